@@ -1,0 +1,52 @@
+package dev.arsenal;
+
+import java.util.ServiceLoader;
+
+/**
+ * The entry point. {@link #runtime()} is the process-wide runtime built from {@link
+ * Configuration#load()} on first use; {@link #create(Configuration)} builds another with any
+ * configuration (for tests, or to force a provider in one place).
+ *
+ * <p>Family entry points such as {@link dev.arsenal.hashing.Hashing} use {@link #runtime()}.
+ */
+public final class Arsenal {
+    private Arsenal() {}
+
+    private static final class Holder {
+        static final ArsenalRuntime RUNTIME = factory().create(Configuration.load());
+    }
+
+    /**
+     * The default runtime, created on first use from system properties, the environment and the
+     * properties file.
+     *
+     * @throws ConfigurationException if the configuration is invalid (and on every later call)
+     */
+    public static ArsenalRuntime runtime() {
+        try {
+            return Holder.RUNTIME;
+        } catch (ExceptionInInitializerError e) {
+            throw rethrow(e.getCause());
+        } catch (NoClassDefFoundError e) {
+            throw new ArsenalException("the default Arsenal runtime failed to start earlier; see the first error", e);
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable cause) {
+        return cause instanceof RuntimeException re ? re : new ArsenalException(String.valueOf(cause), cause);
+    }
+
+    /** Builds a new runtime with {@code configuration}. */
+    public static ArsenalRuntime create(Configuration configuration) {
+        return factory().create(configuration);
+    }
+
+    private static RuntimeFactory factory() {
+        return ServiceLoader.load(RuntimeFactory.class, Arsenal.class.getClassLoader())
+                .findFirst()
+                .or(() -> ServiceLoader.load(RuntimeFactory.class).findFirst())
+                .orElseThrow(
+                        () -> new ArsenalException(
+                                "no Arsenal engine found: put arsenal-spi (module dev.arsenal.spi) on the class or module path"));
+    }
+}

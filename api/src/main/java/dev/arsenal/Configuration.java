@@ -1,0 +1,338 @@
+package dev.arsenal;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Arsenal's configuration: an immutable set of {@code arsenal.*} keys, each remembering where it
+ * came from.
+ *
+ * <p>{@link #load()} reads, from highest to lowest precedence:
+ *
+ * <ol>
+ *   <li>system properties {@code arsenal.*} ({@code -Darsenal.strategy=LATENCY});
+ *   <li>environment variables {@code ARSENAL_*}: the key upper-cased with dots as underscores
+ *       ({@code ARSENAL_STRATEGY}, {@code ARSENAL_PROVIDER_XXH3}, {@code ARSENAL_DISABLED_KINDS});
+ *   <li>a properties file: the path in {@code arsenal.config} / {@code ARSENAL_CONFIG} (which must
+ *       exist), else {@code ./arsenal.properties}, else {@code
+ *       $XDG_CONFIG_HOME/arsenal/arsenal.properties} (default {@code ~/.config/arsenal}), the
+ *       first that exists;
+ *   <li>the defaults.
+ * </ol>
+ *
+ * <p>The keys:
+ *
+ * <table>
+ *   <caption>Configuration keys</caption>
+ *   <tr><th>key</th><th>value</th></tr>
+ *   <tr><td>{@value #STRATEGY}</td><td>BALANCED (default), THROUGHPUT, LATENCY, MINIMAL_MEMORY</td></tr>
+ *   <tr><td>{@code arsenal.provider.<algorithm>}</td><td>the id of the provider to force for that algorithm</td></tr>
+ *   <tr><td>{@value #DISABLED_PROVIDERS}</td><td>comma-separated provider ids never to use</td></tr>
+ *   <tr><td>{@value #DISABLED_KINDS}</td><td>comma-separated kinds never to use: java, native, simd</td></tr>
+ *   <tr><td>{@value #CONFIG_FILE}</td><td>the properties file to read</td></tr>
+ * </table>
+ *
+ * <p>A value that cannot be parsed is a {@link ConfigurationException} naming the key, the value
+ * and its source; an unknown {@code arsenal.*} key is kept as a {@linkplain #warnings() warning}.
+ */
+public final class Configuration {
+    /** The strategy key. */
+    public static final String STRATEGY = "arsenal.strategy";
+    /** The prefix of the keys that force a provider for one algorithm. */
+    public static final String PROVIDER_PREFIX = "arsenal.provider.";
+    /** The key listing providers never to use. */
+    public static final String DISABLED_PROVIDERS = "arsenal.disabled.providers";
+    /** The key listing kinds never to use. */
+    public static final String DISABLED_KINDS = "arsenal.disabled.kinds";
+    /** The key naming the properties file. */
+    public static final String CONFIG_FILE = "arsenal.config";
+
+    private static final String PREFIX = "arsenal.";
+    private static final String FILE_NAME = "arsenal.properties";
+
+    /** Where a value came from. */
+    public record Source(String description) {
+        @Override
+        public String toString() {
+            return description;
+        }
+    }
+
+    private record Entry(String value, Source source) {}
+
+    private static final Source DEFAULT = new Source("default");
+    private static final Source API = new Source("API");
+
+    private static final Configuration DEFAULTS = new Configuration(Map.of(), List.of(), List.of());
+
+    private final Map<String, Entry> entries;
+    private final List<String> sources;
+    private final List<String> warnings;
+
+    private Configuration(Map<String, Entry> entries, List<String> sources, List<String> warnings) {
+        this.entries = Collections.unmodifiableMap(new TreeMap<>(entries));
+        this.sources = List.copyOf(sources);
+        List<String> allWarnings = new ArrayList<>(warnings);
+        validate(allWarnings);
+        this.warnings = List.copyOf(allWarnings);
+    }
+
+    /** The defaults: strategy BALANCED, nothing forced or disabled. */
+    public static Configuration defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * Reads system properties, the environment and the properties file, in that order of
+     * precedence.
+     *
+     * @throws ConfigurationException if a value cannot be parsed or the named file cannot be read
+     */
+    public static Configuration load() {
+        Map<String, String> props = new TreeMap<>();
+        System.getProperties().forEach((k, v) -> props.put(String.valueOf(k), String.valueOf(v)));
+        return load(props, System.getenv());
+    }
+
+    /**
+     * Reads the given system properties and environment (and the file they name), as {@link
+     * #load()} does; for tests and embedders.
+     */
+    public static Configuration load(Map<String, String> systemProperties, Map<String, String> environment) {
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        List<String> sources = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+
+        Map<String, Entry> fromProps = new LinkedHashMap<>();
+        systemProperties.forEach((k, v) -> {
+            if (k.startsWith(PREFIX)) {
+                fromProps.put(k, new Entry(v, new Source("system property " + k)));
+            }
+        });
+        Map<String, Entry> fromEnv = new LinkedHashMap<>();
+        environment.forEach((k, v) -> {
+            if (k.startsWith("ARSENAL_")) {
+                fromEnv.put(k.toLowerCase(Locale.ROOT).replace('_', '.'), new Entry(v, new Source("environment " + k)));
+            }
+        });
+
+        Entry fileEntry = fromProps.getOrDefault(CONFIG_FILE, fromEnv.get(CONFIG_FILE));
+        Path file = null;
+        if (fileEntry != null) {
+            file = Path.of(fileEntry.value());
+            if (!Files.isRegularFile(file)) {
+                throw new ConfigurationException("configuration file '" + fileEntry.value() + "' named by "
+                        + fileEntry.source() + " does not exist or is not a file");
+            }
+        } else {
+            for (Path candidate : defaultFiles(environment, systemProperties)) {
+                if (Files.isRegularFile(candidate)) {
+                    file = candidate;
+                    break;
+                }
+            }
+        }
+        if (file != null) {
+            Properties properties = new Properties();
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new ConfigurationException("cannot read configuration file '" + file + "': " + e.getMessage(), e);
+            }
+            Source source = new Source("file " + file);
+            properties.forEach((k, v) -> {
+                String key = String.valueOf(k).strip();
+                if (key.startsWith(PREFIX)) {
+                    entries.put(key, new Entry(String.valueOf(v).strip(), source));
+                } else {
+                    warnings.add("ignored key '" + key + "' in " + source + ": Arsenal keys start with 'arsenal.'");
+                }
+            });
+            sources.add("file " + file);
+        }
+        if (!fromEnv.isEmpty()) {
+            entries.putAll(fromEnv);
+            sources.add("environment");
+        }
+        if (!fromProps.isEmpty()) {
+            entries.putAll(fromProps);
+            sources.add("system properties");
+        }
+        return new Configuration(entries, sources, warnings);
+    }
+
+    private static List<Path> defaultFiles(Map<String, String> env, Map<String, String> props) {
+        List<Path> files = new ArrayList<>();
+        files.add(Path.of(FILE_NAME));
+        String xdg = env.get("XDG_CONFIG_HOME");
+        String home = props.getOrDefault("user.home", System.getProperty("user.home"));
+        if (xdg != null && !xdg.isBlank()) {
+            files.add(Path.of(xdg, "arsenal", FILE_NAME));
+        } else if (home != null) {
+            files.add(Path.of(home, ".config", "arsenal", FILE_NAME));
+        }
+        return files;
+    }
+
+    /** A configuration from a map of keys, as if set through the API. */
+    public static Configuration of(Map<String, String> values) {
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        values.forEach((k, v) -> entries.put(k, new Entry(v, API)));
+        return new Configuration(entries, values.isEmpty() ? List.of() : List.of("API"), List.of());
+    }
+
+    /** A copy with one key set (through the API, taking precedence over every other source). */
+    public Configuration with(String key, String value) {
+        Map<String, Entry> copy = new LinkedHashMap<>(entries);
+        copy.put(key, new Entry(value, API));
+        List<String> newSources = new ArrayList<>(sources);
+        if (!newSources.contains("API")) {
+            newSources.add("API");
+        }
+        return new Configuration(copy, newSources, fileWarnings());
+    }
+
+    private List<String> fileWarnings() {
+        return warnings.stream().filter(w -> !w.startsWith("unknown key")).toList();
+    }
+
+    /** A copy that forces {@code providerId} for {@code algorithm}. */
+    public Configuration withForcedProvider(Algorithm algorithm, String providerId) {
+        return with(PROVIDER_PREFIX + algorithm.id(), providerId);
+    }
+
+    /** A copy with another strategy. */
+    public Configuration withStrategy(Strategy strategy) {
+        return with(STRATEGY, strategy.name());
+    }
+
+    private void validate(List<String> warnings) {
+        for (Map.Entry<String, Entry> e : entries.entrySet()) {
+            String key = e.getKey();
+            Entry entry = e.getValue();
+            try {
+                switch (key) {
+                    case STRATEGY -> Strategy.parse(entry.value());
+                    case DISABLED_KINDS -> list(entry.value()).forEach(ProviderKind::byId);
+                    case DISABLED_PROVIDERS, CONFIG_FILE -> {}
+                    default -> {
+                        if (key.startsWith(PROVIDER_PREFIX)) {
+                            if (entry.value().isBlank()) {
+                                throw new IllegalArgumentException("empty provider id");
+                            }
+                        } else {
+                            warnings.add("unknown key '" + key + "' from " + entry.source() + " ignored");
+                        }
+                    }
+                }
+            } catch (IllegalArgumentException ex) {
+                throw new ConfigurationException("bad value '" + entry.value() + "' for " + key + " from "
+                        + entry.source() + ": " + ex.getMessage());
+            }
+        }
+    }
+
+    private static List<String> list(String value) {
+        List<String> items = new ArrayList<>();
+        for (String item : value.split(",")) {
+            if (!item.isBlank()) {
+                items.add(item.strip());
+            }
+        }
+        return items;
+    }
+
+    /** The strategy; {@link Strategy#BALANCED} unless configured. */
+    public Strategy strategy() {
+        Entry entry = entries.get(STRATEGY);
+        return entry == null ? Strategy.BALANCED : Strategy.parse(entry.value());
+    }
+
+    /** The provider forced for the algorithm with this id, if any. */
+    public Optional<String> forcedProvider(String algorithmId) {
+        Entry entry = entries.get(PROVIDER_PREFIX + algorithmId);
+        return entry == null ? Optional.empty() : Optional.of(entry.value().strip());
+    }
+
+    /** The algorithm ids named in {@code arsenal.provider.*} keys. */
+    public Set<String> forcedAlgorithms() {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String key : entries.keySet()) {
+            if (key.startsWith(PROVIDER_PREFIX)) {
+                ids.add(key.substring(PROVIDER_PREFIX.length()));
+            }
+        }
+        return ids;
+    }
+
+    /** Provider ids never to use. */
+    public Set<String> disabledProviders() {
+        Entry entry = entries.get(DISABLED_PROVIDERS);
+        return entry == null ? Set.of() : Set.copyOf(list(entry.value()));
+    }
+
+    /** Provider kinds never to use. */
+    public Set<ProviderKind> disabledKinds() {
+        Entry entry = entries.get(DISABLED_KINDS);
+        EnumSet<ProviderKind> kinds = EnumSet.noneOf(ProviderKind.class);
+        if (entry != null) {
+            list(entry.value()).forEach(k -> kinds.add(ProviderKind.byId(k)));
+        }
+        return kinds;
+    }
+
+    /** The raw value of a key, if set. */
+    public Optional<String> get(String key) {
+        Entry entry = entries.get(key);
+        return entry == null ? Optional.empty() : Optional.of(entry.value());
+    }
+
+    /** Where the value of a key came from: "system property arsenal.strategy", "default", ... */
+    public Source sourceOf(String key) {
+        Entry entry = entries.get(key);
+        return entry == null ? DEFAULT : entry.source();
+    }
+
+    /** A human-readable "key=value (source)" for a key, used in decision reasons. */
+    public String describe(String key) {
+        Entry entry = entries.get(key);
+        return entry == null ? key + " not set" : key + "=" + entry.value() + " (" + entry.source() + ")";
+    }
+
+    /** Every key that is set, with its value. */
+    public Map<String, String> asMap() {
+        Map<String, String> map = new TreeMap<>();
+        entries.forEach((k, v) -> map.put(k, v.value()));
+        return map;
+    }
+
+    /** The sources that contributed, lowest precedence first. */
+    public List<String> sources() {
+        return sources;
+    }
+
+    /** Keys that were ignored, with why. */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    @Override
+    public String toString() {
+        return "Configuration" + asMap();
+    }
+}

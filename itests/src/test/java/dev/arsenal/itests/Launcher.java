@@ -1,0 +1,124 @@
+package dev.arsenal.itests;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Runs the built launcher in a fresh JVM, on the class path exactly as {@code ./arsenal} does, or
+ * on the module path, from the jars under {@code launcher/target}.
+ */
+final class Launcher {
+    record Result(int status, String out, String err) {}
+
+    private Launcher() {}
+
+    static Path projectDir() {
+        return Path.of(System.getProperty("arsenal.project.dir", "..")).toAbsolutePath().normalize();
+    }
+
+    static Path launcherJar() {
+        Path jar = projectDir().resolve("launcher/target/arsenal-launcher.jar");
+        assertTrue(Files.isRegularFile(jar), "the launcher jar is built before the integration tests: " + jar);
+        return jar;
+    }
+
+    static List<Path> libJars() {
+        try (Stream<Path> jars = Files.list(projectDir().resolve("launcher/target/lib"))) {
+            return jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static List<String> jvmOptions() {
+        return List.of(
+                "--add-modules",
+                "jdk.incubator.vector",
+                "--enable-native-access=ALL-UNNAMED",
+                "-Darsenal.config=" + emptyConfig());
+    }
+
+    private static String emptyConfig() {
+        try {
+            Path f = Files.createTempFile("arsenal-it", ".properties");
+            f.toFile().deleteOnExit();
+            return f.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Result classPath(Path stdin, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java());
+        cmd.addAll(jvmOptions());
+        List<String> cp = new ArrayList<>();
+        cp.add(launcherJar().toString());
+        libJars().forEach(j -> cp.add(j.toString()));
+        cmd.add("-cp");
+        cmd.add(String.join(java.io.File.pathSeparator, cp));
+        cmd.add("dev.arsenal.launcher.Main");
+        cmd.addAll(List.of(args));
+        return run(cmd, stdin);
+    }
+
+    static Result modulePath(String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java());
+        cmd.addAll(List.of(
+                "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-MODULE-PATH",
+                "-Darsenal.config=" + emptyConfig()));
+        List<String> mp = new ArrayList<>();
+        mp.add(launcherJar().toString());
+        libJars().forEach(j -> mp.add(j.toString()));
+        cmd.add("--module-path");
+        cmd.add(String.join(java.io.File.pathSeparator, mp));
+        cmd.add("-m");
+        cmd.add("dev.arsenal.launcher/dev.arsenal.launcher.Main");
+        cmd.addAll(List.of(args));
+        return run(cmd, null);
+    }
+
+    static Result run(List<String> cmd, Path stdin) {
+        try {
+            ProcessBuilder pb = new ProcessBuilder(cmd);
+            Path out = Files.createTempFile("arsenal-it", ".out");
+            Path err = Files.createTempFile("arsenal-it", ".err");
+            pb.redirectOutput(out.toFile());
+            pb.redirectError(err.toFile());
+            if (stdin != null) {
+                pb.redirectInput(stdin.toFile());
+            }
+            Process p = pb.start();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("timed out: " + cmd);
+            }
+            Result r = new Result(
+                    p.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+            return r;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

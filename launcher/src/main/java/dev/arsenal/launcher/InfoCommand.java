@@ -1,0 +1,253 @@
+package dev.arsenal.launcher;
+
+import dev.arsenal.Arsenal;
+import dev.arsenal.Configuration;
+import dev.arsenal.platform.CacheInfo;
+import dev.arsenal.platform.CpuFeature;
+import dev.arsenal.platform.CpuInfo;
+import dev.arsenal.platform.FeatureSource;
+import dev.arsenal.platform.JvmInfo;
+import dev.arsenal.report.Candidate;
+import dev.arsenal.report.Decision;
+import dev.arsenal.report.ProviderReport;
+import dev.arsenal.report.RuntimeReport;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * {@code arsenal info [--json]}: the CPU with the source of each feature, every provider with its
+ * status and cause, and the choice per algorithm with its reason.
+ */
+final class InfoCommand {
+    private final PrintStream out;
+
+    InfoCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    int run(List<String> args) {
+        boolean json = false;
+        for (String arg : args) {
+            switch (arg) {
+                case "--json" -> json = true;
+                default -> throw new UsageException("unknown option '" + arg + "'; usage: arsenal info [--json]");
+            }
+        }
+        var runtime = Arsenal.runtime();
+        RuntimeReport report = runtime.report();
+        if (json) {
+            out.println(Json.write(toJson(report, runtime.configuration())));
+        } else {
+            printText(report, runtime.configuration());
+        }
+        return Main.OK;
+    }
+
+    /** The machine architecture as {@code uname -m} names it. */
+    static String machineArch(String osArch) {
+        return switch (osArch) {
+            case "amd64", "x86_64" -> "x86_64";
+            case "aarch64", "arm64" -> "aarch64";
+            default -> osArch;
+        };
+    }
+
+    static Map<String, Object> toJson(RuntimeReport report, Configuration config) {
+        CpuInfo cpu = report.platform().cpu();
+        JvmInfo jvm = report.platform().jvm();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("arsenal", Version.get());
+        root.put("modulePath", Arsenal.class.getModule().isNamed());
+
+        Map<String, Object> cpuJson = new LinkedHashMap<>();
+        cpuJson.put("arch", machineArch(cpu.arch()));
+        cpuJson.put("osArch", cpu.arch());
+        cpuJson.put("os", cpu.os());
+        cpuJson.put("model", cpu.model());
+        cpuJson.put("logicalCpus", cpu.logicalCpus());
+        cpuJson.put("features", new ArrayList<>(cpu.featureNames()));
+        Map<String, Object> sources = new TreeMap<>();
+        Map<String, Object> hotspot = new TreeMap<>();
+        Map<String, Object> vector = new TreeMap<>();
+        for (CpuFeature f : cpu.features()) {
+            if (f.value().isEmpty()) {
+                @SuppressWarnings("unchecked")
+                List<Object> list = (List<Object>) sources.computeIfAbsent(f.name(), k -> new ArrayList<>());
+                list.add(f.source().id());
+            } else if (f.source() == FeatureSource.HOTSPOT) {
+                hotspot.put(f.name(), f.value());
+            } else {
+                vector.put(f.name(), f.value());
+            }
+        }
+        cpuJson.put("featureSources", sources);
+        cpuJson.put("hotspotFlags", hotspot);
+        cpuJson.put("vectorApi", vector);
+        List<Object> caches = new ArrayList<>();
+        for (CacheInfo c : cpu.caches()) {
+            Map<String, Object> cache = new LinkedHashMap<>();
+            cache.put("level", c.level());
+            cache.put("type", c.type());
+            cache.put("sizeBytes", c.sizeBytes());
+            cache.put("lineSizeBytes", c.lineSizeBytes());
+            caches.add(cache);
+        }
+        cpuJson.put("caches", caches);
+        cpuJson.put("cacheLineSize", cpu.cacheLineSize().orElse(null));
+        cpuJson.put("notes", cpu.notes());
+        root.put("cpu", cpuJson);
+
+        Map<String, Object> jvmJson = new LinkedHashMap<>();
+        jvmJson.put("version", jvm.version());
+        jvmJson.put("vendor", jvm.vendor());
+        jvmJson.put("vm", jvm.vmName());
+        jvmJson.put("hotspot", jvm.hotspot());
+        jvmJson.put("c2", jvm.c2());
+        jvmJson.put("vectorApi", jvm.vectorApi());
+        jvmJson.put("preferredVectorBits", jvm.preferredVectorBits());
+        root.put("jvm", jvmJson);
+
+        root.put("strategy", report.strategy().name());
+        Map<String, Object> configJson = new LinkedHashMap<>();
+        configJson.put("sources", report.configurationSources());
+        configJson.put("values", new LinkedHashMap<Object, Object>(config.asMap()));
+        configJson.put("warnings", report.warnings());
+        root.put("configuration", configJson);
+
+        List<Object> providers = new ArrayList<>();
+        for (ProviderReport p : report.providers()) {
+            Map<String, Object> pj = new LinkedHashMap<>();
+            pj.put("id", p.id());
+            pj.put("kind", p.kind().id());
+            pj.put("family", p.family().id());
+            pj.put("algorithms", p.algorithms());
+            pj.put("requirements", p.requirements());
+            pj.put("available", p.available());
+            pj.put("reason", p.reason());
+            providers.add(pj);
+        }
+        root.put("providers", providers);
+
+        List<Object> selection = new ArrayList<>();
+        for (Decision d : report.selection()) {
+            Map<String, Object> dj = new LinkedHashMap<>();
+            dj.put("algorithm", d.algorithm());
+            dj.put("family", d.family().id());
+            dj.put("provider", d.provider().orElse(null));
+            dj.put("basis", d.basis().name().toLowerCase(java.util.Locale.ROOT));
+            dj.put("reason", d.reason());
+            List<Object> candidates = new ArrayList<>();
+            for (Candidate c : d.candidates()) {
+                Map<String, Object> cj = new LinkedHashMap<>();
+                cj.put("provider", c.providerId());
+                cj.put("kind", c.kind().id());
+                cj.put("status", c.status().name().toLowerCase(java.util.Locale.ROOT));
+                cj.put("detail", c.detail());
+                cj.put("selfTest", c.selfTest().status().name().toLowerCase(java.util.Locale.ROOT));
+                cj.put("selfTestDetail", c.selfTest().detail());
+                cj.put("rank", c.rank());
+                candidates.add(cj);
+            }
+            dj.put("candidates", candidates);
+            selection.add(dj);
+        }
+        root.put("selection", selection);
+        return root;
+    }
+
+    private void printText(RuntimeReport report, Configuration config) {
+        CpuInfo cpu = report.platform().cpu();
+        JvmInfo jvm = report.platform().jvm();
+        out.printf(
+                "Arsenal %s on %s %s, Java %s (%s, %s%s)%n",
+                Version.get(),
+                cpu.os(),
+                machineArch(cpu.arch()),
+                jvm.version(),
+                jvm.vendor(),
+                jvm.vmName(),
+                jvm.hotspot() ? (jvm.c2() ? ", C2 on" : ", C2 off") : "");
+        out.println();
+        out.printf("CPU  %s, %d logical CPUs%n", cpu.model().isEmpty() ? "(model unknown)" : cpu.model(), cpu.logicalCpus());
+        Map<FeatureSource, List<CpuFeature>> bySource = cpu.features().stream()
+                .collect(Collectors.groupingBy(CpuFeature::source, TreeMap::new, Collectors.toList()));
+        for (var e : bySource.entrySet()) {
+            String label = switch (e.getKey()) {
+                case PROC_CPUINFO -> "/proc/cpuinfo";
+                case HOTSPOT -> "HotSpot flags";
+                case VECTOR_API -> "Vector API";
+                case OS -> "OS";
+            };
+            String items = e.getValue().stream()
+                    .map(f -> f.value().isEmpty() ? f.name() : f.name() + "=" + f.value())
+                    .collect(Collectors.toCollection(TreeSet::new))
+                    .stream()
+                    .collect(Collectors.joining(" "));
+            printWrapped("  " + pad(label + ":", 16), items);
+        }
+        if (!cpu.caches().isEmpty()) {
+            printWrapped(
+                    "  " + pad("caches:", 16),
+                    cpu.caches().stream().map(CacheInfo::toString).collect(Collectors.joining("; ")));
+        }
+        for (String note : cpu.notes()) {
+            out.println("  note: " + note);
+        }
+        out.println();
+        out.println("Strategy  " + report.strategy() + " (" + config.sourceOf(Configuration.STRATEGY) + ")");
+        out.println("Configuration  "
+                + (report.configurationSources().isEmpty() ? "defaults only" : String.join(", ", report.configurationSources())));
+        for (String w : report.warnings()) {
+            out.println("  warning: " + w);
+        }
+        out.println();
+        out.println("Providers");
+        for (ProviderReport p : report.providers()) {
+            out.printf(
+                    "  %-18s %-7s %-9s %-12s %s%n",
+                    p.id(),
+                    p.kind().id(),
+                    p.family().id(),
+                    p.available() ? "available" : "UNAVAILABLE",
+                    p.reason());
+        }
+        out.println();
+        out.println("Selection");
+        for (Decision d : report.selection()) {
+            out.printf("  %-8s %-18s %s%n", d.algorithm(), d.provider().orElse("NONE"), d.reason());
+            for (Candidate c : d.candidates()) {
+                if (!c.providerId().equals(d.provider().orElse(""))) {
+                    out.printf(
+                            "  %-8s   not %-14s %s%s%n",
+                            "",
+                            c.providerId(),
+                            c.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                            c.detail().isEmpty() ? " (rank " + c.rank() + ")" : ": " + c.detail());
+                }
+            }
+        }
+    }
+
+    private void printWrapped(String label, String text) {
+        int width = 100;
+        StringBuilder line = new StringBuilder(label);
+        for (String word : text.split(" ")) {
+            if (line.length() + word.length() + 1 > width && line.length() > label.length()) {
+                out.println(line);
+                line = new StringBuilder(" ".repeat(label.length()));
+            }
+            line.append(word).append(' ');
+        }
+        out.println(line.toString().stripTrailing());
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s + " " : s + " ".repeat(width - s.length());
+    }
+}

@@ -1,0 +1,82 @@
+package dev.arsenal.launcher;
+
+import dev.arsenal.ArsenalException;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The {@code arsenal} command. Each subcommand is a class of its own; this one parses the first
+ * word, sets up logging and turns expected failures into one line on stderr and an exit status.
+ */
+public final class Main {
+    /** Exit status for success. */
+    static final int OK = 0;
+    /** Exit status when some inputs failed but others were processed. */
+    static final int PARTIAL = 1;
+    /** Exit status for a usage or configuration error. */
+    static final int USAGE = 2;
+
+    private Main() {}
+
+    /** Runs the command and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command with the given streams; returns the exit status. Used by tests. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        List<String> rest = Arrays.asList(args);
+        boolean verbose = rest.contains("-v") || rest.contains("--verbose");
+        // The engine logs one INFO line per runtime; on the command line it is noise unless asked for.
+        Logger.getLogger("dev.arsenal").setLevel(verbose ? Level.INFO : Level.WARNING);
+        rest = rest.stream().filter(a -> !a.equals("-v") && !a.equals("--verbose")).toList();
+        if (rest.isEmpty() || rest.getFirst().equals("help") || rest.getFirst().equals("--help")
+                || rest.getFirst().equals("-h")) {
+            usage(rest.isEmpty() ? err : out);
+            return rest.isEmpty() ? USAGE : OK;
+        }
+        String command = rest.getFirst();
+        List<String> commandArgs = rest.subList(1, rest.size());
+        try {
+            return switch (command) {
+                case "info" -> new InfoCommand(out).run(commandArgs);
+                case "hash" -> new HashCommand(out, err).run(commandArgs);
+                case "selftest" -> new SelfTestCommand(out).run(commandArgs);
+                case "version", "--version" -> {
+                    out.println("arsenal " + Version.get());
+                    yield OK;
+                }
+                default -> {
+                    err.println("arsenal: unknown command '" + command + "'; commands: info, hash, selftest, version");
+                    yield USAGE;
+                }
+            };
+        } catch (UsageException e) {
+            err.println("arsenal " + command + ": " + e.getMessage());
+            return USAGE;
+        } catch (ArsenalException | IllegalArgumentException e) {
+            err.println("arsenal " + command + ": " + e.getMessage());
+            return USAGE;
+        }
+    }
+
+    private static void usage(PrintStream out) {
+        out.println("""
+                usage: arsenal [-v] COMMAND [ARGS]
+
+                  info [--json]                      CPU features, providers, the choice per algorithm and why
+                  hash -a ALGO [--provider ID] [--seed N] [FILE...]
+                                                     print '<hex>  <name>' per input ('-' or none: stdin);
+                                                     ALGO: xxh32 xxh64 xxh3 xxh128 crc32 crc32c
+                  selftest                           run every provider's known-answer self-tests
+                  version                            print the version
+
+                  -v, --verbose                      log the engine's selection line
+
+                Configuration: -Darsenal.*, ARSENAL_* environment variables or arsenal.properties;
+                see docs/configuration.md.""");
+    }
+}

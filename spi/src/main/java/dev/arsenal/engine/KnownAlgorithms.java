@@ -1,0 +1,44 @@
+package dev.arsenal.engine;
+
+import dev.arsenal.Algorithm;
+import dev.arsenal.UnknownAlgorithmException;
+import dev.arsenal.hashing.HashAlgorithm;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Every algorithm the engine selects for, across families. */
+final class KnownAlgorithms {
+    private static final List<Algorithm> ALL = List.of(HashAlgorithm.values());
+
+    private KnownAlgorithms() {}
+
+    static List<Algorithm> all() {
+        return ALL;
+    }
+
+    static List<String> ids() {
+        List<String> ids = new ArrayList<>();
+        ALL.forEach(a -> ids.add(a.id()));
+        return ids;
+    }
+
+    /**
+     * Finds an algorithm by id (or an alias its family accepts).
+     *
+     * @throws UnknownAlgorithmException listing every known id
+     */
+    static Algorithm byId(String id) {
+        String n = id.strip().toLowerCase(Locale.ROOT);
+        for (Algorithm a : ALL) {
+            if (a.id().equals(n)) {
+                return a;
+            }
+        }
+        try {
+            return HashAlgorithm.byId(n);
+        } catch (UnknownAlgorithmException e) {
+            throw new UnknownAlgorithmException(id, ids());
+        }
+    }
+}

@@ -1,0 +1,19 @@
+/**
+ * The provider SPI ({@link dev.arsenal.spi}, {@link dev.arsenal.spi.hashing}) and the selection
+ * engine that implements {@link dev.arsenal.RuntimeFactory}: it detects the platform, discovers
+ * providers, probes, self-tests and ranks them, and records every decision.
+ */
+module dev.arsenal.spi {
+    requires transitive dev.arsenal.api;
+    requires java.logging;
+    requires jdk.management;
+    requires static biz.aQute.bnd.annotation;
+
+    exports dev.arsenal.spi;
+    exports dev.arsenal.spi.hashing;
+
+    uses dev.arsenal.spi.Provider;
+
+    provides dev.arsenal.RuntimeFactory with
+            dev.arsenal.engine.EngineRuntimeFactory;
+}
