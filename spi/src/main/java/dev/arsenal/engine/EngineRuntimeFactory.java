@@ -34,7 +34,10 @@ public final class EngineRuntimeFactory implements RuntimeFactory {
      * find providers themselves.
      */
     public static ArsenalRuntime create(
-            Configuration configuration, PlatformInfo platform, List<? extends Provider> providers, List<String> problems) {
+            Configuration configuration,
+            PlatformInfo platform,
+            List<? extends Provider> providers,
+            List<String> problems) {
         SelectingRuntime runtime = new Selector(configuration, platform, providers, problems).select();
         SelectionLog.logOnce(runtime.report());
         return runtime;

@@ -45,8 +45,8 @@ final class ProviderDiscovery {
                 try {
                     Provider provider = handle.get();
                     if (!ids.add(provider.id())) {
-                        problems.add("duplicate provider id '" + provider.id() + "' from " + handle.type().getName()
-                                + " ignored");
+                        problems.add("duplicate provider id '" + provider.id() + "' from "
+                                + handle.type().getName() + " ignored");
                         continue;
                     }
                     providers.add(provider);

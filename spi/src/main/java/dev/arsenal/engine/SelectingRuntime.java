@@ -59,9 +59,8 @@ final class SelectingRuntime implements ArsenalRuntime {
     private HashingProvider hashing(HashAlgorithm algorithm) {
         Provider provider = chosen.get(algorithm);
         if (provider == null) {
-            String reason = report.decision(algorithm.id())
-                    .map(Decision::reason)
-                    .orElse("no decision was made");
+            String reason =
+                    report.decision(algorithm.id()).map(Decision::reason).orElse("no decision was made");
             throw new ProviderUnavailableException("no provider for " + algorithm.id() + ": " + reason);
         }
         return (HashingProvider) provider;

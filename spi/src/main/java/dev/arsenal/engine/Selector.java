@@ -94,8 +94,8 @@ final class Selector {
         }
         List<String> warnings = new ArrayList<>(config.warnings());
         warnings.addAll(problems);
-        RuntimeReport report = new RuntimeReport(
-                platform, strategy, providerReports, decisions, config.sources(), warnings);
+        RuntimeReport report =
+                new RuntimeReport(platform, strategy, providerReports, decisions, config.sources(), warnings);
         return new SelectingRuntime(config, report, chosen);
     }
 
@@ -104,7 +104,9 @@ final class Selector {
         for (String algorithmId : config.forcedAlgorithms()) {
             String key = Configuration.PROVIDER_PREFIX + algorithmId;
             try {
-                forced.put(KnownAlgorithms.byId(algorithmId), config.forcedProvider(algorithmId).orElseThrow());
+                forced.put(
+                        KnownAlgorithms.byId(algorithmId),
+                        config.forcedProvider(algorithmId).orElseThrow());
             } catch (UnknownAlgorithmException e) {
                 throw new ConfigurationException("unknown algorithm '" + algorithmId + "' in " + key + " (from "
                         + config.sourceOf(key) + "); known algorithms: " + String.join(", ", KnownAlgorithms.ids()));
@@ -191,7 +193,9 @@ final class Selector {
                 String known = candidates.isEmpty()
                         ? "none"
                         : candidates.stream().map(Candidate::providerId).collect(Collectors.joining(", "));
-                return none(algorithm, candidates,
+                return none(
+                        algorithm,
+                        candidates,
                         "provider '" + forcedId + "' forced by " + key + " (from " + config.sourceOf(key)
                                 + ") does not exist or does not implement " + algorithm.id() + "; providers of "
                                 + algorithm.id() + ": " + known);
@@ -200,10 +204,11 @@ final class Selector {
             if (!c.eligible()) {
                 return none(algorithm, candidates, forcedId + " " + by + " cannot be used: " + describe(c));
             }
-            return new Decision(algorithm.id(), algorithm.family(), Optional.of(forcedId), Decision.Basis.FORCED,
-                    by, candidates);
+            return new Decision(
+                    algorithm.id(), algorithm.family(), Optional.of(forcedId), Decision.Basis.FORCED, by, candidates);
         }
-        List<Candidate> eligible = candidates.stream().filter(Candidate::eligible).toList();
+        List<Candidate> eligible =
+                candidates.stream().filter(Candidate::eligible).toList();
         if (eligible.isEmpty()) {
             String why = candidates.isEmpty()
                     ? "no provider implements " + algorithm.id()
@@ -216,11 +221,17 @@ final class Selector {
         Candidate best = eligible.getFirst(); // candidates are sorted by rank, highest first
         String others = eligible.size() == 1
                 ? "the only eligible provider"
-                : "highest rank for " + strategy + " among " + eligible.stream()
-                        .map(c -> c.providerId() + " " + c.rank())
-                        .collect(Collectors.joining(", "));
-        return new Decision(algorithm.id(), algorithm.family(), Optional.of(best.providerId()), Decision.Basis.RANKED,
-                others + " (rank " + best.rank() + ")", candidates);
+                : "highest rank for " + strategy + " among "
+                        + eligible.stream()
+                                .map(c -> c.providerId() + " " + c.rank())
+                                .collect(Collectors.joining(", "));
+        return new Decision(
+                algorithm.id(),
+                algorithm.family(),
+                Optional.of(best.providerId()),
+                Decision.Basis.RANKED,
+                others + " (rank " + best.rank() + ")",
+                candidates);
     }
 
     private static String describe(Candidate c) {
@@ -233,6 +244,7 @@ final class Selector {
     }
 
     private static Decision none(Algorithm algorithm, List<Candidate> candidates, String reason) {
-        return new Decision(algorithm.id(), algorithm.family(), Optional.empty(), Decision.Basis.NONE, reason, candidates);
+        return new Decision(
+                algorithm.id(), algorithm.family(), Optional.empty(), Decision.Basis.NONE, reason, candidates);
     }
 }

@@ -45,7 +45,8 @@ public sealed interface Requirement {
             boolean archOk = arch.isEmpty() || arch.contains(platform.cpu().arch());
             return osOk && archOk
                     ? Optional.empty()
-                    : Optional.of("needs " + this + ", running on " + osName + "/" + platform.cpu().arch());
+                    : Optional.of("needs " + this + ", running on " + osName + "/"
+                            + platform.cpu().arch());
         }
 
         @Override

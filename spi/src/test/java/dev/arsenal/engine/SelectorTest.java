@@ -40,7 +40,10 @@ class SelectorTest {
     }
 
     private static Candidate candidate(Decision d, String id) {
-        return d.candidates().stream().filter(c -> c.providerId().equals(id)).findFirst().orElseThrow();
+        return d.candidates().stream()
+                .filter(c -> c.providerId().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -57,7 +60,8 @@ class SelectorTest {
         byte[] data = "hello".getBytes(StandardCharsets.US_ASCII);
         CRC32 reference = new CRC32();
         reference.update(data);
-        assertEquals((int) reference.getValue(), rt.hasher32(HashAlgorithm.CRC32, 0).hash(data));
+        assertEquals(
+                (int) reference.getValue(), rt.hasher32(HashAlgorithm.CRC32, 0).hash(data));
     }
 
     @Test
@@ -65,7 +69,9 @@ class SelectorTest {
         Provider java = new FakeCrcProvider(
                 "java", ProviderKind.JAVA, s -> s == Strategy.LATENCY ? 300 : 100, available(), false, List.of());
         Provider nat = new FakeCrcProvider("native", ProviderKind.NATIVE, 200);
-        assertEquals("native", crc32(runtime(Configuration.defaults(), java, nat)).provider().orElseThrow());
+        assertEquals(
+                "native",
+                crc32(runtime(Configuration.defaults(), java, nat)).provider().orElseThrow());
         var latency = runtime(Configuration.defaults().withStrategy(Strategy.LATENCY), java, nat);
         assertEquals("java", crc32(latency).provider().orElseThrow());
         assertEquals(Strategy.LATENCY, latency.report().strategy());

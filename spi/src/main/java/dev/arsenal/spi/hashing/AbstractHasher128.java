@@ -1,7 +1,7 @@
 package dev.arsenal.spi.hashing;
 
-import dev.arsenal.hashing.HashAlgorithm;
 import dev.arsenal.hashing.Hash128;
+import dev.arsenal.hashing.HashAlgorithm;
 import dev.arsenal.hashing.Hasher128;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;

@@ -1,7 +1,6 @@
 package dev.arsenal.spi.hashing;
 
 import dev.arsenal.hashing.HashAlgorithm;
-
 import dev.arsenal.hashing.Hasher64;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;

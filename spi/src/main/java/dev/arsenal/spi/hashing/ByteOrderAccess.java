@@ -6,7 +6,8 @@ import java.nio.ByteOrder;
 
 /** Little-endian reads and writes on {@code byte[]}, shared by providers and the base classes. */
 public final class ByteOrderAccess {
-    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG_LE =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private ByteOrderAccess() {}

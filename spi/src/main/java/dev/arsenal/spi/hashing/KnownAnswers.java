@@ -74,7 +74,8 @@ public final class KnownAnswers {
         try (Arena arena = Arena.ofConfined()) {
             for (Vector v : vectors) {
                 byte[] input = pattern(v.length());
-                MemorySegment offHeap = arena.allocate(Math.max(1, input.length)).asSlice(0, input.length);
+                MemorySegment offHeap =
+                        arena.allocate(Math.max(1, input.length)).asSlice(0, input.length);
                 offHeap.copyFrom(MemorySegment.ofArray(input));
                 int split = input.length / 3;
                 String[] got = hexes(provider, v, input, offHeap, split);
@@ -83,8 +84,8 @@ public final class KnownAnswers {
                     if (!got[i].equals(v.hex())) {
                         return new SelfTest(
                                 SelfTest.Status.FAILED,
-                                algorithm.id() + " length " + v.length() + " seed 0x" + Long.toHexString(v.seed()) + " ("
-                                        + forms[i] + "): expected " + v.hex() + ", got " + got[i]);
+                                algorithm.id() + " length " + v.length() + " seed 0x" + Long.toHexString(v.seed())
+                                        + " (" + forms[i] + "): expected " + v.hex() + ", got " + got[i]);
                     }
                 }
             }
@@ -92,8 +93,7 @@ public final class KnownAnswers {
             return new SelfTest(SelfTest.Status.FAILED, algorithm.id() + " threw " + e);
         }
         return new SelfTest(
-                SelfTest.Status.PASSED,
-                vectors.size() + " known answers as byte[], off-heap segment and stream");
+                SelfTest.Status.PASSED, vectors.size() + " known answers as byte[], off-heap segment and stream");
     }
 
     private static String[] hexes(HashingProvider provider, Vector v, byte[] in, MemorySegment seg, int split) {
@@ -104,7 +104,8 @@ public final class KnownAnswers {
                 HashStream32 s = h.newStream();
                 s.update(in, 0, split);
                 s.update(in, split, in.length - split);
-                yield new String[] {hex.toHexDigits(h.hash(in)), hex.toHexDigits(h.hash(seg)), hex.toHexDigits(s.digest())
+                yield new String[] {
+                    hex.toHexDigits(h.hash(in)), hex.toHexDigits(h.hash(seg)), hex.toHexDigits(s.digest())
                 };
             }
             case 64 -> {
@@ -112,7 +113,8 @@ public final class KnownAnswers {
                 HashStream64 s = h.newStream();
                 s.update(in, 0, split);
                 s.update(in, split, in.length - split);
-                yield new String[] {hex.toHexDigits(h.hash(in)), hex.toHexDigits(h.hash(seg)), hex.toHexDigits(s.digest())
+                yield new String[] {
+                    hex.toHexDigits(h.hash(in)), hex.toHexDigits(h.hash(seg)), hex.toHexDigits(s.digest())
                 };
             }
             default -> {
@@ -120,7 +122,11 @@ public final class KnownAnswers {
                 HashStream128 s = h.newStream();
                 s.update(in, 0, split);
                 s.update(in, split, in.length - split);
-                yield new String[] {h.hash(in).toHexString(), h.hash(seg).toHexString(), s.digest().toHexString()};
+                yield new String[] {
+                    h.hash(in).toHexString(),
+                    h.hash(seg).toHexString(),
+                    s.digest().toHexString()
+                };
             }
         };
     }
