@@ -64,11 +64,15 @@ public record CpuInfo(
         return Optional.empty();
     }
 
-    /** The cache line size in bytes, if the OS says; the L1 data cache's otherwise any cache's. */
+    /**
+     * The cache line size in bytes, if the OS says: the first cache's coherency line size, else
+     * the {@code cache_alignment} of {@code /proc/cpuinfo}.
+     */
     public Optional<Integer> cacheLineSize() {
-        return caches.stream()
+        Optional<Integer> fromCaches = caches.stream()
                 .filter(c -> c.lineSizeBytes() > 0)
                 .map(CacheInfo::lineSizeBytes)
                 .findFirst();
+        return fromCaches.isPresent() ? fromCaches : value("cache_alignment").map(Integer::valueOf);
     }
 }

@@ -22,7 +22,9 @@ final class Launcher {
     private Launcher() {}
 
     static Path projectDir() {
-        return Path.of(System.getProperty("arsenal.project.dir", "..")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("arsenal.project.dir", ".."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     static Path launcherJar() {
@@ -79,7 +81,9 @@ final class Launcher {
         List<String> cmd = new ArrayList<>();
         cmd.add(java());
         cmd.addAll(List.of(
-                "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-MODULE-PATH",
+                "--add-modules",
+                "jdk.incubator.vector",
+                "--enable-native-access=ALL-MODULE-PATH",
                 "-Darsenal.config=" + emptyConfig()));
         List<String> mp = new ArrayList<>();
         mp.add(launcherJar().toString());

@@ -31,9 +31,53 @@ class XxhsumInteropIT {
     static List<Path> files = new ArrayList<>();
 
     private static final int[] SIZES = {
-        0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 100, 127, 128, 129, 200, 239, 240, 241, 255, 256,
-        257, 511, 512, 1023, 1024, 1025, 2047, 2048, 4095, 4096, 4097, 10_000, 65_535, 65_536, 65_537, 100_003,
-        1 << 20, (1 << 20) + 13, 3 * (1 << 20) + 7
+        0,
+        1,
+        2,
+        3,
+        4,
+        5,
+        7,
+        8,
+        9,
+        15,
+        16,
+        17,
+        31,
+        32,
+        33,
+        63,
+        64,
+        65,
+        100,
+        127,
+        128,
+        129,
+        200,
+        239,
+        240,
+        241,
+        255,
+        256,
+        257,
+        511,
+        512,
+        1023,
+        1024,
+        1025,
+        2047,
+        2048,
+        4095,
+        4096,
+        4097,
+        10_000,
+        65_535,
+        65_536,
+        65_537,
+        100_003,
+        1 << 20,
+        (1 << 20) + 13,
+        3 * (1 << 20) + 7
     };
 
     @BeforeAll
@@ -50,7 +94,9 @@ class XxhsumInteropIT {
 
     static boolean xxhsumPresent() {
         try {
-            Process p = new ProcessBuilder("xxhsum", "--version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("xxhsum", "--version")
+                    .redirectErrorStream(true)
+                    .start();
             p.getInputStream().readAllBytes();
             return p.waitFor() == 0;
         } catch (IOException e) {
@@ -127,7 +173,10 @@ class XxhsumInteropIT {
         for (String[] pair : new String[][] {{"xxh64", "1"}, {"xxh3", "3"}, {"xxh128", "2"}}) {
             Launcher.Result ours = Launcher.classPath(input, "hash", "-a", pair[0]);
             assertEquals(0, ours.status(), ours.err());
-            String expected = parse(xxhsum(List.of("-H" + pair[1], "-"), input)).values().iterator().next();
+            String expected = parse(xxhsum(List.of("-H" + pair[1], "-"), input))
+                    .values()
+                    .iterator()
+                    .next();
             assertEquals(expected + "  -\n", ours.out(), pair[0]);
         }
     }
@@ -135,7 +184,8 @@ class XxhsumInteropIT {
     @Test
     void aMissingFileFailsAloneAsInXxhsum() {
         Path missing = dir.resolve("missing.bin");
-        Launcher.Result ours = Launcher.classPath(null, "hash", "-a", "xxh64", missing.toString(), files.get(5).toString());
+        Launcher.Result ours = Launcher.classPath(
+                null, "hash", "-a", "xxh64", missing.toString(), files.get(5).toString());
         assertEquals(1, ours.status());
         assertEquals(1, ours.out().lines().count(), ours.out());
         assertEquals(

@@ -174,7 +174,9 @@ final class InfoCommand {
                 jvm.vmName(),
                 jvm.hotspot() ? (jvm.c2() ? ", C2 on" : ", C2 off") : "");
         out.println();
-        out.printf("CPU  %s, %d logical CPUs%n", cpu.model().isEmpty() ? "(model unknown)" : cpu.model(), cpu.logicalCpus());
+        out.printf(
+                "CPU  %s, %d logical CPUs%n",
+                cpu.model().isEmpty() ? "(model unknown)" : cpu.model(), cpu.logicalCpus());
         Map<FeatureSource, List<CpuFeature>> bySource = cpu.features().stream()
                 .collect(Collectors.groupingBy(CpuFeature::source, TreeMap::new, Collectors.toList()));
         for (var e : bySource.entrySet()) {
@@ -196,13 +198,16 @@ final class InfoCommand {
                     "  " + pad("caches:", 16),
                     cpu.caches().stream().map(CacheInfo::toString).collect(Collectors.joining("; ")));
         }
+        cpu.cacheLineSize().ifPresent(line -> out.println("  " + pad("cache line:", 16) + line + " B"));
         for (String note : cpu.notes()) {
             out.println("  note: " + note);
         }
         out.println();
         out.println("Strategy  " + report.strategy() + " (" + config.sourceOf(Configuration.STRATEGY) + ")");
         out.println("Configuration  "
-                + (report.configurationSources().isEmpty() ? "defaults only" : String.join(", ", report.configurationSources())));
+                + (report.configurationSources().isEmpty()
+                        ? "defaults only"
+                        : String.join(", ", report.configurationSources())));
         for (String w : report.warnings()) {
             out.println("  warning: " + w);
         }
@@ -211,11 +216,7 @@ final class InfoCommand {
         for (ProviderReport p : report.providers()) {
             out.printf(
                     "  %-18s %-7s %-9s %-12s %s%n",
-                    p.id(),
-                    p.kind().id(),
-                    p.family().id(),
-                    p.available() ? "available" : "UNAVAILABLE",
-                    p.reason());
+                    p.id(), p.kind().id(), p.family().id(), p.available() ? "available" : "UNAVAILABLE", p.reason());
         }
         out.println();
         out.println("Selection");

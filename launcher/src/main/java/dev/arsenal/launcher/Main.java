@@ -32,8 +32,12 @@ public final class Main {
         boolean verbose = rest.contains("-v") || rest.contains("--verbose");
         // The engine logs one INFO line per runtime; on the command line it is noise unless asked for.
         Logger.getLogger("dev.arsenal").setLevel(verbose ? Level.INFO : Level.WARNING);
-        rest = rest.stream().filter(a -> !a.equals("-v") && !a.equals("--verbose")).toList();
-        if (rest.isEmpty() || rest.getFirst().equals("help") || rest.getFirst().equals("--help")
+        rest = rest.stream()
+                .filter(a -> !a.equals("-v") && !a.equals("--verbose"))
+                .toList();
+        if (rest.isEmpty()
+                || rest.getFirst().equals("help")
+                || rest.getFirst().equals("--help")
                 || rest.getFirst().equals("-h")) {
             usage(rest.isEmpty() ? err : out);
             return rest.isEmpty() ? USAGE : OK;

@@ -37,22 +37,36 @@ class MainTest {
     void hashPrintsHexAndNameLikeXxhsum() throws IOException {
         Path hello = file("hello.txt", "hello");
         // Digits from xxhsum 0.8.1 -H0..-H3 on the 5 bytes "hello".
-        assertEquals("fb0077f9  " + hello + "\n", run("hash", "-a", "xxh32", hello.toString()).out());
-        assertEquals("26c7827d889f6da3  " + hello + "\n", run("hash", "-a", "xxh64", hello.toString()).out());
-        assertEquals("9555e8555c62dcfd  " + hello + "\n", run("hash", "-a", "xxh3", hello.toString()).out());
+        assertEquals(
+                "fb0077f9  " + hello + "\n",
+                run("hash", "-a", "xxh32", hello.toString()).out());
+        assertEquals(
+                "26c7827d889f6da3  " + hello + "\n",
+                run("hash", "-a", "xxh64", hello.toString()).out());
+        assertEquals(
+                "9555e8555c62dcfd  " + hello + "\n",
+                run("hash", "-a", "xxh3", hello.toString()).out());
         assertEquals(
                 "b5e9c1ad071b3e7fc779cfaa5e523818  " + hello + "\n",
                 run("hash", "-a", "xxh128", hello.toString()).out());
         // crc32 of "hello" is 0x3610a686 (zlib); crc32c is 0x9a71bb4c.
-        assertEquals("3610a686  " + hello + "\n", run("hash", "-a", "crc32", hello.toString()).out());
-        assertEquals("9a71bb4c  " + hello + "\n", run("hash", "-a", "crc32c", hello.toString()).out());
+        assertEquals(
+                "3610a686  " + hello + "\n",
+                run("hash", "-a", "crc32", hello.toString()).out());
+        assertEquals(
+                "9a71bb4c  " + hello + "\n",
+                run("hash", "-a", "crc32c", hello.toString()).out());
     }
 
     @Test
     void anEmptyFileHashesLikeTheReference() throws IOException {
         Path empty = file("empty", "");
-        assertEquals("2d06800538d394c2  " + empty + "\n", run("hash", "-a", "xxh3", empty.toString()).out());
-        assertEquals("02cc5d05  " + empty + "\n", run("hash", "-a", "xxh32", empty.toString()).out());
+        assertEquals(
+                "2d06800538d394c2  " + empty + "\n",
+                run("hash", "-a", "xxh3", empty.toString()).out());
+        assertEquals(
+                "02cc5d05  " + empty + "\n",
+                run("hash", "-a", "xxh32", empty.toString()).out());
     }
 
     @Test
@@ -115,8 +129,16 @@ class MainTest {
         assertEquals(Main.OK, r.status(), r.err());
         String json = r.out();
         for (String field : new String[] {
-            "\"cpu\"", "\"arch\"", "\"features\"", "\"strategy\"", "\"providers\"", "\"selection\"", "\"reason\"",
-            "\"kind\": \"java\"", "\"id\": \"java-hashing\"", "\"algorithm\": \"xxh3\""
+            "\"cpu\"",
+            "\"arch\"",
+            "\"features\"",
+            "\"strategy\"",
+            "\"providers\"",
+            "\"selection\"",
+            "\"reason\"",
+            "\"kind\": \"java\"",
+            "\"id\": \"java-hashing\"",
+            "\"algorithm\": \"xxh3\""
         }) {
             assertTrue(json.contains(field), field + " in " + json);
         }

@@ -65,6 +65,10 @@ public final class PlatformDetector {
                 for (String name : proc.features()) {
                     features.add(CpuFeature.flag(name, FeatureSource.PROC_CPUINFO));
                 }
+                if (proc.cacheAlignment() > 0) {
+                    features.add(new CpuFeature(
+                            "cache_alignment", FeatureSource.PROC_CPUINFO, Integer.toString(proc.cacheAlignment())));
+                }
             } else {
                 notes.add("/proc/cpuinfo not available on " + os + "; features from HotSpot flags only");
             }
@@ -128,7 +132,7 @@ public final class PlatformDetector {
             text = readFirstBlock(in);
         } catch (IOException | RuntimeException e) {
             notes.add("/proc/cpuinfo not readable: " + e);
-            return new ProcCpuinfoParser.Result("", List.of());
+            return new ProcCpuinfoParser.Result("", List.of(), 0);
         }
         ProcCpuinfoParser.Result result = ProcCpuinfoParser.parse(text);
         if (result.features().isEmpty()) {

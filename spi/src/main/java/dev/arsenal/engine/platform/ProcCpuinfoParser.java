@@ -34,8 +34,10 @@ final class ProcCpuinfoParser {
      *
      * @param model the model name, empty if the text has none
      * @param features the lower-case feature names in the order printed, without duplicates
+     * @param cacheAlignment the x86 {@code cache_alignment} in bytes (the line size the kernel
+     *     aligns to), 0 when absent
      */
-    record Result(String model, List<String> features) {
+    record Result(String model, List<String> features, int cacheAlignment) {
         Result {
             features = List.copyOf(features);
         }
@@ -109,6 +111,7 @@ final class ProcCpuinfoParser {
         String model = "";
         String implementer = "";
         String part = "";
+        int cacheAlignment = 0;
         Set<String> features = new LinkedHashSet<>();
         boolean seenContent = false;
         int start = 0;
@@ -137,13 +140,22 @@ final class ProcCpuinfoParser {
                 case "model name" -> model = value;
                 case "CPU implementer" -> implementer = value;
                 case "CPU part" -> part = value;
+                case "cache_alignment" -> cacheAlignment = parsePositive(value);
                 default -> {}
             }
         }
         if (model.isEmpty() && !implementer.isEmpty()) {
             model = armModel(implementer, part);
         }
-        return new Result(model, new ArrayList<>(features));
+        return new Result(model, new ArrayList<>(features), cacheAlignment);
+    }
+
+    private static int parsePositive(String value) {
+        try {
+            return Math.max(0, Integer.parseInt(value));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** Adds the lower-cased whitespace-separated words of {@code value}; no regex, see the class doc. */

@@ -26,6 +26,7 @@ class ProcCpuinfoParserTest {
         ProcCpuinfoParser.Result r = ProcCpuinfoParser.parse(sample("cpuinfo-x86-avx512.txt"));
         assertEquals("Intel(R) Xeon(R) Platinum 8375C CPU @ 2.90GHz", r.model());
         assertTrue(r.features().containsAll(List.of("sse2", "sse4_2", "avx", "avx2", "avx512f", "avx512bw", "sha_ni")));
+        assertEquals(64, r.cacheAlignment());
         assertEquals("fpu", r.features().get(0), "order as printed");
         assertFalse(r.features().contains("only_in_second_block"), "only the first processor block is read");
     }
@@ -78,8 +79,8 @@ class ProcCpuinfoParserTest {
 
     @Test
     void emptyOrUnrelatedText() {
-        assertEquals(new ProcCpuinfoParser.Result("", List.of()), ProcCpuinfoParser.parse(""));
-        assertEquals(new ProcCpuinfoParser.Result("", List.of()), ProcCpuinfoParser.parse("no colon here\n:\n"));
+        assertEquals(new ProcCpuinfoParser.Result("", List.of(), 0), ProcCpuinfoParser.parse(""));
+        assertEquals(new ProcCpuinfoParser.Result("", List.of(), 0), ProcCpuinfoParser.parse("no colon here\n:\n"));
     }
 
     @Test

@@ -1,0 +1,11 @@
+/**
+ * The pure-Java providers: always present, needing nothing from the machine. They are the
+ * fallback of every family and the reference the native and SIMD providers are tested against.
+ */
+module dev.arsenal.providers.java {
+    requires dev.arsenal.spi;
+    requires static biz.aQute.bnd.annotation;
+
+    provides dev.arsenal.spi.Provider with
+            dev.arsenal.providers.java.hashing.JavaHashingProvider;
+}
