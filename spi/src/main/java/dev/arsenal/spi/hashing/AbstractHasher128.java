@@ -5,34 +5,17 @@ import dev.arsenal.hashing.HashAlgorithm;
 import dev.arsenal.hashing.Hasher128;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
-import java.util.Objects;
 
 /**
- * A base for {@link Hasher128} implementations: it keeps the algorithm and seed, routes {@link
- * ByteBuffer}s to the array or segment method without copying, and hashes primitives through a
- * small array. Subclasses implement the array and segment forms and the stream, and override
- * {@link #hashLong} / {@link #hashInt} where a specialized path is faster.
+ * A base for {@link Hasher128} implementations: it routes {@link ByteBuffer}s to the array or
+ * segment method without copying, and hashes primitives through a small array. Subclasses
+ * implement the array and segment forms and the stream, and override {@link #hashLong} / {@link
+ * #hashInt} where a specialized path is faster.
  */
-public abstract class AbstractHasher128 implements Hasher128 {
-    private final HashAlgorithm algorithm;
-    private final long seed;
-
+public abstract class AbstractHasher128 extends AbstractHasher implements Hasher128 {
     /** Checks the width and the seed. */
     protected AbstractHasher128(HashAlgorithm algorithm, long seed) {
-        algorithm.checkBits(128);
-        algorithm.checkSeed(seed);
-        this.algorithm = algorithm;
-        this.seed = seed;
-    }
-
-    @Override
-    public final HashAlgorithm algorithm() {
-        return algorithm;
-    }
-
-    @Override
-    public final long seed() {
-        return seed;
+        super(algorithm, seed, 128);
     }
 
     @Override
@@ -45,29 +28,11 @@ public abstract class AbstractHasher128 implements Hasher128 {
 
     @Override
     public Hash128 hashLong(long value) {
-        byte[] bytes = new byte[8];
-        ByteOrderAccess.putLong(bytes, 0, value);
-        return hash(bytes, 0, 8);
+        return hash(bytesOf(value), 0, 8);
     }
 
     @Override
     public Hash128 hashInt(int value) {
-        byte[] bytes = new byte[4];
-        ByteOrderAccess.putInt(bytes, 0, value);
-        return hash(bytes, 0, 4);
-    }
-
-    /**
-     * Checks an array range as every array method must.
-     *
-     * @throws IndexOutOfBoundsException naming the range and the array length
-     */
-    protected static void checkRange(byte[] input, int offset, int length) {
-        Objects.checkFromIndexSize(offset, length, input.length);
-    }
-
-    @Override
-    public String toString() {
-        return algorithm.id() + "(seed=" + seed + ", " + getClass().getSimpleName() + ")";
+        return hash(bytesOf(value), 0, 4);
     }
 }

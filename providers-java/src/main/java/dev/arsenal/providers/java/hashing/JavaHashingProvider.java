@@ -88,8 +88,8 @@ public final class JavaHashingProvider implements HashingProvider {
         algorithm.checkSeed(seed);
         return switch (algorithm) {
             case XXH32 -> new Xxh32Java(seed);
-            case CRC32 -> Crc32Java.INSTANCE;
-            case CRC32C -> Crc32cJava.INSTANCE;
+            case CRC32 -> CrcJava.CRC32;
+            case CRC32C -> CrcJava.CRC32C;
             default -> throw new UnsupportedOperationException(ID + " has no 32-bit " + algorithm.id());
         };
     }

@@ -6,51 +6,62 @@ import dev.arsenal.spi.hashing.AbstractHashStream;
 import dev.arsenal.spi.hashing.AbstractHasher32;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
+import java.util.function.Supplier;
+import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
+import java.util.zip.Checksum;
 
 /**
- * CRC-32C (Castagnoli) through {@link CRC32C}, which HotSpot compiles to the CPU's CRC32
- * instruction (SSE4.2, ARMv8 CRC) or carry-less multiply (PCLMULQDQ, PMULL): nothing written in
- * Java beats it. One-shot hashing makes a fresh {@link CRC32C} per call, an object the JIT's escape
- * analysis usually removes.
+ * CRC-32 (ISO-HDLC) and CRC-32C (Castagnoli) through the JDK's {@link CRC32} and {@link CRC32C},
+ * which HotSpot compiles to the CPU's CRC32 instruction (SSE4.2, ARMv8 CRC) or carry-less multiply
+ * (PCLMULQDQ, PMULL): nothing written in Java beats them. One-shot hashing makes a fresh checksum
+ * object per call, which the JIT's escape analysis usually removes.
  */
-final class Crc32cJava extends AbstractHasher32 {
-    static final Crc32cJava INSTANCE = new Crc32cJava();
+final class CrcJava extends AbstractHasher32 {
+    static final CrcJava CRC32 = new CrcJava(HashAlgorithm.CRC32, CRC32::new);
+    static final CrcJava CRC32C = new CrcJava(HashAlgorithm.CRC32C, CRC32C::new);
 
-    private Crc32cJava() {
-        super(HashAlgorithm.CRC32C, 0);
+    private final Supplier<Checksum> checksums;
+
+    private CrcJava(HashAlgorithm algorithm, Supplier<Checksum> checksums) {
+        super(algorithm, 0);
+        this.checksums = checksums;
     }
 
     @Override
     public int hash(byte[] input, int offset, int length) {
         checkRange(input, offset, length);
-        CRC32C crc = new CRC32C();
+        Checksum crc = checksums.get();
         crc.update(input, offset, length);
         return (int) crc.getValue();
     }
 
     @Override
     public int hash(ByteBuffer input) {
-        CRC32C crc = new CRC32C();
+        Checksum crc = checksums.get();
         crc.update(input.duplicate());
         return (int) crc.getValue();
     }
 
     @Override
     public int hash(MemorySegment input) {
-        CRC32C crc = new CRC32C();
+        Checksum crc = checksums.get();
         Segments.feed(crc, input);
         return (int) crc.getValue();
     }
 
     @Override
     public HashStream32 newStream() {
-        return new Stream();
+        return new Stream(checksums.get());
     }
 
-    /** A {@link CRC32C} behind the stream interface. */
+    /** A JDK checksum behind the stream interface. */
     static final class Stream extends AbstractHashStream implements HashStream32 {
-        private final CRC32C crc = new CRC32C();
+        private final Checksum crc;
+
+        Stream(Checksum crc) {
+            this.crc = crc;
+        }
 
         @Override
         public void update(int b) {
