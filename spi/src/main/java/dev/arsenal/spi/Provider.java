@@ -61,6 +61,15 @@ public interface Provider {
      */
     int rank(Algorithm algorithm, Strategy strategy);
 
+    /**
+     * The preference for inputs of about {@code inputSize} bytes. The engine asks at a few
+     * representative sizes (16 B to 1 MiB) to build size tiers: a native call that costs a few
+     * nanoseconds loses on 16 bytes and wins on a megabyte. By default the size does not matter.
+     */
+    default int rank(Algorithm algorithm, Strategy strategy, long inputSize) {
+        return rank(algorithm, strategy);
+    }
+
     /** One line for people about what the provider uses when available ("JDK CRC32C intrinsic"). */
     default String description() {
         return kind().id() + " " + family().id();
