@@ -36,6 +36,20 @@ public final class Arsenal {
         return cause instanceof RuntimeException re ? re : new ArsenalException(String.valueOf(cause), cause);
     }
 
+    /** Arsenal's version, as built ({@code 0.1.0-SNAPSHOT}); {@code unknown} if not recorded. */
+    public static String version() {
+        try (java.io.InputStream in = Arsenal.class.getResourceAsStream("version.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
     /** Builds a new runtime with {@code configuration}. */
     public static ArsenalRuntime create(Configuration configuration) {
         return factory().create(configuration);

@@ -4,7 +4,12 @@ import dev.arsenal.hashing.HashAlgorithm;
 import dev.arsenal.hashing.Hasher128;
 import dev.arsenal.hashing.Hasher32;
 import dev.arsenal.hashing.Hasher64;
+import dev.arsenal.report.Calibration;
+import dev.arsenal.report.Measurement;
 import dev.arsenal.report.RuntimeReport;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A configured set of selections: for every algorithm, the provider that serves it and why.
@@ -35,4 +40,21 @@ public interface ArsenalRuntime {
 
     /** What was detected, which providers exist, and every decision with its reason. */
     RuntimeReport report();
+
+    /**
+     * Measures the one-shot speed of every eligible provider of a family's algorithms at a range
+     * of input sizes, within about {@code budget}. Runs on the calling thread; stores nothing.
+     *
+     * @param progress receives one line per measured cell ("xxh3 java-hashing 64 KiB: 9.1 GB/s")
+     */
+    List<Measurement> measure(Family family, Duration budget, Consumer<String> progress);
+
+    /**
+     * Measures as {@link #measure} does and stores the table for this machine signature (CPU, JDK,
+     * Arsenal version) in the calibration file, where the next runtime finds it and chooses by it.
+     * This runtime's choices do not change.
+     *
+     * @throws ArsenalException if the file cannot be written (the message names it)
+     */
+    Calibration calibrate(Family family, Duration budget, Consumer<String> progress);
 }

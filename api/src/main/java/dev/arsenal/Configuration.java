@@ -61,6 +61,22 @@ public final class Configuration {
     public static final String DISABLED_KINDS = "arsenal.disabled.kinds";
     /** The key naming the properties file. */
     public static final String CONFIG_FILE = "arsenal.config";
+    /** The calibration mode: {@code auto} (default), {@code measure} or {@code off}. */
+    public static final String CALIBRATION = "arsenal.calibration";
+    /** The calibration file; default {@code $XDG_CACHE_HOME/arsenal/calibration.properties}. */
+    public static final String CALIBRATION_FILE = "arsenal.calibration.file";
+    /** The time budget for measuring at start, as an ISO-8601 duration or milliseconds. */
+    public static final String CALIBRATION_BUDGET = "arsenal.calibration.budget";
+
+    /** How stored measurements are used. */
+    public enum CalibrationMode {
+        /** Use a stored calibration for this machine if there is one; rebuild it if stale or corrupt. */
+        AUTO,
+        /** As AUTO, and measure at start (within the budget) when there is none. */
+        MEASURE,
+        /** Ignore stored measurements: ranks only. */
+        OFF
+    }
 
     private static final String PREFIX = "arsenal.";
     private static final String FILE_NAME = "arsenal.properties";
@@ -229,7 +245,9 @@ public final class Configuration {
                 switch (key) {
                     case STRATEGY -> Strategy.parse(entry.value());
                     case DISABLED_KINDS -> list(entry.value()).forEach(ProviderKind::byId);
-                    case DISABLED_PROVIDERS, CONFIG_FILE -> {}
+                    case DISABLED_PROVIDERS, CONFIG_FILE, CALIBRATION_FILE -> {}
+                    case CALIBRATION -> parseMode(entry.value());
+                    case CALIBRATION_BUDGET -> parseDuration(entry.value());
                     default -> {
                         if (key.startsWith(PROVIDER_PREFIX)) {
                             if (entry.value().isBlank()) {
@@ -294,6 +312,60 @@ public final class Configuration {
             list(entry.value()).forEach(k -> kinds.add(ProviderKind.byId(k)));
         }
         return kinds;
+    }
+
+    /** The calibration mode; {@link CalibrationMode#AUTO} unless configured. */
+    public CalibrationMode calibrationMode() {
+        Entry entry = entries.get(CALIBRATION);
+        return entry == null ? CalibrationMode.AUTO : parseMode(entry.value());
+    }
+
+    private static CalibrationMode parseMode(String text) {
+        for (CalibrationMode mode : CalibrationMode.values()) {
+            if (mode.name().equalsIgnoreCase(text.strip())) {
+                return mode;
+            }
+        }
+        throw new IllegalArgumentException("expected auto, measure or off");
+    }
+
+    /** The budget for measuring at start; 2 seconds unless configured. */
+    public java.time.Duration calibrationBudget() {
+        Entry entry = entries.get(CALIBRATION_BUDGET);
+        return entry == null ? java.time.Duration.ofSeconds(2) : parseDuration(entry.value());
+    }
+
+    /**
+     * The calibration file: {@value #CALIBRATION_FILE} if set, else {@code
+     * $XDG_CACHE_HOME/arsenal/calibration.properties}, else {@code
+     * ~/.cache/arsenal/calibration.properties}.
+     */
+    public Path calibrationFile() {
+        Entry entry = entries.get(CALIBRATION_FILE);
+        if (entry != null) {
+            return Path.of(entry.value().strip());
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path dir = xdg != null && !xdg.isBlank()
+                ? Path.of(xdg, "arsenal")
+                : Path.of(System.getProperty("user.home", "."), ".cache", "arsenal");
+        return dir.resolve("calibration.properties");
+    }
+
+    private static java.time.Duration parseDuration(String text) {
+        String t = text.strip();
+        try {
+            if (t.matches("\\d+")) {
+                return java.time.Duration.ofMillis(Long.parseLong(t));
+            }
+            if (t.matches("\\d+(\\.\\d+)?s")) {
+                return java.time.Duration.ofMillis((long) (Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
+            }
+            return java.time.Duration.parse(t);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(
+                    "expected milliseconds, seconds like 2.5s, or an ISO-8601 duration like PT3S");
+        }
     }
 
     /** The raw value of a key, if set. */

@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param providers every provider discovered
  * @param selection one decision per algorithm
  * @param configurationSources where configuration came from, lowest precedence first
- * @param warnings configuration keys that were ignored, with why
+ * @param warnings configuration keys that were ignored, calibration files that were stale, with why
+ * @param calibration the calibration the choices were measured by, if one was used
  */
 public record RuntimeReport(
         PlatformInfo platform,
@@ -22,7 +23,8 @@ public record RuntimeReport(
         List<ProviderReport> providers,
         List<Decision> selection,
         List<String> configurationSources,
-        List<String> warnings) {
+        List<String> warnings,
+        Optional<Calibration> calibration) {
     /** Copies the lists. */
     public RuntimeReport {
         providers = List.copyOf(providers);

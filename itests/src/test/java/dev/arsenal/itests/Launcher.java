@@ -64,9 +64,15 @@ final class Launcher {
     }
 
     static Result classPath(Path stdin, String... args) {
+        return classPath(List.of(), stdin, args);
+    }
+
+    /** As {@link #classPath(Path, String...)}, with extra JVM options (later ones win). */
+    static Result classPath(List<String> extraJvmOptions, Path stdin, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java());
         cmd.addAll(jvmOptions());
+        cmd.addAll(extraJvmOptions);
         List<String> cp = new ArrayList<>();
         cp.add(launcherJar().toString());
         libJars().forEach(j -> cp.add(j.toString()));

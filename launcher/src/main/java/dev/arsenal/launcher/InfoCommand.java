@@ -62,7 +62,7 @@ final class InfoCommand {
         CpuInfo cpu = report.platform().cpu();
         JvmInfo jvm = report.platform().jvm();
         Map<String, Object> root = new LinkedHashMap<>();
-        root.put("arsenal", Version.get());
+        root.put("arsenal", Arsenal.version());
         root.put("modulePath", Arsenal.class.getModule().isNamed());
 
         Map<String, Object> cpuJson = new LinkedHashMap<>();
@@ -114,6 +114,14 @@ final class InfoCommand {
         root.put("jvm", jvmJson);
 
         root.put("strategy", report.strategy().name());
+        root.put(
+                "calibration",
+                report.calibration()
+                        .map(c -> (Object) Map.of(
+                                "file", c.file().map(Object::toString).orElse(""),
+                                "created", c.created().toString(),
+                                "signature", c.signature()))
+                        .orElse(null));
         Map<String, Object> configJson = new LinkedHashMap<>();
         configJson.put("sources", report.configurationSources());
         configJson.put("values", new LinkedHashMap<Object, Object>(config.asMap()));
@@ -142,6 +150,14 @@ final class InfoCommand {
             dj.put("provider", d.provider().orElse(null));
             dj.put("basis", d.basis().name().toLowerCase(java.util.Locale.ROOT));
             dj.put("reason", d.reason());
+            List<Object> tiers = new ArrayList<>();
+            for (var t : d.tiers()) {
+                Map<String, Object> tj = new LinkedHashMap<>();
+                tj.put("fromBytes", t.fromBytes());
+                tj.put("provider", t.provider());
+                tiers.add(tj);
+            }
+            dj.put("tiers", tiers);
             List<Object> candidates = new ArrayList<>();
             for (Candidate c : d.candidates()) {
                 Map<String, Object> cj = new LinkedHashMap<>();
@@ -166,7 +182,7 @@ final class InfoCommand {
         JvmInfo jvm = report.platform().jvm();
         out.printf(
                 "Arsenal %s on %s %s, Java %s (%s, %s%s)%n",
-                Version.get(),
+                Arsenal.version(),
                 cpu.os(),
                 machineArch(cpu.arch()),
                 jvm.version(),
@@ -204,6 +220,12 @@ final class InfoCommand {
         }
         out.println();
         out.println("Strategy  " + report.strategy() + " (" + config.sourceOf(Configuration.STRATEGY) + ")");
+        out.println("Calibration  "
+                + report.calibration()
+                        .map(c -> "measured " + c.created() + ", "
+                                + c.file().map(Object::toString).orElse(""))
+                        .orElse("none (" + config.calibrationMode().name().toLowerCase(java.util.Locale.ROOT)
+                                + "; `arsenal calibrate` measures)"));
         out.println("Configuration  "
                 + (report.configurationSources().isEmpty()
                         ? "defaults only"
@@ -222,6 +244,15 @@ final class InfoCommand {
         out.println("Selection");
         for (Decision d : report.selection()) {
             out.printf("  %-8s %-18s %s%n", d.algorithm(), d.provider().orElse("NONE"), d.reason());
+            if (d.tiered()) {
+                out.printf(
+                        "  %-8s   tiers: %s%n",
+                        "",
+                        d.tiers().stream()
+                                .map(t -> t.provider() + " from "
+                                        + dev.arsenal.report.Measurement.formatSize(t.fromBytes()))
+                                .collect(Collectors.joining(", ")));
+            }
             for (Candidate c : d.candidates()) {
                 if (!c.providerId().equals(d.provider().orElse(""))) {
                     out.printf(

@@ -1,5 +1,6 @@
 package dev.arsenal.launcher;
 
+import dev.arsenal.Arsenal;
 import dev.arsenal.ArsenalException;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -49,12 +50,15 @@ public final class Main {
                 case "info" -> new InfoCommand(out).run(commandArgs);
                 case "hash" -> new HashCommand(out, err).run(commandArgs);
                 case "selftest" -> new SelfTestCommand(out).run(commandArgs);
+                case "calibrate" -> new MeasureCommands(out, err).calibrate(commandArgs);
+                case "bench" -> new MeasureCommands(out, err).bench(commandArgs);
                 case "version", "--version" -> {
-                    out.println("arsenal " + Version.get());
+                    out.println("arsenal " + Arsenal.version());
                     yield OK;
                 }
                 default -> {
-                    err.println("arsenal: unknown command '" + command + "'; commands: info, hash, selftest, version");
+                    err.println("arsenal: unknown command '" + command
+                            + "'; commands: info, hash, selftest, calibrate, bench, version");
                     yield USAGE;
                 }
             };
@@ -76,6 +80,11 @@ public final class Main {
                                                      print '<hex>  <name>' per input ('-' or none: stdin);
                                                      ALGO: xxh32 xxh64 xxh3 xxh128 crc32 crc32c
                   selftest                           run every provider's known-answer self-tests
+                  calibrate [--family hashing] [--budget SECONDS]
+                                                     measure the providers and store the table the next
+                                                     start chooses by (default 10 s)
+                  bench hashing [--budget SECONDS] [--svg FILE]
+                                                     measure and print a table (and an SVG chart)
                   version                            print the version
 
                   -v, --verbose                      log the engine's selection line

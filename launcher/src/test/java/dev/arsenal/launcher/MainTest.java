@@ -162,6 +162,19 @@ class MainTest {
     }
 
     @Test
+    void benchPrintsATableAndWritesAChart() throws IOException {
+        Path svg = dir.resolve("chart.svg");
+        Run r = run("bench", "hashing", "--budget", "0.3", "--svg", svg.toString());
+        assertEquals(Main.OK, r.status(), r.err());
+        assertTrue(
+                r.out().contains("xxh3") && r.out().contains("GB/s") && r.out().contains("64 KiB"), r.out());
+        String chart = Files.readString(svg);
+        assertTrue(chart.startsWith("<svg") && chart.contains("polyline") && chart.contains("java-hashing"), chart);
+        assertEquals(Main.USAGE, run("bench", "compression").status());
+        assertEquals(Main.USAGE, run("bench", "hashing", "--budget", "-1").status());
+    }
+
+    @Test
     void unknownCommandsAndOptionsAreUsageErrors() {
         assertEquals(Main.USAGE, run("frobnicate").status());
         assertEquals(Main.USAGE, run("info", "--yaml").status());

@@ -4,15 +4,27 @@ import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
 import dev.arsenal.ArsenalRuntime;
 import dev.arsenal.Configuration;
+import dev.arsenal.Family;
 import dev.arsenal.RuntimeFactory;
+import dev.arsenal.engine.calibration.CalibrationStore;
+import dev.arsenal.engine.calibration.MachineSignature;
 import dev.arsenal.engine.platform.PlatformDetector;
 import dev.arsenal.platform.PlatformInfo;
+import dev.arsenal.report.Calibration;
 import dev.arsenal.spi.Provider;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The engine's entry: discovers providers with {@link java.util.ServiceLoader}, detects the
- * platform once per process, and builds a {@link SelectingRuntime}.
+ * platform once per process, loads a stored calibration when the configuration allows, and builds
+ * a {@link SelectingRuntime}.
+ *
+ * <p>Calibration modes ({@code arsenal.calibration}): {@code off} ignores stored measurements;
+ * {@code auto} (the default) uses a valid stored table, and rebuilds one that is corrupt or stale
+ * (another CPU, JDK or Arsenal version) with one warning; {@code measure} also measures when there
+ * is no table yet. Measuring takes about {@code arsenal.calibration.budget} (2 s by default).
  */
 @ServiceProvider(value = RuntimeFactory.class, resolution = Resolution.OPTIONAL)
 public final class EngineRuntimeFactory implements RuntimeFactory {
@@ -38,7 +50,38 @@ public final class EngineRuntimeFactory implements RuntimeFactory {
             PlatformInfo platform,
             List<? extends Provider> providers,
             List<String> problems) {
-        SelectingRuntime runtime = new Selector(configuration, platform, providers, problems).select();
+        Selector selector = new Selector(configuration, platform, providers, problems);
+        List<String> warnings = new ArrayList<>();
+        Optional<Calibration> calibration = Optional.empty();
+        boolean measure = false;
+        if (configuration.calibrationMode() != Configuration.CalibrationMode.OFF) {
+            String signature = MachineSignature.of(platform);
+            var file = configuration.calibrationFile();
+            switch (CalibrationStore.load(file, signature)) {
+                case CalibrationStore.Loaded.Valid v -> calibration = Optional.of(v.calibration());
+                case CalibrationStore.Loaded.Missing m ->
+                    measure = configuration.calibrationMode() == Configuration.CalibrationMode.MEASURE;
+                case CalibrationStore.Loaded.Corrupt c -> {
+                    warnings.add("calibration file " + file + " is corrupt (" + c.reason() + "); ignored and rebuilt");
+                    measure = true;
+                }
+                case CalibrationStore.Loaded.Stale s -> {
+                    warnings.add("calibration file " + file + " is for another machine, JDK or Arsenal version ("
+                            + s.storedSignature() + "); ignored and rebuilt");
+                    measure = true;
+                }
+            }
+        }
+        SelectingRuntime runtime = selector.select(calibration, warnings);
+        if (measure) {
+            try {
+                Calibration fresh = runtime.calibrate(Family.HASHING, configuration.calibrationBudget(), line -> {});
+                runtime = selector.select(Optional.of(fresh), warnings);
+            } catch (RuntimeException e) {
+                warnings.add("calibration could not be stored: " + e.getMessage() + "; ranks decided");
+                runtime = selector.select(Optional.empty(), warnings);
+            }
+        }
         SelectionLog.logOnce(runtime.report());
         return runtime;
     }

@@ -7,11 +7,13 @@ import dev.arsenal.Strategy;
 import dev.arsenal.UnknownAlgorithmException;
 import dev.arsenal.hashing.HashAlgorithm;
 import dev.arsenal.platform.PlatformInfo;
+import dev.arsenal.report.Calibration;
 import dev.arsenal.report.Candidate;
 import dev.arsenal.report.Decision;
 import dev.arsenal.report.ProviderReport;
 import dev.arsenal.report.RuntimeReport;
 import dev.arsenal.report.SelfTest;
+import dev.arsenal.report.Tier;
 import dev.arsenal.spi.Availability;
 import dev.arsenal.spi.Provider;
 import dev.arsenal.spi.Requirement;
@@ -26,9 +28,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Makes every decision once: for each provider, configuration exclusions, requirements and probe;
- * for each algorithm, the candidates' self-tests, then forced choice or ranking. Each step's
- * outcome is kept in the decision record.
+ * Makes every decision: for each provider, configuration exclusions, requirements and probe; for
+ * each algorithm, the candidates' self-tests (both once per selector), then a forced choice or a
+ * {@link TierPlanner plan} by measurement or rank. Each step's outcome is kept in the decision
+ * record. A selector can decide again with a calibration without probing again.
  *
  * <p>Disabled providers are not probed at all: disabling is how a user keeps a native library
  * that crashes from being loaded.
@@ -48,35 +51,67 @@ final class Selector {
         this.strategy = config.strategy();
     }
 
-    SelectingRuntime select() {
-        Map<Algorithm, String> forced = forcedProviders();
-        Map<Provider, Availability> availability = new LinkedHashMap<>();
-        Map<Provider, String> disabled = new HashMap<>();
+    /** What does not depend on a calibration, computed once: availability and candidates. */
+    private Map<Provider, Availability> availability;
+
+    private Map<Algorithm, List<Candidate>> candidates;
+
+    private void evaluate() {
+        if (availability != null) {
+            return;
+        }
+        availability = new LinkedHashMap<>();
+        Map<Provider, Boolean> disabled = new HashMap<>();
         for (Provider p : providers) {
             Optional<String> why = disabledBy(p);
-            if (why.isPresent()) {
-                disabled.put(p, why.get());
-                availability.put(p, Availability.unavailable(why.get()));
-            } else {
-                availability.put(p, probe(p));
+            disabled.put(p, why.isPresent());
+            availability.put(p, why.isPresent() ? Availability.unavailable(why.get()) : probe(p));
+        }
+        candidates = new LinkedHashMap<>();
+        for (Algorithm algorithm : KnownAlgorithms.all()) {
+            List<Candidate> list = new ArrayList<>();
+            for (Provider p : providers) {
+                if (p.algorithms().contains(algorithm)) {
+                    list.add(candidate(p, algorithm, availability.get(p), disabled.get(p)));
+                }
+            }
+            list.sort(Comparator.comparingInt(Candidate::rank).reversed().thenComparing(Candidate::providerId));
+            candidates.put(algorithm, List.copyOf(list));
+        }
+    }
+
+    /** The providers that passed every check for {@code algorithm}, best-ranked first. */
+    List<Provider> eligible(Algorithm algorithm) {
+        evaluate();
+        return candidates.get(algorithm).stream()
+                .filter(Candidate::eligible)
+                .map(c -> byId(c.providerId()))
+                .toList();
+    }
+
+    private Provider byId(String id) {
+        for (Provider p : providers) {
+            if (p.id().equals(id)) {
+                return p;
             }
         }
+        throw new IllegalStateException("no provider " + id);
+    }
 
+    /** Decides every algorithm, by measurement where {@code calibration} covers the candidates. */
+    SelectingRuntime select(Optional<Calibration> calibration, List<String> calibrationWarnings) {
+        Map<Algorithm, String> forced = forcedProviders();
+        evaluate();
         List<Decision> decisions = new ArrayList<>();
-        Map<Algorithm, Provider> chosen = new HashMap<>();
+        Map<Algorithm, Route> routes = new HashMap<>();
         for (Algorithm algorithm : KnownAlgorithms.all()) {
-            List<Candidate> candidates = new ArrayList<>();
-            Map<String, Provider> byId = new LinkedHashMap<>();
-            for (Provider p : providers) {
-                if (!p.algorithms().contains(algorithm)) {
-                    continue;
-                }
-                byId.put(p.id(), p);
-                candidates.add(candidate(p, algorithm, availability.get(p), disabled.containsKey(p)));
+            List<Candidate> list = candidates.get(algorithm);
+            Decision decision = forced.containsKey(algorithm)
+                    ? forcedDecision(algorithm, list, forced.get(algorithm))
+                    : plannedDecision(algorithm, list, calibration, routes);
+            if (decision.basis() == Decision.Basis.FORCED) {
+                routes.put(algorithm, Route.single(byId(decision.provider().orElseThrow())));
             }
-            candidates.sort(Comparator.comparingInt(Candidate::rank).reversed().thenComparing(Candidate::providerId));
-            Decision decision = decide(algorithm, candidates, forced.get(algorithm));
-            decision.provider().ifPresent(id -> chosen.put(algorithm, byId.get(id)));
             decisions.add(decision);
         }
 
@@ -94,9 +129,37 @@ final class Selector {
         }
         List<String> warnings = new ArrayList<>(config.warnings());
         warnings.addAll(problems);
-        RuntimeReport report =
-                new RuntimeReport(platform, strategy, providerReports, decisions, config.sources(), warnings);
-        return new SelectingRuntime(config, report, chosen);
+        warnings.addAll(calibrationWarnings);
+        RuntimeReport report = new RuntimeReport(
+                platform, strategy, providerReports, decisions, config.sources(), warnings, calibration);
+        return new SelectingRuntime(config, report, routes, this);
+    }
+
+    private Decision plannedDecision(
+            Algorithm algorithm,
+            List<Candidate> list,
+            Optional<Calibration> calibration,
+            Map<Algorithm, Route> routes) {
+        List<Provider> eligible = eligible(algorithm);
+        if (eligible.isEmpty()) {
+            String why = list.isEmpty()
+                    ? "no provider implements " + algorithm.id()
+                    : "no eligible provider: "
+                            + list.stream()
+                                    .map(c -> c.providerId() + " " + describe(c))
+                                    .collect(Collectors.joining("; "));
+            return none(algorithm, list, why);
+        }
+        TierPlanner.Plan plan = new TierPlanner(algorithm, strategy, eligible, calibration).plan();
+        routes.put(algorithm, plan.route());
+        return new Decision(
+                algorithm.id(),
+                algorithm.family(),
+                Optional.of(plan.route().large().id()),
+                plan.basis(),
+                plan.reason(),
+                list,
+                plan.tiers());
     }
 
     private Map<Algorithm, String> forcedProviders() {
@@ -182,56 +245,34 @@ final class Selector {
         }
     }
 
-    private Decision decide(Algorithm algorithm, List<Candidate> candidates, String forcedId) {
-        if (forcedId != null) {
-            String key = Configuration.PROVIDER_PREFIX + algorithm.id();
-            String by = "forced by " + key + "=" + forcedId + " (from " + config.sourceOf(key) + ")";
-            Optional<Candidate> forced = candidates.stream()
-                    .filter(c -> c.providerId().equals(forcedId))
-                    .findFirst();
-            if (forced.isEmpty()) {
-                String known = candidates.isEmpty()
-                        ? "none"
-                        : candidates.stream().map(Candidate::providerId).collect(Collectors.joining(", "));
-                return none(
-                        algorithm,
-                        candidates,
-                        "provider '" + forcedId + "' forced by " + key + " (from " + config.sourceOf(key)
-                                + ") does not exist or does not implement " + algorithm.id() + "; providers of "
-                                + algorithm.id() + ": " + known);
-            }
-            Candidate c = forced.get();
-            if (!c.eligible()) {
-                return none(algorithm, candidates, forcedId + " " + by + " cannot be used: " + describe(c));
-            }
-            return new Decision(
-                    algorithm.id(), algorithm.family(), Optional.of(forcedId), Decision.Basis.FORCED, by, candidates);
+    private Decision forcedDecision(Algorithm algorithm, List<Candidate> candidates, String forcedId) {
+        String key = Configuration.PROVIDER_PREFIX + algorithm.id();
+        String by = "forced by " + key + "=" + forcedId + " (from " + config.sourceOf(key) + ")";
+        Optional<Candidate> forced =
+                candidates.stream().filter(c -> c.providerId().equals(forcedId)).findFirst();
+        if (forced.isEmpty()) {
+            String known = candidates.isEmpty()
+                    ? "none"
+                    : candidates.stream().map(Candidate::providerId).collect(Collectors.joining(", "));
+            return none(
+                    algorithm,
+                    candidates,
+                    "provider '" + forcedId + "' forced by " + key + " (from " + config.sourceOf(key)
+                            + ") does not exist or does not implement " + algorithm.id() + "; providers of "
+                            + algorithm.id() + ": " + known);
         }
-        List<Candidate> eligible =
-                candidates.stream().filter(Candidate::eligible).toList();
-        if (eligible.isEmpty()) {
-            String why = candidates.isEmpty()
-                    ? "no provider implements " + algorithm.id()
-                    : "no eligible provider: "
-                            + candidates.stream()
-                                    .map(c -> c.providerId() + " " + describe(c))
-                                    .collect(Collectors.joining("; "));
-            return none(algorithm, candidates, why);
+        Candidate c = forced.get();
+        if (!c.eligible()) {
+            return none(algorithm, candidates, forcedId + " " + by + " cannot be used: " + describe(c));
         }
-        Candidate best = eligible.getFirst(); // candidates are sorted by rank, highest first
-        String others = eligible.size() == 1
-                ? "the only eligible provider"
-                : "highest rank for " + strategy + " among "
-                        + eligible.stream()
-                                .map(c -> c.providerId() + " " + c.rank())
-                                .collect(Collectors.joining(", "));
         return new Decision(
                 algorithm.id(),
                 algorithm.family(),
-                Optional.of(best.providerId()),
-                Decision.Basis.RANKED,
-                others + " (rank " + best.rank() + ")",
-                candidates);
+                Optional.of(forcedId),
+                Decision.Basis.FORCED,
+                by,
+                candidates,
+                List.of(new Tier(0, forcedId)));
     }
 
     private static String describe(Candidate c) {
@@ -245,6 +286,12 @@ final class Selector {
 
     private static Decision none(Algorithm algorithm, List<Candidate> candidates, String reason) {
         return new Decision(
-                algorithm.id(), algorithm.family(), Optional.empty(), Decision.Basis.NONE, reason, candidates);
+                algorithm.id(),
+                algorithm.family(),
+                Optional.empty(),
+                Decision.Basis.NONE,
+                reason,
+                candidates,
+                List.of());
     }
 }

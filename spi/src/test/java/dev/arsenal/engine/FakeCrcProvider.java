@@ -18,6 +18,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToIntBiFunction;
 import java.util.function.ToIntFunction;
 import java.util.zip.CRC32;
 
@@ -30,6 +31,8 @@ final class FakeCrcProvider implements HashingProvider {
     final boolean broken;
     final List<Requirement> requirements;
     final AtomicInteger probes = new AtomicInteger();
+    final AtomicInteger hashes = new AtomicInteger();
+    ToIntBiFunction<Strategy, Long> sizedRank;
 
     FakeCrcProvider(String id, ProviderKind kind, int rank) {
         this(id, kind, s -> rank, Availability.available(), false, List.of());
@@ -56,6 +59,13 @@ final class FakeCrcProvider implements HashingProvider {
 
     FakeCrcProvider broken() {
         return new FakeCrcProvider(id, kind, rank, availability, true, requirements);
+    }
+
+    /** The same provider, ranked by size: {@code rank(strategy, size)}. */
+    FakeCrcProvider sized(ToIntBiFunction<Strategy, Long> rankBySize) {
+        FakeCrcProvider p = new FakeCrcProvider(id, kind, rank, availability, broken, requirements);
+        p.sizedRank = rankBySize;
+        return p;
     }
 
     FakeCrcProvider requiring(Requirement requirement) {
@@ -94,10 +104,16 @@ final class FakeCrcProvider implements HashingProvider {
     }
 
     @Override
+    public int rank(Algorithm algorithm, Strategy strategy, long inputSize) {
+        return sizedRank == null ? rank(algorithm, strategy) : sizedRank.applyAsInt(strategy, inputSize);
+    }
+
+    @Override
     public Hasher32 hasher32(HashAlgorithm algorithm, long seed) {
         return new AbstractHasher32(algorithm, seed) {
             @Override
             public int hash(byte[] input, int offset, int length) {
+                hashes.incrementAndGet();
                 HashStream32 s = newStream();
                 s.update(input, offset, length);
                 return s.digest();

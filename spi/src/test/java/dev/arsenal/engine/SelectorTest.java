@@ -32,7 +32,11 @@ class SelectorTest {
             new JvmInfo("25", "test", "test", true, true, false, 0));
 
     private static ArsenalRuntime runtime(Configuration config, Provider... providers) {
-        return EngineRuntimeFactory.create(config, PLATFORM, List.of(providers), List.of());
+        // Never the user's calibration file: tests that calibrate use a temporary one.
+        Configuration c = config.get(Configuration.CALIBRATION).isPresent()
+                ? config
+                : config.with(Configuration.CALIBRATION, "off");
+        return EngineRuntimeFactory.create(c, PLATFORM, List.of(providers), List.of());
     }
 
     private static Decision crc32(ArsenalRuntime runtime) {

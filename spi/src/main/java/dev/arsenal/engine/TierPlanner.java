@@ -1,0 +1,168 @@
+package dev.arsenal.engine;
+
+import dev.arsenal.Algorithm;
+import dev.arsenal.ProviderKind;
+import dev.arsenal.Strategy;
+import dev.arsenal.report.Calibration;
+import dev.arsenal.report.Decision;
+import dev.arsenal.report.Measurement;
+import dev.arsenal.report.Tier;
+import dev.arsenal.spi.Provider;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.ToDoubleBiFunction;
+import java.util.stream.Collectors;
+
+/**
+ * Turns eligible candidates into a route: the winner per size class, by measurement when a
+ * calibration covers every candidate, else by the providers' size-aware ranks; then at most two
+ * tiers (the small-input winner and the bulk winner, split where the bulk winner starts winning).
+ *
+ * <p>Strategies: THROUGHPUT takes the bulk winner for every size; LATENCY keeps inputs below the
+ * crossover in the JVM (java or SIMD kinds) even when a native call measured faster, since its
+ * cost varies; BALANCED and MINIMAL_MEMORY follow the winners (MINIMAL_MEMORY's ranks already
+ * favor pure Java).
+ */
+final class TierPlanner {
+    record Plan(Route route, Decision.Basis basis, String reason, List<Tier> tiers) {}
+
+    private final Algorithm algorithm;
+    private final Strategy strategy;
+    private final List<Provider> eligible;
+    private final Optional<Calibration> calibration;
+
+    TierPlanner(Algorithm algorithm, Strategy strategy, List<Provider> eligible, Optional<Calibration> calibration) {
+        this.algorithm = algorithm;
+        this.strategy = strategy;
+        this.eligible = List.copyOf(eligible);
+        this.calibration = calibration;
+    }
+
+    Plan plan() {
+        Optional<String> unmeasured = unmeasured();
+        boolean measured = calibration.isPresent() && unmeasured.isEmpty() && eligible.size() > 1;
+        ToDoubleBiFunction<Provider, Long> score =
+                measured ? (p, size) -> speed(p, size) : (p, size) -> safeRank(p, size);
+        Provider bulk = best(eligible, SizeClasses.BULK, score);
+        List<Provider> smallPool = eligible;
+        if (strategy == Strategy.LATENCY) {
+            List<Provider> inJvm = eligible.stream()
+                    .filter(p -> p.kind() != ProviderKind.NATIVE)
+                    .toList();
+            smallPool = inJvm.isEmpty() ? eligible : inJvm;
+        }
+        Provider small = strategy == Strategy.THROUGHPUT ? bulk : best(smallPool, SizeClasses.SIZES.getFirst(), score);
+        long crossover = 0;
+        if (small != bulk) {
+            // The first size from which the bulk provider wins at every larger size.
+            crossover = SizeClasses.BULK;
+            for (int i = SizeClasses.SIZES.size() - 1; i >= 0; i--) {
+                long size = SizeClasses.SIZES.get(i);
+                if (best(eligible, size, score) != bulk) {
+                    break;
+                }
+                crossover = size;
+            }
+            if (measured && crossover > SizeClasses.SIZES.getFirst()) {
+                // Between the last size the small provider won and the first the bulk one did.
+                long below = SizeClasses.SIZES.get(SizeClasses.SIZES.indexOf(crossover) - 1);
+                crossover = Long.highestOneBit((long) Math.sqrt((double) below * crossover));
+            }
+        }
+        Route route = small == bulk ? Route.single(bulk) : new Route(small, bulk, crossover);
+        List<Tier> tiers = route.tiered()
+                ? List.of(new Tier(0, small.id()), new Tier(crossover, bulk.id()))
+                : List.of(new Tier(0, bulk.id()));
+        String reason = measured ? measuredReason(route, score) : rankedReason(route, unmeasured);
+        return new Plan(route, measured ? Decision.Basis.MEASURED : Decision.Basis.RANKED, reason, tiers);
+    }
+
+    private Optional<String> unmeasured() {
+        if (calibration.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Provider p : eligible) {
+            for (long size : SizeClasses.SIZES) {
+                if (calibration.get().find(algorithm.id(), p.id(), size).isEmpty()) {
+                    return Optional.of(p.id());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private double speed(Provider p, long size) {
+        return calibration
+                .flatMap(c -> c.find(algorithm.id(), p.id(), size))
+                .map(Measurement::bytesPerSecond)
+                .orElse(0.0);
+    }
+
+    private int safeRank(Provider p, long size) {
+        try {
+            return p.rank(algorithm, strategy, size);
+        } catch (RuntimeException e) {
+            return Integer.MIN_VALUE;
+        }
+    }
+
+    /** The highest-scoring provider; ties go to the earlier one (candidates come sorted by rank). */
+    private static Provider best(List<Provider> pool, long size, ToDoubleBiFunction<Provider, Long> score) {
+        Provider best = pool.getFirst();
+        double bestScore = score.applyAsDouble(best, size);
+        for (Provider p : pool) {
+            double s = score.applyAsDouble(p, size);
+            if (s > bestScore) {
+                best = p;
+                bestScore = s;
+            }
+        }
+        return best;
+    }
+
+    private String rankedReason(Route route, Optional<String> unmeasured) {
+        String note = unmeasured
+                .map(id -> "; the calibration has no measurement of " + id + ", so ranks decided")
+                .orElse("");
+        if (eligible.size() == 1) {
+            return "the only eligible provider (rank " + safeRank(route.large(), SizeClasses.QUOTED) + ")" + note;
+        }
+        String ranks = eligible.stream()
+                .map(p -> p.id() + " " + safeRank(p, SizeClasses.QUOTED))
+                .collect(Collectors.joining(", "));
+        String head = route.tiered()
+                ? route.small().id() + " below " + Measurement.formatSize(route.crossover()) + ", "
+                        + route.large().id() + " from there: highest rank for " + strategy + " at each size"
+                : "highest rank for " + strategy;
+        return head + " (at 64 KiB: " + ranks + ")" + note;
+    }
+
+    private String measuredReason(Route route, ToDoubleBiFunction<Provider, Long> score) {
+        String atQuoted = eligible.stream()
+                .sorted((a, b) -> Double.compare(
+                        score.applyAsDouble(b, SizeClasses.QUOTED), score.applyAsDouble(a, SizeClasses.QUOTED)))
+                .map(p -> String.format(
+                        Locale.ROOT, "%s %.1f GB/s", p.id(), score.applyAsDouble(p, SizeClasses.QUOTED) / 1e9))
+                .collect(Collectors.joining(" vs "));
+        StringBuilder reason = new StringBuilder("measured: ").append(atQuoted).append(" at 64 KiB");
+        if (route.tiered()) {
+            long smallSize = SizeClasses.SIZES.getFirst();
+            reason.append(String.format(
+                    Locale.ROOT,
+                    "; %s below %s (%.1f vs %.1f GB/s at %s)",
+                    route.small().id(),
+                    Measurement.formatSize(route.crossover()),
+                    score.applyAsDouble(route.small(), smallSize) / 1e9,
+                    score.applyAsDouble(route.large(), smallSize) / 1e9,
+                    Measurement.formatSize(smallSize)));
+            if (strategy == Strategy.LATENCY) {
+                reason.append(", in the JVM for LATENCY");
+            }
+        }
+        if (strategy == Strategy.THROUGHPUT) {
+            reason.append("; THROUGHPUT takes the 1 MiB winner for every size");
+        }
+        return reason.toString();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.arsenal.engine;
+
+import dev.arsenal.hashing.Hash128;
+import dev.arsenal.hashing.HashAlgorithm;
+import dev.arsenal.hashing.HashStream128;
+import dev.arsenal.hashing.Hasher128;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+
+/**
+ * Routes each call by input size: shorter than {@code crossover} bytes to {@code small}, the rest
+ * to {@code large}. Both compute the same function (their self-tests passed), so the result does
+ * not depend on the route; the cost is one comparison. Primitives go to {@code small}; streams,
+ * whose length is unknown, to {@code large}.
+ */
+final class TieredHasher128 implements Hasher128 {
+    private final Hasher128 small;
+    private final Hasher128 large;
+    private final long crossover;
+
+    TieredHasher128(Hasher128 small, Hasher128 large, long crossover) {
+        this.small = small;
+        this.large = large;
+        this.crossover = crossover;
+    }
+
+    @Override
+    public HashAlgorithm algorithm() {
+        return large.algorithm();
+    }
+
+    @Override
+    public long seed() {
+        return large.seed();
+    }
+
+    @Override
+    public Hash128 hash(byte[] input, int offset, int length) {
+        return length < crossover ? small.hash(input, offset, length) : large.hash(input, offset, length);
+    }
+
+    @Override
+    public Hash128 hash(ByteBuffer input) {
+        return input.remaining() < crossover ? small.hash(input) : large.hash(input);
+    }
+
+    @Override
+    public Hash128 hash(MemorySegment input) {
+        return input.byteSize() < crossover ? small.hash(input) : large.hash(input);
+    }
+
+    @Override
+    public Hash128 hashLong(long value) {
+        return small.hashLong(value);
+    }
+
+    @Override
+    public Hash128 hashInt(int value) {
+        return small.hashInt(value);
+    }
+
+    @Override
+    public HashStream128 newStream() {
+        return large.newStream();
+    }
+
+    @Override
+    public String toString() {
+        return small + " below " + crossover + " bytes, else " + large;
+    }
+}

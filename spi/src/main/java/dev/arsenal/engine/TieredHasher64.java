@@ -1,0 +1,70 @@
+package dev.arsenal.engine;
+
+import dev.arsenal.hashing.HashAlgorithm;
+import dev.arsenal.hashing.HashStream64;
+import dev.arsenal.hashing.Hasher64;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+
+/**
+ * Routes each call by input size: shorter than {@code crossover} bytes to {@code small}, the rest
+ * to {@code large}. Both compute the same function (their self-tests passed), so the result does
+ * not depend on the route; the cost is one comparison. Primitives go to {@code small}; streams,
+ * whose length is unknown, to {@code large}.
+ */
+final class TieredHasher64 implements Hasher64 {
+    private final Hasher64 small;
+    private final Hasher64 large;
+    private final long crossover;
+
+    TieredHasher64(Hasher64 small, Hasher64 large, long crossover) {
+        this.small = small;
+        this.large = large;
+        this.crossover = crossover;
+    }
+
+    @Override
+    public HashAlgorithm algorithm() {
+        return large.algorithm();
+    }
+
+    @Override
+    public long seed() {
+        return large.seed();
+    }
+
+    @Override
+    public long hash(byte[] input, int offset, int length) {
+        return length < crossover ? small.hash(input, offset, length) : large.hash(input, offset, length);
+    }
+
+    @Override
+    public long hash(ByteBuffer input) {
+        return input.remaining() < crossover ? small.hash(input) : large.hash(input);
+    }
+
+    @Override
+    public long hash(MemorySegment input) {
+        return input.byteSize() < crossover ? small.hash(input) : large.hash(input);
+    }
+
+    @Override
+    public long hashLong(long value) {
+        return small.hashLong(value);
+    }
+
+    @Override
+    public long hashInt(int value) {
+        return small.hashInt(value);
+    }
+
+    @Override
+    public HashStream64 newStream() {
+        return large.newStream();
+    }
+
+    @Override
+    public String toString() {
+        return small + " below " + crossover + " bytes, else " + large;
+    }
+}

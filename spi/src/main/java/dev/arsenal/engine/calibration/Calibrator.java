@@ -1,0 +1,129 @@
+package dev.arsenal.engine.calibration;
+
+import dev.arsenal.Algorithm;
+import dev.arsenal.hashing.HashAlgorithm;
+import dev.arsenal.hashing.Hasher128;
+import dev.arsenal.hashing.Hasher32;
+import dev.arsenal.hashing.Hasher64;
+import dev.arsenal.report.Measurement;
+import dev.arsenal.spi.Provider;
+import dev.arsenal.spi.hashing.HashingProvider;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * Measures one-shot throughput of providers on {@code byte[]} input at each size class, within a
+ * time budget split evenly over the cells. Each provider's hasher is first run over every size
+ * (a third of its share) so the JIT has compiled it before the timed part.
+ *
+ * <p>This is a quick comparison to choose between providers on this machine, not a benchmark: the
+ * call site is shared by all providers, so small sizes include a virtual call for each of them
+ * alike; JMH in the benchmarks module gives the careful numbers.
+ */
+public final class Calibrator {
+    /** The sizes measured; the same as the engine's size classes. */
+    public static final List<Long> SIZES = List.of(16L, 64L, 256L, 1024L, 4096L, 16384L, 65536L, 1L << 20);
+
+    private static final long MIN_CELL_NANOS = 2_000_000;
+
+    private final Duration budget;
+    private final Consumer<String> progress;
+    private volatile long sink;
+
+    /** A calibrator with a total time budget, reporting each measured cell to {@code progress}. */
+    public Calibrator(Duration budget, Consumer<String> progress) {
+        this.budget = budget;
+        this.progress = progress;
+    }
+
+    /** Measures every provider listed for each algorithm; algorithms with fewer than one are skipped. */
+    public List<Measurement> measure(Map<Algorithm, List<Provider>> eligible) {
+        int cells = 0;
+        for (List<Provider> providers : eligible.values()) {
+            cells += providers.size() * SIZES.size();
+        }
+        List<Measurement> results = new ArrayList<>();
+        if (cells == 0) {
+            return results;
+        }
+        long cellNanos = Math.max(MIN_CELL_NANOS, budget.toNanos() / cells);
+        byte[] data = new byte[(int) (long) SIZES.getLast()];
+        new SplittableRandom(0x5EED).nextBytes(data);
+        int done = 0;
+        for (Map.Entry<Algorithm, List<Provider>> e : eligible.entrySet()) {
+            if (!(e.getKey() instanceof HashAlgorithm algorithm)) {
+                continue;
+            }
+            for (Provider provider : e.getValue()) {
+                Op op = op((HashingProvider) provider, algorithm);
+                for (long size : SIZES) {
+                    run(op, data, (int) size, cellNanos / 3 / SIZES.size());
+                }
+                for (long size : SIZES) {
+                    double speed = speed(op, data, (int) size, cellNanos * 2 / 3);
+                    results.add(new Measurement(algorithm.id(), provider.id(), size, speed));
+                    done++;
+                    progress.accept(String.format(
+                            Locale.ROOT,
+                            "[%d/%d] %s %s %s: %.2f GB/s",
+                            done,
+                            cells,
+                            algorithm.id(),
+                            provider.id(),
+                            Measurement.formatSize(size),
+                            speed / 1e9));
+                }
+            }
+        }
+        return results;
+    }
+
+    /** One hash of {@code length} bytes, reduced to a long so the work cannot be dropped. */
+    private interface Op {
+        long hash(byte[] data, int length);
+    }
+
+    private static Op op(HashingProvider provider, HashAlgorithm algorithm) {
+        return switch (algorithm.bits()) {
+            case 32 -> {
+                Hasher32 h = provider.hasher32(algorithm, 0);
+                yield (d, n) -> h.hash(d, 0, n);
+            }
+            case 64 -> {
+                Hasher64 h = provider.hasher64(algorithm, 0);
+                yield (d, n) -> h.hash(d, 0, n);
+            }
+            default -> {
+                Hasher128 h = provider.hasher128(algorithm, 0);
+                yield (d, n) -> h.hash(d, 0, n).low();
+            }
+        };
+    }
+
+    private long run(Op op, byte[] data, int size, long nanos) {
+        long calls = 0;
+        long acc = 0;
+        int batch = Math.max(1, (1 << 16) / size);
+        long end = System.nanoTime() + nanos;
+        do {
+            for (int i = 0; i < batch; i++) {
+                acc += op.hash(data, size);
+            }
+            calls += batch;
+        } while (System.nanoTime() < end);
+        sink += acc;
+        return calls;
+    }
+
+    private double speed(Op op, byte[] data, int size, long nanos) {
+        long start = System.nanoTime();
+        long calls = run(op, data, size, nanos);
+        long elapsed = System.nanoTime() - start;
+        return (double) calls * size / (elapsed / 1e9);
+    }
+}
