@@ -1,0 +1,194 @@
+package dev.arsenal.providers.natives.hashing;
+
+import aQute.bnd.annotation.Resolution;
+import aQute.bnd.annotation.spi.ServiceProvider;
+import dev.arsenal.Algorithm;
+import dev.arsenal.ProviderKind;
+import dev.arsenal.Strategy;
+import dev.arsenal.hashing.HashAlgorithm;
+import dev.arsenal.hashing.Hasher128;
+import dev.arsenal.hashing.Hasher32;
+import dev.arsenal.hashing.Hasher64;
+import dev.arsenal.platform.PlatformInfo;
+import dev.arsenal.spi.Availability;
+import dev.arsenal.spi.Provider;
+import dev.arsenal.spi.hashing.HashingProvider;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * XXH32 and XXH64 through lz4-java's JNI library ({@code net.jpountz.xxhash.XXHashFactory
+ * .nativeInstance()}, from {@code at.yawk.lz4:lz4-java}, the maintained fork; never {@code
+ * org.lz4:lz4-java} 1.8.0, which carries CVE-2025-12183). lz4-java ships its C code in the jar and
+ * extracts it to {@code java.io.tmpdir} when first used; it has no XXH3.
+ *
+ * <p>lz4-java is optional: the module {@code requires static org.lz4.java} and the bundle imports
+ * {@code net.jpountz.*} optionally. This class names no lz4-java type; {@link #probe} first looks
+ * for the factory class with {@link Class#forName} ("lz4-java not on the class path"), then loads
+ * the native library ("lz4-java native library failed to load: " and the loader's message: an
+ * unsupported platform, a {@code noexec} temporary directory, the library already loaded by another
+ * class loader). The outcome is kept for the life of the class loader, because lz4-java cannot
+ * retry a failed load.
+ *
+ * <p>Rank: as {@link XxhashNativeProvider}'s table, 10 lower, so libxxhash through FFM wins a tie.
+ */
+@ServiceProvider(value = Provider.class, resolution = Resolution.OPTIONAL)
+public final class Lz4JavaXxhashProvider implements HashingProvider {
+    /** The provider id, {@value}. */
+    public static final String ID = "lz4java-xxhash";
+
+    private static final Set<HashAlgorithm> ALGORITHMS =
+            Collections.unmodifiableSet(EnumSet.of(HashAlgorithm.XXH32, HashAlgorithm.XXH64));
+
+    /** The probe's outcome, once per class loader. */
+    private static final class ProbeHolder {
+        static final Availability AVAILABILITY = probeLz4Java(Lz4JavaXxhashProvider.class.getClassLoader());
+    }
+
+    /** Called by {@link java.util.ServiceLoader}; loads nothing until {@link #probe}. */
+    public Lz4JavaXxhashProvider() {}
+
+    /** {@value #ID}. */
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    /** {@link ProviderKind#NATIVE}. */
+    @Override
+    public ProviderKind kind() {
+        return ProviderKind.NATIVE;
+    }
+
+    /** XXH32 and XXH64. */
+    @Override
+    public Set<HashAlgorithm> algorithms() {
+        return ALGORITHMS;
+    }
+
+    /** Finds lz4-java and loads its native library (once per class loader). Never throws. */
+    @Override
+    public Availability probe(PlatformInfo platform) {
+        try {
+            return ProbeHolder.AVAILABILITY;
+        } catch (RuntimeException | Error e) {
+            return Availability.unavailable("probing lz4-java failed: " + e, e);
+        }
+    }
+
+    /**
+     * The probe itself, not cached: whether {@value Lz4JavaBindings#FACTORY_CLASS} is visible from
+     * {@code loader}, then whether lz4-java's native library loads.
+     */
+    static Availability probeLz4Java(ClassLoader loader) {
+        try {
+            Class.forName(Lz4JavaBindings.FACTORY_CLASS, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Availability.unavailable(
+                    "lz4-java not on the class path (" + Lz4JavaBindings.FACTORY_CLASS + " not found; on the module"
+                            + " path, resolve the module org.lz4.java)",
+                    e);
+        }
+        try {
+            Lz4JavaBindings.load();
+            return Availability.available();
+        } catch (LinkageError | AssertionError | RuntimeException e) {
+            return Availability.unavailable("lz4-java native library failed to load: " + rootCause(e), e);
+        } catch (Error e) {
+            return Availability.unavailable("lz4-java native library failed to load: " + e, e);
+        }
+    }
+
+    /**
+     * The first throwable in the chain that says something: lz4-java's loader throws {@code
+     * ExceptionInInitializerError} around what went wrong ("Cannot unpack liblz4-java: ...", an
+     * {@code UnsatisfiedLinkError} naming the library), and that message is what people need.
+     */
+    private static String rootCause(Throwable t) {
+        for (Throwable cause = t; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause.getMessage() != null && !(cause instanceof ExceptionInInitializerError)) {
+                return cause.toString();
+            }
+        }
+        return t.toString();
+    }
+
+    /** {@link XxhashNativeProvider}'s rank for the size of 64 KiB, less 10. */
+    @Override
+    public int rank(Algorithm algorithm, Strategy strategy) {
+        return rank(algorithm, strategy, XxhashNativeProvider.DEFAULT_RANK_SIZE);
+    }
+
+    /** {@link XxhashNativeProvider}'s rank by strategy and size, less 10. */
+    @Override
+    public int rank(Algorithm algorithm, Strategy strategy, long inputSize) {
+        return XxhashNativeProvider.sizedRank(strategy, inputSize) - 10;
+    }
+
+    /** What the provider uses. */
+    @Override
+    public String description() {
+        return "lz4-java JNI xxHash (XXH32, XXH64)";
+    }
+
+    /**
+     * XXH32.
+     *
+     * @throws IllegalArgumentException if the algorithm is not 32 bits wide or the seed does not fit
+     * @throws UnsupportedOperationException for CRC32 and CRC32C
+     * @throws IllegalStateException if lz4-java is unavailable
+     */
+    @Override
+    public Hasher32 hasher32(HashAlgorithm algorithm, long seed) {
+        algorithm.checkBits(32);
+        algorithm.checkSeed(seed);
+        if (algorithm != HashAlgorithm.XXH32) {
+            throw new UnsupportedOperationException(ID + " has no " + algorithm.id());
+        }
+        requireAvailable();
+        return Xxh32Lz4Java.hasher(seed);
+    }
+
+    /**
+     * XXH64.
+     *
+     * @throws IllegalArgumentException if the algorithm is not 64 bits wide
+     * @throws UnsupportedOperationException for XXH3
+     * @throws IllegalStateException if lz4-java is unavailable
+     */
+    @Override
+    public Hasher64 hasher64(HashAlgorithm algorithm, long seed) {
+        algorithm.checkBits(64);
+        if (algorithm != HashAlgorithm.XXH64) {
+            throw new UnsupportedOperationException(ID + " has no " + algorithm.id() + " (lz4-java has no XXH3)");
+        }
+        requireAvailable();
+        return Xxh64Lz4Java.hasher(seed);
+    }
+
+    /**
+     * Never: lz4-java has no 128-bit hash.
+     *
+     * @throws IllegalArgumentException if the algorithm is not 128 bits wide
+     * @throws UnsupportedOperationException always otherwise
+     */
+    @Override
+    public Hasher128 hasher128(HashAlgorithm algorithm, long seed) {
+        algorithm.checkBits(128);
+        throw new UnsupportedOperationException(ID + " has no 128-bit " + algorithm.id() + " (lz4-java has no XXH3)");
+    }
+
+    private void requireAvailable() {
+        Availability availability = probe(null);
+        if (!availability.isAvailable()) {
+            throw new IllegalStateException(ID + " is unavailable: " + availability.cause());
+        }
+    }
+
+    /** The id, {@value #ID}. */
+    @Override
+    public String toString() {
+        return ID;
+    }
+}
