@@ -6,4 +6,8 @@
 module dev.arsenal.providers.simd {
     requires dev.arsenal.spi;
     requires jdk.incubator.vector;
+    requires static biz.aQute.bnd.annotation;
+
+    provides dev.arsenal.spi.Provider with
+            dev.arsenal.providers.simd.hashing.SimdXxh3Provider;
 }

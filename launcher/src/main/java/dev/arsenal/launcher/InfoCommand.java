@@ -254,7 +254,7 @@ final class InfoCommand {
                                 .collect(Collectors.joining(", ")));
             }
             for (Candidate c : d.candidates()) {
-                if (!c.providerId().equals(d.provider().orElse(""))) {
+                if (d.tiers().stream().noneMatch(t -> t.provider().equals(c.providerId()))) {
                     out.printf(
                             "  %-8s   not %-14s %s%s%n",
                             "",
