@@ -79,6 +79,15 @@ public final class Configuration {
     }
 
     private static final String PREFIX = "arsenal.";
+
+    /**
+     * Keys that belong to one provider and that it reads itself, as system properties ({@code
+     * arsenal.native.xxhash.path}, {@code arsenal.simd.maxBits}), or to the test suite; not
+     * warned about.
+     */
+    private static final List<String> PROVIDER_SWITCH_PREFIXES =
+            List.of("arsenal.native.", "arsenal.simd.", "arsenal.test.");
+
     private static final String FILE_NAME = "arsenal.properties";
 
     /** Where a value came from. */
@@ -253,7 +262,7 @@ public final class Configuration {
                             if (entry.value().isBlank()) {
                                 throw new IllegalArgumentException("empty provider id");
                             }
-                        } else {
+                        } else if (!PROVIDER_SWITCH_PREFIXES.stream().anyMatch(key::startsWith)) {
                             warnings.add("unknown key '" + key + "' from " + entry.source() + " ignored");
                         }
                     }

@@ -10,17 +10,18 @@ import java.nio.ByteBuffer;
  * Routes each call by input size: shorter than {@code crossover} bytes to {@code small}, the rest
  * to {@code large}. Both compute the same function (their self-tests passed), so the result does
  * not depend on the route; the cost is one comparison. Primitives go to {@code small}; streams,
- * whose length is unknown, to {@code large}.
+ * whose length is unknown, to {@code large}. A record, so that HotSpot trusts its final fields: in
+ * a {@code static final} field the whole routing folds to the length comparison.
  */
-final class TieredHasher32 implements Hasher32 {
-    private final Hasher32 small;
-    private final Hasher32 large;
-    private final long crossover;
-
+record TieredHasher32(Hasher32 small, Hasher32 large, int crossover) implements Hasher32 {
+    /** Size classes end at 1 MiB, so a crossover always fits an int; int compares are cheapest. */
     TieredHasher32(Hasher32 small, Hasher32 large, long crossover) {
-        this.small = small;
-        this.large = large;
-        this.crossover = crossover;
+        this(small, large, (int) Math.min(Integer.MAX_VALUE, crossover));
+    }
+
+    @Override
+    public int hash(byte[] input) {
+        return input.length < crossover ? small.hash(input) : large.hash(input);
     }
 
     @Override

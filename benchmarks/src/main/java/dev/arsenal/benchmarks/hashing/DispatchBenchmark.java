@@ -89,6 +89,15 @@ public class DispatchBenchmark {
     @Param("16")
     int length;
 
+    /**
+     * The same two hashers in {@code static final} fields, as applications keep them: the JIT then
+     * treats them as constants (and a tiered hasher's fields too: it is a record, whose final
+     * fields HotSpot trusts), so only the length comparison is left of the dispatch.
+     */
+    private static final Hasher64 SELECTED_CONSTANT = Hashing.xxh3_64();
+
+    private static final Hasher64 DIRECT_CONSTANT = Hashers.forced(ALGORITHM, selectedFor(16));
+
     private byte[] bytes;
     private long value;
     private Hasher64 selected;
@@ -141,6 +150,18 @@ public class DispatchBenchmark {
     @Benchmark
     public long directHash() {
         return direct.hash(bytes);
+    }
+
+    /** {@link #selectedHash} with the hasher in a {@code static final} field (16 B only). */
+    @Benchmark
+    public long selectedHashStaticFinal() {
+        return SELECTED_CONSTANT.hash(bytes);
+    }
+
+    /** {@link #directHash} with the hasher in a {@code static final} field (16 B only). */
+    @Benchmark
+    public long directHashStaticFinal() {
+        return DIRECT_CONSTANT.hash(bytes);
     }
 
     @Benchmark
