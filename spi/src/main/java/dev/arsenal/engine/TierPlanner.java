@@ -31,6 +31,10 @@ final class TierPlanner {
     private final Strategy strategy;
     private final List<Provider> eligible;
     private final Optional<Calibration> calibration;
+    private boolean measured;
+
+    /** Measured speeds closer than this fraction count as a tie. */
+    static final double TOLERANCE = 0.10;
 
     TierPlanner(Algorithm algorithm, Strategy strategy, List<Provider> eligible, Optional<Calibration> calibration) {
         this.algorithm = algorithm;
@@ -41,10 +45,10 @@ final class TierPlanner {
 
     Plan plan() {
         Optional<String> unmeasured = unmeasured();
-        boolean measured = calibration.isPresent() && unmeasured.isEmpty() && eligible.size() > 1;
+        measured = calibration.isPresent() && unmeasured.isEmpty() && eligible.size() > 1;
         ToDoubleBiFunction<Provider, Long> score =
                 measured ? (p, size) -> speed(p, size) : (p, size) -> safeRank(p, size);
-        Provider bulk = best(eligible, SizeClasses.BULK, score);
+        Provider bulk = measured ? bulkByMeasurement() : best(eligible, SizeClasses.BULK, score);
         List<Provider> smallPool = eligible;
         if (strategy == Strategy.LATENCY) {
             List<Provider> inJvm = eligible.stream()
@@ -52,14 +56,18 @@ final class TierPlanner {
                     .toList();
             smallPool = inJvm.isEmpty() ? eligible : inJvm;
         }
-        Provider small = strategy == Strategy.THROUGHPUT ? bulk : best(smallPool, SizeClasses.SIZES.getFirst(), score);
+        long smallest = SizeClasses.SIZES.getFirst();
+        Provider small = strategy == Strategy.THROUGHPUT
+                        || (smallPool.contains(bulk) && asGoodAsBest(bulk, smallPool, smallest, score))
+                ? bulk
+                : best(smallPool, smallest, score);
         long crossover = 0;
         if (small != bulk) {
-            // The first size from which the bulk provider wins at every larger size.
+            // The first size from which the bulk provider is as good as the best at every larger size.
             crossover = SizeClasses.BULK;
             for (int i = SizeClasses.SIZES.size() - 1; i >= 0; i--) {
                 long size = SizeClasses.SIZES.get(i);
-                if (best(eligible, size, score) != bulk) {
+                if (!asGoodAsBest(bulk, eligible, size, score)) {
                     break;
                 }
                 crossover = size;
@@ -76,6 +84,28 @@ final class TierPlanner {
                 : List.of(new Tier(0, bulk.id()));
         String reason = measured ? measuredReason(route, score) : rankedReason(route, unmeasured);
         return new Plan(route, measured ? Decision.Basis.MEASURED : Decision.Basis.RANKED, reason, tiers);
+    }
+
+    /**
+     * The provider with the best geometric mean speed from 16 KiB up: one 1 MiB cell alone is too
+     * noisy to decide bulk input.
+     */
+    private Provider bulkByMeasurement() {
+        Provider best = eligible.getFirst();
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (Provider p : eligible) {
+            double logSum = 0;
+            for (long size : SizeClasses.SIZES) {
+                if (size >= 16384) {
+                    logSum += Math.log(Math.max(1, speed(p, size)));
+                }
+            }
+            if (logSum > bestScore) {
+                best = p;
+                bestScore = logSum;
+            }
+        }
+        return best;
     }
 
     private Optional<String> unmeasured() {
@@ -119,6 +149,17 @@ final class TierPlanner {
             }
         }
         return best;
+    }
+
+    /**
+     * Whether {@code p} is as good as the best at {@code size}: equal by rank, or within {@link
+     * #TOLERANCE} of the fastest by measurement, since a quick measurement cannot tell closer
+     * speeds apart and a tier boundary on noise would only add a comparison.
+     */
+    private boolean asGoodAsBest(Provider p, List<Provider> pool, long size, ToDoubleBiFunction<Provider, Long> score) {
+        double best = score.applyAsDouble(best(pool, size, score), size);
+        double mine = score.applyAsDouble(p, size);
+        return measured ? mine >= best * (1 - TOLERANCE) : mine >= best;
     }
 
     private String rankedReason(Route route, Optional<String> unmeasured) {

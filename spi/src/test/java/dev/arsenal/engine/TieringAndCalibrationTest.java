@@ -148,6 +148,17 @@ class TieringAndCalibrationTest {
     }
 
     @Test
+    void speedsWithinTenPercentAreATieAndMakeNoTier() throws IOException {
+        // java is 5% faster on small inputs: noise for a quick measurement, not worth a tier.
+        CalibrationStore.save(table(10.5e9, 9e9, 10e9, 20e9), dir.resolve("calibration.properties"));
+        Decision d = runtime(config("auto"), javaLike(), nativeLike())
+                .report()
+                .decision("crc32")
+                .orElseThrow();
+        assertEquals(List.of(new Tier(0, "native")), d.tiers(), d.reason());
+    }
+
+    @Test
     void aCorruptCalibrationFileIsIgnoredWithOneWarningAndRebuilt() throws IOException {
         Path file = dir.resolve("calibration.properties");
         Files.writeString(file, "format=1\nsignature=x\ncreated=yesterday\ngarbage\n");

@@ -17,9 +17,10 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
- * Measures one-shot throughput of providers on {@code byte[]} input at each size class, within a
- * time budget split evenly over the cells. Each provider's hasher is first run over every size
- * (a third of its share) so the JIT has compiled it before the timed part.
+ * Measures one-shot throughput of providers on {@code byte[]} input at each size class, within
+ * about a time budget: half of it warms each provider over every size in turn (at least 150 ms,
+ * so C2 has compiled even Vector API kernels), half is split over the timed cells (at least 5 ms
+ * each).
  *
  * <p>This is a quick comparison to choose between providers on this machine, not a benchmark: the
  * call site is shared by all providers, so small sizes include a virtual call for each of them
@@ -29,7 +30,9 @@ public final class Calibrator {
     /** The sizes measured; the same as the engine's size classes. */
     public static final List<Long> SIZES = List.of(16L, 64L, 256L, 1024L, 4096L, 16384L, 65536L, 1L << 20);
 
-    private static final long MIN_CELL_NANOS = 2_000_000;
+    private static final long MIN_CELL_NANOS = 5_000_000;
+
+    private static final long MIN_WARMUP_NANOS = 150_000_000;
 
     private final Duration budget;
     private final Consumer<String> progress;
@@ -51,7 +54,15 @@ public final class Calibrator {
         if (cells == 0) {
             return results;
         }
-        long cellNanos = Math.max(MIN_CELL_NANOS, budget.toNanos() / cells);
+        // Half the budget warms each provider over every size (round robin, so every path the JIT
+        // compiles has seen every size), half measures; each part has a floor so C2 has compiled
+        // even the Vector API kernels before timing starts.
+        int pairs = 0;
+        for (List<Provider> providers : eligible.values()) {
+            pairs += providers.size();
+        }
+        long warmNanos = Math.max(MIN_WARMUP_NANOS, budget.toNanos() / 2 / pairs);
+        long cellNanos = Math.max(MIN_CELL_NANOS, budget.toNanos() / 2 / cells);
         byte[] data = new byte[(int) (long) SIZES.getLast()];
         new SplittableRandom(0x5EED).nextBytes(data);
         int done = 0;
@@ -61,11 +72,9 @@ public final class Calibrator {
             }
             for (Provider provider : e.getValue()) {
                 Op op = op((HashingProvider) provider, algorithm);
+                warm(op, data, warmNanos);
                 for (long size : SIZES) {
-                    run(op, data, (int) size, cellNanos / 3 / SIZES.size());
-                }
-                for (long size : SIZES) {
-                    double speed = speed(op, data, (int) size, cellNanos * 2 / 3);
+                    double speed = speed(op, data, (int) size, cellNanos);
                     results.add(new Measurement(algorithm.id(), provider.id(), size, speed));
                     done++;
                     progress.accept(String.format(
@@ -103,6 +112,20 @@ public final class Calibrator {
                 yield (d, n) -> h.hash(d, 0, n).low();
             }
         };
+    }
+
+    private void warm(Op op, byte[] data, long nanos) {
+        long end = System.nanoTime() + nanos;
+        long acc = 0;
+        while (System.nanoTime() < end) {
+            for (long size : SIZES) {
+                int n = (int) size;
+                for (int i = Math.max(1, (1 << 18) / n); i > 0; i--) {
+                    acc += op.hash(data, n);
+                }
+            }
+        }
+        sink += acc;
     }
 
     private long run(Op op, byte[] data, int size, long nanos) {
