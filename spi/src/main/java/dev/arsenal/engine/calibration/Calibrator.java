@@ -2,12 +2,11 @@ package dev.arsenal.engine.calibration;
 
 import dev.arsenal.Algorithm;
 import dev.arsenal.hashing.HashAlgorithm;
-import dev.arsenal.hashing.Hasher128;
-import dev.arsenal.hashing.Hasher32;
-import dev.arsenal.hashing.Hasher64;
 import dev.arsenal.report.Measurement;
 import dev.arsenal.spi.Provider;
 import dev.arsenal.spi.hashing.HashingProvider;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Measures one-shot throughput of providers on {@code byte[]} input at each size class, within
@@ -65,7 +65,7 @@ public final class Calibrator {
         }
         long warmNanos = Math.max(MIN_WARMUP_NANOS, budget.toNanos() / 2 / pairs);
         long cellNanos = Math.max(MIN_CELL_NANOS, budget.toNanos() / 2 / cells);
-        byte[] data = new byte[(int) (long) SIZES.getLast()];
+        byte[] data = new byte[(int) (long) SIZES.getLast() + 16];
         new SplittableRandom(0x5EED).nextBytes(data);
         int done = 0;
         for (Map.Entry<Algorithm, List<Provider>> e : eligible.entrySet()) {
@@ -73,17 +73,17 @@ public final class Calibrator {
                 continue;
             }
             for (Provider provider : e.getValue()) {
-                Op op = op((HashingProvider) provider, algorithm);
-                warm(op, data, warmNanos);
+                Op op = op((HashingProvider) provider, algorithm, data);
+                warm(op, warmNanos);
                 // Two passes over the sizes, keeping each cell's best: a recompilation that one
                 // cell's rounds all fell into is over by the second pass.
                 double[] first = new double[SIZES.size()];
                 for (int i = 0; i < SIZES.size(); i++) {
-                    first[i] = speed(op, data, (int) (long) SIZES.get(i), cellNanos / 2);
+                    first[i] = speed(op, (int) (long) SIZES.get(i), cellNanos / 2);
                 }
                 for (int i = 0; i < SIZES.size(); i++) {
                     long size = SIZES.get(i);
-                    double speed = Math.max(first[i], speed(op, data, (int) size, cellNanos / 2));
+                    double speed = Math.max(first[i], speed(op, (int) size, cellNanos / 2));
                     results.add(new Measurement(algorithm.id(), provider.id(), size, speed));
                     done++;
                     progress.accept(String.format(
@@ -101,51 +101,72 @@ public final class Calibrator {
         return results;
     }
 
-    /** One hash of {@code length} bytes, reduced to a long so the work cannot be dropped. */
+    /** Hashes {@code calls} times {@code size} bytes; see {@link HashLoop}. */
     private interface Op {
-        long hash(byte[] data, int length);
+        long hash(int size, int calls);
     }
 
-    private static Op op(HashingProvider provider, HashAlgorithm algorithm) {
-        return switch (algorithm.bits()) {
-            case 32 -> {
-                Hasher32 h = provider.hasher32(algorithm, 0);
-                yield (d, n) -> h.hash(d, 0, n);
-            }
-            case 64 -> {
-                Hasher64 h = provider.hasher64(algorithm, 0);
-                yield (d, n) -> h.hash(d, 0, n);
-            }
-            default -> {
-                Hasher128 h = provider.hasher128(algorithm, 0);
-                yield (d, n) -> h.hash(d, 0, n).low();
-            }
+    private static Op op(HashingProvider provider, HashAlgorithm algorithm, byte[] data) {
+        Object hasher = switch (algorithm.bits()) {
+            case 32 -> provider.hasher32(algorithm, 0);
+            case 64 -> provider.hasher64(algorithm, 0);
+            default -> provider.hasher128(algorithm, 0);
         };
+        LongUnaryOperator loop = isolatedLoop(hasher, data);
+        return (size, calls) -> loop.applyAsLong((long) size << 32 | calls);
     }
 
-    private void warm(Op op, byte[] data, long nanos) {
+    /**
+     * A {@link HashLoop} defined anew in its own class loader, so its call site profiles only this
+     * hasher; the shared class if that cannot be done (no class bytes, a restrictive container).
+     */
+    private static LongUnaryOperator isolatedLoop(Object hasher, byte[] data) {
+        String name = HashLoop.class.getName();
+        try (InputStream in = HashLoop.class.getResourceAsStream("HashLoop.class")) {
+            if (in != null) {
+                byte[] bytes = in.readAllBytes();
+                ClassLoader parent = HashLoop.class.getClassLoader();
+                ClassLoader isolated = new ClassLoader("arsenal-calibration", parent) {
+                    @Override
+                    protected Class<?> loadClass(String className, boolean resolve) throws ClassNotFoundException {
+                        synchronized (getClassLoadingLock(className)) {
+                            if (!className.equals(name)) {
+                                return super.loadClass(className, resolve);
+                            }
+                            Class<?> c = findLoadedClass(className);
+                            return c != null ? c : defineClass(className, bytes, 0, bytes.length);
+                        }
+                    }
+                };
+                return (LongUnaryOperator) isolated.loadClass(name)
+                        .getConstructor(Object.class, byte[].class)
+                        .newInstance(hasher, data);
+            }
+        } catch (IOException | ReflectiveOperationException | LinkageError | RuntimeException e) {
+            // fall through to the shared loop
+        }
+        return new HashLoop(hasher, data);
+    }
+
+    private void warm(Op op, long nanos) {
         long end = System.nanoTime() + nanos;
         long acc = 0;
         while (System.nanoTime() < end) {
             for (long size : SIZES) {
                 int n = (int) size;
-                for (int i = Math.max(1, (1 << 18) / n); i > 0; i--) {
-                    acc += op.hash(data, n);
-                }
+                acc += op.hash(n, Math.max(1, (1 << 18) / n));
             }
         }
         sink += acc;
     }
 
-    private long run(Op op, byte[] data, int size, long nanos) {
+    private long run(Op op, int size, long nanos) {
         long calls = 0;
         long acc = 0;
         int batch = Math.max(1, (1 << 16) / size);
         long end = System.nanoTime() + nanos;
         do {
-            for (int i = 0; i < batch; i++) {
-                acc += op.hash(data, size);
-            }
+            acc += op.hash(size, batch);
             calls += batch;
         } while (System.nanoTime() < end);
         sink += acc;
@@ -156,11 +177,11 @@ public final class Calibrator {
      * The best of {@link #ROUNDS} timed rounds: a round that ran while the JIT was recompiling
      * (a deoptimization, or a Vector API kernel not yet compiled) is a transient, not the speed.
      */
-    private double speed(Op op, byte[] data, int size, long nanos) {
+    private double speed(Op op, int size, long nanos) {
         double best = 0;
         for (int round = 0; round < ROUNDS; round++) {
             long start = System.nanoTime();
-            long calls = run(op, data, size, nanos / ROUNDS);
+            long calls = run(op, size, nanos / ROUNDS);
             long elapsed = System.nanoTime() - start;
             best = Math.max(best, (double) calls * size / (elapsed / 1e9));
         }
