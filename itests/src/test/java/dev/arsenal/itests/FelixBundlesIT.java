@@ -66,4 +66,27 @@ class FelixBundlesIT {
             felix.waitForStop(10_000);
         }
     }
+
+    @Test
+    void withoutTheVectorApiOnlyTheSimdBundleStaysUnresolved() {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Launcher.java());
+        cmd.add("--enable-native-access=ALL-UNNAMED");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(FelixWithoutVectorApiMain.class.getName());
+        Launcher.libJars().forEach(j -> cmd.add(j.toString()));
+        Launcher.Result r = Launcher.run(cmd, null);
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(
+                lines.stream()
+                        .anyMatch(l -> l.startsWith("dev.arsenal.providers.simd NOT_ACTIVE")
+                                && l.contains("jdk.incubator.vector")),
+                "the SIMD bundle does not resolve, naming the missing package: " + r.out());
+        for (String name : List.of(
+                "dev.arsenal.api", "dev.arsenal.spi", "dev.arsenal.providers.java", "dev.arsenal.providers.natives")) {
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith(name + " ACTIVE")), name + " active: " + r.out());
+        }
+    }
 }
