@@ -117,10 +117,13 @@ final class InfoCommand {
         root.put(
                 "calibration",
                 report.calibration()
-                        .map(c -> (Object) Map.of(
-                                "file", c.file().map(Object::toString).orElse(""),
-                                "created", c.created().toString(),
-                                "signature", c.signature()))
+                        .map(c -> {
+                            Map<String, Object> cj = new LinkedHashMap<>();
+                            cj.put("file", c.file().map(Object::toString).orElse(""));
+                            cj.put("created", c.created().toString());
+                            cj.put("signature", c.signature());
+                            return (Object) cj;
+                        })
                         .orElse(null));
         Map<String, Object> configJson = new LinkedHashMap<>();
         configJson.put("sources", report.configurationSources());

@@ -55,9 +55,8 @@ public final class EngineRuntimeFactory implements RuntimeFactory {
         Optional<Calibration> calibration = Optional.empty();
         boolean measure = false;
         if (configuration.calibrationMode() != Configuration.CalibrationMode.OFF) {
-            String signature = MachineSignature.of(platform);
             var file = configuration.calibrationFile();
-            switch (CalibrationStore.load(file, signature)) {
+            switch (CalibrationStore.load(file, () -> MachineSignature.of(platform))) {
                 case CalibrationStore.Loaded.Valid v -> calibration = Optional.of(v.calibration());
                 case CalibrationStore.Loaded.Missing m ->
                     measure = configuration.calibrationMode() == Configuration.CalibrationMode.MEASURE;

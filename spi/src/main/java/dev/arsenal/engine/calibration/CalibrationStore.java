@@ -53,6 +53,14 @@ public final class CalibrationStore {
 
     /** Reads the table at {@code file} and checks it against {@code signature}. Never throws. */
     public static Loaded load(Path file, String signature) {
+        return load(file, () -> signature);
+    }
+
+    /**
+     * As {@link #load(Path, String)}, computing the signature (a digest of the CPU features) only
+     * when there is a file to check: most starts have none.
+     */
+    public static Loaded load(Path file, java.util.function.Supplier<String> signature) {
         if (!Files.exists(file)) {
             return new Loaded.Missing();
         }
@@ -99,7 +107,7 @@ public final class CalibrationStore {
         if (measurements.isEmpty()) {
             return new Loaded.Corrupt("no measurements");
         }
-        if (!stored.equals(signature)) {
+        if (!stored.equals(signature.get())) {
             return new Loaded.Stale(stored);
         }
         return new Loaded.Valid(new Calibration(stored, created, measurements, Optional.of(file)));

@@ -4,6 +4,7 @@ import static dev.arsenal.providers.natives.hashing.XxhashBindings.CRITICAL_CHUN
 import static dev.arsenal.providers.natives.hashing.XxhashBindings.check;
 import static dev.arsenal.providers.natives.hashing.XxhashBindings.handles;
 import static dev.arsenal.providers.natives.hashing.XxhashBindings.rethrow;
+import static dev.arsenal.providers.natives.hashing.XxhashBindings.updateInChunks;
 
 import dev.arsenal.hashing.HashAlgorithm;
 import dev.arsenal.hashing.HashStream32;
@@ -75,17 +76,7 @@ final class Xxh32Native extends AbstractHasher32 {
 
         @Override
         public void update(MemorySegment input) {
-            long size = input.byteSize();
-            try {
-                for (long position = 0; position < size; position += CRITICAL_CHUNK) {
-                    long n = Math.min(CRITICAL_CHUNK, size - position);
-                    check(
-                            (int) handles().xxh32Update().invokeExact(state, input.asSlice(position, n), n),
-                            "XXH32_update");
-                }
-            } catch (Throwable t) {
-                throw rethrow(t);
-            }
+            updateInChunks(handles().xxh32Update(), "XXH32_update", state, input);
         }
 
         @Override

@@ -4,6 +4,7 @@ import static dev.arsenal.providers.natives.hashing.XxhashBindings.CRITICAL_CHUN
 import static dev.arsenal.providers.natives.hashing.XxhashBindings.check;
 import static dev.arsenal.providers.natives.hashing.XxhashBindings.handles;
 import static dev.arsenal.providers.natives.hashing.XxhashBindings.rethrow;
+import static dev.arsenal.providers.natives.hashing.XxhashBindings.updateInChunks;
 
 import dev.arsenal.hashing.Hash128;
 import dev.arsenal.hashing.HashAlgorithm;
@@ -18,6 +19,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
 import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
 
 /**
  * XXH3 (64- and 128-bit) through libxxhash: {@code XXH3_64bits_withSeed} and {@code
@@ -147,19 +149,14 @@ final class Xxh3Native {
 
         @Override
         public void update(MemorySegment input) {
-            long size = input.byteSize();
-            try {
-                for (long position = 0; position < size; position += CRITICAL_CHUNK) {
-                    long n = Math.min(CRITICAL_CHUNK, size - position);
-                    update(input.asSlice(position, n), n);
-                }
-            } catch (Throwable t) {
-                throw rethrow(t);
-            }
+            updateInChunks(updateHandle(), updateName(), state, input);
         }
 
-        /** One update call of at most {@link XxhashBindings#CRITICAL_CHUNK} bytes. */
-        abstract void update(MemorySegment chunk, long size) throws Throwable;
+        /** {@code XXH3_64bits_update} or {@code XXH3_128bits_update}. */
+        abstract MethodHandle updateHandle();
+
+        /** The update function's name, for errors. */
+        abstract String updateName();
     }
 
     private static final class Stream64 extends State implements HashStream64 {
@@ -169,8 +166,13 @@ final class Xxh3Native {
         }
 
         @Override
-        void update(MemorySegment chunk, long size) throws Throwable {
-            check((int) handles().xxh3_64Update().invokeExact(state, chunk, size), "XXH3_64bits_update");
+        MethodHandle updateHandle() {
+            return handles().xxh3_64Update();
+        }
+
+        @Override
+        String updateName() {
+            return "XXH3_64bits_update";
         }
 
         @Override
@@ -203,8 +205,13 @@ final class Xxh3Native {
         }
 
         @Override
-        void update(MemorySegment chunk, long size) throws Throwable {
-            check((int) handles().xxh3_128Update().invokeExact(state, chunk, size), "XXH3_128bits_update");
+        MethodHandle updateHandle() {
+            return handles().xxh3_128Update();
+        }
+
+        @Override
+        String updateName() {
+            return "XXH3_128bits_update";
         }
 
         @Override

@@ -4,6 +4,7 @@ import static dev.arsenal.providers.natives.hashing.XxhashBindings.CRITICAL_CHUN
 import static dev.arsenal.providers.natives.hashing.XxhashBindings.check;
 import static dev.arsenal.providers.natives.hashing.XxhashBindings.handles;
 import static dev.arsenal.providers.natives.hashing.XxhashBindings.rethrow;
+import static dev.arsenal.providers.natives.hashing.XxhashBindings.updateInChunks;
 
 import dev.arsenal.hashing.HashAlgorithm;
 import dev.arsenal.hashing.HashStream64;
@@ -74,17 +75,7 @@ final class Xxh64Native extends AbstractHasher64 {
 
         @Override
         public void update(MemorySegment input) {
-            long size = input.byteSize();
-            try {
-                for (long position = 0; position < size; position += CRITICAL_CHUNK) {
-                    long n = Math.min(CRITICAL_CHUNK, size - position);
-                    check(
-                            (int) handles().xxh64Update().invokeExact(state, input.asSlice(position, n), n),
-                            "XXH64_update");
-                }
-            } catch (Throwable t) {
-                throw rethrow(t);
-            }
+            updateInChunks(handles().xxh64Update(), "XXH64_update", state, input);
         }
 
         @Override

@@ -496,6 +496,23 @@ final class XxhashBindings {
         }
     }
 
+    /**
+     * Feeds {@code input} to a libxxhash {@code *_update} function ({@code XXH_errorcode f(state*,
+     * const void*, size_t)}: the four share that signature) in critical calls of at most {@link
+     * #CRITICAL_CHUNK} bytes, so a safepoint never waits behind one huge call.
+     */
+    static void updateInChunks(MethodHandle update, String function, MemorySegment state, MemorySegment input) {
+        long size = input.byteSize();
+        try {
+            for (long position = 0; position < size; position += CRITICAL_CHUNK) {
+                long n = Math.min(CRITICAL_CHUNK, size - position);
+                check((int) update.invokeExact(state, input.asSlice(position, n), n), function);
+            }
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
     /** Rethrows what {@code invokeExact} threw: unchecked as is, anything else wrapped. */
     static RuntimeException rethrow(Throwable t) {
         if (t instanceof RuntimeException e) {
