@@ -7,6 +7,8 @@
  * dev.arsenal.RuntimeFactory} is found with {@link java.util.ServiceLoader}.
  */
 module dev.arsenal.api {
+    requires static org.osgi.framework;
+
     exports dev.arsenal;
     exports dev.arsenal.hashing;
     exports dev.arsenal.platform;

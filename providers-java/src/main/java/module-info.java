@@ -5,6 +5,7 @@
 module dev.arsenal.providers.java {
     requires dev.arsenal.spi;
     requires static biz.aQute.bnd.annotation;
+    requires static org.osgi.service.component.annotations;
 
     provides dev.arsenal.spi.Provider with
             dev.arsenal.providers.java.hashing.JavaHashingProvider;

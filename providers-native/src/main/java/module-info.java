@@ -10,6 +10,7 @@
 module dev.arsenal.providers.natives {
     requires dev.arsenal.spi;
     requires static biz.aQute.bnd.annotation;
+    requires static org.osgi.service.component.annotations;
     requires static org.lz4.java;
 
     provides dev.arsenal.spi.Provider with

@@ -7,6 +7,7 @@ module dev.arsenal.providers.simd {
     requires dev.arsenal.spi;
     requires jdk.incubator.vector;
     requires static biz.aQute.bnd.annotation;
+    requires static org.osgi.service.component.annotations;
 
     provides dev.arsenal.spi.Provider with
             dev.arsenal.providers.simd.hashing.SimdXxh3Provider;

@@ -8,6 +8,8 @@ module dev.arsenal.spi {
     requires java.logging;
     requires jdk.management;
     requires static biz.aQute.bnd.annotation;
+    requires static org.osgi.framework;
+    requires static org.osgi.service.component.annotations;
 
     exports dev.arsenal.spi;
     exports dev.arsenal.spi.hashing;

@@ -8,6 +8,10 @@ import java.util.ServiceLoader;
  * configuration (for tests, or to force a provider in one place).
  *
  * <p>Family entry points such as {@link dev.arsenal.hashing.Hashing} use {@link #runtime()}.
+ *
+ * <p>In an OSGi framework the engine bundle registers the runtime and the factory as services;
+ * {@link #runtime()} and {@link #create} then use those (and follow the provider bundles as they
+ * come and go), so code written against this class runs unchanged in a container.
  */
 public final class Arsenal {
     private Arsenal() {}
@@ -23,6 +27,9 @@ public final class Arsenal {
      * @throws ConfigurationException if the configuration is invalid (and on every later call)
      */
     public static ArsenalRuntime runtime() {
+        if (OsgiServices.ACTIVE) {
+            return OsgiServices.service(ArsenalRuntime.class);
+        }
         try {
             return Holder.RUNTIME;
         } catch (ExceptionInInitializerError e) {
@@ -56,6 +63,9 @@ public final class Arsenal {
     }
 
     private static RuntimeFactory factory() {
+        if (OsgiServices.ACTIVE) {
+            return OsgiServices.service(RuntimeFactory.class);
+        }
         return ServiceLoader.load(RuntimeFactory.class, Arsenal.class.getClassLoader())
                 .findFirst()
                 .or(() -> ServiceLoader.load(RuntimeFactory.class).findFirst())

@@ -232,6 +232,33 @@ public final class Configuration {
         return new Configuration(copy, newSources, fileWarnings());
     }
 
+    /**
+     * A copy in which {@code values} take precedence over every key already set, each recorded as
+     * coming from {@code sourceName} (such as "OSGi configuration dev.arsenal"). Keys that do not
+     * start with {@code arsenal.} are ignored, so a container's own properties ({@code
+     * service.pid}, {@code component.name}) can be passed as they are.
+     *
+     * @throws ConfigurationException if a value cannot be parsed
+     */
+    public Configuration overriddenBy(Map<String, String> values, String sourceName) {
+        Map<String, Entry> copy = new LinkedHashMap<>(entries);
+        Source source = new Source(sourceName);
+        boolean any = false;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            if (e.getKey().startsWith(PREFIX)) {
+                copy.put(e.getKey(), new Entry(e.getValue(), source));
+                any = true;
+            }
+        }
+        if (!any) {
+            return this;
+        }
+        List<String> newSources = new ArrayList<>(sources);
+        newSources.remove(sourceName);
+        newSources.add(sourceName);
+        return new Configuration(copy, newSources, fileWarnings());
+    }
+
     private List<String> fileWarnings() {
         return warnings.stream().filter(w -> !w.startsWith("unknown key")).toList();
     }

@@ -41,6 +41,47 @@ final class Launcher {
         }
     }
 
+    /**
+     * The OSGi bundles among the launcher's jars, as a container would install them: every jar with
+     * a {@code Bundle-SymbolicName} except the framework itself and the Gogo shell bundles (which
+     * would read the test's stdin).
+     */
+    static List<Path> bundleJars() {
+        return libJars().stream()
+                .filter(j -> {
+                    String name = symbolicName(j);
+                    return name != null
+                            && !name.equals("org.apache.felix.framework")
+                            && !name.startsWith("org.apache.felix.gogo");
+                })
+                .toList();
+    }
+
+    /** The bundle symbolic name in a jar's manifest (without directives), or null. */
+    static String symbolicName(Path jar) {
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+            java.util.jar.Manifest manifest = file.getManifest();
+            String name = manifest == null ? null : manifest.getMainAttributes().getValue("Bundle-SymbolicName");
+            return name == null ? null : name.split(";")[0].strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The class path of a child JVM that boots Felix: the framework jar and the integration tests'
+     * own classes, and no Arsenal jar, so that Arsenal runs only as bundles.
+     */
+    static String containerClassPath() {
+        List<String> cp = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (entry.contains("org.apache.felix.framework") || entry.endsWith("test-classes")) {
+                cp.add(entry);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, cp);
+    }
+
     static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
@@ -53,7 +94,7 @@ final class Launcher {
                 "-Darsenal.config=" + emptyConfig());
     }
 
-    private static String emptyConfig() {
+    static String emptyConfig() {
         try {
             Path f = Files.createTempFile("arsenal-it", ".properties");
             f.toFile().deleteOnExit();
@@ -102,6 +143,24 @@ final class Launcher {
         return run(cmd, null);
     }
 
+    /** jstack's output for a process that hangs, so a timeout says where. */
+    private static String threadDump(long pid) {
+        try {
+            Process jstack = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "jstack").toString(), Long.toString(pid))
+                    .redirectErrorStream(true)
+                    .start();
+            String dump = new String(jstack.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jstack.waitFor(30, TimeUnit.SECONDS);
+            return dump;
+        } catch (IOException e) {
+            return "no thread dump: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "no thread dump: interrupted";
+        }
+    }
+
     static Result run(List<String> cmd, Path stdin) {
         try {
             ProcessBuilder pb = new ProcessBuilder(cmd);
@@ -114,8 +173,10 @@ final class Launcher {
             }
             Process p = pb.start();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                String threads = threadDump(p.pid());
                 p.destroyForcibly();
-                throw new AssertionError("timed out: " + cmd);
+                throw new AssertionError("timed out: " + cmd + "\nstdout so far:\n"
+                        + Files.readString(out, StandardCharsets.UTF_8) + "\nthreads:\n" + threads);
             }
             Result r = new Result(
                     p.exitValue(),

@@ -50,10 +50,34 @@ public final class EngineRuntimeFactory implements RuntimeFactory {
             PlatformInfo platform,
             List<? extends Provider> providers,
             List<String> problems) {
-        Selector selector = new Selector(configuration, platform, providers, problems);
+        SelectingRuntime runtime = select(configuration, platform, providers, problems, new ProviderChecks(), true);
+        SelectionLog.logOnce(runtime.report());
+        return runtime;
+    }
+
+    /** The platform this process runs on, detected once. */
+    static PlatformInfo platform() {
+        return PlatformHolder.PLATFORM;
+    }
+
+    /**
+     * Decides every algorithm with the stored calibration the configuration allows. With {@code
+     * mayMeasure}, a missing ({@code measure} mode), corrupt or stale table is measured again and
+     * stored; without, it is only reported (a container does not wait seconds for a measurement
+     * while a bundle starts).
+     */
+    static SelectingRuntime select(
+            Configuration configuration,
+            PlatformInfo platform,
+            List<? extends Provider> providers,
+            List<String> problems,
+            ProviderChecks checks,
+            boolean mayMeasure) {
+        Selector selector = new Selector(configuration, platform, providers, problems, checks);
         List<String> warnings = new ArrayList<>();
         Optional<Calibration> calibration = Optional.empty();
         boolean measure = false;
+        String then = mayMeasure ? "ignored and rebuilt" : "ignored; run 'arsenal calibrate' to rebuild it";
         if (configuration.calibrationMode() != Configuration.CalibrationMode.OFF) {
             var file = configuration.calibrationFile();
             switch (CalibrationStore.load(file, () -> MachineSignature.of(platform))) {
@@ -61,18 +85,18 @@ public final class EngineRuntimeFactory implements RuntimeFactory {
                 case CalibrationStore.Loaded.Missing m ->
                     measure = configuration.calibrationMode() == Configuration.CalibrationMode.MEASURE;
                 case CalibrationStore.Loaded.Corrupt c -> {
-                    warnings.add("calibration file " + file + " is corrupt (" + c.reason() + "); ignored and rebuilt");
+                    warnings.add("calibration file " + file + " is corrupt (" + c.reason() + "); " + then);
                     measure = true;
                 }
                 case CalibrationStore.Loaded.Stale s -> {
                     warnings.add("calibration file " + file + " is for another machine, JDK or Arsenal version ("
-                            + s.storedSignature() + "); ignored and rebuilt");
+                            + s.storedSignature() + "); " + then);
                     measure = true;
                 }
             }
         }
         SelectingRuntime runtime = selector.select(calibration, warnings);
-        if (measure) {
+        if (measure && mayMeasure) {
             try {
                 Calibration fresh = runtime.calibrate(Family.HASHING, configuration.calibrationBudget(), line -> {});
                 runtime = selector.select(Optional.of(fresh), warnings);
@@ -81,7 +105,6 @@ public final class EngineRuntimeFactory implements RuntimeFactory {
                 runtime = selector.select(Optional.empty(), warnings);
             }
         }
-        SelectionLog.logOnce(runtime.report());
         return runtime;
     }
 }

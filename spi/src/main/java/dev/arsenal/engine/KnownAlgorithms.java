@@ -7,17 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Every algorithm the engine selects for, across families. */
-final class KnownAlgorithms {
+/** Every algorithm the engine selects for, across families. Public for the engine's OSGi side. */
+public final class KnownAlgorithms {
     private static final List<Algorithm> ALL = List.of(HashAlgorithm.values());
 
     private KnownAlgorithms() {}
 
-    static List<Algorithm> all() {
+    /** Every algorithm, family by family. */
+    public static List<Algorithm> all() {
         return ALL;
     }
 
-    static List<String> ids() {
+    /** Every algorithm id. */
+    public static List<String> ids() {
         List<String> ids = new ArrayList<>();
         ALL.forEach(a -> ids.add(a.id()));
         return ids;
@@ -28,7 +30,7 @@ final class KnownAlgorithms {
      *
      * @throws UnknownAlgorithmException listing every known id
      */
-    static Algorithm byId(String id) {
+    public static Algorithm byId(String id) {
         String n = id.strip().toLowerCase(Locale.ROOT);
         for (Algorithm a : ALL) {
             if (a.id().equals(n)) {

@@ -42,13 +42,28 @@ final class Selector {
     private final List<? extends Provider> providers;
     private final List<String> problems;
     private final Strategy strategy;
+    private final ProviderChecks checks;
 
     Selector(Configuration config, PlatformInfo platform, List<? extends Provider> providers, List<String> problems) {
+        this(config, platform, providers, problems, new ProviderChecks());
+    }
+
+    /**
+     * A selector that takes probe and self-test outcomes from {@code checks} when it holds them,
+     * so that deciding again after a provider came or went does not test the others again.
+     */
+    Selector(
+            Configuration config,
+            PlatformInfo platform,
+            List<? extends Provider> providers,
+            List<String> problems,
+            ProviderChecks checks) {
         this.config = config;
         this.platform = platform;
         this.providers = List.copyOf(providers);
         this.problems = List.copyOf(problems);
         this.strategy = config.strategy();
+        this.checks = checks;
     }
 
     /** What does not depend on a calibration, computed once: availability and candidates. */
@@ -65,7 +80,7 @@ final class Selector {
         for (Provider p : providers) {
             Optional<String> why = disabledBy(p);
             disabled.put(p, why.isPresent());
-            availability.put(p, why.isPresent() ? Availability.unavailable(why.get()) : probe(p));
+            availability.put(p, why.isPresent() ? Availability.unavailable(why.get()) : checks.probe(p, this::probe));
         }
         candidates = new LinkedHashMap<>();
         for (Algorithm algorithm : KnownAlgorithms.all()) {
@@ -214,19 +229,20 @@ final class Selector {
         if (!a.isAvailable()) {
             return new Candidate(p.id(), p.kind(), Candidate.Status.UNAVAILABLE, a.cause(), SelfTest.NOT_RUN, rank);
         }
-        SelfTest test;
-        try {
-            test = p.selfTest(algorithm);
-            if (test == null) {
-                test = new SelfTest(SelfTest.Status.FAILED, "self-test returned null");
-            }
-        } catch (RuntimeException | LinkageError e) {
-            test = new SelfTest(SelfTest.Status.FAILED, "self-test threw " + e);
-        }
+        SelfTest test = checks.selfTest(p, algorithm, Selector::selfTest);
         if (!test.passed()) {
             return new Candidate(p.id(), p.kind(), Candidate.Status.SELF_TEST_FAILED, test.detail(), test, rank);
         }
         return new Candidate(p.id(), p.kind(), Candidate.Status.ELIGIBLE, "", test, rank);
+    }
+
+    private static SelfTest selfTest(Provider p, Algorithm algorithm) {
+        try {
+            SelfTest test = p.selfTest(algorithm);
+            return test == null ? new SelfTest(SelfTest.Status.FAILED, "self-test returned null") : test;
+        } catch (RuntimeException | LinkageError e) {
+            return new SelfTest(SelfTest.Status.FAILED, "self-test threw " + e);
+        }
     }
 
     private int safeRank(Provider p, Algorithm algorithm) {

@@ -16,6 +16,7 @@ import dev.arsenal.spi.hashing.HashingProvider;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * The pure-Java hashing provider: xxHash (XXH32, XXH64, XXH3 64- and 128-bit) written in Java, and
@@ -28,6 +29,7 @@ import java.util.Set;
  * library loaded.
  */
 @ServiceProvider(value = Provider.class, resolution = Resolution.OPTIONAL)
+@Component(service = Provider.class, property = "service.ranking:Integer=100")
 public final class JavaHashingProvider implements HashingProvider {
     /** The provider id, {@value}. */
     public static final String ID = "java-hashing";

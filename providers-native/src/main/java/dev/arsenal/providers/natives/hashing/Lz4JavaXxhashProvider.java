@@ -16,6 +16,7 @@ import dev.arsenal.spi.hashing.HashingProvider;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * XXH32 and XXH64 through lz4-java's JNI library ({@code net.jpountz.xxhash.XXHashFactory
@@ -34,6 +35,7 @@ import java.util.Set;
  * <p>Rank: as {@link XxhashNativeProvider}'s table, 10 lower, so libxxhash through FFM wins a tie.
  */
 @ServiceProvider(value = Provider.class, resolution = Resolution.OPTIONAL)
+@Component(service = Provider.class, property = "service.ranking:Integer=150")
 public final class Lz4JavaXxhashProvider implements HashingProvider {
     /** The provider id, {@value}. */
     public static final String ID = "lz4java-xxhash";

@@ -139,6 +139,10 @@ final class XxhashBindings {
      * XXH3_128bits_withSeed} returns by value: no arena and no allocation per call. Each thread
      * that hashes XXH3-128 in one shot (virtual threads included) gets one on its first call, from
      * {@link Arena#ofAuto()}, freed by the GC after the thread.
+     *
+     * <p>The per-thread value is a JDK allocator, not one of this bundle's classes (a lambda here
+     * would be): a thread's value must not reach this class loader, or an uninstalled bundle could
+     * never be collected while the thread lives.
      */
     private static final ThreadLocal<SegmentAllocator> RESULT128 =
             ThreadLocal.withInitial(() -> reusing(Arena.ofAuto().allocate(HASH128)));
@@ -179,13 +183,7 @@ final class XxhashBindings {
      * SegmentAllocator#prefixAllocator}, it makes no slice per call, so nothing is allocated.
      */
     static SegmentAllocator reusing(MemorySegment buffer) {
-        return (size, alignment) -> {
-            if (size != buffer.byteSize() || buffer.address() % alignment != 0) {
-                throw new IllegalArgumentException("a reused " + buffer.byteSize() + "-byte buffer cannot hold " + size
-                        + " bytes aligned to " + alignment);
-            }
-            return buffer;
-        };
+        return SegmentAllocator.prefixAllocator(buffer);
     }
 
     /** A reusable allocator for one {@link #HASH128} return value, owned by the calling thread. */

@@ -19,6 +19,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * xxHash from the system's libxxhash (0.8.x) through FFM: XXH32, XXH64, XXH3-64 and XXH3-128, the
@@ -49,6 +50,7 @@ import java.util.function.Supplier;
  * Without a size ({@link #rank(Algorithm, Strategy)}) the rank is the one for 64 KiB.
  */
 @ServiceProvider(value = Provider.class, resolution = Resolution.OPTIONAL)
+@Component(service = Provider.class, property = "service.ranking:Integer=200")
 public final class XxhashNativeProvider implements HashingProvider {
     /** The provider id, {@value}. */
     public static final String ID = "native-xxhash";

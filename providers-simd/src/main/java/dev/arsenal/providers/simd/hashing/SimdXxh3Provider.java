@@ -24,6 +24,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * XXH3 (64- and 128-bit) with its stripe loop on the Vector API ({@code jdk.incubator.vector}):
@@ -46,6 +47,7 @@ import java.util.Set;
  * Strategy#MINIMAL_MEMORY} 60. Without a size, the rank for 64 KiB.
  */
 @ServiceProvider(value = Provider.class, resolution = Resolution.OPTIONAL)
+@Component(service = Provider.class, property = "service.ranking:Integer=300")
 public final class SimdXxh3Provider implements HashingProvider {
     /** The provider id, {@value}. */
     public static final String ID = "simd-xxh3";

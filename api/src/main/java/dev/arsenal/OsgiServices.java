@@ -1,0 +1,59 @@
+package dev.arsenal;
+
+import java.util.Optional;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * How {@link Arsenal} finds the engine when it runs as an OSGi bundle, where {@link
+ * java.util.ServiceLoader} does not cross bundles: the engine bundle registers the runtime and the
+ * factory as services. Loaded only after {@link #ACTIVE} found the OSGi framework API, so that
+ * outside OSGi nothing here is linked.
+ */
+final class OsgiServices {
+    private OsgiServices() {}
+
+    /** Whether the api classes were loaded by an OSGi bundle. */
+    static final boolean ACTIVE = detect();
+
+    private static boolean detect() {
+        try {
+            Class.forName("org.osgi.framework.FrameworkUtil", false, Arsenal.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+        return Lookup.bundle() != null;
+    }
+
+    /**
+     * The highest-ranked service of {@code type}, or an {@link ArsenalException} saying that the
+     * engine bundle is not active.
+     */
+    static <T> T service(Class<T> type) {
+        return Lookup.service(type)
+                .orElseThrow(() -> new ArsenalException("no " + type.getSimpleName()
+                        + " service: the Arsenal engine bundle (dev.arsenal.spi) is not active; it needs a"
+                        + " Declarative Services runtime such as Apache Felix SCR (see docs/osgi.md)"));
+    }
+
+    /** Names OSGi types; loaded only when the framework API is there. */
+    private static final class Lookup {
+        static Bundle bundle() {
+            return FrameworkUtil.getBundle(Arsenal.class);
+        }
+
+        static <T> Optional<T> service(Class<T> type) {
+            Bundle bundle = bundle();
+            BundleContext context = bundle == null ? null : bundle.getBundleContext();
+            if (context == null) {
+                return Optional.empty();
+            }
+            ServiceReference<T> reference = context.getServiceReference(type);
+            // Not released: the engine's runtime lives as long as its bundle, and getService is
+            // counted per bundle, so repeated lookups do not pile up.
+            return reference == null ? Optional.empty() : Optional.ofNullable(context.getService(reference));
+        }
+    }
+}

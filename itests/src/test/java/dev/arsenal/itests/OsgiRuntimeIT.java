@@ -1,0 +1,167 @@
+package dev.arsenal.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arsenal.itests.osgi.OsgiScenarioMain;
+import dev.arsenal.itests.osgi.PlainSelectionMain;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Arsenal in a plain Felix 7.0.5 with SCR and Configuration Admin, from the built jars, in a child
+ * JVM whose class path has no Arsenal code: the providers are Declarative Services components, the
+ * engine follows them, and bundles can come and go under load with nothing lost.
+ */
+class OsgiRuntimeIT {
+    private static final List<String> JVM = List.of(
+            "--add-modules",
+            "jdk.incubator.vector",
+            "--enable-native-access=ALL-UNNAMED",
+            "--sun-misc-unsafe-memory-access=allow",
+            "-Darsenal.calibration=off");
+
+    private static Launcher.Result scenario(List<String> jvm, String scenario, String... extraJvm) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Launcher.java());
+        cmd.addAll(jvm);
+        cmd.addAll(List.of(extraJvm));
+        cmd.add("-Darsenal.config=" + Launcher.emptyConfig());
+        cmd.add("-cp");
+        cmd.add(Launcher.containerClassPath());
+        cmd.add(OsgiScenarioMain.class.getName());
+        cmd.add(scenario);
+        Launcher.bundleJars().forEach(j -> cmd.add(j.toString()));
+        Launcher.Result r = Launcher.run(cmd, null);
+        assertEquals(0, r.status(), "scenario " + scenario + " ran: " + r.out() + r.err());
+        assertTrue(r.out().lines().noneMatch(l -> l.startsWith("start-failure")), "every bundle started: " + r.out());
+        return r;
+    }
+
+    /** The {@code key value} lines with this key, values in order. */
+    private static List<String> values(Launcher.Result r, String key) {
+        return r.out()
+                .lines()
+                .filter(l -> l.startsWith(key + " "))
+                .map(l -> l.substring(key.length() + 1))
+                .toList();
+    }
+
+    private static String value(Launcher.Result r, String key) {
+        List<String> v = values(r, key);
+        assertEquals(1, v.size(), "one line '" + key + "' in: " + r.out());
+        return v.getFirst();
+    }
+
+    private static Map<String, String> routes(Launcher.Result r) {
+        Map<String, String> routes = new LinkedHashMap<>();
+        values(r, "route").forEach(l -> routes.put(l.split(" ")[0], l.split(" ")[1]));
+        return routes;
+    }
+
+    @Test
+    void choicesEqualThoseMadeWithoutOsgi() {
+        Map<String, String> osgi = routes(scenario(JVM, "selection"));
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Launcher.java());
+        cmd.addAll(JVM);
+        cmd.add("-Darsenal.config=" + Launcher.emptyConfig());
+        cmd.add("-cp");
+        List<String> cp = new ArrayList<>();
+        Launcher.libJars().forEach(j -> cp.add(j.toString()));
+        cp.add(Launcher.containerClassPath());
+        cmd.add(String.join(java.io.File.pathSeparator, cp));
+        cmd.add(PlainSelectionMain.class.getName());
+        Launcher.Result plain = Launcher.run(cmd, null);
+        assertEquals(0, plain.status(), plain.err());
+        assertEquals(6, osgi.size(), "a route per algorithm: " + osgi);
+        assertEquals(routes(plain), osgi, "OSGi chooses as ServiceLoader does on the same machine");
+    }
+
+    @Test
+    void hotSwapUnderLoadLosesNothing() {
+        Launcher.Result r = scenario(JVM, "hotswap", "-Dseconds=12");
+        System.out.println("hot-swap under load:\n" + r.out());
+        long calls = Long.parseLong(value(r, "calls"));
+        assertEquals("0", value(r, "failures"), r.out());
+        assertEquals("0", value(r, "wrong"), r.out());
+        assertTrue(calls > 10_000, "calls ran: " + calls);
+        assertTrue(Integer.parseInt(value(r, "operations")) >= 30, "bundles were swapped many times: " + r.out());
+        for (String kind : List.of("stop-start", "update", "reinstall")) {
+            assertTrue(Integer.parseInt(value(r, "operation " + kind)) >= 5, kind + " ran: " + r.out());
+        }
+        Map<String, Long> perProvider = new LinkedHashMap<>();
+        values(r, "provider").forEach(l -> perProvider.put(l.split(" ")[0], Long.parseLong(l.split(" ")[1])));
+        for (String p : List.of("java-hashing", "native-xxhash", "simd-xxh3")) {
+            assertTrue(perProvider.getOrDefault(p, 0L) > 0, p + " served calls: " + perProvider);
+        }
+        assertEquals(routes(scenario(JVM, "selection")), routes(r), "the final choice is the initial one again");
+    }
+
+    @Test
+    void anUninstalledProviderBundleIsReclaimedAndItsStreamFinishes() {
+        Launcher.Result r = scenario(JVM, "reclaim");
+        assertTrue(value(r, "route-before").contains("native-xxhash"), r.out());
+        assertTrue(!value(r, "route-after").contains("native-xxhash"), r.out());
+        assertEquals("ok", value(r, "stream-after-uninstall"), "the stream stays with its provider: " + r.out());
+        assertEquals("ok", value(r, "hasher-after-uninstall"), r.out());
+        assertEquals("true", value(r, "loader-collected"), "the bundle's class loader was collected: " + r.out());
+    }
+
+    @Test
+    void configurationAdminForcesAndReleasesAChoiceAtOnce() {
+        Launcher.Result r = scenario(JVM, "configadmin");
+        assertEquals("java-hashing", value(r, "route-forced"), r.out());
+        assertTrue(value(r, "reason-forced").contains("OSGi configuration dev.arsenal"), r.out());
+        assertEquals(value(r, "route-before"), value(r, "route-deleted"), r.out());
+    }
+
+    @Test
+    void shellCommandsReportProvidersAndForceChoices() {
+        Launcher.Result r = scenario(JVM, "commands");
+        String out = r.out();
+        String providers = out.substring(out.indexOf("--- providers"), out.indexOf("--- selection"));
+        for (String p : List.of("java-hashing", "native-xxhash", "lz4java-xxhash", "simd-xxh3")) {
+            assertTrue(providers.lines().anyMatch(l -> l.startsWith(p) && l.contains("available")), p + ": " + out);
+        }
+        String use = out.substring(out.indexOf("--- use"), out.indexOf("--- use-bad"));
+        assertTrue(use.contains("xxh3: java-hashing (forced by arsenal.provider.xxh3=java-hashing"), use);
+        String bad = out.substring(out.indexOf("--- use-bad"), out.indexOf("--- reset"));
+        assertTrue(bad.contains("no provider 'no-such-provider' for xxh3"), bad);
+        String reset = out.substring(out.indexOf("--- reset"));
+        assertTrue(!reset.contains("java-hashing (forced"), reset);
+    }
+
+    @Test
+    void withoutTheVectorApiTheSimdBundleIsAbsentWithItsReason() {
+        List<String> jvm = JVM.stream()
+                .filter(o -> !o.equals("--add-modules") && !o.equals("jdk.incubator.vector"))
+                .toList();
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Launcher.java());
+        cmd.addAll(jvm);
+        cmd.add("-Darsenal.config=" + Launcher.emptyConfig());
+        cmd.add("-cp");
+        cmd.add(Launcher.containerClassPath());
+        cmd.add(OsgiScenarioMain.class.getName());
+        cmd.add("commands");
+        Launcher.bundleJars().forEach(j -> cmd.add(j.toString()));
+        Launcher.Result r = Launcher.run(cmd, null);
+        assertEquals(0, r.status(), r.out() + r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.contains("bundle dev.arsenal.providers.simd NOT_ACTIVE"), r.out());
+        for (String name : List.of(
+                "dev.arsenal.api", "dev.arsenal.spi", "dev.arsenal.providers.java", "dev.arsenal.providers.natives")) {
+            assertTrue(lines.contains("bundle " + name + " ACTIVE"), name + " active: " + r.out());
+        }
+        assertTrue(
+                lines.stream()
+                        .anyMatch(l -> l.contains("dev.arsenal.providers.simd")
+                                && l.contains("no bundle exports jdk.incubator.vector")),
+                "arsenal:providers names what the SIMD bundle lacks: " + r.out());
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("simd-xxh3")), r.out());
+    }
+}

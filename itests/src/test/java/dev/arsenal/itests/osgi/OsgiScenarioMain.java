@@ -1,0 +1,324 @@
+package dev.arsenal.itests.osgi;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.ref.WeakReference;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.wiring.BundleWiring;
+
+/**
+ * Runs one OSGi scenario in a child JVM whose class path holds only Felix and these tests, and
+ * prints {@code key value} lines for the integration test to check. Arguments: the scenario, then
+ * the bundle jars to install in order.
+ *
+ * <ul>
+ *   <li>{@code selection}: the route per algorithm;
+ *   <li>{@code hotswap}: threads hash and check every result while the native and SIMD bundles are
+ *       stopped, started, updated and reinstalled;
+ *   <li>{@code reclaim}: a stream outlives its provider's bundle, then the bundle's class loader
+ *       must be collected;
+ *   <li>{@code configadmin}: a Configuration Admin change re-selects at once.
+ * </ul>
+ */
+public final class OsgiScenarioMain {
+    static final String NATIVE = "dev.arsenal.providers.natives";
+    static final String SIMD = "dev.arsenal.providers.simd";
+
+    private OsgiScenarioMain() {}
+
+    /** Runs the scenario; exit status 0 when it ran (the test judges the lines). */
+    public static void main(String[] args) throws Throwable {
+        List<Path> jars = new ArrayList<>();
+        for (int i = 1; i < args.length; i++) {
+            jars.add(Path.of(args[i]));
+        }
+        try (Container c = new Container(jars, Map.of())) {
+            c.startFailures().forEach(f -> System.out.println("start-failure " + f));
+            ArsenalView view = new ArsenalView(c.context(), c.bundle("dev.arsenal.api"));
+            switch (args[0]) {
+                case "selection" -> view.routes().forEach((a, r) -> System.out.println("route " + a + " " + r));
+                case "hotswap" -> hotSwap(c, view, Long.getLong("seconds", 10));
+                case "reclaim" -> reclaim(c, view);
+                case "configadmin" -> configAdmin(c, view);
+                case "commands" -> commands(c);
+                default -> throw new IllegalArgumentException("unknown scenario " + args[0]);
+            }
+        }
+        System.out.flush();
+        System.exit(0);
+    }
+
+    /** Inputs of sizes around the tier crossovers and the XXH3 size classes, random bytes. */
+    static byte[][] inputs() {
+        int[] sizes = {0, 1, 3, 4, 8, 9, 16, 17, 128, 129, 240, 241, 1000, 1024, 4096, 16 * 1024 + 1, 65536 + 5, 262147
+        };
+        Random random = new Random(42);
+        byte[][] inputs = new byte[sizes.length][];
+        for (int i = 0; i < sizes.length; i++) {
+            inputs[i] = new byte[sizes[i]];
+            random.nextBytes(inputs[i]);
+        }
+        return inputs;
+    }
+
+    /** The pure-Java provider's results, straight from its class (not through the selection). */
+    static Map<String, Object[]> reference(Container c, ArsenalView view, byte[][] inputs) throws Throwable {
+        Object java = c.bundle("dev.arsenal.providers.java")
+                .loadClass("dev.arsenal.providers.java.hashing.JavaHashingProvider")
+                .getConstructor()
+                .newInstance();
+        Class<?> hashingProvider = c.bundle("dev.arsenal.spi").loadClass("dev.arsenal.spi.hashing.HashingProvider");
+        Map<String, Object[]> expected = new HashMap<>();
+        for (var e : ArsenalView.ALGORITHMS.entrySet()) {
+            int bits = e.getValue();
+            Object hasher = hashingProvider
+                    .getMethod("hasher" + bits, view.apiClass("dev.arsenal.hashing.HashAlgorithm"), long.class)
+                    .invoke(java, view.algorithm(e.getKey()), 0L);
+            MethodHandle hash = view.hashBytes(bits);
+            Object[] results = new Object[inputs.length];
+            for (int i = 0; i < inputs.length; i++) {
+                results[i] = hash.invoke(hasher, inputs[i]);
+            }
+            expected.put(e.getKey(), results);
+        }
+        return expected;
+    }
+
+    private static String algorithmId(String constant) {
+        return switch (constant) {
+            case "XXH32" -> "xxh32";
+            case "XXH64" -> "xxh64";
+            case "XXH3_64" -> "xxh3";
+            default -> "xxh128";
+        };
+    }
+
+    static void hotSwap(Container c, ArsenalView view, long seconds) throws Throwable {
+        byte[][] inputs = inputs();
+        Map<String, Object[]> expected = reference(c, view, inputs);
+        List<String> algorithms = new ArrayList<>(new TreeMap<>(ArsenalView.ALGORITHMS).keySet());
+        // The routes as of the last bundle operation, and a generation that changes around each one,
+        // so that a call is counted for a provider only when no operation overlapped it.
+        AtomicLong generation = new AtomicLong();
+        var routes = new java.util.concurrent.atomic.AtomicReference<>(view.routes());
+        Map<String, LongAdder> perProvider = new ConcurrentHashMap<>();
+        LongAdder calls = new LongAdder();
+        LongAdder straddled = new LongAdder();
+        LongAdder failures = new LongAdder();
+        LongAdder wrong = new LongAdder();
+        List<String> firstProblems = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean running = new AtomicBoolean(true);
+        int threads = 3;
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int id = t;
+            Map<String, Object> hashers = new HashMap<>();
+            Map<String, MethodHandle> hashes = new HashMap<>();
+            for (String a : algorithms) {
+                // Thread 0 takes XXH3 through the static entry Hashing.xxh3_64(), the others through
+                // the runtime service.
+                hashers.put(a, id == 0 && a.equals("XXH3_64") ? view.staticXxh3() : view.hasher(view.runtime(), a, 0));
+                hashes.put(a, view.hashBytes(ArsenalView.ALGORITHMS.get(a)));
+            }
+            Thread worker = new Thread(() -> {
+                Random random = new Random(id);
+                while (running.get()) {
+                    String a = algorithms.get(random.nextInt(algorithms.size()));
+                    int i = random.nextInt(inputs.length);
+                    long before = generation.get();
+                    Map<String, String> routeSnapshot = routes.get();
+                    try {
+                        Object result = hashes.get(a).invoke(hashers.get(a), inputs[i]);
+                        if (!result.equals(expected.get(a)[i])) {
+                            wrong.increment();
+                            if (firstProblems.size() < 5) {
+                                firstProblems.add("wrong " + a + " of " + inputs[i].length + " bytes: " + result
+                                        + " expected " + expected.get(a)[i]);
+                            }
+                        }
+                    } catch (Throwable e) {
+                        failures.increment();
+                        if (firstProblems.size() < 5) {
+                            firstProblems.add("failed " + a + " of " + inputs[i].length + " bytes: " + e);
+                        }
+                    }
+                    calls.increment();
+                    if (generation.get() == before) {
+                        String provider = ArsenalView.providerFor(routeSnapshot.get(algorithmId(a)), inputs[i].length);
+                        perProvider
+                                .computeIfAbsent(provider, p -> new LongAdder())
+                                .increment();
+                    } else {
+                        straddled.increment();
+                    }
+                }
+            });
+            worker.start();
+            workers.add(worker);
+        }
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        int operations = 0;
+        Map<String, Integer> byKind = new TreeMap<>();
+        String[] targets = {NATIVE, SIMD};
+        String[] kinds = {"stop-start", "update", "reinstall"};
+        while (System.nanoTime() < deadline) {
+            String target = targets[operations % targets.length];
+            String kind = kinds[(operations / targets.length) % kinds.length];
+            generation.incrementAndGet();
+            Bundle b = c.bundle(target);
+            switch (kind) {
+                case "stop-start" -> {
+                    b.stop();
+                    routes.set(view.routes());
+                    generation.incrementAndGet();
+                    Thread.sleep(20);
+                    generation.incrementAndGet();
+                    b.start();
+                }
+                case "update" -> {
+                    b.update();
+                    c.refresh();
+                }
+                default -> {
+                    String location = b.getLocation();
+                    b.uninstall();
+                    c.refresh();
+                    routes.set(view.routes());
+                    generation.incrementAndGet();
+                    Thread.sleep(20);
+                    generation.incrementAndGet();
+                    c.context().installBundle(location).start();
+                }
+            }
+            routes.set(view.routes());
+            generation.incrementAndGet();
+            byKind.merge(kind, 1, Integer::sum);
+            operations++;
+            Thread.sleep(30);
+        }
+        running.set(false);
+        for (Thread w : workers) {
+            w.join();
+        }
+        System.out.println("calls " + calls.sum());
+        System.out.println("failures " + failures.sum());
+        System.out.println("wrong " + wrong.sum());
+        System.out.println("straddled " + straddled.sum());
+        System.out.println("operations " + operations);
+        byKind.forEach((k, n) -> System.out.println("operation " + k + " " + n));
+        new TreeMap<>(perProvider).forEach((p, n) -> System.out.println("provider " + p + " " + n.sum()));
+        firstProblems.forEach(p -> System.out.println("problem " + p));
+        view.routes().forEach((a, r) -> System.out.println("route " + a + " " + r));
+    }
+
+    static void reclaim(Container c, ArsenalView view) throws Throwable {
+        byte[][] inputs = inputs();
+        byte[] data = inputs[inputs.length - 1];
+        Object expected = reference(c, view, inputs).get("XXH64")[inputs.length - 1];
+        Object hasher = view.hasher(view.runtime(), "XXH64", 0);
+        System.out.println("route-before " + view.routes().get("xxh64"));
+        Class<?> hasher64 = view.apiClass("dev.arsenal.hashing.Hasher64");
+        Class<?> stream64 = view.apiClass("dev.arsenal.hashing.HashStream64");
+        Object stream = ArsenalView.call(hasher, hasher64, "newStream");
+        ArsenalView.call(stream, stream64, "update", (Object) java.util.Arrays.copyOf(data, data.length / 2));
+        WeakReference<ClassLoader> loader =
+                new WeakReference<>(c.bundle(NATIVE).adapt(BundleWiring.class).getClassLoader());
+        System.out.println("stream-class " + stream.getClass().getName());
+        c.bundle(NATIVE).uninstall();
+        c.refresh();
+        System.out.println("route-after " + view.routes().get("xxh64"));
+        try {
+            ArsenalView.call(stream, stream64, "update", (Object)
+                    java.util.Arrays.copyOfRange(data, data.length / 2, data.length));
+            Object digest = ArsenalView.call(stream, stream64, "digest");
+            System.out.println("stream-after-uninstall " + (digest.equals(expected) ? "ok" : "wrong " + digest));
+        } catch (Throwable e) {
+            System.out.println("stream-after-uninstall error " + e);
+        }
+        Object h = view.hashBytes(64).invoke(hasher, data);
+        System.out.println("hasher-after-uninstall " + (h.equals(expected) ? "ok" : "wrong " + h));
+        stream = null;
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        List<byte[]> pressure = new ArrayList<>();
+        while (loader.get() != null && System.nanoTime() < deadline) {
+            System.gc();
+            pressure.add(new byte[1 << 20]);
+            if (pressure.size() > 64) {
+                pressure.clear();
+            }
+            Thread.sleep(50);
+        }
+        System.out.println("loader-collected " + (loader.get() == null));
+    }
+
+    /** Bundle states, then the Gogo commands' output, called as Gogo calls them. */
+    static void commands(Container c) throws Throwable {
+        for (Bundle b : c.context().getBundles()) {
+            System.out.println(
+                    "bundle " + b.getSymbolicName() + " " + (b.getState() == Bundle.ACTIVE ? "ACTIVE" : "NOT_ACTIVE"));
+        }
+        ServiceReference<?>[] refs = c.context().getServiceReferences((String) null, "(osgi.command.scope=arsenal)");
+        if (refs == null) {
+            System.out.println("no-commands");
+            return;
+        }
+        Object commands = c.context().getService(refs[0]);
+        Class<?> type = commands.getClass();
+        System.out.println("--- providers");
+        System.out.println(type.getMethod("providers").invoke(commands));
+        System.out.println("--- selection");
+        System.out.println(type.getMethod("selection").invoke(commands));
+        System.out.println("--- use");
+        System.out.println(type.getMethod("use", String.class, String.class).invoke(commands, "xxh3", "java-hashing"));
+        System.out.println("--- use-bad");
+        try {
+            type.getMethod("use", String.class, String.class).invoke(commands, "xxh3", "no-such-provider");
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            System.out.println(e.getCause());
+        }
+        System.out.println("--- reset");
+        System.out.println(type.getMethod("reset", String.class).invoke(commands, "xxh3"));
+    }
+
+    static void configAdmin(Container c, ArsenalView view) throws Throwable {
+        System.out.println("route-before " + view.routes().get("xxh3"));
+        BundleContext context = c.context();
+        ServiceReference<?> ref = context.getServiceReference("org.osgi.service.cm.ConfigurationAdmin");
+        Object admin = context.getService(ref);
+        Class<?> adminType = ref.getBundle().loadClass("org.osgi.service.cm.ConfigurationAdmin");
+        Class<?> configType = ref.getBundle().loadClass("org.osgi.service.cm.Configuration");
+        Object configuration = adminType
+                .getMethod("getConfiguration", String.class, String.class)
+                .invoke(admin, "dev.arsenal", null);
+        Dictionary<String, Object> values = new Hashtable<>();
+        values.put("arsenal.provider.xxh3", "java-hashing");
+        configType.getMethod("update", Dictionary.class).invoke(configuration, values);
+        long start = System.nanoTime();
+        while (!view.routes().get("xxh3").equals("java-hashing") && System.nanoTime() - start < 10_000_000_000L) {
+            Thread.sleep(5);
+        }
+        System.out.println("route-forced " + view.routes().get("xxh3"));
+        System.out.println("reason-forced " + view.reason("xxh3").orElse(""));
+        System.out.println("forced-after-ms " + (System.nanoTime() - start) / 1_000_000);
+        configType.getMethod("delete").invoke(configuration);
+        start = System.nanoTime();
+        while (view.routes().get("xxh3").equals("java-hashing") && System.nanoTime() - start < 10_000_000_000L) {
+            Thread.sleep(5);
+        }
+        System.out.println("route-deleted " + view.routes().get("xxh3"));
+    }
+}

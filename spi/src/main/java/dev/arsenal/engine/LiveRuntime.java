@@ -1,0 +1,146 @@
+package dev.arsenal.engine;
+
+import dev.arsenal.ArsenalRuntime;
+import dev.arsenal.Configuration;
+import dev.arsenal.Family;
+import dev.arsenal.ProviderUnavailableException;
+import dev.arsenal.hashing.HashAlgorithm;
+import dev.arsenal.hashing.Hasher128;
+import dev.arsenal.hashing.Hasher32;
+import dev.arsenal.hashing.Hasher64;
+import dev.arsenal.platform.PlatformInfo;
+import dev.arsenal.report.Calibration;
+import dev.arsenal.report.Measurement;
+import dev.arsenal.report.RuntimeReport;
+import dev.arsenal.spi.Provider;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * A runtime whose providers can come and go while it is used, as OSGi bundles do. Each {@link
+ * #update} decides every algorithm again (probing and self-testing only providers not seen before)
+ * and points every hasher handed out so far at the new choice, before returning: when a bundle's
+ * service is unregistering, the update runs first, so new calls already go elsewhere when the
+ * provider leaves, while calls in flight finish where they began.
+ *
+ * <p>Hashers handed out are {@code LiveHasher}s (one volatile read per call, no shared counter);
+ * streams are the provider's own and stay with it until dropped. The runtime keeps hashers only
+ * weakly, and {@link #forget} drops what it knew of a provider, so an uninstalled bundle's class
+ * loader can be collected.
+ */
+public final class LiveRuntime implements ArsenalRuntime {
+    private final PlatformInfo platform;
+    private final ProviderChecks checks = new ProviderChecks();
+    private final Set<LiveHasher> hashers = Collections.newSetFromMap(new WeakHashMap<>());
+    private volatile SelectingRuntime current;
+
+    /**
+     * Decides with {@code providers} on this process's platform.
+     *
+     * @param problems lines for the report about providers that could not be obtained
+     */
+    public LiveRuntime(Configuration configuration, List<? extends Provider> providers, List<String> problems) {
+        this.platform = EngineRuntimeFactory.platform();
+        this.current = select(configuration, providers, problems);
+        SelectionLog.logOnce(current.report());
+    }
+
+    private SelectingRuntime select(
+            Configuration configuration, List<? extends Provider> providers, List<String> problems) {
+        return EngineRuntimeFactory.select(configuration, platform, providers, problems, checks, false);
+    }
+
+    /**
+     * Decides again with another configuration or provider set, and moves every hasher handed out
+     * to the new choice before returning.
+     *
+     * @throws dev.arsenal.ConfigurationException if the configuration names an unknown algorithm;
+     *     the previous selection then stays
+     */
+    public synchronized void update(
+            Configuration configuration, List<? extends Provider> providers, List<String> problems) {
+        SelectingRuntime next = select(configuration, providers, problems);
+        current = next;
+        for (LiveHasher h : hashers) {
+            h.retarget(next);
+        }
+    }
+
+    /** Drops the probe and self-test outcomes kept for {@code provider}, which has gone. */
+    public void forget(Provider provider) {
+        checks.forget(provider);
+    }
+
+    @Override
+    public Configuration configuration() {
+        return current.configuration();
+    }
+
+    @Override
+    public synchronized Hasher32 hasher32(HashAlgorithm algorithm, long seed) {
+        return register(new LiveHasher32(algorithm, seed, current.hasher32(algorithm, seed)));
+    }
+
+    @Override
+    public synchronized Hasher64 hasher64(HashAlgorithm algorithm, long seed) {
+        return register(new LiveHasher64(algorithm, seed, current.hasher64(algorithm, seed)));
+    }
+
+    @Override
+    public synchronized Hasher128 hasher128(HashAlgorithm algorithm, long seed) {
+        return register(new LiveHasher128(algorithm, seed, current.hasher128(algorithm, seed)));
+    }
+
+    private <H extends LiveHasher> H register(H hasher) {
+        hashers.add(hasher);
+        return hasher;
+    }
+
+    /**
+     * The hasher {@code selection} gives, or, when no provider is left for the algorithm, one that
+     * throws the {@link ProviderUnavailableException} with the decision's reason on every call (and
+     * answers {@code algorithm()} and {@code seed()}), until a later update brings a provider.
+     */
+    static <H> H orUnavailable(Class<H> type, HashAlgorithm algorithm, long seed, Supplier<H> selection) {
+        try {
+            return selection.get();
+        } catch (ProviderUnavailableException e) {
+            Object proxy = Proxy.newProxyInstance(
+                    type.getClassLoader(), new Class<?>[] {type}, (p, method, args) -> switch (method.getName()) {
+                        case "algorithm" -> algorithm;
+                        case "seed" -> seed;
+                        case "toString" -> "unavailable " + algorithm.id() + ": " + e.getMessage();
+                        case "hashCode" -> System.identityHashCode(p);
+                        case "equals" -> p == args[0];
+                        default -> throw new ProviderUnavailableException(e.getMessage());
+                    });
+            return type.cast(proxy);
+        }
+    }
+
+    @Override
+    public RuntimeReport report() {
+        return current.report();
+    }
+
+    @Override
+    public List<Measurement> measure(Family family, Duration budget, Consumer<String> progress) {
+        return current.measure(family, budget, progress);
+    }
+
+    @Override
+    public Calibration calibrate(Family family, Duration budget, Consumer<String> progress) {
+        return current.calibrate(family, budget, progress);
+    }
+
+    @Override
+    public String toString() {
+        return "live " + current;
+    }
+}
