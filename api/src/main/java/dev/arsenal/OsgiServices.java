@@ -21,10 +21,12 @@ final class OsgiServices {
     private static boolean detect() {
         try {
             Class.forName("org.osgi.framework.FrameworkUtil", false, Arsenal.class.getClassLoader());
+            return Lookup.bundle() != null;
         } catch (ClassNotFoundException | LinkageError e) {
+            // No framework API, or one this module cannot read (on the module path without
+            // `requires`): not a bundle.
             return false;
         }
-        return Lookup.bundle() != null;
     }
 
     /**

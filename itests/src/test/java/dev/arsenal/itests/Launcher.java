@@ -147,7 +147,9 @@ final class Launcher {
     private static String threadDump(long pid) {
         try {
             Process jstack = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "jstack").toString(), Long.toString(pid))
+                            Path.of(System.getProperty("java.home"), "bin", "jstack")
+                                    .toString(),
+                            Long.toString(pid))
                     .redirectErrorStream(true)
                     .start();
             String dump = new String(jstack.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

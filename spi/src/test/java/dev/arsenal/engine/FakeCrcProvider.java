@@ -33,6 +33,8 @@ final class FakeCrcProvider implements HashingProvider {
     final AtomicInteger probes = new AtomicInteger();
     final AtomicInteger hashes = new AtomicInteger();
     ToIntBiFunction<Strategy, Long> sizedRank;
+    /** Run (once) at the start of the next hash call, to simulate a bundle going away meanwhile. */
+    volatile Runnable onNextHash;
 
     FakeCrcProvider(String id, ProviderKind kind, int rank) {
         this(id, kind, s -> rank, Availability.available(), false, List.of());
@@ -113,6 +115,11 @@ final class FakeCrcProvider implements HashingProvider {
         return new AbstractHasher32(algorithm, seed) {
             @Override
             public int hash(byte[] input, int offset, int length) {
+                Runnable hook = onNextHash;
+                if (hook != null) {
+                    onNextHash = null;
+                    hook.run();
+                }
                 hashes.incrementAndGet();
                 HashStream32 s = newStream();
                 s.update(input, offset, length);

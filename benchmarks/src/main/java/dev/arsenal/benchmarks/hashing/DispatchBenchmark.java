@@ -35,6 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       calls. When the decision is tiered (say java-hashing below 256 B, simd-xxh3 from there), that
  *       is the provider of the tier the length falls in ({@link Decision#tiers()}), so both sides run
  *       the same code.
+ *   <li>{@code liveHash}, {@code liveHashLong}: the hasher of a {@code LiveRuntime}, what {@code
+ *       Hashing.xxh3_64()} returns inside OSGi, where providers can be swapped while it runs: the
+ *       selected hasher behind one volatile read. Compared with {@code directHash} the same way.
  *   <li>{@code lookupEveryCall}: {@code Hashing.xxh3_64().hash(bytes)} on every call, the misuse the
  *       javadoc warns against, to show what keeping the hasher saves. Not part of the comparison below.
  * </ul>
@@ -103,19 +106,23 @@ public class DispatchBenchmark {
     private Hasher64 selected;
     private Hasher64 direct;
     private Hasher64 directLong;
+    private Hasher64 live;
 
     @Setup(Level.Trial)
     public void setUp() {
         bytes = Hashers.randomBytes(length);
         value = 0x9E3779B97F4A7C15L;
         selected = Hashing.xxh3_64();
+        live = Hashers.live(ALGORITHM);
         String id = provider.equals("selected") ? selectedFor(length) : provider;
         String longId = provider.equals("selected") ? selectedFor(Long.BYTES) : provider;
         direct = Hashers.forced(ALGORITHM, id);
         directLong = longId.equals(id) ? direct : Hashers.forced(ALGORITHM, longId);
         System.out.println("# Hashing.xxh3_64(): " + Hashers.describeSelection(ALGORITHM) + "; direct: " + id + " ("
                 + direct.getClass().getName() + "), for hashLong: " + longId);
-        if (selected.hash(bytes) != direct.hash(bytes) || selected.hashLong(value) != directLong.hashLong(value)) {
+        if (selected.hash(bytes) != direct.hash(bytes)
+                || selected.hashLong(value) != directLong.hashLong(value)
+                || live.hash(bytes) != direct.hash(bytes)) {
             throw new IllegalStateException("not measured: Hashing.xxh3_64() and " + id + " disagree");
         }
     }
@@ -172,6 +179,18 @@ public class DispatchBenchmark {
     @Benchmark
     public long directHashLong() {
         return directLong.hashLong(value);
+    }
+
+    /** {@link #selectedHash} through the hot-swap indirection of a {@code LiveRuntime}. */
+    @Benchmark
+    public long liveHash() {
+        return live.hash(bytes);
+    }
+
+    /** {@link #selectedHashLong} through the hot-swap indirection of a {@code LiveRuntime}. */
+    @Benchmark
+    public long liveHashLong() {
+        return live.hashLong(value);
     }
 
     @Benchmark

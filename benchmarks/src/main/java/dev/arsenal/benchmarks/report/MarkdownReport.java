@@ -267,7 +267,7 @@ public final class MarkdownReport {
 
     /** Selection first, then Arsenal's providers (and the direct paths), then everything else. */
     private static int methodGroup(String method) {
-        if (method.equals("arsenalSelected") || method.startsWith("selected")) {
+        if (method.equals("arsenalSelected") || method.startsWith("selected") || method.startsWith("live")) {
             return 0;
         }
         if (method.startsWith("arsenal") || method.startsWith("direct")) {
@@ -332,25 +332,30 @@ public final class MarkdownReport {
                     .append('=')
                     .append(key.get(i));
         }
-        cells.keySet().stream().filter(m -> m.startsWith("selected")).sorted().forEach(m -> {
-            Result selected = cells.get(m);
-            Result direct = cells.get("direct" + m.substring("selected".length()));
-            if (direct == null) {
-                return;
-            }
-            double ratio = selected.nanosPerOp() / direct.nanosPerOp();
-            double relative = Math.hypot(
-                    selected.errorNanos() / selected.nanosPerOp(), direct.errorNanos() / direct.nanosPerOp());
-            String error = Double.isNaN(relative) ? "" : String.format(Locale.ROOT, " ± %.2f", ratio * relative);
-            lines.add(String.format(
-                    Locale.ROOT,
-                    "%s%s ÷ %s = %.3f%s (target: at most 1.05)",
-                    where.isEmpty() ? "" : where + ": ",
-                    m,
-                    direct.method(),
-                    ratio,
-                    error));
-        });
+        cells.keySet().stream()
+                .filter(m -> m.startsWith("selected") || m.startsWith("live"))
+                .sorted()
+                .forEach(m -> {
+                    Result selected = cells.get(m);
+                    String suffix = m.substring(m.startsWith("live") ? "live".length() : "selected".length());
+                    Result direct = cells.get("direct" + suffix);
+                    if (direct == null) {
+                        return;
+                    }
+                    double ratio = selected.nanosPerOp() / direct.nanosPerOp();
+                    double relative = Math.hypot(
+                            selected.errorNanos() / selected.nanosPerOp(), direct.errorNanos() / direct.nanosPerOp());
+                    String error =
+                            Double.isNaN(relative) ? "" : String.format(Locale.ROOT, " ± %.2f", ratio * relative);
+                    lines.add(String.format(
+                            Locale.ROOT,
+                            "%s%s ÷ %s = %.3f%s (target: at most 1.05)",
+                            where.isEmpty() ? "" : where + ": ",
+                            m,
+                            direct.method(),
+                            ratio,
+                            error));
+                });
         return lines;
     }
 

@@ -1,0 +1,129 @@
+package dev.arsenal.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arsenal.Configuration;
+import dev.arsenal.ProviderKind;
+import dev.arsenal.ProviderUnavailableException;
+import dev.arsenal.hashing.HashAlgorithm;
+import dev.arsenal.hashing.HashStream32;
+import dev.arsenal.hashing.Hasher32;
+import dev.arsenal.spi.Provider;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.Test;
+
+/** Providers coming and going under a {@link LiveRuntime}: what OSGi bundles do, without OSGi. */
+class LiveRuntimeTest {
+    private static final Configuration CONFIG = Configuration.defaults().with(Configuration.CALIBRATION, "off");
+    private static final byte[] DATA = "hot-swapped".getBytes(StandardCharsets.US_ASCII);
+
+    private static int crc(byte[] data) {
+        CRC32 c = new CRC32();
+        c.update(data);
+        return (int) c.getValue();
+    }
+
+    private static LiveRuntime runtime(Provider... providers) {
+        return new LiveRuntime(CONFIG, List.of(providers), List.of());
+    }
+
+    @Test
+    void aHasherHandedOutFollowsEverySelection() {
+        FakeCrcProvider nativeLike = new FakeCrcProvider("native", ProviderKind.NATIVE, 200);
+        FakeCrcProvider javaLike = new FakeCrcProvider("java", ProviderKind.JAVA, 100);
+        LiveRuntime runtime = runtime(javaLike, nativeLike);
+        Hasher32 hasher = runtime.hasher32(HashAlgorithm.CRC32, 0);
+        int before = nativeLike.hashes.get();
+        assertEquals(crc(DATA), hasher.hash(DATA));
+        assertEquals(before + 1, nativeLike.hashes.get(), "the better-ranked provider serves");
+
+        runtime.update(CONFIG, List.of(javaLike), List.of());
+        int javaBefore = javaLike.hashes.get();
+        assertEquals(crc(DATA), hasher.hash(DATA));
+        assertEquals(javaBefore + 1, javaLike.hashes.get(), "after the native provider left, java serves");
+        assertEquals(before + 1, nativeLike.hashes.get());
+
+        runtime.update(CONFIG, List.of(javaLike, nativeLike), List.of());
+        assertEquals(crc(DATA), hasher.hash(DATA));
+        assertEquals(before + 2, nativeLike.hashes.get(), "when it comes back, it serves again");
+    }
+
+    @Test
+    void decidingAgainTestsOnlyNewcomersAndForgetDropsWhatWasKnown() {
+        FakeCrcProvider javaLike = new FakeCrcProvider("java", ProviderKind.JAVA, 100);
+        FakeCrcProvider nativeLike = new FakeCrcProvider("native", ProviderKind.NATIVE, 200);
+        LiveRuntime runtime = runtime(javaLike);
+        runtime.update(CONFIG, List.of(javaLike, nativeLike), List.of());
+        runtime.update(CONFIG, List.of(javaLike), List.of());
+        runtime.update(CONFIG, List.of(javaLike, nativeLike), List.of());
+        assertEquals(1, javaLike.probes.get(), "the provider that stayed was probed once");
+        assertEquals(1, nativeLike.probes.get(), "the one that came back was remembered");
+        runtime.forget(nativeLike);
+        runtime.update(CONFIG, List.of(javaLike, nativeLike), List.of());
+        assertEquals(2, nativeLike.probes.get(), "after forget, it is probed as a newcomer");
+    }
+
+    @Test
+    void withoutAnyProviderCallsFailWithTheReasonUntilOneComesBack() {
+        FakeCrcProvider javaLike = new FakeCrcProvider("java", ProviderKind.JAVA, 100);
+        LiveRuntime runtime = runtime(javaLike);
+        Hasher32 hasher = runtime.hasher32(HashAlgorithm.CRC32, 0);
+        runtime.update(CONFIG, List.of(), List.of());
+        ProviderUnavailableException e = assertThrows(ProviderUnavailableException.class, () -> hasher.hash(DATA));
+        assertTrue(e.getMessage().contains("no provider for crc32"), e.getMessage());
+        assertEquals(HashAlgorithm.CRC32, hasher.algorithm(), "identity still answers");
+        runtime.update(CONFIG, List.of(javaLike), List.of());
+        assertEquals(crc(DATA), hasher.hash(DATA));
+    }
+
+    @Test
+    void aConfigurationChangeMovesHashersAtOnce() {
+        FakeCrcProvider javaLike = new FakeCrcProvider("java", ProviderKind.JAVA, 100);
+        FakeCrcProvider nativeLike = new FakeCrcProvider("native", ProviderKind.NATIVE, 200);
+        LiveRuntime runtime = runtime(javaLike, nativeLike);
+        Hasher32 hasher = runtime.hasher32(HashAlgorithm.CRC32, 0);
+        runtime.update(CONFIG.with("arsenal.provider.crc32", "java"), List.of(javaLike, nativeLike), List.of());
+        int javaBefore = javaLike.hashes.get();
+        hasher.hash(DATA);
+        assertEquals(javaBefore + 1, javaLike.hashes.get());
+        assertEquals(
+                "java",
+                runtime.report().decision("crc32").orElseThrow().provider().orElseThrow());
+    }
+
+    @Test
+    void aCallThatMeetsAVanishedClassIsRepeatedOnTheNewChoice() {
+        FakeCrcProvider javaLike = new FakeCrcProvider("java", ProviderKind.JAVA, 100);
+        FakeCrcProvider nativeLike = new FakeCrcProvider("native", ProviderKind.NATIVE, 200);
+        LiveRuntime runtime = runtime(javaLike, nativeLike);
+        Hasher32 hasher = runtime.hasher32(HashAlgorithm.CRC32, 0);
+        // The provider's bundle is refreshed away while the call runs on it.
+        nativeLike.onNextHash = () -> {
+            runtime.update(CONFIG, List.of(javaLike), List.of());
+            throw new NoClassDefFoundError("dev/arsenal/providers/natives/Gone");
+        };
+        assertEquals(crc(DATA), hasher.hash(DATA), "the same function, computed by the new choice");
+        // Without a new choice, the error is the caller's to see.
+        javaLike.onNextHash = () -> {
+            throw new NoClassDefFoundError("dev/arsenal/providers/java/Gone");
+        };
+        assertThrows(NoClassDefFoundError.class, () -> hasher.hash(DATA));
+    }
+
+    @Test
+    void streamsStayWithTheProviderThatMadeThem() {
+        FakeCrcProvider javaLike = new FakeCrcProvider("java", ProviderKind.JAVA, 100);
+        FakeCrcProvider nativeLike = new FakeCrcProvider("native", ProviderKind.NATIVE, 200);
+        LiveRuntime runtime = runtime(javaLike, nativeLike);
+        HashStream32 stream = runtime.hasher32(HashAlgorithm.CRC32, 0).newStream();
+        stream.update(DATA, 0, 3);
+        runtime.update(CONFIG, List.of(javaLike), List.of());
+        runtime.forget(nativeLike);
+        stream.update(DATA, 3, DATA.length - 3);
+        assertEquals(crc(DATA), stream.digest(), "the stream kept its provider's state");
+    }
+}
