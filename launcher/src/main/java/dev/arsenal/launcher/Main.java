@@ -20,6 +20,9 @@ public final class Main {
     /** Exit status for a usage or configuration error. */
     static final int USAGE = 2;
 
+    /** Held here: java.util.logging keeps loggers weakly, and a collected one forgets its level. */
+    private static final Logger ENGINE_LOG = Logger.getLogger("dev.arsenal");
+
     private Main() {}
 
     /** Runs the command and exits with its status. */
@@ -32,7 +35,7 @@ public final class Main {
         List<String> rest = Arrays.asList(args);
         boolean verbose = rest.contains("-v") || rest.contains("--verbose");
         // The engine logs one INFO line per runtime; on the command line it is noise unless asked for.
-        Logger.getLogger("dev.arsenal").setLevel(verbose ? Level.INFO : Level.WARNING);
+        ENGINE_LOG.setLevel(verbose ? Level.INFO : Level.WARNING);
         rest = rest.stream()
                 .filter(a -> !a.equals("-v") && !a.equals("--verbose"))
                 .toList();
@@ -52,13 +55,14 @@ public final class Main {
                 case "selftest" -> new SelfTestCommand(out).run(commandArgs);
                 case "calibrate" -> new MeasureCommands(out, err).calibrate(commandArgs);
                 case "bench" -> new MeasureCommands(out, err).bench(commandArgs);
+                case "shell" -> new ShellCommand(System.in, out, err).run(commandArgs);
                 case "version", "--version" -> {
                     out.println("arsenal " + Arsenal.version());
                     yield OK;
                 }
                 default -> {
                     err.println("arsenal: unknown command '" + command
-                            + "'; commands: info, hash, selftest, calibrate, bench, version");
+                            + "'; commands: info, hash, selftest, calibrate, bench, shell, version");
                     yield USAGE;
                 }
             };
@@ -85,6 +89,8 @@ public final class Main {
                                                      start chooses by (default 10 s)
                   bench hashing [--budget SECONDS] [--svg FILE]
                                                      measure and print a table (and an SVG chart)
+                  shell [--storage DIR]              an OSGi (Felix) shell with every bundle; Gogo commands
+                                                     from the terminal or stdin, 'exit' to leave
                   version                            print the version
 
                   -v, --verbose                      log the engine's selection line

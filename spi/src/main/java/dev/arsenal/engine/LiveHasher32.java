@@ -8,32 +8,57 @@ import java.nio.ByteBuffer;
 
 /**
  * The hasher a {@link LiveRuntime} hands out: it calls whatever the latest selection chose, and
- * the runtime points it elsewhere when providers come or go. The cost per call is one volatile read
- * of {@code target} (a plain load on x86 and a load-acquire on ARM), with no shared counter and no
- * lock: a call that read the old target finishes on it, the next one goes to the new one.
+ * the runtime points it elsewhere when providers come or go. It routes by size itself, as a {@link
+ * TieredHasher32} does (a single-provider choice has {@code small == large}), so that a call costs
+ * what a tiered call costs: a comparison and one load of the chosen hasher from this object, with
+ * no shared counter and no lock. The fields are volatile, so a new choice is seen by the next call
+ * even in a loop the JIT compiled; a call that read the old hasher finishes on it.
+ *
+ * <p>The three fields are written one after the other, so a call racing with an update may pair
+ * the new crossover with the old hasher: harmless, since every candidate computes the same
+ * function (their self-tests passed).
  *
  * <p>A call that began on a provider whose bundle has just been refreshed away can meet a class the
- * old class loader can no longer load; it is then repeated once on the current target (the same
- * function, so the same result). Streams are the provider's own and stay with it.
+ * old class loader can no longer load; it is then repeated once on the current choice. Streams are
+ * the provider's own and stay with it.
  */
 final class LiveHasher32 implements Hasher32, LiveHasher {
     private final HashAlgorithm algorithm;
     private final long seed;
-    private volatile Hasher32 target;
+    private volatile Hasher32 small;
+    private volatile Hasher32 large;
+    private volatile int crossover;
 
-    LiveHasher32(HashAlgorithm algorithm, long seed, Hasher32 target) {
+    LiveHasher32(HashAlgorithm algorithm, long seed, Hasher32 chosen) {
         this.algorithm = algorithm;
         this.seed = seed;
-        this.target = target;
+        point(chosen);
     }
 
     @Override
     public void retarget(SelectingRuntime selection) {
-        target = LiveRuntime.orUnavailable(Hasher32.class, algorithm, seed, () -> selection.hasher32(algorithm, seed));
+        point(LiveRuntime.orUnavailable(Hasher32.class, algorithm, seed, () -> selection.hasher32(algorithm, seed)));
     }
 
-    private Hasher32 retry(Hasher32 failed, LinkageError e) {
-        Hasher32 now = target;
+    private void point(Hasher32 chosen) {
+        if (chosen instanceof TieredHasher32 tiered) {
+            small = tiered.small();
+            large = tiered.large();
+            crossover = tiered.crossover();
+        } else {
+            small = chosen;
+            large = chosen;
+            crossover = 0;
+        }
+    }
+
+    private Hasher32 forLength(long length) {
+        return length < crossover ? small : large;
+    }
+
+    /** The current choice for {@code length}, if it is not {@code failed}; else {@code e}. */
+    private Hasher32 retry(Hasher32 failed, long length, LinkageError e) {
+        Hasher32 now = forLength(length);
         if (now == failed) {
             throw e;
         }
@@ -52,78 +77,80 @@ final class LiveHasher32 implements Hasher32, LiveHasher {
 
     @Override
     public int hash(byte[] input) {
-        Hasher32 t = target;
+        Hasher32 t = forLength(input.length);
         try {
             return t.hash(input);
         } catch (LinkageError e) {
-            return retry(t, e).hash(input);
+            return retry(t, input.length, e).hash(input);
         }
     }
 
     @Override
     public int hash(byte[] input, int offset, int length) {
-        Hasher32 t = target;
+        Hasher32 t = forLength(length);
         try {
             return t.hash(input, offset, length);
         } catch (LinkageError e) {
-            return retry(t, e).hash(input, offset, length);
+            return retry(t, length, e).hash(input, offset, length);
         }
     }
 
     @Override
     public int hash(ByteBuffer input) {
-        Hasher32 t = target;
         int position = input.position();
+        Hasher32 t = forLength(input.remaining());
         try {
             return t.hash(input);
         } catch (LinkageError e) {
             input.position(position);
-            return retry(t, e).hash(input);
+            return retry(t, input.remaining(), e).hash(input);
         }
     }
 
     @Override
     public int hash(MemorySegment input) {
-        Hasher32 t = target;
+        Hasher32 t = forLength(input.byteSize());
         try {
             return t.hash(input);
         } catch (LinkageError e) {
-            return retry(t, e).hash(input);
+            return retry(t, input.byteSize(), e).hash(input);
         }
     }
 
     @Override
     public int hashLong(long value) {
-        Hasher32 t = target;
+        Hasher32 t = small;
         try {
             return t.hashLong(value);
         } catch (LinkageError e) {
-            return retry(t, e).hashLong(value);
+            return retry(t, 0, e).hashLong(value);
         }
     }
 
     @Override
     public int hashInt(int value) {
-        Hasher32 t = target;
+        Hasher32 t = small;
         try {
             return t.hashInt(value);
         } catch (LinkageError e) {
-            return retry(t, e).hashInt(value);
+            return retry(t, 0, e).hashInt(value);
         }
     }
 
     @Override
     public HashStream32 newStream() {
-        Hasher32 t = target;
+        Hasher32 t = large;
         try {
             return t.newStream();
         } catch (LinkageError e) {
-            return retry(t, e).newStream();
+            return retry(t, Long.MAX_VALUE, e).newStream();
         }
     }
 
     @Override
     public String toString() {
-        return "live " + target;
+        Hasher32 s = small;
+        Hasher32 l = large;
+        return "live " + (s == l ? String.valueOf(l) : s + " below " + crossover + " bytes, else " + l);
     }
 }

@@ -1,0 +1,122 @@
+package dev.arsenal.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code arsenal shell} in a child JVM started as {@code ./arsenal} starts it, with commands on a
+ * stdin that is a file, not a terminal. {@link Launcher#run} fails the test if the shell does not
+ * end within its timeout.
+ */
+class ShellIT {
+    /** The lines of {@code lb}: {@code "   12|Active     |    1|Arsenal API (0.1.0...)|0.1.0..."}. */
+    private static final Pattern LB_LINE = Pattern.compile("^\\s*\\d+\\|(\\w+)\\s*\\|\\s*\\d+\\|(.+)\\|[^|]*$");
+
+    /** Bundle-Name prefixes of Arsenal's bundles (the names the parent POM's bnd gives them). */
+    private static final List<String> ARSENAL_BUNDLES = List.of(
+            "Arsenal API ",
+            "Arsenal SPI ",
+            "Arsenal pure-Java providers ",
+            "Arsenal native providers ",
+            "Arsenal SIMD providers ");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void lbListsEveryArsenalBundleActiveAndExitEndsWithStatusZero() throws IOException {
+        Launcher.Result r = shell("lb\nexit\n");
+        assertEquals(0, r.status(), r.err());
+        Map<String, String> states = bundleStates(r.out());
+        for (String bundle : ARSENAL_BUNDLES) {
+            List<String> matching = states.keySet().stream()
+                    .filter(name -> name.startsWith(bundle))
+                    .toList();
+            assertEquals(1, matching.size(), "one bundle named '" + bundle + "...' in: " + r.out());
+            assertEquals("Active", states.get(matching.getFirst()), matching.getFirst() + " in: " + r.out());
+        }
+        assertTrue(states.keySet().stream().anyMatch(n -> n.startsWith("Apache Felix Declarative Services ")), r.out());
+        assertFalse(r.err().contains("not started"), "every bundle starts with the Vector API present: " + r.err());
+    }
+
+    @Test
+    void endOfInputWithoutExitEndsWithStatusZero() throws IOException {
+        Launcher.Result r = shell("lb\n");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("System Bundle"), r.out());
+
+        Launcher.Result empty = shell("");
+        assertEquals(0, empty.status(), empty.err());
+    }
+
+    @Test
+    void theEngineCommandsListTheProviders() throws IOException {
+        // Needs the arsenal:* Gogo commands the engine bundle (dev.arsenal.spi) registers.
+        Launcher.Result r = shell("arsenal:providers\nexit\n");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("java-hashing"), "out: " + r.out() + "\nerr: " + r.err());
+    }
+
+    @Test
+    void aFailingCommandIsReportedOnStderrAndTheShellGoesOn() throws IOException {
+        Launcher.Result r = shell("no-such-command\necho still-here\nexit 3\n");
+        assertEquals(3, r.status(), "exit N ends with status N; " + r.err());
+        assertTrue(r.err().contains("Command not found: no-such-command"), r.err());
+        assertTrue(r.out().contains("still-here"), r.out());
+    }
+
+    @Test
+    void theTemporaryStorageIsDeletedAndAGivenOneKept() throws IOException {
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        Launcher.Result r = shell(List.of("-Djava.io.tmpdir=" + tmp), "exit\n");
+        assertEquals(0, r.status(), r.err());
+        try (Stream<Path> left = Files.list(tmp)) {
+            List<Path> storages = left.filter(p -> p.getFileName().toString().startsWith("arsenal-shell"))
+                    .toList();
+            assertEquals(List.of(), storages, "the temporary storage is deleted on exit");
+        }
+
+        Path storage = dir.resolve("storage");
+        Launcher.Result kept = shell(List.of(), "exit\n", "--storage", storage.toString());
+        assertEquals(0, kept.status(), kept.err());
+        assertTrue(Files.isDirectory(storage.resolve("bundle0")), "Felix's cache is kept in " + storage);
+    }
+
+    /** Bundle name to state, from {@code lb} output. */
+    private static Map<String, String> bundleStates(String out) {
+        return out.lines()
+                .map(LB_LINE::matcher)
+                .filter(Matcher::matches)
+                .collect(Collectors.toMap(m -> m.group(2), m -> m.group(1), (a, b) -> a));
+    }
+
+    private Launcher.Result shell(String stdin) throws IOException {
+        return shell(List.of(), stdin);
+    }
+
+    /** {@code arsenal shell ARGS} on the class path as the script runs it, with this stdin. */
+    private Launcher.Result shell(List<String> jvmOptions, String stdin, String... args) throws IOException {
+        Path in = Files.createTempFile(dir, "stdin", ".txt");
+        Files.writeString(in, stdin, StandardCharsets.UTF_8);
+        List<String> options = Stream.concat(
+                        // As ./arsenal: Felix uses sun.misc.Unsafe, which JDK 25 warns about otherwise.
+                        Stream.of("--sun-misc-unsafe-memory-access=allow"), jvmOptions.stream())
+                .toList();
+        String[] command = Stream.concat(Stream.of("shell"), Stream.of(args)).toArray(String[]::new);
+        return Launcher.classPath(options, in, command);
+    }
+}
