@@ -53,9 +53,17 @@ final class OsgiServices {
                 return Optional.empty();
             }
             ServiceReference<T> reference = context.getServiceReference(type);
-            // Not released: the engine's runtime lives as long as its bundle, and getService is
-            // counted per bundle, so repeated lookups do not pile up.
-            return reference == null ? Optional.empty() : Optional.ofNullable(context.getService(reference));
+            if (reference == null) {
+                return Optional.empty();
+            }
+            // The engine registers one object, not a service factory, and it stays valid until the
+            // engine stops (which then closes it): released at once, so that lookups do not pile up
+            // in the framework's use count.
+            T service = context.getService(reference);
+            if (service != null) {
+                context.ungetService(reference);
+            }
+            return Optional.ofNullable(service);
         }
     }
 }

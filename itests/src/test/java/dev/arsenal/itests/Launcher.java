@@ -164,15 +164,21 @@ final class Launcher {
     }
 
     static Result run(List<String> cmd, Path stdin) {
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        if (stdin != null) {
+            pb.redirectInput(stdin.toFile());
+        }
+        return run(pb);
+    }
+
+    /** Runs {@code pb} with its output captured, failing after 120 s with a thread dump. */
+    static Result run(ProcessBuilder pb) {
+        List<String> cmd = pb.command();
         try {
-            ProcessBuilder pb = new ProcessBuilder(cmd);
             Path out = Files.createTempFile("arsenal-it", ".out");
             Path err = Files.createTempFile("arsenal-it", ".err");
             pb.redirectOutput(out.toFile());
             pb.redirectError(err.toFile());
-            if (stdin != null) {
-                pb.redirectInput(stdin.toFile());
-            }
             Process p = pb.start();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 String threads = threadDump(p.pid());

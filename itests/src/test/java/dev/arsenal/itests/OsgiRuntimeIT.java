@@ -88,6 +88,7 @@ class OsgiRuntimeIT {
         long calls = Long.parseLong(value(r, "calls"));
         assertEquals("0", value(r, "failures"), r.out());
         assertEquals("0", value(r, "wrong"), r.out());
+        assertEquals("0", value(r, "stale"), "every hasher follows the route after each operation: " + r.out());
         assertTrue(calls > 10_000, "calls ran: " + calls);
         assertTrue(Integer.parseInt(value(r, "operations")) >= 30, "bundles were swapped many times: " + r.out());
         for (String kind : List.of("stop-start", "update", "reinstall")) {
@@ -116,7 +117,12 @@ class OsgiRuntimeIT {
         Launcher.Result r = scenario(JVM, "configadmin");
         assertEquals("java-hashing", value(r, "route-forced"), r.out());
         assertTrue(value(r, "reason-forced").contains("OSGi configuration dev.arsenal"), r.out());
+        assertTrue(Long.parseLong(value(r, "forced-after-ms")) < 2_000, "at once: " + r.out());
         assertEquals(value(r, "route-before"), value(r, "route-deleted"), r.out());
+        assertEquals(value(r, "route-before"), value(r, "route-bad"), "a refused configuration changes nothing");
+        assertTrue(!value(r, "xxh64-after-stop").contains("native-xxhash"), "still following providers: " + r.out());
+        assertTrue(value(r, "xxh64-after-start").contains("native-xxhash"), r.out());
+        assertTrue(r.err().contains("configuration refused"), "the refusal is logged: " + r.err());
     }
 
     @Test
@@ -125,7 +131,11 @@ class OsgiRuntimeIT {
         String out = r.out();
         String providers = out.substring(out.indexOf("--- providers"), out.indexOf("--- selection"));
         for (String p : List.of("java-hashing", "native-xxhash", "lz4java-xxhash", "simd-xxh3")) {
-            assertTrue(providers.lines().anyMatch(l -> l.startsWith(p) && l.contains("available")), p + ": " + out);
+            assertTrue(
+                    providers
+                            .lines()
+                            .anyMatch(l -> l.split("\\s+")[0].equals(p) && l.split("\\s+")[2].equals("available")),
+                    p + " is available: " + out);
         }
         String use = out.substring(out.indexOf("--- use"), out.indexOf("--- use-bad"));
         assertTrue(use.contains("xxh3: java-hashing (forced by arsenal.provider.xxh3=java-hashing"), use);

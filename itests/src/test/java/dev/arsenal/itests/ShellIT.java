@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -51,6 +53,57 @@ class ShellIT {
         }
         assertTrue(states.keySet().stream().anyMatch(n -> n.startsWith("Apache Felix Declarative Services ")), r.out());
         assertFalse(r.err().contains("not started"), "every bundle starts with the Vector API present: " + r.err());
+    }
+
+    @Test
+    void throughAShellPipeArsenalCommandsForceAndFollowBundles() throws IOException {
+        // As in the issue: printf ... | arsenal shell, a pipe and not a file. The native bundle is
+        // found by name, stopped and started with Gogo's own commands, and the selection follows.
+        Matcher nativeBundle = Pattern.compile("(?m)^\\s*(\\d+)\\|\\w+\\s*\\|\\s*\\d+\\|Arsenal native providers ")
+                .matcher(shell("lb\nexit\n").out());
+        assertTrue(nativeBundle.find(), "lb lists the native bundle");
+        String id = nativeBundle.group(1);
+        String script = String.join(
+                "\n",
+                "arsenal:use xxh3 java-hashing",
+                "arsenal:selection",
+                "arsenal:reset xxh3",
+                "stop " + id,
+                "arsenal:selection",
+                "start " + id,
+                "arsenal:selection",
+                "exit",
+                "");
+        List<String> cmd = new ArrayList<>();
+        cmd.add("sh");
+        cmd.add("-c");
+        cmd.add("printf '%s' \"$SCRIPT\" | \"$0\" \"$@\"");
+        cmd.add(Launcher.java());
+        cmd.addAll(Launcher.jvmOptions());
+        cmd.add("--sun-misc-unsafe-memory-access=allow");
+        cmd.add("-cp");
+        cmd.add(Launcher.launcherJar()
+                + File.pathSeparator
+                + Launcher.libJars().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+        cmd.add("dev.arsenal.launcher.Main");
+        cmd.add("shell");
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("SCRIPT", script);
+        Launcher.Result r = Launcher.run(pb);
+        assertEquals(0, r.status(), r.err());
+        assertTrue(
+                r.out()
+                        .contains(
+                                "xxh3: java-hashing (forced by arsenal.provider.xxh3=java-hashing (from shell command"),
+                r.out());
+        List<String> xxh64 = r.out().lines().filter(l -> l.startsWith("xxh64 ")).toList();
+        assertEquals(3, xxh64.size(), r.out());
+        assertTrue(xxh64.get(0).contains("native-xxhash"), "before the stop: " + xxh64);
+        assertFalse(xxh64.get(1).contains("native-xxhash"), "after 'stop': " + xxh64);
+        assertTrue(xxh64.get(2).contains("native-xxhash"), "after 'start': " + xxh64);
+        List<String> xxh3 = r.out().lines().filter(l -> l.startsWith("xxh3 ")).toList();
+        assertTrue(xxh3.get(0).matches("xxh3\\s+java-hashing\\s+forced.*"), "forced: " + xxh3);
+        assertTrue(xxh3.get(1).contains("simd-xxh3") && !xxh3.get(1).contains("forced"), "reset: " + xxh3);
     }
 
     @Test

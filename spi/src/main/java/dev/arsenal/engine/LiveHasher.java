@@ -4,4 +4,7 @@ package dev.arsenal.engine;
 interface LiveHasher {
     /** Takes this hasher's target from {@code selection}. Called under the runtime's lock. */
     void retarget(SelectingRuntime selection);
+
+    /** Points this hasher at nothing: every call throws with {@code reason}. */
+    void close(String reason);
 }

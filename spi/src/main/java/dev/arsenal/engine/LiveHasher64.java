@@ -21,23 +21,35 @@ import java.nio.ByteBuffer;
  * <p>A call that began on a provider whose bundle has just been refreshed away can meet a class the
  * old class loader can no longer load; it is then repeated once on the current choice. Streams are
  * the provider's own and stay with it.
+ *
+ * <p>It holds its runtime strongly ({@code owner}) and the runtime holds it weakly: a hasher kept
+ * by the application keeps receiving new choices, and one it dropped costs nothing.
  */
 final class LiveHasher64 implements Hasher64, LiveHasher {
     private final HashAlgorithm algorithm;
     private final long seed;
+    /** Kept so that the runtime, which holds its hashers weakly, lives as long as they do. */
+    private final LiveRuntime owner;
+
     private volatile Hasher64 small;
     private volatile Hasher64 large;
     private volatile int crossover;
 
-    LiveHasher64(HashAlgorithm algorithm, long seed, Hasher64 chosen) {
+    LiveHasher64(HashAlgorithm algorithm, long seed, LiveRuntime owner, SelectingRuntime selection) {
         this.algorithm = algorithm;
         this.seed = seed;
-        point(chosen);
+        this.owner = owner;
+        retarget(selection);
     }
 
     @Override
     public void retarget(SelectingRuntime selection) {
         point(LiveRuntime.orUnavailable(Hasher64.class, algorithm, seed, () -> selection.hasher64(algorithm, seed)));
+    }
+
+    @Override
+    public void close(String reason) {
+        point(LiveRuntime.unavailable(Hasher64.class, algorithm, seed, reason));
     }
 
     private void point(Hasher64 chosen) {

@@ -29,7 +29,8 @@ import java.util.function.Supplier;
  * service is unregistering, the update runs first, so new calls already go elsewhere when the
  * provider leaves, while calls in flight finish where they began.
  *
- * <p>Hashers handed out are {@code LiveHasher}s (one volatile read per call, no shared counter);
+ * <p>Hashers handed out are {@code LiveHasher}s (volatile reads of their own fields, no shared
+ * counter, no lock);
  * streams are the provider's own and stay with it until dropped. The runtime keeps hashers only
  * weakly, and {@link #forget} drops what it knew of a provider, so an uninstalled bundle's class
  * loader can be collected.
@@ -58,7 +59,8 @@ public final class LiveRuntime implements ArsenalRuntime {
 
     /**
      * Decides again with another configuration or provider set, and moves every hasher handed out
-     * to the new choice before returning.
+     * to the new choice before returning. (Creating a hasher while there is no provider for its
+     * algorithm does not fail either: the hasher throws on use until an update brings one.)
      *
      * @throws dev.arsenal.ConfigurationException if the configuration names an unknown algorithm;
      *     the previous selection then stays
@@ -84,17 +86,23 @@ public final class LiveRuntime implements ArsenalRuntime {
 
     @Override
     public synchronized Hasher32 hasher32(HashAlgorithm algorithm, long seed) {
-        return register(new LiveHasher32(algorithm, seed, current.hasher32(algorithm, seed)));
+        algorithm.checkBits(32);
+        algorithm.checkSeed(seed);
+        return register(new LiveHasher32(algorithm, seed, this, current));
     }
 
     @Override
     public synchronized Hasher64 hasher64(HashAlgorithm algorithm, long seed) {
-        return register(new LiveHasher64(algorithm, seed, current.hasher64(algorithm, seed)));
+        algorithm.checkBits(64);
+        algorithm.checkSeed(seed);
+        return register(new LiveHasher64(algorithm, seed, this, current));
     }
 
     @Override
     public synchronized Hasher128 hasher128(HashAlgorithm algorithm, long seed) {
-        return register(new LiveHasher128(algorithm, seed, current.hasher128(algorithm, seed)));
+        algorithm.checkBits(128);
+        algorithm.checkSeed(seed);
+        return register(new LiveHasher128(algorithm, seed, this, current));
     }
 
     private <H extends LiveHasher> H register(H hasher) {
@@ -103,25 +111,49 @@ public final class LiveRuntime implements ArsenalRuntime {
     }
 
     /**
-     * The hasher {@code selection} gives, or, when no provider is left for the algorithm, one that
-     * throws the {@link ProviderUnavailableException} with the decision's reason on every call (and
-     * answers {@code algorithm()} and {@code seed()}), until a later update brings a provider.
+     * The hasher {@code selection} gives, or, when there is none (no provider left for the
+     * algorithm, or the chosen provider failed to make one), an {@linkplain #unavailable
+     * unavailable} one, until a later update brings a provider. Never throws: one provider's
+     * failure must not stop the other hashers from moving.
      */
     static <H> H orUnavailable(Class<H> type, HashAlgorithm algorithm, long seed, Supplier<H> selection) {
         try {
             return selection.get();
         } catch (ProviderUnavailableException e) {
-            Object proxy = Proxy.newProxyInstance(
-                    type.getClassLoader(), new Class<?>[] {type}, (p, method, args) -> switch (method.getName()) {
-                        case "algorithm" -> algorithm;
-                        case "seed" -> seed;
-                        case "toString" -> "unavailable " + algorithm.id() + ": " + e.getMessage();
-                        case "hashCode" -> System.identityHashCode(p);
-                        case "equals" -> p == args[0];
-                        default -> throw new ProviderUnavailableException(e.getMessage());
-                    });
-            return type.cast(proxy);
+            return unavailable(type, algorithm, seed, e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            return unavailable(
+                    type, algorithm, seed, "the chosen provider could not make a " + algorithm.id() + " hasher: " + e);
         }
+    }
+
+    /**
+     * A hasher that throws a {@link ProviderUnavailableException} with {@code reason} on every call
+     * and answers {@code algorithm()} and {@code seed()}.
+     */
+    static <H> H unavailable(Class<H> type, HashAlgorithm algorithm, long seed, String reason) {
+        Object proxy = Proxy.newProxyInstance(
+                type.getClassLoader(), new Class<?>[] {type}, (p, method, args) -> switch (method.getName()) {
+                    case "algorithm" -> algorithm;
+                    case "seed" -> seed;
+                    case "toString" -> "unavailable " + algorithm.id() + ": " + reason;
+                    case "hashCode" -> System.identityHashCode(p);
+                    case "equals" -> p == args[0];
+                    default -> throw new ProviderUnavailableException(reason);
+                });
+        return type.cast(proxy);
+    }
+
+    /**
+     * Points every hasher handed out at nothing (each call throws with {@code reason}) and stops
+     * following providers: for an engine that stops, so that no hasher keeps a provider, or the
+     * engine's choices, alive.
+     */
+    public synchronized void close(String reason) {
+        for (LiveHasher h : hashers) {
+            h.close(reason);
+        }
+        hashers.clear();
     }
 
     @Override

@@ -35,6 +35,8 @@ final class FakeCrcProvider implements HashingProvider {
     ToIntBiFunction<Strategy, Long> sizedRank;
     /** Run (once) at the start of the next hash call, to simulate a bundle going away meanwhile. */
     volatile Runnable onNextHash;
+    /** When set, {@link #hasher32} throws: a factory failing after the self-test passed. */
+    volatile boolean factoryFails;
 
     FakeCrcProvider(String id, ProviderKind kind, int rank) {
         this(id, kind, s -> rank, Availability.available(), false, List.of());
@@ -112,6 +114,9 @@ final class FakeCrcProvider implements HashingProvider {
 
     @Override
     public Hasher32 hasher32(HashAlgorithm algorithm, long seed) {
+        if (factoryFails) {
+            throw new IllegalStateException(id + " cannot make a hasher now");
+        }
         return new AbstractHasher32(algorithm, seed) {
             @Override
             public int hash(byte[] input, int offset, int length) {

@@ -115,6 +115,45 @@ class LiveRuntimeTest {
     }
 
     @Test
+    void aHasherTakenBeforeAnyProviderCameWorksOnceOneDoes() {
+        LiveRuntime runtime = runtime();
+        Hasher32 hasher = runtime.hasher32(HashAlgorithm.CRC32, 0);
+        assertThrows(ProviderUnavailableException.class, () -> hasher.hash(DATA));
+        assertThrows(IllegalArgumentException.class, () -> runtime.hasher64(HashAlgorithm.CRC32, 0), "wrong width");
+        runtime.update(CONFIG, List.of(new FakeCrcProvider("java", ProviderKind.JAVA, 100)), List.of());
+        assertEquals(crc(DATA), hasher.hash(DATA));
+    }
+
+    @Test
+    void aProviderThatCannotMakeAHasherDoesNotStopTheUpdate() {
+        FakeCrcProvider javaLike = new FakeCrcProvider("java", ProviderKind.JAVA, 100);
+        FakeCrcProvider failing = new FakeCrcProvider("failing", ProviderKind.NATIVE, 200);
+        LiveRuntime runtime = runtime(javaLike);
+        Hasher32 first = runtime.hasher32(HashAlgorithm.CRC32, 0);
+        Hasher32 second = runtime.hasher32(HashAlgorithm.CRC32, 0);
+        runtime.update(CONFIG, List.of(javaLike, failing), List.of()); // self-tested while it works
+        runtime.update(CONFIG, List.of(javaLike), List.of());
+        failing.factoryFails = true;
+        runtime.update(CONFIG, List.of(javaLike, failing), List.of()); // chosen again, factory throws
+        for (Hasher32 h : List.of(first, second)) {
+            ProviderUnavailableException e = assertThrows(ProviderUnavailableException.class, () -> h.hash(DATA));
+            assertTrue(e.getMessage().contains("failing cannot make a hasher now"), e.getMessage());
+        }
+        runtime.update(CONFIG, List.of(javaLike), List.of());
+        assertEquals(crc(DATA), first.hash(DATA));
+        assertEquals(crc(DATA), second.hash(DATA));
+    }
+
+    @Test
+    void closingPointsEveryHasherAtNothing() {
+        LiveRuntime runtime = runtime(new FakeCrcProvider("java", ProviderKind.JAVA, 100));
+        Hasher32 hasher = runtime.hasher32(HashAlgorithm.CRC32, 0);
+        runtime.close("the engine was stopped");
+        ProviderUnavailableException e = assertThrows(ProviderUnavailableException.class, () -> hasher.hash(DATA));
+        assertEquals("the engine was stopped", e.getMessage());
+    }
+
+    @Test
     void streamsStayWithTheProviderThatMadeThem() {
         FakeCrcProvider javaLike = new FakeCrcProvider("java", ProviderKind.JAVA, 100);
         FakeCrcProvider nativeLike = new FakeCrcProvider("native", ProviderKind.NATIVE, 200);

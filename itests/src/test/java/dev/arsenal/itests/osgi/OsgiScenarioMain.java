@@ -2,21 +2,29 @@ package dev.arsenal.itests.osgi;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.ref.WeakReference;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.Hashtable;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.wiring.BundleWiring;
 
@@ -114,16 +122,17 @@ public final class OsgiScenarioMain {
         // The routes as of the last bundle operation, and a generation that changes around each one,
         // so that a call is counted for a provider only when no operation overlapped it.
         AtomicLong generation = new AtomicLong();
-        var routes = new java.util.concurrent.atomic.AtomicReference<>(view.routes());
+        var routes = new AtomicReference<>(view.routes());
         Map<String, LongAdder> perProvider = new ConcurrentHashMap<>();
         LongAdder calls = new LongAdder();
         LongAdder straddled = new LongAdder();
         LongAdder failures = new LongAdder();
         LongAdder wrong = new LongAdder();
-        List<String> firstProblems = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> firstProblems = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean running = new AtomicBoolean(true);
         int threads = 3;
         List<Thread> workers = new ArrayList<>();
+        Map<Object, String> allHashers = new IdentityHashMap<>();
         for (int t = 0; t < threads; t++) {
             int id = t;
             Map<String, Object> hashers = new HashMap<>();
@@ -133,6 +142,7 @@ public final class OsgiScenarioMain {
                 // the runtime service.
                 hashers.put(a, id == 0 && a.equals("XXH3_64") ? view.staticXxh3() : view.hasher(view.runtime(), a, 0));
                 hashes.put(a, view.hashBytes(ArsenalView.ALGORITHMS.get(a)));
+                allHashers.put(hashers.get(a), algorithmId(a));
             }
             Thread worker = new Thread(() -> {
                 Random random = new Random(id);
@@ -172,6 +182,8 @@ public final class OsgiScenarioMain {
         }
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         int operations = 0;
+        int stale = 0;
+        List<String> staleExamples = new ArrayList<>();
         Map<String, Integer> byKind = new TreeMap<>();
         String[] targets = {NATIVE, SIMD};
         String[] kinds = {"stop-start", "update", "reinstall"};
@@ -206,6 +218,7 @@ public final class OsgiScenarioMain {
             }
             routes.set(view.routes());
             generation.incrementAndGet();
+            stale += staleHashers(c, allHashers, routes.get(), staleExamples);
             byKind.merge(kind, 1, Integer::sum);
             operations++;
             Thread.sleep(30);
@@ -219,10 +232,68 @@ public final class OsgiScenarioMain {
         System.out.println("wrong " + wrong.sum());
         System.out.println("straddled " + straddled.sum());
         System.out.println("operations " + operations);
+        System.out.println("stale " + stale);
+        staleExamples.forEach(e -> System.out.println("problem stale " + e));
         byKind.forEach((k, n) -> System.out.println("operation " + k + " " + n));
         new TreeMap<>(perProvider).forEach((p, n) -> System.out.println("provider " + p + " " + n.sum()));
         firstProblems.forEach(p -> System.out.println("problem " + p));
         view.routes().forEach((a, r) -> System.out.println("route " + a + " " + r));
+    }
+
+    /** The bundle each provider id lives in. */
+    private static final Map<String, String> PROVIDER_BUNDLES = Map.of(
+            "java-hashing", "dev.arsenal.providers.java",
+            "native-xxhash", NATIVE,
+            "lz4java-xxhash", NATIVE,
+            "simd-xxh3", SIMD);
+
+    /**
+     * How many hashers, read through the engine's own fields after a bundle operation (given up to
+     * two seconds to settle), still point at a class of a bundle revision that is no longer current,
+     * or at providers other than the route's: what would keep an old class loader alive or make
+     * "new calls go to the new choice" false while results stayed right.
+     */
+    static int staleHashers(Container c, Map<Object, String> hashers, Map<String, String> routes, List<String> examples)
+            throws Exception {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        List<String> problems;
+        do {
+            problems = new ArrayList<>();
+            for (var e : hashers.entrySet()) {
+                String route = routes.get(e.getValue());
+                Set<String> expected = new TreeSet<>();
+                for (String part : route.split(",")) {
+                    expected.add(
+                            PROVIDER_BUNDLES.get(part.contains("<") ? part.substring(0, part.indexOf('<')) : part));
+                }
+                Set<String> actual = new TreeSet<>();
+                for (String field : List.of("small", "large")) {
+                    var f = e.getKey().getClass().getDeclaredField(field);
+                    f.setAccessible(true);
+                    Object target = f.get(e.getKey());
+                    Bundle b = FrameworkUtil.getBundle(target.getClass());
+                    if (b == null
+                            || b.getState() != Bundle.ACTIVE
+                            || target.getClass().getClassLoader()
+                                    != b.adapt(BundleWiring.class).getClassLoader()) {
+                        problems.add(e.getValue() + " " + field + " is "
+                                + target.getClass().getName() + " of a bundle revision that is gone");
+                    } else {
+                        actual.add(b.getSymbolicName());
+                    }
+                }
+                if (!actual.equals(expected) && problems.isEmpty()) {
+                    problems.add(e.getValue() + " points at " + actual + ", route " + route);
+                }
+            }
+            if (!problems.isEmpty()) {
+                Thread.sleep(10);
+            }
+        } while (!problems.isEmpty() && System.nanoTime() < deadline);
+        if (examples.size() < 5) {
+            examples.addAll(problems.stream().limit(5 - examples.size()).toList());
+        }
+        return problems.size();
     }
 
     static void reclaim(Container c, ArsenalView view) throws Throwable {
@@ -234,7 +305,7 @@ public final class OsgiScenarioMain {
         Class<?> hasher64 = view.apiClass("dev.arsenal.hashing.Hasher64");
         Class<?> stream64 = view.apiClass("dev.arsenal.hashing.HashStream64");
         Object stream = ArsenalView.call(hasher, hasher64, "newStream");
-        ArsenalView.call(stream, stream64, "update", (Object) java.util.Arrays.copyOf(data, data.length / 2));
+        ArsenalView.call(stream, stream64, "update", (Object) Arrays.copyOf(data, data.length / 2));
         WeakReference<ClassLoader> loader =
                 new WeakReference<>(c.bundle(NATIVE).adapt(BundleWiring.class).getClassLoader());
         System.out.println("stream-class " + stream.getClass().getName());
@@ -242,8 +313,8 @@ public final class OsgiScenarioMain {
         c.refresh();
         System.out.println("route-after " + view.routes().get("xxh64"));
         try {
-            ArsenalView.call(stream, stream64, "update", (Object)
-                    java.util.Arrays.copyOfRange(data, data.length / 2, data.length));
+            ArsenalView.call(
+                    stream, stream64, "update", (Object) Arrays.copyOfRange(data, data.length / 2, data.length));
             Object digest = ArsenalView.call(stream, stream64, "digest");
             System.out.println("stream-after-uninstall " + (digest.equals(expected) ? "ok" : "wrong " + digest));
         } catch (Throwable e) {
@@ -287,7 +358,7 @@ public final class OsgiScenarioMain {
         System.out.println("--- use-bad");
         try {
             type.getMethod("use", String.class, String.class).invoke(commands, "xxh3", "no-such-provider");
-        } catch (java.lang.reflect.InvocationTargetException e) {
+        } catch (InvocationTargetException e) {
             System.out.println(e.getCause());
         }
         System.out.println("--- reset");
@@ -320,5 +391,19 @@ public final class OsgiScenarioMain {
             Thread.sleep(5);
         }
         System.out.println("route-deleted " + view.routes().get("xxh3"));
+
+        // A key the engine cannot use (an unknown algorithm): refused, and providers still followed.
+        Object bad = adminType
+                .getMethod("getConfiguration", String.class, String.class)
+                .invoke(admin, "dev.arsenal", null);
+        Dictionary<String, Object> badValues = new Hashtable<>();
+        badValues.put("arsenal.provider.md5", "java-hashing");
+        configType.getMethod("update", Dictionary.class).invoke(bad, badValues);
+        Thread.sleep(500);
+        System.out.println("route-bad " + view.routes().get("xxh3"));
+        c.bundle(NATIVE).stop();
+        System.out.println("xxh64-after-stop " + view.routes().get("xxh64"));
+        c.bundle(NATIVE).start();
+        System.out.println("xxh64-after-start " + view.routes().get("xxh64"));
     }
 }

@@ -9,13 +9,15 @@ import dev.arsenal.report.ProviderReport;
 import dev.arsenal.report.RuntimeReport;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * The Gogo commands of scope {@code arsenal}, registered by {@link OsgiEngine}. Gogo calls the
- * public methods by name and prints what they return; an {@link IllegalArgumentException} is
- * printed as the error line.
+ * public methods by name and prints what they return; what they throw for a bad argument (an
+ * {@link IllegalArgumentException}, or an {@link dev.arsenal.UnknownAlgorithmException} listing the
+ * known algorithms) is printed as the error line.
  */
 public final class ArsenalCommands {
     private final OsgiEngine engine;
@@ -58,11 +60,7 @@ public final class ArsenalCommands {
     public String selection() {
         Table table = new Table("ALGORITHM", "PROVIDER", "BASIS", "REASON");
         for (Decision d : engine.report().selection()) {
-            table.row(
-                    d.algorithm(),
-                    OsgiEngine.route(d),
-                    d.basis().name().toLowerCase(java.util.Locale.ROOT),
-                    d.reason());
+            table.row(d.algorithm(), OsgiEngine.route(d), d.basis().name().toLowerCase(Locale.ROOT), d.reason());
         }
         return table.toString().stripTrailing();
     }
@@ -84,7 +82,7 @@ public final class ArsenalCommands {
         }
         if (!chosen.get().eligible()) {
             throw new IllegalArgumentException(provider + " cannot serve " + a.id() + ": "
-                    + chosen.get().status().name().toLowerCase(java.util.Locale.ROOT) + " "
+                    + chosen.get().status().name().toLowerCase(Locale.ROOT) + " "
                     + chosen.get().detail());
         }
         engine.force(a.id(), provider);

@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -53,6 +55,18 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * <p>When a provider service comes, goes (DS calls the unbind method while the service is
  * unregistering, before it is gone) or the configuration changes, every runtime decides again and
  * moves its hashers at once; see {@link LiveRuntime} for what calls in flight and streams do.
+ *
+ * <p>A configuration that cannot be used (a value that does not parse, a provider forced for an
+ * unknown algorithm) never stops the engine from following providers: the selection falls back to
+ * the configuration without the shell's and Configuration Admin's values, then to the defaults,
+ * each refusal a warning in the log and in the report ({@code arsenal:providers}).
+ *
+ * <p>Concurrency: DS calls bind, unbind, activate, modified and deactivate from whatever thread
+ * starts or stops a bundle, and Gogo calls the commands from its session thread. Every method that
+ * reads or writes the engine's state is {@code synchronized} on the engine, and selection runs
+ * inside that lock, so that changes apply one at a time, in order. The only lock taken inside is
+ * the {@link LiveRuntime}'s (then its {@code ProviderChecks}'), and neither calls back here; hash
+ * calls take no lock at all.
  */
 @Component(
         service = {},
@@ -75,6 +89,7 @@ public final class OsgiEngine {
     private final List<WeakReference<LiveRuntime>> created = new ArrayList<>();
     private Map<String, String> adminValues = Map.of();
     private Configuration base;
+    private String baseProblem;
     private LiveRuntime runtime;
     private BundleContext context;
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
@@ -111,10 +126,15 @@ public final class OsgiEngine {
     @Activate
     synchronized void activate(BundleContext context, Map<String, Object> properties) {
         this.context = context;
-        this.base = Configuration.load();
+        try {
+            this.base = Configuration.load();
+        } catch (ConfigurationException e) {
+            baseProblem = "system properties, environment and file ignored: " + e.getMessage();
+            LOG.log(Level.WARNING, "Arsenal: " + baseProblem);
+            this.base = Configuration.defaults();
+        }
         this.adminValues = arsenalKeys(properties);
-        Effective e = effective();
-        runtime = new LiveRuntime(e.configuration(), e.providers(), e.problems());
+        runtime = select(e -> new LiveRuntime(e.configuration(), e.providers(), e.problems()));
         registrations.add(context.registerService(ArsenalRuntime.class, runtime, null));
         registrations.add(context.registerService(RuntimeFactory.class, this::createRuntime, null));
         Hashtable<String, Object> commandProperties = new Hashtable<>();
@@ -139,23 +159,35 @@ public final class OsgiEngine {
             }
         }
         registrations.clear();
+        String reason = "the Arsenal engine (bundle dev.arsenal.spi) was stopped; take a new hasher once it runs again";
+        if (runtime != null) {
+            runtime.close(reason);
+        }
+        forEachCreated(r -> r.close(reason));
         runtime = null;
         created.clear();
         context = null;
     }
 
     private synchronized ArsenalRuntime createRuntime(Configuration configuration) {
-        Effective e = effective();
+        Effective e = effective().get(0);
         LiveRuntime r = new LiveRuntime(configuration, e.providers(), e.problems());
         created.add(new WeakReference<>(r));
         return r;
     }
 
-    /** The providers, problems and configuration the next selection uses. */
+    /** The providers, problems and a configuration the next selection can use. */
     private record Effective(Configuration configuration, List<Provider> providers, List<String> problems) {}
 
-    private Effective effective() {
+    /**
+     * The configurations to try, best first: with the shell's and Configuration Admin's values,
+     * without them, the defaults. The provider list is the same in each.
+     */
+    private List<Effective> effective() {
         List<String> problems = new ArrayList<>();
+        if (baseProblem != null) {
+            problems.add(baseProblem);
+        }
         List<Provider> providers = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         List<Registered> byRank = new ArrayList<>(registered);
@@ -169,14 +201,40 @@ public final class OsgiEngine {
                 problems.add("duplicate provider id '" + id(r.provider()) + "' from bundle " + r.bundle() + " ignored");
             }
         }
-        Configuration configuration = base;
+        List<Effective> candidates = new ArrayList<>();
         try {
-            configuration = base.overriddenBy(adminValues, ADMIN_SOURCE);
+            Configuration full =
+                    base.overriddenBy(adminValues, ADMIN_SOURCE).overriddenBy(shellOverrides, SHELL_SOURCE);
+            candidates.add(new Effective(full, providers, problems));
         } catch (ConfigurationException e) {
-            problems.add(ADMIN_SOURCE + " ignored: " + e.getMessage());
+            problems.add(ADMIN_SOURCE + " and shell choices ignored: " + e.getMessage());
         }
-        configuration = configuration.overriddenBy(shellOverrides, SHELL_SOURCE);
-        return new Effective(configuration, providers, problems);
+        candidates.add(new Effective(base, providers, problems));
+        candidates.add(new Effective(Configuration.defaults(), providers, problems));
+        return candidates;
+    }
+
+    /**
+     * Runs {@code selection} with the best configuration it accepts; each refused one becomes a
+     * warning (logged, and in the report).
+     */
+    private <T> T select(Function<Effective, T> selection) {
+        List<Effective> candidates = effective();
+        ConfigurationException last = null;
+        for (Effective e : candidates) {
+            if (last != null) {
+                String warning = "configuration refused (" + last.getMessage() + "); deciding with "
+                        + (e.configuration() == base ? "system properties, environment and file only" : "the defaults");
+                LOG.log(Level.WARNING, "Arsenal: " + warning);
+                e.problems().add(warning);
+            }
+            try {
+                return selection.apply(e);
+            } catch (ConfigurationException ex) {
+                last = ex;
+            }
+        }
+        throw last;
     }
 
     private void reselect(String why) {
@@ -184,22 +242,17 @@ public final class OsgiEngine {
             return; // before activation: the first selection sees every provider bound so far
         }
         RuntimeReport before = runtime.report();
-        Effective e = effective();
-        try {
-            runtime.update(e.configuration(), e.providers(), e.problems());
-        } catch (ConfigurationException ex) {
-            LOG.log(
-                    Level.WARNING,
-                    "Arsenal: " + why + ", but the configuration was refused (" + ex.getMessage()
-                            + "); the previous selection stays");
-            return;
-        }
-        forEachCreated(r -> r.update(r.configuration(), e.providers(), e.problems()));
+        LiveRuntime live = runtime;
+        List<Provider> providers = select(e -> {
+            live.update(e.configuration(), e.providers(), e.problems());
+            return e.providers();
+        });
+        forEachCreated(r -> r.update(r.configuration(), providers, List.of()));
         String changes = changes(before, runtime.report());
         LOG.log(Level.INFO, "Arsenal: " + why + "; " + (changes.isEmpty() ? "selection unchanged" : changes));
     }
 
-    private void forEachCreated(java.util.function.Consumer<LiveRuntime> action) {
+    private void forEachCreated(Consumer<LiveRuntime> action) {
         created.removeIf(ref -> ref.get() == null);
         for (WeakReference<LiveRuntime> ref : created) {
             LiveRuntime r = ref.get();

@@ -136,7 +136,7 @@ final class XxhashBindings {
 
     /**
      * A per-thread 16-byte native buffer for the {@code XXH128_hash_t} that {@code
-     * XXH3_128bits_withSeed} returns by value: no arena and no allocation per call. Each thread
+     * XXH3_128bits_withSeed} returns by value: no arena per call. Each thread
      * that hashes XXH3-128 in one shot (virtual threads included) gets one on its first call, from
      * {@link Arena#ofAuto()}, freed by the GC after the thread.
      *
@@ -178,9 +178,11 @@ final class XxhashBindings {
     }
 
     /**
-     * An allocator that hands out {@code buffer} itself, again and again, for return values of its
-     * size (the linker asks for exactly the returned struct's layout). Unlike {@link
-     * SegmentAllocator#prefixAllocator}, it makes no slice per call, so nothing is allocated.
+     * An allocator that hands out {@code buffer} again and again, for return values of its size
+     * (the linker asks for exactly the returned struct's layout): the JDK's {@link
+     * SegmentAllocator#prefixAllocator}, whose per-call slice escape analysis removes once the call
+     * is compiled. A JDK class on purpose: a lambda of this bundle kept in a thread-local would keep
+     * the bundle's class loader alive after it is uninstalled.
      */
     static SegmentAllocator reusing(MemorySegment buffer) {
         return SegmentAllocator.prefixAllocator(buffer);
