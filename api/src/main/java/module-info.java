@@ -10,6 +10,7 @@ module dev.arsenal.api {
     requires static org.osgi.framework;
 
     exports dev.arsenal;
+    exports dev.arsenal.compression;
     exports dev.arsenal.hashing;
     exports dev.arsenal.platform;
     exports dev.arsenal.report;

@@ -12,6 +12,7 @@ module dev.arsenal.spi {
     requires static org.osgi.service.component.annotations;
 
     exports dev.arsenal.spi;
+    exports dev.arsenal.spi.compression;
     exports dev.arsenal.spi.hashing;
 
     uses dev.arsenal.spi.Provider;

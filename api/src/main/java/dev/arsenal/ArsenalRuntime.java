@@ -1,5 +1,8 @@
 package dev.arsenal;
 
+import dev.arsenal.compression.Codec;
+import dev.arsenal.compression.Compressor;
+import dev.arsenal.compression.Decompressor;
 import dev.arsenal.hashing.HashAlgorithm;
 import dev.arsenal.hashing.Hasher128;
 import dev.arsenal.hashing.Hasher32;
@@ -37,6 +40,23 @@ public interface ArsenalRuntime {
 
     /** The selected 128-bit hasher; see {@link #hasher32}. */
     Hasher128 hasher128(HashAlgorithm algorithm, long seed);
+
+    /**
+     * The selected compressor for {@code codec} at {@code level}: among the eligible providers of
+     * the codec, best first, the first that supports the level.
+     *
+     * @throws IllegalArgumentException if the level is outside the codec's range
+     * @throws ProviderUnavailableException if no eligible provider supports the codec at that level
+     *     (the message lists what each supports)
+     */
+    Compressor compressor(Codec codec, int level);
+
+    /**
+     * The selected decompressor for {@code codec}.
+     *
+     * @throws ProviderUnavailableException if no provider can serve it as configured
+     */
+    Decompressor decompressor(Codec codec);
 
     /** What was detected, which providers exist, and every decision with its reason. */
     RuntimeReport report();

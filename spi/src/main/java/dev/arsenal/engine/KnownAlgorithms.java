@@ -2,6 +2,7 @@ package dev.arsenal.engine;
 
 import dev.arsenal.Algorithm;
 import dev.arsenal.UnknownAlgorithmException;
+import dev.arsenal.compression.Codec;
 import dev.arsenal.hashing.HashAlgorithm;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,15 @@ import java.util.Locale;
 
 /** Every algorithm the engine selects for, across families. Public for the engine's OSGi side. */
 public final class KnownAlgorithms {
-    private static final List<Algorithm> ALL = List.of(HashAlgorithm.values());
+    private static final List<Algorithm> ALL = all(HashAlgorithm.values(), Codec.values());
+
+    private static List<Algorithm> all(Algorithm[]... families) {
+        List<Algorithm> all = new ArrayList<>();
+        for (Algorithm[] family : families) {
+            all.addAll(List.of(family));
+        }
+        return List.copyOf(all);
+    }
 
     private KnownAlgorithms() {}
 
@@ -40,7 +49,11 @@ public final class KnownAlgorithms {
         try {
             return HashAlgorithm.byId(n);
         } catch (UnknownAlgorithmException e) {
-            throw new UnknownAlgorithmException(id, ids());
+            try {
+                return Codec.byId(n);
+            } catch (UnknownAlgorithmException e2) {
+                throw new UnknownAlgorithmException(id, ids());
+            }
         }
     }
 }

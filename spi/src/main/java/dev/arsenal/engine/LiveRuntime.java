@@ -4,6 +4,9 @@ import dev.arsenal.ArsenalRuntime;
 import dev.arsenal.Configuration;
 import dev.arsenal.Family;
 import dev.arsenal.ProviderUnavailableException;
+import dev.arsenal.compression.Codec;
+import dev.arsenal.compression.Compressor;
+import dev.arsenal.compression.Decompressor;
 import dev.arsenal.hashing.HashAlgorithm;
 import dev.arsenal.hashing.Hasher128;
 import dev.arsenal.hashing.Hasher32;
@@ -103,6 +106,21 @@ public final class LiveRuntime implements ArsenalRuntime {
         algorithm.checkBits(128);
         algorithm.checkSeed(seed);
         return register(new LiveHasher128(algorithm, seed, this, current));
+    }
+
+    /**
+     * The compressor the current selection gives. Not re-pointed on later changes (a compressor is
+     * cheap to take again); it stays with its provider, as streams do.
+     */
+    @Override
+    public Compressor compressor(Codec codec, int level) {
+        return current.compressor(codec, level);
+    }
+
+    /** The decompressor the current selection gives; see {@link #compressor}. */
+    @Override
+    public Decompressor decompressor(Codec codec) {
+        return current.decompressor(codec);
     }
 
     private <H extends LiveHasher> H register(H hasher) {

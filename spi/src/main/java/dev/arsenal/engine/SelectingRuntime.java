@@ -6,6 +6,9 @@ import dev.arsenal.ArsenalRuntime;
 import dev.arsenal.Configuration;
 import dev.arsenal.Family;
 import dev.arsenal.ProviderUnavailableException;
+import dev.arsenal.compression.Codec;
+import dev.arsenal.compression.Compressor;
+import dev.arsenal.compression.Decompressor;
 import dev.arsenal.engine.calibration.CalibrationStore;
 import dev.arsenal.engine.calibration.Calibrator;
 import dev.arsenal.engine.calibration.MachineSignature;
@@ -18,15 +21,18 @@ import dev.arsenal.report.Decision;
 import dev.arsenal.report.Measurement;
 import dev.arsenal.report.RuntimeReport;
 import dev.arsenal.spi.Provider;
+import dev.arsenal.spi.compression.CompressionProvider;
 import dev.arsenal.spi.hashing.HashingProvider;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * A runtime whose decisions were all made at construction. Obtaining a primitive is a map lookup
@@ -86,7 +92,38 @@ final class SelectingRuntime implements ArsenalRuntime {
                 : large;
     }
 
-    private Route route(HashAlgorithm algorithm) {
+    @Override
+    public Compressor compressor(Codec codec, int level) {
+        codec.checkLevel(level);
+        Route r = route(codec);
+        Decision decision = report.decision(codec.id()).orElseThrow();
+        List<CompressionProvider> order = new ArrayList<>();
+        order.add((CompressionProvider) r.large());
+        if (decision.basis() != Decision.Basis.FORCED) {
+            for (Provider p : selector.eligible(codec)) {
+                if (!order.contains(p)) {
+                    order.add((CompressionProvider) p);
+                }
+            }
+        }
+        for (CompressionProvider p : order) {
+            if (p.supports(codec, level)) {
+                return p.compressor(codec, level);
+            }
+        }
+        throw new ProviderUnavailableException("no " + (decision.basis() == Decision.Basis.FORCED ? "forced " : "")
+                + "provider compresses " + codec.id() + " at level " + level + ": "
+                + order.stream()
+                        .map(p -> p.id() + " supports levels " + p.supportedLevels(codec))
+                        .collect(Collectors.joining("; ")));
+    }
+
+    @Override
+    public Decompressor decompressor(Codec codec) {
+        return ((CompressionProvider) route(codec).large()).decompressor(codec);
+    }
+
+    private Route route(Algorithm algorithm) {
         Route route = routes.get(algorithm);
         if (route == null) {
             String reason =
@@ -103,6 +140,10 @@ final class SelectingRuntime implements ArsenalRuntime {
 
     @Override
     public List<Measurement> measure(Family family, Duration budget, Consumer<String> progress) {
+        if (family != Family.HASHING) {
+            throw new ArsenalException(
+                    "measuring " + family.id() + " is not implemented yet; only hashing is measured");
+        }
         Map<Algorithm, List<Provider>> eligible = new LinkedHashMap<>();
         for (Algorithm a : KnownAlgorithms.all()) {
             if (a.family() == family) {

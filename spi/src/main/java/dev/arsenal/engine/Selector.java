@@ -5,6 +5,7 @@ import dev.arsenal.Configuration;
 import dev.arsenal.ConfigurationException;
 import dev.arsenal.Strategy;
 import dev.arsenal.UnknownAlgorithmException;
+import dev.arsenal.compression.Codec;
 import dev.arsenal.hashing.HashAlgorithm;
 import dev.arsenal.platform.PlatformInfo;
 import dev.arsenal.report.Calibration;
@@ -17,6 +18,7 @@ import dev.arsenal.report.Tier;
 import dev.arsenal.spi.Availability;
 import dev.arsenal.spi.Provider;
 import dev.arsenal.spi.Requirement;
+import dev.arsenal.spi.compression.CompressionProvider;
 import dev.arsenal.spi.hashing.HashingProvider;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -206,6 +208,9 @@ final class Selector {
     private Availability probe(Provider p) {
         if (p.algorithms().stream().anyMatch(a -> a instanceof HashAlgorithm) && !(p instanceof HashingProvider)) {
             return Availability.unavailable("lists hashing algorithms but does not implement HashingProvider");
+        }
+        if (p.algorithms().stream().anyMatch(a -> a instanceof Codec) && !(p instanceof CompressionProvider)) {
+            return Availability.unavailable("lists compression codecs but does not implement CompressionProvider");
         }
         try {
             for (Requirement r : p.requirements()) {
