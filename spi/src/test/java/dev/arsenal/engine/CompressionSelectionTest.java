@@ -1,0 +1,169 @@
+package dev.arsenal.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arsenal.Algorithm;
+import dev.arsenal.ArsenalRuntime;
+import dev.arsenal.Configuration;
+import dev.arsenal.ProviderKind;
+import dev.arsenal.ProviderUnavailableException;
+import dev.arsenal.Strategy;
+import dev.arsenal.compression.Codec;
+import dev.arsenal.compression.Compressor;
+import dev.arsenal.compression.Decompressor;
+import dev.arsenal.platform.CpuInfo;
+import dev.arsenal.platform.JvmInfo;
+import dev.arsenal.platform.PlatformInfo;
+import dev.arsenal.report.SelfTest;
+import dev.arsenal.spi.Availability;
+import dev.arsenal.spi.compression.AbstractCompressor;
+import dev.arsenal.spi.compression.AbstractDecompressor;
+import dev.arsenal.spi.compression.CompressionProvider;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The engine choosing among compression providers: by rank, and by the level asked for. */
+class CompressionSelectionTest {
+    private static final PlatformInfo PLATFORM = new PlatformInfo(
+            new CpuInfo("linux", "amd64", "test cpu", 2, List.of(), List.of(), List.of()),
+            new JvmInfo("25", "test", "test", true, true, false, 0));
+
+    /** Stores bytes as they are, prefixed with its id's first letter: enough to tell who compressed. */
+    private record FakeProvider(String id, int rank, int minLevel, int maxLevel) implements CompressionProvider {
+        @Override
+        public ProviderKind kind() {
+            return ProviderKind.JAVA;
+        }
+
+        @Override
+        public Set<Codec> algorithms() {
+            return Set.of(Codec.ZSTD);
+        }
+
+        @Override
+        public Availability probe(PlatformInfo platform) {
+            return Availability.available();
+        }
+
+        @Override
+        public SelfTest selfTest(Algorithm algorithm) {
+            return new SelfTest(SelfTest.Status.PASSED, "fake");
+        }
+
+        @Override
+        public int rank(Algorithm algorithm, Strategy strategy) {
+            return rank;
+        }
+
+        @Override
+        public boolean supports(Codec codec, int level) {
+            return codec == Codec.ZSTD && level >= minLevel && level <= maxLevel;
+        }
+
+        @Override
+        public String supportedLevels(Codec codec) {
+            return minLevel + " to " + maxLevel;
+        }
+
+        @Override
+        public Compressor compressor(Codec codec, int level) {
+            String tag = id;
+            return new AbstractCompressor(codec, level) {
+                @Override
+                public long maxCompressedLength(long inputLength) {
+                    return inputLength + 1;
+                }
+
+                @Override
+                protected int compressArrays(byte[] in, int off, int len, byte[] out, int outOff, int max) {
+                    out[outOff] = (byte) tag.charAt(0);
+                    System.arraycopy(in, off, out, outOff + 1, len);
+                    return len + 1;
+                }
+
+                @Override
+                protected OutputStream newStream(OutputStream out) {
+                    throw new UnsupportedOperationException();
+                }
+            };
+        }
+
+        @Override
+        public Decompressor decompressor(Codec codec) {
+            return new AbstractDecompressor(codec) {
+                @Override
+                protected int decompressArrays(byte[] in, int off, int len, byte[] out, int outOff, int max) {
+                    System.arraycopy(in, off + 1, out, outOff, len - 1);
+                    return len - 1;
+                }
+
+                @Override
+                protected InputStream newStream(InputStream in) {
+                    throw new UnsupportedOperationException();
+                }
+            };
+        }
+    }
+
+    private static ArsenalRuntime runtime(Configuration config, FakeProvider... providers) {
+        return EngineRuntimeFactory.create(
+                config.with(Configuration.CALIBRATION, "off"), PLATFORM, List.of(providers), List.of());
+    }
+
+    private static final byte[] DATA = "compress me".getBytes(StandardCharsets.US_ASCII);
+
+    @Test
+    void theBestRankedProviderThatSupportsTheLevelCompresses() {
+        FakeProvider nativeLike = new FakeProvider("native", 200, -7, 22);
+        FakeProvider javaLike = new FakeProvider("java", 100, 3, 3);
+        ArsenalRuntime runtime = runtime(Configuration.defaults(), javaLike, nativeLike);
+        assertEquals('n', runtime.compressor(Codec.ZSTD, 19).compress(DATA)[0]);
+
+        FakeProvider strongJava = new FakeProvider("java", 300, 3, 3);
+        runtime = runtime(Configuration.defaults(), strongJava, nativeLike);
+        assertEquals('j', runtime.compressor(Codec.ZSTD, 3).compress(DATA)[0], "the best one, at its level");
+        assertEquals('n', runtime.compressor(Codec.ZSTD, 19).compress(DATA)[0], "the next one for a level it lacks");
+        byte[] packed = runtime.compressor(Codec.ZSTD, 3).compress(DATA);
+        byte[] back = new byte[DATA.length];
+        Decompressor d = runtime.decompressor(Codec.ZSTD);
+        assertEquals(DATA.length, d.decompress(packed, 0, packed.length, back, 0, back.length));
+        assertArrayEquals(DATA, back);
+    }
+
+    @Test
+    void noProviderForTheLevelSaysWhatEachSupports() {
+        ArsenalRuntime runtime = runtime(Configuration.defaults(), new FakeProvider("java", 100, 3, 3));
+        ProviderUnavailableException e =
+                assertThrows(ProviderUnavailableException.class, () -> runtime.compressor(Codec.ZSTD, 19));
+        assertTrue(
+                e.getMessage().contains("zstd at level 19") && e.getMessage().contains("java supports levels 3 to 3"),
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> runtime.compressor(Codec.ZSTD, 23), "outside the codec");
+    }
+
+    @Test
+    void aForcedProviderIsTheOnlyOneAsked() {
+        FakeProvider nativeLike = new FakeProvider("native", 200, -7, 22);
+        FakeProvider javaLike = new FakeProvider("java", 100, 3, 3);
+        ArsenalRuntime runtime =
+                runtime(Configuration.defaults().withForcedProvider(Codec.ZSTD, "java"), javaLike, nativeLike);
+        assertEquals('j', runtime.compressor(Codec.ZSTD, 3).compress(DATA)[0]);
+        ProviderUnavailableException e =
+                assertThrows(ProviderUnavailableException.class, () -> runtime.compressor(Codec.ZSTD, 19));
+        assertTrue(e.getMessage().startsWith("no forced provider compresses zstd at level 19"), e.getMessage());
+    }
+
+    @Test
+    void codecsWithoutProvidersAreReportedNotFatal() {
+        ArsenalRuntime runtime = runtime(Configuration.defaults(), new FakeProvider("java", 100, 3, 3));
+        assertTrue(runtime.report().decision("gzip").orElseThrow().reason().contains("no provider implements gzip"));
+        assertThrows(ProviderUnavailableException.class, () -> runtime.decompressor(Codec.GZIP));
+    }
+}
