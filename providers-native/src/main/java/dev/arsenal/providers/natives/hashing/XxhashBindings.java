@@ -1,5 +1,6 @@
 package dev.arsenal.providers.natives.hashing;
 
+import dev.arsenal.providers.natives.ffm.NativeLibrary;
 import dev.arsenal.spi.Availability;
 import java.lang.foreign.AddressLayout;
 import java.lang.foreign.Arena;
@@ -12,14 +13,10 @@ import java.lang.foreign.StructLayout;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The FFM bindings to the system's libxxhash (0.8.x): the library and one method handle per C
@@ -66,6 +63,8 @@ import java.util.function.Supplier;
  */
 @SuppressWarnings("restricted") // loading libraries and binding functions is this class's job
 final class XxhashBindings {
+    private static final String LIBRARY = "libxxhash";
+
     /** The system property naming the library file to load instead of searching: {@value}. */
     static final String PATH_PROPERTY = "arsenal.native.xxhash.path";
 
@@ -198,45 +197,12 @@ final class XxhashBindings {
      * blank, else the platform's library names. Not cached.
      */
     static Binding bindConfigured(String path) {
-        if (path != null && !path.isBlank()) {
-            String origin = " (from " + PATH_PROPERTY + ")";
-            Path file;
-            try {
-                file = Path.of(path.strip());
-            } catch (InvalidPathException e) {
-                return unavailable(
-                        "libxxhash not loaded: '" + path + "'" + origin + " is not a path: " + e.getMessage(), e);
-            }
-            return bind(file, origin);
-        }
-        return bindNames(defaultNames());
+        return bind(NativeLibrary.openConfigured(LIBRARY, PATH_PROPERTY, path, defaultNames()));
     }
 
     /** Binds the library file at {@code path}. Not cached; never throws. */
     static Binding bind(Path path) {
-        return bind(path, "");
-    }
-
-    private static Binding bind(Path path, String origin) {
-        try {
-            if (!Files.exists(path)) {
-                return unavailable("libxxhash not found: " + path + origin + " does not exist", null);
-            }
-            Arena arena = Arena.ofShared();
-            Opened opened = open(path.toString(), () -> SymbolLookup.libraryLookup(path, arena));
-            if (opened.lookup() == null) {
-                arena.close();
-                return unavailable(
-                        "libxxhash at " + path + origin + " could not be loaded (wrong architecture, or not a"
-                                + " shared library): " + opened.failure(),
-                        opened.error());
-            }
-            return bindSymbols(opened.lookup(), arena, path.toString());
-        } catch (IllegalCallerException e) {
-            return nativeAccessDenied(e);
-        } catch (RuntimeException | Error e) {
-            return unavailable("binding libxxhash at " + path + origin + " failed: " + e, e);
-        }
+        return bind(NativeLibrary.open(LIBRARY, path, ""));
     }
 
     /**
@@ -244,123 +210,25 @@ final class XxhashBindings {
      * LD_LIBRARY_PATH}, the ld.so cache, the default directories). Not cached; never throws.
      */
     static Binding bindNames(List<String> names) {
-        try {
-            List<String> tried = new ArrayList<>();
-            Throwable last = null;
-            for (String name : names) {
-                Arena arena = Arena.ofShared();
-                Opened opened = open(name, () -> SymbolLookup.libraryLookup(name, arena));
-                if (opened.lookup() != null) {
-                    return bindSymbols(opened.lookup(), arena, name);
+        return bind(NativeLibrary.openFirst(LIBRARY, names));
+    }
+
+    private static Binding bind(NativeLibrary.Result opened) {
+        return switch (opened) {
+            case NativeLibrary.Failed f -> unavailable(f.cause(), f.error());
+            case NativeLibrary.Loaded l -> {
+                try {
+                    yield bindSymbols(l.lookup(), l.arena(), l.library());
+                } catch (RuntimeException | Error e) {
+                    yield unavailable("binding " + LIBRARY + " at " + l.library() + " failed: " + e, e);
                 }
-                arena.close();
-                last = opened.error();
-                tried.add(opened.failure().contains(name) ? opened.failure() : name + ": " + opened.failure());
             }
-            return unavailable("libxxhash not found; tried " + String.join("; ", tried), last);
-        } catch (IllegalCallerException e) {
-            return nativeAccessDenied(e);
-        } catch (RuntimeException | Error e) {
-            return unavailable("binding libxxhash failed: " + e, e);
-        }
-    }
-
-    /** A library opened, or why not: the loader's message and the JDK's exception, if any. */
-    private record Opened(SymbolLookup lookup, String failure, Throwable error) {}
-
-    /**
-     * Opens a library by name or path. Where the C library has {@code dlopen} (Linux, macOS), it
-     * is called first, through FFM: a failure then carries the dynamic loader's own message ("file
-     * too short", "wrong ELF class: ELFCLASS32", "cannot open shared object file: No such file or
-     * directory"), where the JDK says only "Cannot open library", and HotSpot's loader, which
-     * prints a stack-guard warning for some non-libraries, never sees the file. On success the JDK
-     * opens it again (the loader counts references; nothing runs twice) and the first handle is
-     * closed.
-     */
-    private static Opened open(String library, Supplier<SymbolLookup> jdkLookup) {
-        Optional<Dl> dl = Dl.find();
-        MemorySegment handle = MemorySegment.NULL;
-        if (dl.isPresent()) {
-            handle = dl.get().open(library);
-            if (handle.equals(MemorySegment.NULL)) {
-                return new Opened(null, dl.get().error().orElse("Cannot open library " + library), null);
-            }
-        }
-        try {
-            return new Opened(jdkLookup.get(), "", null);
-        } catch (IllegalArgumentException e) {
-            return new Opened(null, e.getMessage(), e);
-        } finally {
-            if (dl.isPresent()) {
-                dl.get().close(handle);
-            }
-        }
-    }
-
-    /** {@code dlopen}, {@code dlerror} and {@code dlclose} from the C library. */
-    private record Dl(MethodHandle dlopen, MethodHandle dlerror, MethodHandle dlclose) {
-        private static final int RTLD_LAZY = 1; // the same on Linux and macOS
-
-        /** Empty where the C library has no {@code dlopen} (Windows). */
-        static Optional<Dl> find() {
-            Linker linker = Linker.nativeLinker();
-            SymbolLookup libc = linker.defaultLookup();
-            Optional<MemorySegment> open = libc.find("dlopen");
-            Optional<MemorySegment> error = libc.find("dlerror");
-            Optional<MemorySegment> close = libc.find("dlclose");
-            if (open.isEmpty() || error.isEmpty() || close.isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(new Dl(
-                    linker.downcallHandle(
-                            open.get(),
-                            FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_INT)),
-                    linker.downcallHandle(error.get(), FunctionDescriptor.of(ValueLayout.ADDRESS)),
-                    linker.downcallHandle(
-                            close.get(), FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS))));
-        }
-
-        /** {@code dlopen(library, RTLD_LAZY)}: a handle, or {@link MemorySegment#NULL}. */
-        MemorySegment open(String library) {
-            try (Arena arena = Arena.ofConfined()) {
-                return (MemorySegment) dlopen.invokeExact(arena.allocateFrom(library), RTLD_LAZY);
-            } catch (Throwable t) {
-                throw rethrow(t);
-            }
-        }
-
-        /** {@code dlerror()}: the message of the last failure on this thread, if any. */
-        Optional<String> error() {
-            try {
-                MemorySegment message = (MemorySegment) dlerror.invokeExact();
-                return message.equals(MemorySegment.NULL)
-                        ? Optional.empty()
-                        : Optional.of(message.reinterpret(Integer.MAX_VALUE).getString(0));
-            } catch (Throwable t) {
-                throw rethrow(t);
-            }
-        }
-
-        /** {@code dlclose(handle)} unless it is {@link MemorySegment#NULL}. */
-        void close(MemorySegment handle) {
-            if (handle.equals(MemorySegment.NULL)) {
-                return;
-            }
-            try {
-                int ignored = (int) dlclose.invokeExact(handle);
-            } catch (Throwable t) {
-                throw rethrow(t);
-            }
-        }
+        };
     }
 
     /** The names to search on this OS. */
     static List<String> defaultNames() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        if (os.startsWith("mac") || os.startsWith("darwin")) {
-            return List.of("libxxhash.dylib", "libxxhash.0.dylib");
-        }
-        return List.of("libxxhash.so.0", "libxxhash.so");
+        return NativeLibrary.names("xxhash", "0");
     }
 
     /**
@@ -477,15 +345,6 @@ final class XxhashBindings {
                 null, error == null ? Availability.unavailable(cause) : Availability.unavailable(cause, error), "");
     }
 
-    private static Binding nativeAccessDenied(IllegalCallerException e) {
-        Module module = XxhashBindings.class.getModule();
-        String target = module.isNamed() ? module.getName() : "ALL-UNNAMED";
-        return unavailable(
-                "native access denied, libxxhash not loaded: start the JVM with --enable-native-access=" + target + " ("
-                        + e.getMessage() + ")",
-                e);
-    }
-
     /**
      * Throws if a state function returned {@code XXH_ERROR}; it does only for a null state or a
      * null input with a non-zero length, which these bindings never pass.
@@ -515,12 +374,6 @@ final class XxhashBindings {
 
     /** Rethrows what {@code invokeExact} threw: unchecked as is, anything else wrapped. */
     static RuntimeException rethrow(Throwable t) {
-        if (t instanceof RuntimeException e) {
-            return e;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        return new IllegalStateException(t);
+        return NativeLibrary.rethrow(t);
     }
 }
