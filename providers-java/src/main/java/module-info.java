@@ -4,9 +4,13 @@
  */
 module dev.arsenal.providers.java {
     requires dev.arsenal.spi;
+    // aircompressor has no module-info and no Automatic-Module-Name: its name comes from the jar
+    // file, aircompressor-v3-3.4.jar. Not static: LZ4 and zstd need it (OSGi imports it optionally).
+    requires aircompressor.v3;
     requires static biz.aQute.bnd.annotation;
     requires static org.osgi.service.component.annotations;
 
     provides dev.arsenal.spi.Provider with
-            dev.arsenal.providers.java.hashing.JavaHashingProvider;
+            dev.arsenal.providers.java.hashing.JavaHashingProvider,
+            dev.arsenal.providers.java.compression.JavaCompressionProvider;
 }

@@ -147,7 +147,8 @@ public abstract class AbstractDecompressor implements Decompressor {
                 return 0;
             }
             // Ask for one byte more than the limit allows, to tell "exactly at the limit" from "over".
-            int ask = (int) Math.min(len, limit - produced + 1);
+            long left = limit - produced; // never negative: reading past the limit throws
+            int ask = left >= len ? len : (int) left + 1;
             int n = in.read(b, off, ask);
             if (n > 0) {
                 produced += n;

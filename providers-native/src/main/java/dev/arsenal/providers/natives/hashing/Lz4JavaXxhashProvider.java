@@ -10,6 +10,7 @@ import dev.arsenal.hashing.Hasher128;
 import dev.arsenal.hashing.Hasher32;
 import dev.arsenal.hashing.Hasher64;
 import dev.arsenal.platform.PlatformInfo;
+import dev.arsenal.providers.natives.jni.JniLibrary;
 import dev.arsenal.spi.Availability;
 import dev.arsenal.spi.Provider;
 import dev.arsenal.spi.hashing.HashingProvider;
@@ -81,39 +82,12 @@ public final class Lz4JavaXxhashProvider implements HashingProvider {
 
     /**
      * The probe itself, not cached: whether {@value Lz4JavaBindings#FACTORY_CLASS} is visible from
-     * {@code loader}, then whether lz4-java's native library loads.
+     * {@code loader}, then whether lz4-java's native library loads ({@link JniLibrary#probe}). A lambda, not a method reference: the
+     * bindings class is loaded only when it runs, after lz4-java was found.
      */
     static Availability probeLz4Java(ClassLoader loader) {
-        try {
-            Class.forName(Lz4JavaBindings.FACTORY_CLASS, false, loader);
-        } catch (ClassNotFoundException | LinkageError e) {
-            return Availability.unavailable(
-                    "lz4-java not on the class path (" + Lz4JavaBindings.FACTORY_CLASS + " not found; on the module"
-                            + " path, resolve the module org.lz4.java)",
-                    e);
-        }
-        try {
-            Lz4JavaBindings.load();
-            return Availability.available();
-        } catch (LinkageError | AssertionError | RuntimeException e) {
-            return Availability.unavailable("lz4-java native library failed to load: " + rootCause(e), e);
-        } catch (Error e) {
-            return Availability.unavailable("lz4-java native library failed to load: " + e, e);
-        }
-    }
-
-    /**
-     * The first throwable in the chain that says something: lz4-java's loader throws {@code
-     * ExceptionInInitializerError} around what went wrong ("Cannot unpack liblz4-java: ...", an
-     * {@code UnsatisfiedLinkError} naming the library), and that message is what people need.
-     */
-    private static String rootCause(Throwable t) {
-        for (Throwable cause = t; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause.getMessage() != null && !(cause instanceof ExceptionInInitializerError)) {
-                return cause.toString();
-            }
-        }
-        return t.toString();
+        return JniLibrary.probe(
+                "lz4-java", Lz4JavaBindings.FACTORY_CLASS, "org.lz4.java", loader, () -> Lz4JavaBindings.load());
     }
 
     /** {@link XxhashNativeProvider}'s rank for the size of 64 KiB, less 10. */

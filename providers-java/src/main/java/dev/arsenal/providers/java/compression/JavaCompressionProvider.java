@@ -1,0 +1,182 @@
+package dev.arsenal.providers.java.compression;
+
+import aQute.bnd.annotation.Resolution;
+import aQute.bnd.annotation.spi.ServiceProvider;
+import dev.arsenal.Algorithm;
+import dev.arsenal.ProviderKind;
+import dev.arsenal.Strategy;
+import dev.arsenal.compression.Codec;
+import dev.arsenal.compression.Compressor;
+import dev.arsenal.compression.Decompressor;
+import dev.arsenal.platform.PlatformInfo;
+import dev.arsenal.spi.Availability;
+import dev.arsenal.spi.Provider;
+import dev.arsenal.spi.compression.CompressionProvider;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * The pure-Java compression provider: every codec, needing nothing from the machine, so always
+ * available: the fallback every other compression provider is measured against.
+ *
+ * <ul>
+ *   <li>{@link Codec#LZ4_BLOCK}: aircompressor's {@code Lz4JavaCompressor} / {@code
+ *       Lz4JavaDecompressor}. Level 1 only: that is LZ4's fast compressor; levels 2 to 12 are LZ4
+ *       HC, which aircompressor's Java code does not have.
+ *   <li>{@link Codec#LZ4}: the frame format written in this package over the same block codec
+ *       (aircompressor has none), level 1 only; it reads every frame the {@code lz4} tool writes
+ *       (linked blocks, block checksums, content size, skippable and concatenated frames).
+ *   <li>{@link Codec#ZSTD}: aircompressor's {@code ZstdJavaCompressor}, {@code
+ *       ZstdJavaDecompressor} and streams. Level 3 only, the one its Java compressor has.
+ *   <li>{@link Codec#GZIP}: the JDK's {@link java.util.zip.Deflater} / {@link
+ *       java.util.zip.Inflater}, levels 1 to 9, with this package's member header and trailer.
+ * </ul>
+ *
+ * <p>Decoding is complete for every codec: the levels only limit what it compresses.
+ *
+ * <p>Rank: 100 under every strategy (the conventional Java base).
+ */
+@ServiceProvider(value = Provider.class, resolution = Resolution.OPTIONAL)
+@Component(service = Provider.class, property = "service.ranking:Integer=100")
+public final class JavaCompressionProvider implements CompressionProvider {
+    /** The provider id, {@value}. */
+    public static final String ID = "java-compression";
+
+    /**
+     * Whether aircompressor's classes can be loaded. It is not an OSGi bundle, so the bundle imports
+     * it optionally; without it only gzip is offered.
+     */
+    private static final boolean AIRCOMPRESSOR = aircompressorPresent();
+
+    private static final Set<Codec> CODECS =
+            Collections.unmodifiableSet(AIRCOMPRESSOR ? EnumSet.allOf(Codec.class) : EnumSet.of(Codec.GZIP));
+
+    private static boolean aircompressorPresent() {
+        try {
+            Class.forName(
+                    "io.airlift.compress.v3.lz4.Lz4JavaCompressor",
+                    false,
+                    JavaCompressionProvider.class.getClassLoader());
+            Class.forName(
+                    "io.airlift.compress.v3.zstd.ZstdJavaCompressor",
+                    false,
+                    JavaCompressionProvider.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** Called by {@link java.util.ServiceLoader}; the provider keeps no state. */
+    public JavaCompressionProvider() {}
+
+    /** {@value #ID}. */
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    /** {@link ProviderKind#JAVA}. */
+    @Override
+    public ProviderKind kind() {
+        return ProviderKind.JAVA;
+    }
+
+    /** LZ4 (frame and block), Zstandard and gzip; gzip only if aircompressor is missing (OSGi). */
+    @Override
+    public Set<Codec> algorithms() {
+        return CODECS;
+    }
+
+    /** Always available: the code is plain Java, aircompressor's Java classes and the JDK's zlib. */
+    @Override
+    public Availability probe(PlatformInfo platform) {
+        return Availability.available();
+    }
+
+    /** 100 under every strategy. */
+    @Override
+    public int rank(Algorithm algorithm, Strategy strategy) {
+        return 100;
+    }
+
+    /** What the provider uses. */
+    @Override
+    public String description() {
+        return "aircompressor pure-Java LZ4 and zstd (level 1 and 3 only), LZ4 frames in Java; JDK zlib gzip";
+    }
+
+    /** LZ4 and LZ4 block at level 1, zstd at level 3, gzip at 1 to 9. */
+    @Override
+    public boolean supports(Codec codec, int level) {
+        if (!CODECS.contains(codec)) {
+            return false;
+        }
+        return switch (codec) {
+            case LZ4, LZ4_BLOCK -> level == 1;
+            case ZSTD -> level == ZstdJava.LEVEL;
+            case GZIP -> level >= 1 && level <= 9;
+        };
+    }
+
+    @Override
+    public String supportedLevels(Codec codec) {
+        return switch (codec) {
+            case LZ4, LZ4_BLOCK -> "1 only (the fast compressor; levels 2 to 12 need LZ4 HC)";
+            case ZSTD -> ZstdJava.LEVEL + " only (aircompressor's Java compressor has no other level)";
+            case GZIP -> "1 to 9";
+        };
+    }
+
+    /**
+     * A compressor of {@code codec} at {@code level}.
+     *
+     * @throws IllegalArgumentException if this provider does not {@linkplain #supports support} the
+     *     level, naming the levels it has
+     */
+    @Override
+    public Compressor compressor(Codec codec, int level) {
+        codec.checkLevel(level);
+        checkCodec(codec);
+        if (!supports(codec, level)) {
+            throw new IllegalArgumentException(
+                    ID + " compresses " + codec.id() + " at level " + supportedLevels(codec) + ", not " + level);
+        }
+        return switch (codec) {
+            case LZ4 -> new Lz4FrameJava.Compressor(level);
+            case LZ4_BLOCK -> new Lz4BlockJava.Compressor(level);
+            case ZSTD -> new ZstdJava.Compressor(level);
+            case GZIP -> new GzipJava.Compressor(level);
+        };
+    }
+
+    /**
+     * A decompressor of {@code codec}: every codec decodes completely, whatever the levels.
+     *
+     * @throws UnsupportedOperationException if aircompressor is missing and the codec needs it
+     */
+    @Override
+    public Decompressor decompressor(Codec codec) {
+        checkCodec(codec);
+        return switch (codec) {
+            case LZ4 -> new Lz4FrameJava.Decompressor();
+            case LZ4_BLOCK -> new Lz4BlockJava.Decompressor();
+            case ZSTD -> new ZstdJava.Decompressor();
+            case GZIP -> new GzipJava.Decompressor();
+        };
+    }
+
+    private static void checkCodec(Codec codec) {
+        if (!CODECS.contains(codec)) {
+            throw new UnsupportedOperationException(ID + " has no " + codec.id()
+                    + ": aircompressor (io.airlift:aircompressor-v3) is not on the class path");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return ID;
+    }
+}

@@ -1,0 +1,242 @@
+package dev.arsenal.providers.natives.compression;
+
+import dev.arsenal.providers.natives.ffm.NativeLibrary;
+import dev.arsenal.spi.Availability;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The FFM bindings to the system's libzstd (1.4.0 or later, for {@code ZSTD_compress2} and the
+ * advanced parameters): one method handle per function, bound once per class loader. Binding never
+ * throws; a failure is an {@link Availability} with its cause. The library is the file named by
+ * {@value #PATH_PROPERTY}, else {@code libzstd.so.1}, {@code libzstd.so} ({@code libzstd.dylib},
+ * {@code libzstd.1.dylib} on macOS).
+ *
+ * <p>Calls on heap arrays are {@linkplain Linker.Option#critical(boolean) critical}: the array is
+ * passed in place, and the call holds off safepoints while it runs, so callers pass at most {@link
+ * #CRITICAL_INPUT} bytes that way and stream larger inputs through native buffers.
+ */
+@SuppressWarnings("restricted") // binding functions is this class's job
+final class ZstdFfmBindings {
+    /** The system property naming the library file to load instead of searching: {@value}. */
+    static final String PATH_PROPERTY = "arsenal.native.zstd.path";
+
+    /** The largest input compressed or decompressed in one critical call: 256 KiB. */
+    static final int CRITICAL_INPUT = 256 * 1024;
+
+    /** {@code ZSTD_inBuffer} and {@code ZSTD_outBuffer}: {@code {void* ptr; size_t size; size_t pos;}}. */
+    static final StructLayout BUFFER = MemoryLayout.structLayout(
+            ValueLayout.ADDRESS.withName("ptr"),
+            ValueLayout.JAVA_LONG.withName("size"),
+            ValueLayout.JAVA_LONG.withName("pos"));
+
+    static final VarHandle BUFFER_SIZE = BUFFER.varHandle(MemoryLayout.PathElement.groupElement("size"));
+    static final VarHandle BUFFER_POS = BUFFER.varHandle(MemoryLayout.PathElement.groupElement("pos"));
+
+    /** {@code ZSTD_c_compressionLevel}, {@code ZSTD_c_contentSizeFlag}, {@code ZSTD_c_checksumFlag}. */
+    static final int C_LEVEL = 100;
+
+    static final int C_CONTENT_SIZE = 200;
+    /** {@code ZSTD_c_windowLog}. */
+    static final int C_WINDOW_LOG = 101;
+
+    /**
+     * The window of levels 20 to 22: 8 MiB ({@code 2^23}) instead of up to 128 MiB, so that every
+     * Arsenal decoder, the pure-Java one included, reads what this writes (as zstd-jni's provider
+     * does).
+     */
+    static final int ULTRA_WINDOW_LOG = 23;
+
+    static final int C_CHECKSUM = 201;
+
+    /** {@code ZSTD_e_continue}, {@code ZSTD_e_end}. */
+    static final int E_CONTINUE = 0;
+
+    static final int E_END = 2;
+
+    /** {@code ZSTD_CONTENTSIZE_ERROR}: (0ULL - 2). */
+    static final long CONTENTSIZE_ERROR = -2L;
+
+    /** The bound functions; a record, so that its fields fold to constants from the holder. */
+    record Handles(
+            MethodHandle compressBound,
+            MethodHandle isError,
+            MethodHandle getErrorName,
+            MethodHandle createCCtx,
+            MethodHandle freeCCtx,
+            MethodHandle setParameter,
+            MethodHandle compress2,
+            MethodHandle compressStream2,
+            MethodHandle createDCtx,
+            MethodHandle freeDCtx,
+            MethodHandle decompressDCtx,
+            MethodHandle decompressStream,
+            MethodHandle decompressBound,
+            MethodHandle compress2Heap,
+            MethodHandle decompressDCtxHeap) {}
+
+    /** The handles, or why not, and what was loaded. */
+    record Binding(Handles handles, Availability availability, String library, int minLevel, int maxLevel) {}
+
+    private static final class Holder {
+        static final Binding BINDING = bind(System.getProperty(PATH_PROPERTY));
+    }
+
+    private ZstdFfmBindings() {}
+
+    static Binding binding() {
+        return Holder.BINDING;
+    }
+
+    static Handles handles() {
+        Handles h = Holder.BINDING.handles();
+        if (h == null) {
+            throw new IllegalStateException(
+                    "libzstd is unavailable: " + Holder.BINDING.availability().cause());
+        }
+        return h;
+    }
+
+    static Binding bind(String path) {
+        NativeLibrary.Result opened =
+                NativeLibrary.openConfigured("libzstd", PATH_PROPERTY, path, NativeLibrary.names("zstd", "1"));
+        return switch (opened) {
+            case NativeLibrary.Failed f -> unavailable(f.cause(), f.error());
+            case NativeLibrary.Loaded l -> {
+                try {
+                    yield bindSymbols(l);
+                } catch (RuntimeException | Error e) {
+                    l.arena().close();
+                    yield unavailable("binding libzstd at " + l.library() + " failed: " + e, e);
+                }
+            }
+        };
+    }
+
+    private static Binding bindSymbols(NativeLibrary.Loaded l) throws RuntimeException {
+        List<String> missing = new ArrayList<>();
+        Optional<MemorySegment[]> found = NativeLibrary.symbols(
+                l.lookup(),
+                missing,
+                "ZSTD_versionNumber",
+                "ZSTD_minCLevel",
+                "ZSTD_maxCLevel",
+                "ZSTD_compressBound",
+                "ZSTD_isError",
+                "ZSTD_getErrorName",
+                "ZSTD_createCCtx",
+                "ZSTD_freeCCtx",
+                "ZSTD_CCtx_setParameter",
+                "ZSTD_compress2",
+                "ZSTD_compressStream2",
+                "ZSTD_createDCtx",
+                "ZSTD_freeDCtx",
+                "ZSTD_decompressDCtx",
+                "ZSTD_decompressStream",
+                "ZSTD_decompressBound");
+        if (found.isEmpty()) {
+            l.arena().close();
+            return unavailable(
+                    "libzstd at " + l.library() + " lacks the symbol " + missing.getFirst()
+                            + ": not libzstd, or older than 1.4.0",
+                    null);
+        }
+        MemorySegment[] s = found.get();
+        Linker linker = Linker.nativeLinker();
+        ValueLayout.OfLong sizeT = ValueLayout.JAVA_LONG; // size_t on LP64
+        ValueLayout.OfInt cint = ValueLayout.JAVA_INT;
+        ValueLayout ptr = ValueLayout.ADDRESS;
+        int version;
+        int min;
+        int max;
+        try {
+            version = (int)
+                    linker.downcallHandle(s[0], FunctionDescriptor.of(cint)).invokeExact();
+            min = (int) linker.downcallHandle(s[1], FunctionDescriptor.of(cint)).invokeExact();
+            max = (int) linker.downcallHandle(s[2], FunctionDescriptor.of(cint)).invokeExact();
+        } catch (Throwable t) {
+            throw NativeLibrary.rethrow(t);
+        }
+        String versionText = (version / 10000) + "." + (version / 100 % 100) + "." + (version % 100);
+        if (version < 10400) {
+            l.arena().close();
+            return unavailable("libzstd " + versionText + " at " + l.library() + " is older than 1.4.0", null);
+        }
+        Linker.Option critical = Linker.Option.critical(true);
+        FunctionDescriptor fourArgs = FunctionDescriptor.of(sizeT, ptr, ptr, sizeT, ptr, sizeT);
+        Handles h = new Handles(
+                linker.downcallHandle(s[3], FunctionDescriptor.of(sizeT, sizeT)),
+                linker.downcallHandle(s[4], FunctionDescriptor.of(cint, sizeT)),
+                linker.downcallHandle(s[5], FunctionDescriptor.of(ptr, sizeT)),
+                linker.downcallHandle(s[6], FunctionDescriptor.of(ptr)),
+                linker.downcallHandle(s[7], FunctionDescriptor.of(sizeT, ptr)),
+                linker.downcallHandle(s[8], FunctionDescriptor.of(sizeT, ptr, cint, cint)),
+                linker.downcallHandle(s[9], fourArgs),
+                linker.downcallHandle(s[10], FunctionDescriptor.of(sizeT, ptr, ptr, ptr, cint)),
+                linker.downcallHandle(s[11], FunctionDescriptor.of(ptr)),
+                linker.downcallHandle(s[12], FunctionDescriptor.of(sizeT, ptr)),
+                linker.downcallHandle(s[13], fourArgs),
+                linker.downcallHandle(s[14], FunctionDescriptor.of(sizeT, ptr, ptr, ptr)),
+                linker.downcallHandle(s[15], FunctionDescriptor.of(sizeT, ptr, sizeT), critical),
+                linker.downcallHandle(s[9], fourArgs, critical),
+                linker.downcallHandle(s[13], fourArgs, critical));
+        // The arena stays open: the library is never unloaded while the handles may be used.
+        return new Binding(h, Availability.available(), "libzstd " + versionText + " (" + l.library() + ")", min, max);
+    }
+
+    private static Binding unavailable(String cause, Throwable error) {
+        return new Binding(
+                null,
+                error == null ? Availability.unavailable(cause) : Availability.unavailable(cause, error),
+                "",
+                0,
+                0);
+    }
+
+    /** Whether a {@code size_t} result is an error code. */
+    static boolean isError(Handles h, long code) {
+        try {
+            return (int) h.isError().invokeExact(code) != 0;
+        } catch (Throwable t) {
+            throw NativeLibrary.rethrow(t);
+        }
+    }
+
+    /** {@code ZSTD_getErrorName(code)}. */
+    static String errorName(Handles h, long code) {
+        try {
+            MemorySegment name = (MemorySegment) h.getErrorName().invokeExact(code);
+            return name.reinterpret(256).getString(0);
+        } catch (Throwable t) {
+            throw NativeLibrary.rethrow(t);
+        }
+    }
+
+    /** Allocates a {@code ZSTD_inBuffer}/{@code ZSTD_outBuffer} over {@code data} in {@code arena}. */
+    static MemorySegment buffer(Arena arena, MemorySegment data, long size) {
+        MemorySegment b = arena.allocate(BUFFER);
+        b.set(ValueLayout.ADDRESS, 0, data);
+        BUFFER_SIZE.set(b, 0L, size);
+        BUFFER_POS.set(b, 0L, 0L);
+        return b;
+    }
+
+    static long pos(MemorySegment buffer) {
+        return (long) BUFFER_POS.get(buffer, 0L);
+    }
+
+    static void resetBuffer(MemorySegment buffer, long size) {
+        BUFFER_SIZE.set(buffer, 0L, size);
+        BUFFER_POS.set(buffer, 0L, 0L);
+    }
+}

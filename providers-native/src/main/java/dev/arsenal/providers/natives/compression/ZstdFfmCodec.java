@@ -1,0 +1,496 @@
+package dev.arsenal.providers.natives.compression;
+
+import static dev.arsenal.providers.natives.compression.ZstdFfmBindings.CRITICAL_INPUT;
+import static dev.arsenal.providers.natives.compression.ZstdFfmBindings.buffer;
+import static dev.arsenal.providers.natives.compression.ZstdFfmBindings.errorName;
+import static dev.arsenal.providers.natives.compression.ZstdFfmBindings.isError;
+import static dev.arsenal.providers.natives.compression.ZstdFfmBindings.pos;
+import static dev.arsenal.providers.natives.compression.ZstdFfmBindings.resetBuffer;
+
+import dev.arsenal.compression.Codec;
+import dev.arsenal.compression.MalformedInputException;
+import dev.arsenal.providers.natives.compression.ZstdFfmBindings.Handles;
+import dev.arsenal.providers.natives.ffm.NativeLibrary;
+import dev.arsenal.spi.compression.AbstractCompressor;
+import dev.arsenal.spi.compression.AbstractDecompressor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.ref.Cleaner;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Zstandard through the system's libzstd ({@link ZstdFfmBindings}): the compressor, the
+ * decompressor and their streams. Small one-shot calls pass the Java arrays in place (critical
+ * downcalls); larger ones, and streams, go through native buffers in chunks, so that no call holds
+ * off the GC for long. Contexts are created per call (one-shot) or per stream and always freed: on
+ * {@code close()}, or by a {@link Cleaner} for a stream that was dropped unclosed.
+ */
+final class ZstdFfmCodec {
+    private static final Cleaner CLEANER = Cleaner.create();
+
+    /** The chunk of input and output streamed through native memory. */
+    private static final int CHUNK = 128 * 1024;
+
+    /** The largest output given to one critical decompression call. */
+    private static final int CRITICAL_OUTPUT = 4 * 1024 * 1024;
+
+    private ZstdFfmCodec() {}
+
+    private static MemorySegment call(java.lang.invoke.MethodHandle h) {
+        try {
+            return (MemorySegment) h.invokeExact();
+        } catch (Throwable t) {
+            throw NativeLibrary.rethrow(t);
+        }
+    }
+
+    private static long free(java.lang.invoke.MethodHandle h, MemorySegment context) {
+        try {
+            return (long) h.invokeExact(context);
+        } catch (Throwable t) {
+            throw NativeLibrary.rethrow(t);
+        }
+    }
+
+    /** A compression context set up for {@code level}, with the content size and a checksum. */
+    static MemorySegment newCCtx(Handles h, int level) {
+        MemorySegment cctx = call(h.createCCtx());
+        if (cctx.equals(MemorySegment.NULL)) {
+            throw new OutOfMemoryError("ZSTD_createCCtx returned NULL");
+        }
+        try {
+            check(h, (long) h.setParameter().invokeExact(cctx, ZstdFfmBindings.C_LEVEL, level), "level " + level);
+            check(h, (long) h.setParameter().invokeExact(cctx, ZstdFfmBindings.C_CHECKSUM, 1), "checksum flag");
+            check(h, (long) h.setParameter().invokeExact(cctx, ZstdFfmBindings.C_CONTENT_SIZE, 1), "content size");
+            if (level > 19) {
+                check(
+                        h,
+                        (long) h.setParameter()
+                                .invokeExact(cctx, ZstdFfmBindings.C_WINDOW_LOG, ZstdFfmBindings.ULTRA_WINDOW_LOG),
+                        "window log");
+            }
+        } catch (Throwable t) {
+            free(h.freeCCtx(), cctx);
+            throw NativeLibrary.rethrow(t);
+        }
+        return cctx;
+    }
+
+    private static void check(Handles h, long code, String what) {
+        if (isError(h, code)) {
+            throw new IllegalStateException("libzstd refused " + what + ": " + errorName(h, code));
+        }
+    }
+
+    static final class Compressor extends AbstractCompressor {
+        private final Handles h;
+
+        Compressor(Handles h, int level) {
+            super(Codec.ZSTD, level);
+            this.h = h;
+        }
+
+        @Override
+        public long maxCompressedLength(long inputLength) {
+            if (inputLength < 0) {
+                throw new IllegalArgumentException("negative input length " + inputLength);
+            }
+            try {
+                return (long) h.compressBound().invokeExact(inputLength);
+            } catch (Throwable t) {
+                throw NativeLibrary.rethrow(t);
+            }
+        }
+
+        @Override
+        protected int compressArrays(byte[] in, int off, int len, byte[] out, int outOff, int max) {
+            MemorySegment cctx = newCCtx(h, level());
+            try {
+                long r;
+                if (len <= CRITICAL_INPUT) {
+                    r = (long) h.compress2Heap()
+                            .invokeExact(
+                                    cctx,
+                                    MemorySegment.ofArray(out).asSlice(outOff, max),
+                                    (long) max,
+                                    MemorySegment.ofArray(in).asSlice(off, len),
+                                    (long) len);
+                } else {
+                    try (Arena arena = Arena.ofConfined()) {
+                        MemorySegment src = arena.allocate(len);
+                        MemorySegment.copy(in, off, src, ValueLayout.JAVA_BYTE, 0, len);
+                        MemorySegment dst = arena.allocate(max);
+                        r = (long) h.compress2().invokeExact(cctx, dst, (long) max, src, (long) len);
+                        if (!isError(h, r)) {
+                            MemorySegment.copy(dst, ValueLayout.JAVA_BYTE, 0, out, outOff, (int) r);
+                        }
+                    }
+                }
+                if (isError(h, r)) {
+                    String name = errorName(h, r);
+                    if (name.contains("too small")) {
+                        throw outputTooSmall(len, max);
+                    }
+                    throw new IllegalStateException("libzstd: " + name);
+                }
+                return (int) r;
+            } catch (Throwable t) {
+                throw NativeLibrary.rethrow(t);
+            } finally {
+                free(h.freeCCtx(), cctx);
+            }
+        }
+
+        @Override
+        protected OutputStream newStream(OutputStream out) {
+            return new CompressingStream(h, level(), out);
+        }
+    }
+
+    static final class Decompressor extends AbstractDecompressor {
+        private final Handles h;
+
+        Decompressor(Handles h) {
+            super(Codec.ZSTD);
+            this.h = h;
+        }
+
+        @Override
+        public byte[] decompress(byte[] input, int maxLength) {
+            if (maxLength < 0) {
+                throw new IllegalArgumentException("maxLength must not be negative: " + maxLength);
+            }
+            if (input.length > 0 && input.length <= CRITICAL_INPUT) {
+                long bound;
+                try {
+                    bound = (long) h.decompressBound().invokeExact(MemorySegment.ofArray(input), (long) input.length);
+                } catch (Throwable t) {
+                    throw NativeLibrary.rethrow(t);
+                }
+                if (bound != ZstdFfmBindings.CONTENTSIZE_ERROR
+                        && bound >= 0
+                        && bound <= Math.min(maxLength, CRITICAL_OUTPUT)) {
+                    byte[] out = new byte[(int) bound];
+                    int n = decompressArrays(input, 0, input.length, out, 0, out.length);
+                    return n == out.length ? out : Arrays.copyOf(out, n);
+                }
+            }
+            return super.decompress(input, maxLength); // streams, with the limit
+        }
+
+        @Override
+        protected int decompressArrays(byte[] in, int off, int len, byte[] out, int outOff, int max) {
+            if (len > 0 && len <= CRITICAL_INPUT && max <= CRITICAL_OUTPUT) {
+                MemorySegment dctx = call(h.createDCtx());
+                try {
+                    long r = (long) h.decompressDCtxHeap()
+                            .invokeExact(
+                                    dctx,
+                                    MemorySegment.ofArray(out).asSlice(outOff, max),
+                                    (long) max,
+                                    MemorySegment.ofArray(in).asSlice(off, len),
+                                    (long) len);
+                    if (!isError(h, r)) {
+                        return (int) r;
+                    }
+                } catch (Throwable t) {
+                    throw NativeLibrary.rethrow(t);
+                } finally {
+                    free(h.freeDCtx(), dctx);
+                }
+                // Failed: decode again in chunks, which knows where and why.
+            }
+            return streamInto(in, off, len, out, outOff, max);
+        }
+
+        /** Decodes in native chunks into {@code out}; throws with the input offset on failure. */
+        private int streamInto(byte[] in, int off, int len, byte[] out, int outOff, int max) {
+            if (len == 0) {
+                throw malformed(0, "empty input: no zstd frame", null);
+            }
+            MemorySegment dctx = call(h.createDCtx());
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment src = arena.allocate(Math.min(len, CHUNK));
+                MemorySegment dst = arena.allocate(CHUNK);
+                MemorySegment inBuf = buffer(arena, src, 0);
+                MemorySegment outBuf = buffer(arena, dst, CHUNK);
+                int written = 0;
+                long last = 0;
+                for (int fed = 0; fed < len; ) {
+                    int chunk = Math.min(len - fed, (int) src.byteSize());
+                    MemorySegment.copy(in, off + fed, src, ValueLayout.JAVA_BYTE, 0, chunk);
+                    resetBuffer(inBuf, chunk);
+                    while (true) {
+                        resetBuffer(outBuf, CHUNK);
+                        last = (long) h.decompressStream().invokeExact(dctx, outBuf, inBuf);
+                        if (isError(h, last)) {
+                            throw malformed(fed + pos(inBuf), reason(errorName(h, last)), null);
+                        }
+                        int produced = (int) pos(outBuf);
+                        if (produced > max - written) {
+                            throw tooLarge(fed + pos(inBuf), max);
+                        }
+                        MemorySegment.copy(dst, ValueLayout.JAVA_BYTE, 0, out, outOff + written, produced);
+                        written += produced;
+                        if (pos(inBuf) == chunk && produced < CHUNK) {
+                            break;
+                        }
+                    }
+                    fed += chunk;
+                }
+                if (last != 0) {
+                    throw malformed(len, "truncated input: the frame needs more bytes", null);
+                }
+                return written;
+            } catch (MalformedInputException e) {
+                throw e;
+            } catch (Throwable t) {
+                throw NativeLibrary.rethrow(t);
+            } finally {
+                free(h.freeDCtx(), dctx);
+            }
+        }
+
+        @Override
+        protected InputStream newStream(InputStream in) {
+            return new DecompressingStream(h, in, this);
+        }
+
+        MalformedInputException fail(long offset, String reason) {
+            return malformed(offset, reason, null);
+        }
+    }
+
+    /** libzstd's error names, as reasons a reader understands. */
+    static String reason(String errorName) {
+        return switch (errorName) {
+            case "Unknown frame descriptor" -> "not a zstd frame (unknown magic number)";
+            case "Restored data doesn't match checksum" -> "checksum mismatch: the data is corrupted";
+            case "Data corruption detected" -> "corrupted data";
+            case "Frame requires too much memory for decoding" ->
+                "the frame's window is larger than the decoder allows (128 MiB)";
+            default -> errorName;
+        };
+    }
+
+    /** Native state of a stream, freed once: by close() or, for a dropped stream, by the cleaner. */
+    private record State(Handles h, MemorySegment context, boolean compressing, Arena arena) implements Runnable {
+        @Override
+        public void run() {
+            free(compressing ? h.freeCCtx() : h.freeDCtx(), context);
+            arena.close();
+        }
+    }
+
+    private static final class CompressingStream extends OutputStream {
+        private final Handles h;
+        private final OutputStream out;
+        private final MemorySegment cctx;
+        private final MemorySegment src;
+        private final MemorySegment dst;
+        private final MemorySegment inBuf;
+        private final MemorySegment outBuf;
+        private final byte[] transfer = new byte[CHUNK];
+        private final Cleaner.Cleanable cleanable;
+        private boolean closed;
+
+        CompressingStream(Handles h, int level, OutputStream out) {
+            this.h = h;
+            this.out = out;
+            Arena arena = Arena.ofShared();
+            this.cctx = newCCtx(h, level);
+            this.cleanable = CLEANER.register(this, new State(h, cctx, true, arena));
+            this.src = arena.allocate(CHUNK);
+            this.dst = arena.allocate(CHUNK);
+            this.inBuf = buffer(arena, src, 0);
+            this.outBuf = buffer(arena, dst, CHUNK);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            Objects.checkFromIndexSize(off, len, b.length);
+            ensureOpen();
+            while (len > 0) {
+                int chunk = Math.min(len, CHUNK);
+                MemorySegment.copy(b, off, src, ValueLayout.JAVA_BYTE, 0, chunk);
+                resetBuffer(inBuf, chunk);
+                while (pos(inBuf) < chunk) {
+                    drive(ZstdFfmBindings.E_CONTINUE);
+                }
+                off += chunk;
+                len -= chunk;
+            }
+        }
+
+        /** One compressStream2 call; writes what it produced. Returns libzstd's "left to flush". */
+        private long drive(int directive) throws IOException {
+            resetBuffer(outBuf, CHUNK);
+            long r;
+            try {
+                r = (long) h.compressStream2().invokeExact(cctx, outBuf, inBuf, directive);
+            } catch (Throwable t) {
+                throw NativeLibrary.rethrow(t);
+            }
+            if (isError(h, r)) {
+                throw new IOException("libzstd: " + errorName(h, r));
+            }
+            int produced = (int) pos(outBuf);
+            MemorySegment.copy(dst, ValueLayout.JAVA_BYTE, 0, transfer, 0, produced);
+            out.write(transfer, 0, produced);
+            return r;
+        }
+
+        private void ensureOpen() throws IOException {
+            if (closed) {
+                throw new IOException("stream closed");
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            try {
+                resetBuffer(inBuf, 0);
+                while (drive(ZstdFfmBindings.E_END) != 0) {
+                    // flush until the frame is complete
+                }
+                out.close();
+            } finally {
+                closed = true;
+                cleanable.clean();
+            }
+        }
+    }
+
+    private static final class DecompressingStream extends InputStream {
+        private final Handles h;
+        private final InputStream in;
+        private final Decompressor owner;
+        private final MemorySegment dctx;
+        private final MemorySegment src;
+        private final MemorySegment dst;
+        private final MemorySegment inBuf;
+        private final MemorySegment outBuf;
+        private final byte[] transfer = new byte[CHUNK];
+        private final Cleaner.Cleanable cleanable;
+        private long consumed; // compressed bytes before the current input chunk
+        private int inSize;
+        private long last = -1; // libzstd's last hint; 0 at a frame's end
+        private int outPos; // decoded bytes in dst not yet read: [outPos, outLimit)
+        private int outLimit;
+        private boolean eof;
+        private boolean pending;
+        private boolean any;
+        private boolean closed;
+
+        DecompressingStream(Handles h, InputStream in, Decompressor owner) {
+            this.h = h;
+            this.in = in;
+            this.owner = owner;
+            Arena arena = Arena.ofShared();
+            this.dctx = call(h.createDCtx());
+            this.cleanable = CLEANER.register(this, new State(h, dctx, false, arena));
+            this.src = arena.allocate(CHUNK);
+            this.dst = arena.allocate(CHUNK);
+            this.inBuf = buffer(arena, src, 0);
+            this.outBuf = buffer(arena, dst, CHUNK);
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            Objects.checkFromIndexSize(off, len, b.length);
+            if (closed) {
+                throw new IOException("stream closed");
+            }
+            if (len == 0) {
+                return 0;
+            }
+            if (outPos < outLimit) {
+                return serve(b, off, len);
+            }
+            while (true) {
+                if (!eof && pos(inBuf) == inSize && !pending) {
+                    consumed += inSize;
+                    int n = in.readNBytes(transfer, 0, CHUNK);
+                    if (n == 0) {
+                        eof = true;
+                        inSize = 0;
+                        resetBuffer(inBuf, 0);
+                        if (!any) {
+                            throw new IOException(owner.fail(0, "empty input: no zstd frame"));
+                        }
+                    } else {
+                        any = true;
+                        MemorySegment.copy(transfer, 0, src, ValueLayout.JAVA_BYTE, 0, n);
+                        inSize = n;
+                        resetBuffer(inBuf, n);
+                    }
+                }
+                if (eof && last == 0 && !pending) {
+                    return -1; // every frame complete and flushed
+                }
+                // Always a whole chunk of room (tiny output buffers leave libzstd's end-of-frame
+                // answer ambiguous); what the caller cannot take yet is served from it later.
+                resetBuffer(outBuf, CHUNK);
+                try {
+                    last = (long) h.decompressStream().invokeExact(dctx, outBuf, inBuf);
+                } catch (Throwable t) {
+                    throw NativeLibrary.rethrow(t);
+                }
+                if (isError(h, last)) {
+                    throw new IOException(owner.fail(consumed + pos(inBuf), reason(errorName(h, last))));
+                }
+                int produced = (int) pos(outBuf);
+                // A full output buffer may leave more to flush before more input is needed.
+                pending = produced == CHUNK;
+                if (produced > 0) {
+                    outPos = 0;
+                    outLimit = produced;
+                    return serve(b, off, len);
+                }
+                if (eof && !pending) {
+                    if (last != 0) {
+                        throw new IOException(owner.fail(consumed, "truncated input: the frame needs more bytes"));
+                    }
+                    return -1;
+                }
+            }
+        }
+
+        /** Copies decoded bytes not yet read into {@code b}. */
+        private int serve(byte[] b, int off, int len) {
+            int n = Math.min(len, outLimit - outPos);
+            MemorySegment.copy(dst, ValueLayout.JAVA_BYTE, outPos, b, off, n);
+            outPos += n;
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!closed) {
+                closed = true;
+                cleanable.clean();
+                in.close();
+            }
+        }
+    }
+}

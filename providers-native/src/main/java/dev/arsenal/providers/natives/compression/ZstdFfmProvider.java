@@ -1,0 +1,102 @@
+package dev.arsenal.providers.natives.compression;
+
+import aQute.bnd.annotation.Resolution;
+import aQute.bnd.annotation.spi.ServiceProvider;
+import dev.arsenal.Algorithm;
+import dev.arsenal.ProviderKind;
+import dev.arsenal.Strategy;
+import dev.arsenal.compression.Codec;
+import dev.arsenal.compression.Compressor;
+import dev.arsenal.compression.Decompressor;
+import dev.arsenal.platform.PlatformInfo;
+import dev.arsenal.spi.Availability;
+import dev.arsenal.spi.Provider;
+import dev.arsenal.spi.compression.CompressionProvider;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Zstandard from the system's libzstd through FFM (Debian's {@code libzstd1}; 1.4.0 or later):
+ * every level from -7 to 22, frames with the content size and a checksum, as the {@code zstd}
+ * command writes them. The library is searched as {@code libzstd.so.1}, then {@code libzstd.so};
+ * {@code arsenal.native.zstd.path} names a file instead. {@link #probe} reports in one line why it
+ * cannot be used (not found, not libzstd, too old, native access denied).
+ *
+ * <p>Rank 190: above the pure-Java provider (100) and just below zstd-jni's (200), which calls
+ * the same C code without the copies this binding makes for large inputs; 50 under {@link
+ * Strategy#MINIMAL_MEMORY}.
+ */
+@ServiceProvider(value = Provider.class, resolution = Resolution.OPTIONAL)
+@Component(service = Provider.class, property = "service.ranking:Integer=190")
+public final class ZstdFfmProvider implements CompressionProvider {
+    /** The provider id, {@value}. */
+    public static final String ID = "native-zstd";
+
+    private final Supplier<ZstdFfmBindings.Binding> binding;
+
+    /** Called by {@link java.util.ServiceLoader}; binds the library on the first {@link #probe}. */
+    public ZstdFfmProvider() {
+        this(ZstdFfmBindings::binding);
+    }
+
+    /** For tests: a provider that reports {@code binding}. */
+    ZstdFfmProvider(Supplier<ZstdFfmBindings.Binding> binding) {
+        this.binding = binding;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public ProviderKind kind() {
+        return ProviderKind.NATIVE;
+    }
+
+    @Override
+    public Set<Codec> algorithms() {
+        return Set.of(Codec.ZSTD);
+    }
+
+    @Override
+    public Availability probe(PlatformInfo platform) {
+        return binding.get().availability();
+    }
+
+    @Override
+    public int rank(Algorithm algorithm, Strategy strategy) {
+        return strategy == Strategy.MINIMAL_MEMORY ? 50 : 190;
+    }
+
+    @Override
+    public String description() {
+        return binding.get().library().isEmpty()
+                ? "libzstd through FFM"
+                : binding.get().library() + " through FFM";
+    }
+
+    @Override
+    public Compressor compressor(Codec codec, int level) {
+        check(codec);
+        return new ZstdFfmCodec.Compressor(ZstdFfmBindings.handles(), level);
+    }
+
+    @Override
+    public Decompressor decompressor(Codec codec) {
+        check(codec);
+        return new ZstdFfmCodec.Decompressor(ZstdFfmBindings.handles());
+    }
+
+    private static void check(Codec codec) {
+        if (codec != Codec.ZSTD) {
+            throw new IllegalArgumentException(ID + " does not implement " + codec.id());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return ID;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.arsenal.providers.natives.compression;
+
+import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
+import com.github.luben.zstd.ZstdException;
+import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
+import dev.arsenal.compression.Codec;
+import dev.arsenal.spi.compression.AbstractCompressor;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+
+/**
+ * Zstandard through zstd-jni at one level, writing what the {@code zstd} command writes by default:
+ * one frame with the content size and an XXH64 content checksum ({@code ZSTD_compress2} with {@code
+ * ZSTD_c_contentSizeFlag} and {@code ZSTD_c_checksumFlag}). Streams know no size in advance, so
+ * their frame has the checksum but no content size, as {@code zstd} reading a pipe.
+ *
+ * <p>Levels are libzstd's: 1 to 19 as the command, 20 to 22 what it calls {@code --ultra}, and
+ * negative levels -1 to -7 its {@code --fast=1} to {@code --fast=7}. Levels 20 to 22 keep the
+ * window at 8 MiB ({@code windowLog} 23, level 19's): libzstd would use up to 128 MiB there, as
+ * {@code zstd --ultra -22} does, but RFC 8878 asks decoders to support only 8 MiB, and the
+ * pure-Java decoder refuses more ("Window size too large"), so a frame with a larger window would
+ * break the promise that every provider's output decodes with every other. They still search
+ * harder than 19 within that window. Level 0 is libzstd's "default level", which is 3: the frames are level 3's, while
+ * {@link #level()} says 0.
+ *
+ * <p>A libzstd context is not thread-safe and holds native memory only {@code close()} frees (no
+ * cleaner, no finalizer), so each call makes its own and closes it.
+ */
+final class ZstdJniCompressor extends AbstractCompressor {
+    ZstdJniCompressor(int level) {
+        super(Codec.ZSTD, level);
+    }
+
+    @Override
+    public long maxCompressedLength(long inputLength) {
+        if (inputLength < 0) {
+            throw new IllegalArgumentException("inputLength must not be negative: " + inputLength);
+        }
+        return Zstd.compressBound(inputLength);
+    }
+
+    /** The largest window this compressor uses, as a log: 8 MiB, what every decoder must support. */
+    static final int MAX_WINDOW_LOG = 23;
+
+    /** The level from which libzstd's window would exceed {@link #MAX_WINDOW_LOG}. */
+    private static final int FIRST_WIDE_LEVEL = 20;
+
+    private ZstdCompressCtx context() {
+        ZstdCompressCtx ctx =
+                new ZstdCompressCtx().setLevel(level()).setChecksum(true).setContentSize(true);
+        if (level() >= FIRST_WIDE_LEVEL) {
+            ctx.setWindowLog(MAX_WINDOW_LOG);
+        }
+        return ctx;
+    }
+
+    @Override
+    protected int compressArrays(
+            byte[] input, int offset, int length, byte[] output, int outputOffset, int maxOutputLength) {
+        try (ZstdCompressCtx ctx = context()) {
+            return ctx.compressByteArray(output, outputOffset, maxOutputLength, input, offset, length);
+        } catch (ZstdException e) {
+            throw failed(e, length, maxOutputLength);
+        }
+    }
+
+    /** Direct buffers go to libzstd in place; anything else through the array form. */
+    @Override
+    public void compress(ByteBuffer input, ByteBuffer output) {
+        if (!input.isDirect() || !output.isDirect() || output.isReadOnly()) {
+            super.compress(input, output);
+            return;
+        }
+        int n = compressDirect(
+                input, input.position(), input.remaining(), output, output.position(), output.remaining());
+        input.position(input.limit());
+        output.position(output.position() + n);
+    }
+
+    /** Native segments go to libzstd in place; anything else through the array form. */
+    @Override
+    public long compress(MemorySegment input, MemorySegment output) {
+        if (!input.isNative()
+                || !output.isNative()
+                || output.isReadOnly()
+                || input.byteSize() > Integer.MAX_VALUE
+                || output.byteSize() > Integer.MAX_VALUE) {
+            return super.compress(input, output);
+        }
+        return compressDirect(
+                input.asByteBuffer(), 0, (int) input.byteSize(), output.asByteBuffer(), 0, (int) output.byteSize());
+    }
+
+    private int compressDirect(
+            ByteBuffer input, int offset, int length, ByteBuffer output, int outputOffset, int room) {
+        try (ZstdCompressCtx ctx = context()) {
+            return ctx.compressDirectByteBuffer(output, outputOffset, room, input, offset, length);
+        } catch (ZstdException e) {
+            throw failed(e, length, room);
+        }
+    }
+
+    private RuntimeException failed(ZstdException e, long length, long room) {
+        if (ZstdJniBindings.isOutputTooSmall(e.getErrorCode())) {
+            IllegalArgumentException tooSmall = outputTooSmall(length, room);
+            tooSmall.initCause(e);
+            return tooSmall;
+        }
+        return new IllegalStateException("zstd-jni failed to compress at level " + level() + ": " + e.getMessage(), e);
+    }
+
+    /** zstd-jni's stream at this level, with a checksum; {@code close()} ends the frame and closes {@code out}. */
+    @Override
+    protected OutputStream newStream(OutputStream out) {
+        try {
+            ZstdOutputStreamNoFinalizer stream = new ZstdOutputStreamNoFinalizer(out, level());
+            stream.setChecksum(true);
+            if (level() >= FIRST_WIDE_LEVEL) {
+                stream.setWindowLog(MAX_WINDOW_LOG);
+            }
+            return stream;
+        } catch (IOException e) {
+            throw new UncheckedIOException("zstd-jni could not start a stream at level " + level(), e);
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package dev.arsenal.providers.natives.compression;
+
+import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdDecompressCtx;
+import com.github.luben.zstd.ZstdException;
+import com.github.luben.zstd.ZstdIOException;
+import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
+import dev.arsenal.compression.Codec;
+import dev.arsenal.compression.MalformedInputException;
+import dev.arsenal.spi.compression.AbstractDecompressor;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+
+/**
+ * Zstandard decoding through zstd-jni: any number of frames one after another, with or without
+ * content size and checksum, and skippable frames (skipped). libzstd checks the checksum when
+ * there is one and that a declared content size is the real one.
+ *
+ * <p>Output is bounded by the caller only. The array form walks the frames ({@code
+ * ZSTD_findFrameCompressedSize}) and decodes each with {@code ZSTD_decompressDCtx} into the room
+ * left, so an error names the offset of the frame it is in. The allocating form believes a frame's
+ * declared size only up to the caller's limit: when every frame declares one and their sum is
+ * within the limit, it allocates that sum and decodes in one pass (a frame that lied fails there);
+ * otherwise it reads zstd-jni's stream, which stops at the limit.
+ *
+ * <p>libzstd's errors become {@link MalformedInputException}s with libzstd's name for the error in
+ * the reason ({@link ZstdJniBindings#malformed}); the stream cannot tell the offset (it reads ahead),
+ * so its errors say -1.
+ */
+final class ZstdJniDecompressor extends AbstractDecompressor {
+    ZstdJniDecompressor() {
+        super(Codec.ZSTD);
+    }
+
+    @Override
+    protected int decompressArrays(
+            byte[] input, int offset, int length, byte[] output, int outputOffset, int maxOutputLength) {
+        int end = offset + length;
+        int written = 0;
+        try (ZstdDecompressCtx ctx = new ZstdDecompressCtx()) {
+            for (int frame = offset; frame < end; ) {
+                int frameLength = frameLength(input, frame, end, offset);
+                try {
+                    written += ctx.decompressByteArray(
+                            output, outputOffset + written, maxOutputLength - written, input, frame, frameLength);
+                } catch (ZstdException e) {
+                    if (ZstdJniBindings.isOutputTooSmall(e.getErrorCode())) {
+                        throw tooLarge(frame - offset, maxOutputLength);
+                    }
+                    throw ZstdJniBindings.malformed(e.getErrorCode(), e.getMessage(), frame - offset, e);
+                }
+                frame += frameLength;
+            }
+        }
+        return written;
+    }
+
+    /** The length of the frame at {@code frame}, which must end by {@code end}; errors at offsets from {@code start}. */
+    private static int frameLength(byte[] input, int frame, int end, int start) {
+        long n;
+        try {
+            n = Zstd.findFrameCompressedSize(input, frame, end - frame);
+        } catch (ZstdException e) {
+            throw ZstdJniBindings.malformed(e.getErrorCode(), e.getMessage(), frame - start, e);
+        }
+        if (n <= 0 || n > end - frame) {
+            throw new MalformedInputException(
+                    Codec.ZSTD,
+                    frame - start,
+                    "zstd-jni says the frame is " + n + " bytes long with " + (end - frame) + " left");
+        }
+        return (int) n;
+    }
+
+    /**
+     * One allocation of the declared size when every frame declares one within {@code maxLength};
+     * else the stream, which stops at {@code maxLength}.
+     */
+    @Override
+    public byte[] decompress(byte[] input, int maxLength) {
+        if (maxLength < 0) {
+            throw new IllegalArgumentException("maxLength must not be negative: " + maxLength);
+        }
+        long declared = declaredSize(input, maxLength);
+        if (declared < 0) {
+            return super.decompress(input, maxLength);
+        }
+        byte[] out = new byte[(int) declared];
+        int n = decompressArrays(input, 0, input.length, out, 0, out.length);
+        if (n != out.length) {
+            throw new MalformedInputException(
+                    Codec.ZSTD, -1, "the frames declare " + declared + " bytes and decode to " + n);
+        }
+        return out;
+    }
+
+    /** The sum of the frames' declared sizes, or -1 if a frame declares none or the sum exceeds {@code limit}. */
+    private static long declaredSize(byte[] input, int limit) {
+        long sum = 0;
+        try {
+            for (int frame = 0; frame < input.length; ) {
+                long size = Zstd.getFrameContentSize(input, frame, input.length - frame);
+                long length = Zstd.findFrameCompressedSize(input, frame, input.length - frame);
+                if (size < 0 || length <= 0 || length > input.length - frame) {
+                    return -1;
+                }
+                sum += size;
+                if (sum > limit) {
+                    return -1;
+                }
+                frame += (int) length;
+            }
+        } catch (ZstdException e) {
+            return -1; // the array form or the stream says what is wrong, with the offset
+        }
+        return sum;
+    }
+
+    /** Direct buffers go to libzstd in place (all frames in one call, offset unknown on error). */
+    @Override
+    public void decompress(ByteBuffer input, ByteBuffer output) {
+        if (!input.isDirect() || !output.isDirect() || output.isReadOnly()) {
+            super.decompress(input, output);
+            return;
+        }
+        int n = decompressDirect(
+                input, input.position(), input.remaining(), output, output.position(), output.remaining());
+        input.position(input.limit());
+        output.position(output.position() + n);
+    }
+
+    /** Native segments go to libzstd in place; anything else through the array form. */
+    @Override
+    public long decompress(MemorySegment input, MemorySegment output) {
+        if (!input.isNative()
+                || !output.isNative()
+                || output.isReadOnly()
+                || input.byteSize() > Integer.MAX_VALUE
+                || output.byteSize() > Integer.MAX_VALUE) {
+            return super.decompress(input, output);
+        }
+        return decompressDirect(
+                input.asByteBuffer(), 0, (int) input.byteSize(), output.asByteBuffer(), 0, (int) output.byteSize());
+    }
+
+    private int decompressDirect(
+            ByteBuffer input, int offset, int length, ByteBuffer output, int outputOffset, int room) {
+        if (length == 0) {
+            return 0;
+        }
+        try (ZstdDecompressCtx ctx = new ZstdDecompressCtx()) {
+            return ctx.decompressDirectByteBuffer(output, outputOffset, room, input, offset, length);
+        } catch (ZstdException e) {
+            if (ZstdJniBindings.isOutputTooSmall(e.getErrorCode())) {
+                throw tooLarge(-1, room);
+            }
+            throw ZstdJniBindings.malformed(e.getErrorCode(), e.getMessage(), -1, e);
+        }
+    }
+
+    /** zstd-jni's stream over {@code in}, its errors turned into {@link MalformedInputException}s. */
+    @Override
+    protected InputStream newStream(InputStream in) {
+        try {
+            return new Translating(new ZstdInputStreamNoFinalizer(in));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("zstd-jni could not start a stream", e);
+        }
+    }
+
+    /**
+     * Rethrows zstd-jni's {@link ZstdIOException}s as {@link IOException}s whose cause is a {@link
+     * MalformedInputException}; the underlying stream's own {@link IOException}s pass unchanged.
+     */
+    private static final class Translating extends FilterInputStream {
+        Translating(ZstdInputStreamNoFinalizer in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (ZstdIOException e) {
+                throw translate(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (ZstdIOException e) {
+                throw translate(e);
+            }
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            try {
+                return super.skip(n);
+            } catch (ZstdIOException e) {
+                throw translate(e);
+            }
+        }
+
+        private static IOException translate(ZstdIOException e) {
+            MalformedInputException m = "Truncated source".equals(e.getMessage())
+                    ? new MalformedInputException(
+                            Codec.ZSTD, -1, "truncated input: it ends inside a frame (zstd-jni: Truncated source)", e)
+                    : ZstdJniBindings.malformed(e.getErrorCode(), e.getMessage(), -1, e);
+            return new IOException(m.getMessage(), m);
+        }
+    }
+}

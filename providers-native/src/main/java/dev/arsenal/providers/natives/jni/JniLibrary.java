@@ -1,0 +1,65 @@
+package dev.arsenal.providers.natives.jni;
+
+import dev.arsenal.spi.Availability;
+import java.util.function.Supplier;
+
+/**
+ * Probes an optional JNI library shipped in a jar (lz4-java, zstd-jni), the same way for every
+ * family: first whether a class of the library is visible ({@link Class#forName} without
+ * initializing it, so that nothing of the library is linked), then whether its native code loads.
+ * Never throws: a failure is a one-line cause with the loader's own message and the throwable kept.
+ *
+ * <p>The providers that use this name no type of the library themselves; the {@code load} they pass
+ * calls into a package-private bindings class that does, which the JVM loads only when the lambda
+ * runs, after the class was found.
+ */
+public final class JniLibrary {
+    private JniLibrary() {}
+
+    /**
+     * Whether {@code library} ("lz4-java") can be used from {@code loader}.
+     *
+     * @param library the library's name, for messages
+     * @param className a class of the library, looked up without initializing it
+     * @param module the library's JPMS module, for the message when the class is missing
+     * @param loader where to look for {@code className}
+     * @param load loads the native code and says what it loaded; may throw a {@link LinkageError}
+     *     (the usual way: {@link UnsatisfiedLinkError}, {@link ExceptionInInitializerError}), an
+     *     {@link AssertionError} (a library's own check) or a runtime exception
+     * @return available, or unavailable with the cause ("lz4-java not on the class path (...)",
+     *     "lz4-java native library failed to load: ...")
+     */
+    public static Availability probe(
+            String library, String className, String module, ClassLoader loader, Supplier<String> load) {
+        try {
+            Class.forName(className, false, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Availability.unavailable(
+                    library + " not on the class path (" + className + " not found; on the module path, resolve the"
+                            + " module " + module + ")",
+                    e);
+        }
+        try {
+            load.get();
+            return Availability.available();
+        } catch (LinkageError | AssertionError | RuntimeException e) {
+            return Availability.unavailable(library + " native library failed to load: " + rootCause(e), e);
+        } catch (Error e) {
+            return Availability.unavailable(library + " native library failed to load: " + e, e);
+        }
+    }
+
+    /**
+     * The first throwable in the chain that says something: loaders throw {@code
+     * ExceptionInInitializerError} around what went wrong ("Cannot unpack liblz4-java: ...", an
+     * {@code UnsatisfiedLinkError} naming the library), and that message is what people need.
+     */
+    public static String rootCause(Throwable t) {
+        for (Throwable cause = t; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause.getMessage() != null && !(cause instanceof ExceptionInInitializerError)) {
+                return cause.toString();
+            }
+        }
+        return t.toString();
+    }
+}

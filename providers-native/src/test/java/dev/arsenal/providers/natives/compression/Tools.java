@@ -1,0 +1,124 @@
+package dev.arsenal.providers.natives.compression;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.arsenal.spi.Availability;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the compression tests share: the skip-or-fail rule for missing native code and tools
+ * ({@code -Darsenal.test.requireNative=true} turns skips into failures), running the {@code zstd}
+ * and {@code lz4} commands, and test inputs.
+ */
+final class Tools {
+    static final boolean REQUIRE_NATIVE = Boolean.getBoolean("arsenal.test.requireNative");
+
+    private Tools() {}
+
+    /** Skips the test when the provider is unavailable; fails instead under requireNative. */
+    static void assumeAvailable(String what, Availability availability) {
+        if (REQUIRE_NATIVE) {
+            assertTrue(availability.isAvailable(), () -> what + " must be available here: " + availability.cause());
+        }
+        assumeTrue(availability.isAvailable(), () -> what + " unavailable: " + availability.cause());
+    }
+
+    /** Skips the test when {@code command} is not on the PATH; fails instead under requireNative. */
+    static void assumeCommand(String command) {
+        boolean found = false;
+        String path = System.getenv("PATH");
+        if (path != null) {
+            for (String dir : path.split(File.pathSeparator)) {
+                if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command))) {
+                    found = true;
+                    break;
+                }
+            }
+        }
+        if (REQUIRE_NATIVE) {
+            assertTrue(found, command + " must be on the PATH here");
+        }
+        assumeTrue(found, command + " is not on the PATH");
+    }
+
+    /** Runs {@code command} in {@code dir}, failing the test unless it exits with 0 within a minute. */
+    static String run(Path dir, String... command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(List.of(command))
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
+        String out;
+        try (InputStream in = process.getInputStream()) {
+            out = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        }
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail(String.join(" ", command) + " did not finish: " + out);
+        }
+        assertEquals(0, process.exitValue(), () -> String.join(" ", command) + ": " + out);
+        return out;
+    }
+
+    /** Runs a shell pipeline ({@code sh -c}) in {@code dir}, as {@link #run}. */
+    static String shell(Path dir, String script) throws IOException, InterruptedException {
+        return run(dir, "sh", "-c", script);
+    }
+
+    /** Text-like bytes that compress, with some noise, the same for the same size. */
+    static byte[] text(int size) {
+        byte[] words = "the quick brown fox jumps over the lazy dog; pack my box with five dozen liquor jugs\n"
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[size];
+        Random random = new Random(size);
+        for (int i = 0; i < size; i++) {
+            out[i] = random.nextInt(16) == 0 ? (byte) random.nextInt(256) : words[(i * 7 / 5) % words.length];
+        }
+        return out;
+    }
+
+    /** Random bytes, the same for the same size. */
+    static byte[] random(int size) {
+        byte[] out = new byte[size];
+        new Random(~size).nextBytes(out);
+        return out;
+    }
+
+    /** The inputs of the round trips: sizes around the formats' block and window sizes. */
+    static List<byte[]> inputs() {
+        List<byte[]> inputs = new ArrayList<>();
+        inputs.add(new byte[0]);
+        inputs.add(new byte[] {42});
+        inputs.add(text(1000));
+        inputs.add(random(4099));
+        inputs.add(new byte[70_000]);
+        inputs.add(text(300_000));
+        return inputs;
+    }
+
+    static byte[] concat(byte[]... parts) {
+        int n = 0;
+        for (byte[] p : parts) {
+            n += p.length;
+        }
+        byte[] out = new byte[n];
+        int at = 0;
+        for (byte[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
+}
