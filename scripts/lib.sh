@@ -62,6 +62,11 @@ find_maven() {
 ensure_test_packages() {
     local missing=()
     command -v xxhsum >/dev/null 2>&1 || missing+=(xxhash)
+    # The compression tools CompressionInteropIT compares with; each package is named as its command.
+    local tool
+    for tool in zstd lz4 gzip; do
+        command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+    done
     ldconfig -p 2>/dev/null | grep -q 'libxxhash\.so\.0' || missing+=(libxxhash0)
     ldconfig -p 2>/dev/null | grep -q 'libz\.so\.1' || missing+=(zlib1g)
     [ ${#missing[@]} -eq 0 ] && return 0

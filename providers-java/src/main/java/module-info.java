@@ -7,6 +7,9 @@ module dev.arsenal.providers.java {
     // aircompressor has no module-info and no Automatic-Module-Name: its name comes from the jar
     // file, aircompressor-v3-3.4.jar. Not static: LZ4 and zstd need it (OSGi imports it optionally).
     requires aircompressor.v3;
+    // aircompressor's Java codecs use sun.misc.Unsafe; an automatic module reads every module of
+    // the layer, but jdk.unsupported is in the layer only if some module requires it.
+    requires jdk.unsupported;
     requires static biz.aQute.bnd.annotation;
     requires static org.osgi.service.component.annotations;
 

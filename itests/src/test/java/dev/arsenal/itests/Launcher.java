@@ -124,12 +124,39 @@ final class Launcher {
         return run(cmd, stdin);
     }
 
+    /**
+     * The command line that runs {@code mainClass} in a fresh JVM on the class path as {@link
+     * #classPath} does, with the integration tests' own classes after the launcher's jars (for
+     * drivers that call {@code Main.run} many times in one JVM), for callers that connect the
+     * process's streams themselves (binary stdout, pipelines).
+     */
+    static List<String> classPathCommand(String mainClass, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java());
+        cmd.addAll(jvmOptions());
+        List<String> cp = new ArrayList<>();
+        cp.add(launcherJar().toString());
+        libJars().forEach(j -> cp.add(j.toString()));
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (entry.endsWith("test-classes")) {
+                cp.add(entry);
+            }
+        }
+        cmd.add("-cp");
+        cmd.add(String.join(java.io.File.pathSeparator, cp));
+        cmd.add(mainClass);
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
     static Result modulePath(String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java());
         cmd.addAll(List.of(
+                // zstd-jni is an explicit module that providers-native requires only statically:
+                // on the module path it is resolved when asked for, as lz4-java (automatic) is not.
                 "--add-modules",
-                "jdk.incubator.vector",
+                "jdk.incubator.vector,com.github.luben.zstd_jni",
                 "--enable-native-access=ALL-MODULE-PATH",
                 "-Darsenal.config=" + emptyConfig()));
         List<String> mp = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.arsenal.launcher;
 
 import dev.arsenal.Arsenal;
 import dev.arsenal.ArsenalException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -15,10 +16,18 @@ import java.util.logging.Logger;
 public final class Main {
     /** Exit status for success. */
     static final int OK = 0;
-    /** Exit status when some inputs failed but others were processed. */
+    /**
+     * Exit status when an input or output failed (a missing file, a full disk); for commands of
+     * several inputs, the others were still processed.
+     */
     static final int PARTIAL = 1;
     /** Exit status for a usage or configuration error. */
     static final int USAGE = 2;
+    /**
+     * Exit status for compressed input that is malformed or decompresses to more than allowed. Not
+     * 3: the {@code arsenal} script exits with 3 when its build fails.
+     */
+    static final int BAD_INPUT = 4;
 
     /** Held here: java.util.logging keeps loggers weakly, and a collected one forgets its level. */
     private static final Logger ENGINE_LOG = Logger.getLogger("dev.arsenal");
@@ -32,6 +41,11 @@ public final class Main {
 
     /** Runs the command with the given streams; returns the exit status. Used by tests. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.in, out, err);
+    }
+
+    /** Runs the command with the given streams, {@code in} as stdin; returns the exit status. */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         List<String> rest = Arrays.asList(args);
         boolean verbose = rest.contains("-v") || rest.contains("--verbose");
         // The engine logs one INFO line per runtime; on the command line it is noise unless asked for.
@@ -52,17 +66,20 @@ public final class Main {
             return switch (command) {
                 case "info" -> new InfoCommand(out).run(commandArgs);
                 case "hash" -> new HashCommand(out, err).run(commandArgs);
+                case "compress" -> new CompressCommand(true, in, out, err).run(commandArgs);
+                case "decompress" -> new CompressCommand(false, in, out, err).run(commandArgs);
                 case "selftest" -> new SelfTestCommand(out).run(commandArgs);
                 case "calibrate" -> new MeasureCommands(out, err).calibrate(commandArgs);
                 case "bench" -> new MeasureCommands(out, err).bench(commandArgs);
-                case "shell" -> new ShellCommand(System.in, out, err).run(commandArgs);
+                case "shell" -> new ShellCommand(in, out, err).run(commandArgs);
                 case "version", "--version" -> {
                     out.println("arsenal " + Arsenal.version());
                     yield OK;
                 }
                 default -> {
-                    err.println("arsenal: unknown command '" + command
-                            + "'; commands: info, hash, selftest, calibrate, bench, shell, version");
+                    err.println(
+                            "arsenal: unknown command '" + command
+                                    + "'; commands: info, hash, compress, decompress, selftest, calibrate, bench, shell, version");
                     yield USAGE;
                 }
             };
@@ -83,6 +100,13 @@ public final class Main {
                   hash -a ALGO [--provider ID] [--seed N] [FILE...]
                                                      print '<hex>  <name>' per input ('-' or none: stdin);
                                                      ALGO: xxh32 xxh64 xxh3 xxh128 crc32 crc32c
+                  compress -c CODEC [-l LEVEL] [--provider ID] [IN [OUT]]
+                                                     compress IN (none or '-': stdin) to OUT (none or
+                                                     '-': stdout); CODEC: lz4 zstd gzip
+                  decompress -c CODEC [--provider ID] [--max-size BYTES] [IN [OUT]]
+                                                     the reverse; --max-size stops at BYTES of output
+                                                     (K, M, G: powers of 1024; default: no limit).
+                                                     OUT is written whole or not at all
                   selftest                           run every provider's known-answer self-tests
                   calibrate [--family hashing] [--budget SECONDS]
                                                      measure the providers and store the table the next
@@ -94,6 +118,9 @@ public final class Main {
                   version                            print the version
 
                   -v, --verbose                      log the engine's selection line
+
+                Exit status: 0 done; 1 an input or output failed; 2 usage or configuration error;
+                4 malformed compressed input, or more than --max-size.
 
                 Configuration: -Darsenal.*, ARSENAL_* environment variables or arsenal.properties;
                 see docs/configuration.md.""");

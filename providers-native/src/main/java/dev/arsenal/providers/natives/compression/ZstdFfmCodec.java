@@ -221,17 +221,20 @@ final class ZstdFfmCodec {
                 MemorySegment outBuf = buffer(arena, dst, CHUNK);
                 int written = 0;
                 long last = 0;
+                boolean frameDone = false;
                 for (int fed = 0; fed < len; ) {
                     int chunk = Math.min(len - fed, (int) src.byteSize());
                     MemorySegment.copy(in, off + fed, src, ValueLayout.JAVA_BYTE, 0, chunk);
                     resetBuffer(inBuf, chunk);
                     while (true) {
                         resetBuffer(outBuf, CHUNK);
+                        long before = pos(inBuf);
                         last = (long) h.decompressStream().invokeExact(dctx, outBuf, inBuf);
                         if (isError(h, last)) {
                             throw malformed(fed + pos(inBuf), reason(errorName(h, last)), null);
                         }
                         int produced = (int) pos(outBuf);
+                        frameDone = frameEnded(last, frameDone, pos(inBuf) != before || produced > 0);
                         if (produced > max - written) {
                             throw tooLarge(fed + pos(inBuf), max);
                         }
@@ -243,7 +246,7 @@ final class ZstdFfmCodec {
                     }
                     fed += chunk;
                 }
-                if (last != 0) {
+                if (!frameDone) {
                     throw malformed(len, "truncated input: the frame needs more bytes", null);
                 }
                 return written;
@@ -264,6 +267,16 @@ final class ZstdFfmCodec {
         MalformedInputException fail(long offset, String reason) {
             return malformed(offset, reason, null);
         }
+    }
+
+    /**
+     * Whether the input so far ends on a frame boundary, after a decompressStream call that
+     * answered {@code result}: 0 means a frame was completed and flushed. A call that neither read
+     * input nor wrote output (after a frame ended exactly at a full output buffer, libzstd already
+     * answers for the next frame) changes nothing.
+     */
+    static boolean frameEnded(long result, boolean before, boolean progressed) {
+        return progressed ? result == 0 : before || result == 0;
     }
 
     /** libzstd's error names, as reasons a reader understands. */
@@ -387,7 +400,8 @@ final class ZstdFfmCodec {
         private final Cleaner.Cleanable cleanable;
         private long consumed; // compressed bytes before the current input chunk
         private int inSize;
-        private long last = -1; // libzstd's last hint; 0 at a frame's end
+        private long last; // libzstd's last answer
+        private boolean frameDone; // the last frame begun is complete
         private int outPos; // decoded bytes in dst not yet read: [outPos, outLimit)
         private int outLimit;
         private boolean eof;
@@ -445,12 +459,13 @@ final class ZstdFfmCodec {
                         resetBuffer(inBuf, n);
                     }
                 }
-                if (eof && last == 0 && !pending) {
+                if (eof && frameDone && !pending) {
                     return -1; // every frame complete and flushed
                 }
                 // Always a whole chunk of room (tiny output buffers leave libzstd's end-of-frame
                 // answer ambiguous); what the caller cannot take yet is served from it later.
                 resetBuffer(outBuf, CHUNK);
+                long before = pos(inBuf);
                 try {
                     last = (long) h.decompressStream().invokeExact(dctx, outBuf, inBuf);
                 } catch (Throwable t) {
@@ -460,6 +475,7 @@ final class ZstdFfmCodec {
                     throw new IOException(owner.fail(consumed + pos(inBuf), reason(errorName(h, last))));
                 }
                 int produced = (int) pos(outBuf);
+                frameDone = frameEnded(last, frameDone, pos(inBuf) != before || produced > 0);
                 // A full output buffer may leave more to flush before more input is needed.
                 pending = produced == CHUNK;
                 if (produced > 0) {
@@ -468,7 +484,7 @@ final class ZstdFfmCodec {
                     return serve(b, off, len);
                 }
                 if (eof && !pending) {
-                    if (last != 0) {
+                    if (!frameDone) {
                         throw new IOException(owner.fail(consumed, "truncated input: the frame needs more bytes"));
                     }
                     return -1;

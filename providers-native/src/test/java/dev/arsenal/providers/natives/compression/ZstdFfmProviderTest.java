@@ -151,6 +151,19 @@ class ZstdFfmProviderTest {
     }
 
     @Test
+    void aFrameEndingExactlyAtAFullOutputChunkIsNotTakenForTruncated() throws Exception {
+        assumeTrue(hasTool(), "the zstd command is not installed");
+        // 3 MiB of zeros is 24 chunks of 128 KiB exactly; from stdin the tool records no size.
+        byte[] zeros = new byte[3 << 20];
+        byte[] packed = tool(zeros, "zstd", "-q", "-c", "--no-content-size", "-7");
+        Decompressor d = PROVIDER.decompressor(Codec.ZSTD);
+        assertArrayEquals(zeros, d.decompress(packed, zeros.length));
+        try (InputStream in = d.decompressing(new ByteArrayInputStream(packed), Long.MAX_VALUE)) {
+            assertArrayEquals(zeros, in.readAllBytes());
+        }
+    }
+
+    @Test
     void everyTruncationAndEveryByteFlipIsAMalformedInputOrTheRightBytes() {
         byte[] data = text(3000);
         byte[] packed = PROVIDER.compressor(Codec.ZSTD, 3).compress(data);
