@@ -123,7 +123,7 @@ public abstract class AbstractDecompressor implements Decompressor {
     }
 
     /** Stops a decompressing stream at the caller's limit, with the codec's exception. */
-    private final class LimitedInputStream extends InputStream {
+    private final class LimitedInputStream extends ChunkedInputStream {
         private final InputStream in;
         private final long limit;
         private long produced;
@@ -134,18 +134,7 @@ public abstract class AbstractDecompressor implements Decompressor {
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            Objects.checkFromIndexSize(off, len, b.length);
-            if (len == 0) {
-                return 0;
-            }
+        protected int readChunk(byte[] b, int off, int len) throws IOException {
             // Ask for one byte more than the limit allows, to tell "exactly at the limit" from "over".
             long left = limit - produced; // never negative: reading past the limit throws
             int ask = left >= len ? len : (int) left + 1;

@@ -2,6 +2,7 @@ package dev.arsenal.providers.java.compression;
 
 import dev.arsenal.compression.Codec;
 import dev.arsenal.spi.compression.AbstractCompressor;
+import dev.arsenal.spi.compression.ChunkedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -209,7 +210,7 @@ final class GzipJava {
     }
 
     /** Reads members one after another until the input ends at a member boundary. */
-    static final class MemberInputStream extends InputStream {
+    static final class MemberInputStream extends ChunkedInputStream {
         private final InputStream in;
         private final Decompressor codec;
         private final byte[] buffer = new byte[16_384];
@@ -232,18 +233,7 @@ final class GzipJava {
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            Objects.checkFromIndexSize(off, len, b.length);
-            if (len == 0) {
-                return 0;
-            }
+        protected int readChunk(byte[] b, int off, int len) throws IOException {
             while (true) {
                 if (done) {
                     return -1;

@@ -7,6 +7,7 @@ import dev.arsenal.hashing.HashStream32;
 import dev.arsenal.hashing.Hasher32;
 import dev.arsenal.providers.java.hashing.JavaHashingProvider;
 import dev.arsenal.spi.compression.AbstractCompressor;
+import dev.arsenal.spi.compression.ChunkedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -243,7 +244,7 @@ final class Lz4FrameJava {
      * Decodes the frames of one input. Decodes a whole block at a time into {@link #window}, then
      * hands it out; with linked blocks the last 64 KiB of earlier blocks stay in front of the next.
      */
-    static final class FrameInputStream extends InputStream {
+    static final class FrameInputStream extends ChunkedInputStream {
         private final InputStream in;
         private final byte[] word = new byte[8];
         /** Offset in the compressed input of the next byte {@link #in} gives. */
@@ -268,18 +269,7 @@ final class Lz4FrameJava {
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            Objects.checkFromIndexSize(off, len, b.length);
-            if (len == 0) {
-                return 0;
-            }
+        protected int readChunk(byte[] b, int off, int len) throws IOException {
             while (readPos == writePos) {
                 if (!nextBlock()) {
                     return -1;

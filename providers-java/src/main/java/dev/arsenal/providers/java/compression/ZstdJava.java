@@ -4,6 +4,7 @@ import dev.arsenal.compression.Codec;
 import dev.arsenal.compression.MalformedInputException;
 import dev.arsenal.spi.compression.AbstractCompressor;
 import dev.arsenal.spi.compression.AbstractDecompressor;
+import dev.arsenal.spi.compression.ChunkedInputStream;
 import io.airlift.compress.v3.zstd.ZstdInputStream;
 import io.airlift.compress.v3.zstd.ZstdJavaCompressor;
 import io.airlift.compress.v3.zstd.ZstdJavaDecompressor;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.Objects;
 
 /**
  * Zstandard ({@link Codec#ZSTD}) through aircompressor's pure-Java codec: {@code ZstdJavaCompressor}
@@ -153,7 +153,7 @@ final class ZstdJava {
         }
 
         /** aircompressor's stream, its exceptions turned into ours; an empty input is malformed. */
-        private final class Guarded extends InputStream {
+        private final class Guarded extends ChunkedInputStream {
             private final CountingInputStream counted;
             private final ZstdInputStream zstd;
 
@@ -163,18 +163,7 @@ final class ZstdJava {
             }
 
             @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                int n = read(one, 0, 1);
-                return n < 0 ? -1 : one[0] & 0xFF;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                Objects.checkFromIndexSize(off, len, b.length);
-                if (len == 0) {
-                    return 0;
-                }
+            protected int readChunk(byte[] b, int off, int len) throws IOException {
                 int n;
                 try {
                     n = zstd.read(b, off, len);
@@ -204,7 +193,7 @@ final class ZstdJava {
     }
 
     /** Counts the bytes read through it: the offset reached in the compressed input. */
-    static final class CountingInputStream extends InputStream {
+    static final class CountingInputStream extends ChunkedInputStream {
         private final InputStream in;
         long count;
         IOException failure;
@@ -214,14 +203,7 @@ final class ZstdJava {
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
+        protected int readChunk(byte[] b, int off, int len) throws IOException {
             try {
                 int n = in.read(b, off, len);
                 if (n > 0) {

@@ -13,6 +13,7 @@ import dev.arsenal.providers.natives.compression.ZstdFfmBindings.Handles;
 import dev.arsenal.providers.natives.ffm.NativeLibrary;
 import dev.arsenal.spi.compression.AbstractCompressor;
 import dev.arsenal.spi.compression.AbstractDecompressor;
+import dev.arsenal.spi.compression.ChunkedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -387,7 +388,7 @@ final class ZstdFfmCodec {
         }
     }
 
-    private static final class DecompressingStream extends InputStream {
+    private static final class DecompressingStream extends ChunkedInputStream {
         private final Handles h;
         private final InputStream in;
         private final Decompressor owner;
@@ -423,15 +424,7 @@ final class ZstdFfmCodec {
         }
 
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            Objects.checkFromIndexSize(off, len, b.length);
+        protected int readChunk(byte[] b, int off, int len) throws IOException {
             if (closed) {
                 throw new IOException("stream closed");
             }
