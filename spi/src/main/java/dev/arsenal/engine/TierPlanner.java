@@ -3,6 +3,7 @@ package dev.arsenal.engine;
 import dev.arsenal.Algorithm;
 import dev.arsenal.ProviderKind;
 import dev.arsenal.Strategy;
+import dev.arsenal.hashing.HashAlgorithm;
 import dev.arsenal.report.Calibration;
 import dev.arsenal.report.Decision;
 import dev.arsenal.report.Measurement;
@@ -57,7 +58,10 @@ final class TierPlanner {
             smallPool = inJvm.isEmpty() ? eligible : inJvm;
         }
         long smallest = SizeClasses.SIZES.getFirst();
-        Provider small = strategy == Strategy.THROUGHPUT
+        // Only hashers route each call by its length; a compressor or a stream is one provider's.
+        boolean routesBySize = algorithm instanceof HashAlgorithm;
+        Provider small = !routesBySize
+                        || strategy == Strategy.THROUGHPUT
                         || (smallPool.contains(bulk) && asGoodAsBest(bulk, smallPool, smallest, score))
                 ? bulk
                 : best(smallPool, smallest, score);
