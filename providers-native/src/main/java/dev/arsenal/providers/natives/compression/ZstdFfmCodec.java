@@ -20,6 +20,7 @@ import java.io.OutputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
 import java.lang.ref.Cleaner;
 import java.util.Arrays;
 import java.util.Objects;
@@ -42,7 +43,7 @@ final class ZstdFfmCodec {
 
     private ZstdFfmCodec() {}
 
-    private static MemorySegment call(java.lang.invoke.MethodHandle h) {
+    private static MemorySegment call(MethodHandle h) {
         try {
             return (MemorySegment) h.invokeExact();
         } catch (Throwable t) {
@@ -50,7 +51,7 @@ final class ZstdFfmCodec {
         }
     }
 
-    private static long free(java.lang.invoke.MethodHandle h, MemorySegment context) {
+    private static long free(MethodHandle h, MemorySegment context) {
         try {
             return (long) h.invokeExact(context);
         } catch (Throwable t) {
