@@ -1,6 +1,7 @@
 package dev.arsenal;
 
 import dev.arsenal.compression.Codec;
+import dev.arsenal.compression.CompressionOptions;
 import dev.arsenal.compression.Compressor;
 import dev.arsenal.compression.Decompressor;
 import dev.arsenal.hashing.HashAlgorithm;
@@ -49,14 +50,51 @@ public interface ArsenalRuntime {
      * @throws ProviderUnavailableException if no eligible provider supports the codec at that level
      *     (the message lists what each supports)
      */
-    Compressor compressor(Codec codec, int level);
+    default Compressor compressor(Codec codec, int level) {
+        return compressor(codec, level, CompressionOptions.defaults());
+    }
+
+    /**
+     * The selected compressor for {@code codec} at {@code level} with {@code options}: among the
+     * eligible providers of the codec, best first, the first that supports both. For a {@linkplain
+     * Codec#isShuffle() shuffle codec} it is the selected shuffle stage in front of the compressor
+     * this method gives for the {@linkplain Codec#inner() inner codec}.
+     *
+     * @throws IllegalArgumentException if the level is outside the codec's range, or the options do
+     *     not apply to the codec (an element size for a codec that does not shuffle)
+     * @throws ProviderUnavailableException if no eligible provider supports the codec at that level
+     *     with those options (the message lists what each supports)
+     */
+    Compressor compressor(Codec codec, int level, CompressionOptions options);
 
     /**
      * The selected decompressor for {@code codec}.
      *
      * @throws ProviderUnavailableException if no provider can serve it as configured
      */
-    Decompressor decompressor(Codec codec);
+    default Decompressor decompressor(Codec codec) {
+        return decompressor(codec, CompressionOptions.defaults());
+    }
+
+    /**
+     * The selected decompressor for {@code codec} that reads frames made with {@code options}' {@linkplain
+     * CompressionOptions#dictionary() dictionary} (the other options are read from the frames).
+     *
+     * @throws ProviderUnavailableException if no eligible provider decodes the codec with a
+     *     dictionary
+     */
+    Decompressor decompressor(Codec codec, CompressionOptions options);
+
+    /**
+     * A dictionary of at most {@code maxSize} bytes trained on {@code samples} (zstd's {@code
+     * ZDICT_trainFromBuffer}, as {@code zstd --train}), for {@link CompressionOptions#withDictionary}:
+     * many small, similar inputs (records, messages) compress much better with one.
+     *
+     * @throws ProviderUnavailableException if no eligible provider of {@code codec} trains
+     *     dictionaries
+     * @throws IllegalArgumentException if the samples are too few or too small to train on
+     */
+    byte[] trainDictionary(Codec codec, List<byte[]> samples, int maxSize);
 
     /** What was detected, which providers exist, and every decision with its reason. */
     RuntimeReport report();

@@ -28,18 +28,52 @@ public enum Codec implements Algorithm {
      */
     ZSTD("zstd", -7, 22, 3),
     /** gzip (RFC 1952: a Deflate stream, RFC 1951, with header and CRC-32). Levels 1 to 9. */
-    GZIP("gzip", 1, 9, 6);
+    GZIP("gzip", 1, 9, 6),
+    /**
+     * {@link #LZ4} frames of byte-shuffled data, behind an 8-byte header that declares the element
+     * size: the bytes of equal significance of fixed-size elements (longs, doubles, ints) are
+     * grouped before compression, as Blosc does, which suits typed numeric arrays. Levels as {@link
+     * #LZ4}; the element size is a {@link CompressionOptions#withElementSize} option (8 by
+     * default). The format is in {@code docs/compression.md}.
+     */
+    LZ4_SHUFFLE("lz4+shuffle", 1, 12, 1, LZ4),
+    /** {@link #ZSTD} frames of byte-shuffled data; see {@link #LZ4_SHUFFLE}. Levels as {@link #ZSTD}. */
+    ZSTD_SHUFFLE("zstd+shuffle", -7, 22, 3, ZSTD);
 
     private final String id;
     private final int minLevel;
     private final int maxLevel;
     private final int defaultLevel;
+    private final Codec inner;
 
     Codec(String id, int minLevel, int maxLevel, int defaultLevel) {
+        this(id, minLevel, maxLevel, defaultLevel, null);
+    }
+
+    Codec(String id, int minLevel, int maxLevel, int defaultLevel, Codec inner) {
         this.id = id;
         this.minLevel = minLevel;
         this.maxLevel = maxLevel;
         this.defaultLevel = defaultLevel;
+        this.inner = inner;
+    }
+
+    /**
+     * The codec that compresses the shuffled bytes of a shuffle codec ({@link #LZ4} for {@link
+     * #LZ4_SHUFFLE}); a plain codec's inner codec is itself.
+     */
+    public Codec inner() {
+        return inner == null ? this : inner;
+    }
+
+    /** Whether this codec byte-shuffles fixed-size elements before its {@linkplain #inner() inner} codec. */
+    public boolean isShuffle() {
+        return inner != null;
+    }
+
+    /** Whether this codec has a stream form (every codec except the raw {@link #LZ4_BLOCK}). */
+    public boolean hasStreams() {
+        return this != LZ4_BLOCK;
     }
 
     @Override
@@ -84,14 +118,15 @@ public enum Codec implements Algorithm {
     }
 
     /**
-     * Finds a codec by id, ignoring case; also accepts the enum names ({@code LZ4_BLOCK}).
+     * Finds a codec by id, ignoring case; also accepts the enum names ({@code LZ4_BLOCK}, {@code
+     * ZSTD_SHUFFLE}).
      *
      * @throws UnknownAlgorithmException listing the known ids
      */
     public static Codec byId(String name) {
         String n = name.strip().toLowerCase(Locale.ROOT);
         for (Codec c : values()) {
-            if (c.id.equals(n) || c.name().toLowerCase(Locale.ROOT).equals(n.replace('-', '_'))) {
+            if (c.id.equals(n) || c.name().toLowerCase(Locale.ROOT).equals(n)) {
                 return c;
             }
         }

@@ -1,6 +1,7 @@
 package dev.arsenal.compression;
 
 import dev.arsenal.Arsenal;
+import java.util.List;
 
 /**
  * The entry point for compression: each method returns what the {@linkplain Arsenal#runtime()
@@ -32,8 +33,33 @@ public final class Compression {
         return compressor(codec, codec.defaultLevel());
     }
 
+    /**
+     * The selected compressor for {@code codec} at {@code level} with {@code options} (a dictionary,
+     * no checksum, the element size of a shuffle codec ...).
+     *
+     * @throws IllegalArgumentException if the level is outside the codec's range or an option does
+     *     not apply to it
+     * @throws dev.arsenal.ProviderUnavailableException if no eligible provider supports them
+     */
+    public static Compressor compressor(Codec codec, int level, CompressionOptions options) {
+        return Arsenal.runtime().compressor(codec, level, options);
+    }
+
     /** The selected decompressor for {@code codec}. */
     public static Decompressor decompressor(Codec codec) {
         return Arsenal.runtime().decompressor(codec);
+    }
+
+    /** The selected decompressor for {@code codec} with the dictionary of {@code options}. */
+    public static Decompressor decompressor(Codec codec, CompressionOptions options) {
+        return Arsenal.runtime().decompressor(codec, options);
+    }
+
+    /**
+     * A dictionary of at most {@code maxSize} bytes trained on {@code samples}; see {@link
+     * dev.arsenal.ArsenalRuntime#trainDictionary}.
+     */
+    public static byte[] trainDictionary(Codec codec, List<byte[]> samples, int maxSize) {
+        return Arsenal.runtime().trainDictionary(codec, samples, maxSize);
     }
 }

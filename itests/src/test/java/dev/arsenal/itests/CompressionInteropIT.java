@@ -347,7 +347,7 @@ class CompressionInteropIT {
             case LZ4 -> new int[] {1, 9, 3, 12};
             case ZSTD -> new int[] {3, 1, -5, 9, 19, -1, 22};
             case GZIP -> new int[] {6, 1, 9, 4};
-            case LZ4_BLOCK -> throw new IllegalArgumentException("no stream form");
+            case LZ4_BLOCK, LZ4_SHUFFLE, ZSTD_SHUFFLE -> throw new IllegalArgumentException("no tool for " + t.codec);
         };
         int level = levels[i % levels.length];
         boolean strong = t.codec == Codec.ZSTD ? level > 15 : t.codec == Codec.LZ4 && level > 9;

@@ -6,6 +6,7 @@ import dev.arsenal.ArsenalRuntime;
 import dev.arsenal.Configuration;
 import dev.arsenal.UnknownAlgorithmException;
 import dev.arsenal.compression.Codec;
+import dev.arsenal.compression.CompressionOptions;
 import dev.arsenal.compression.Compressor;
 import dev.arsenal.compression.Decompressor;
 import dev.arsenal.compression.MalformedInputException;
@@ -34,8 +35,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code arsenal compress -c CODEC [-l LEVEL] [--provider ID] [IN [OUT]]} and {@code arsenal
- * decompress -c CODEC [--provider ID] [--max-size BYTES] [IN [OUT]]}: one input (a file, or stdin
+ * {@code arsenal compress -c CODEC [-l LEVEL] [-e ELEMENT_SIZE] [-D DICT] [--no-check]
+ * [--no-content-size] [--provider ID] [IN [OUT]]} and {@code arsenal decompress -c CODEC [-D DICT]
+ * [--provider ID] [--max-size BYTES] [IN [OUT]]}: one input (a file, or stdin
  * when absent or {@code -}) through the codec's stream form to one output (a file, or stdout), in
  * 64 KiB pieces, so that a file of any size takes constant memory.
  *
@@ -77,8 +79,9 @@ final class CompressCommand {
 
     static String usage(boolean compress) {
         return compress
-                ? "usage: arsenal compress -c CODEC [-l LEVEL] [--provider ID] [IN [OUT]]"
-                : "usage: arsenal decompress -c CODEC [--provider ID] [--max-size BYTES] [IN [OUT]]";
+                ? "usage: arsenal compress -c CODEC [-l LEVEL] [-e ELEMENT_SIZE] [-D DICT] [--no-check]"
+                        + " [--no-content-size] [--provider ID] [IN [OUT]]"
+                : "usage: arsenal decompress -c CODEC [-D DICT] [--provider ID] [--max-size BYTES] [IN [OUT]]";
     }
 
     int run(List<String> args) {
@@ -90,19 +93,23 @@ final class CompressCommand {
         }
         int level = o.level() == null ? codec.defaultLevel() : parseLevel(o.level(), codec);
         codec.checkLevel(level);
+        if (!codec.isShuffle() && o.options().elementSize() != CompressionOptions.DEFAULT_ELEMENT_SIZE) {
+            throw new UsageException(
+                    "--element-size is for the shuffle codecs (" + codec.id() + "+shuffle), not " + codec.id());
+        }
         ArsenalRuntime runtime = o.provider() == null
                 ? Arsenal.runtime()
                 : Arsenal.create(Configuration.load().withForcedProvider(codec, o.provider()));
         Filter filter;
         if (compress) {
-            Compressor compressor = runtime.compressor(codec, level);
+            Compressor compressor = runtime.compressor(codec, level, o.options());
             filter = (in, sink) -> {
                 try (OutputStream frame = compressor.compressing(sink)) {
                     copy(in, frame);
                 }
             };
         } else {
-            Decompressor decompressor = runtime.decompressor(codec);
+            Decompressor decompressor = runtime.decompressor(codec, o.options());
             long maxSize = o.maxSize();
             filter = (in, sink) -> {
                 try (InputStream data = decompressor.decompressing(in, maxSize)) {
@@ -277,7 +284,7 @@ final class CompressCommand {
      * A message for people: the file ({@code file}, or the one the exception names) and the reason,
      * without exception class names.
      */
-    private static String describe(IOException e, String file) {
+    static String describe(IOException e, String file) {
         String path = file != null ? file : e instanceof FileSystemException f ? f.getFile() : null;
         return path == null ? reason(e) : path + ": " + reason(e);
     }
@@ -344,12 +351,20 @@ final class CompressCommand {
                 "bad size '" + text + "': expected bytes, optionally with K, M, G or T (powers of 1024)");
     }
 
-    private record Options(String codec, String level, String provider, long maxSize, String input, String output) {
+    private record Options(
+            String codec,
+            String level,
+            String provider,
+            long maxSize,
+            CompressionOptions options,
+            String input,
+            String output) {
         static Options parse(List<String> args, boolean compress) {
             String codec = null;
             String level = null;
             String provider = null;
             long maxSize = Long.MAX_VALUE;
+            CompressionOptions options = CompressionOptions.defaults();
             List<String> files = new ArrayList<>();
             for (int i = 0; i < args.size(); i++) {
                 String arg = args.get(i);
@@ -362,6 +377,19 @@ final class CompressCommand {
                         level = value(args, ++i, arg);
                     }
                     case "--provider" -> provider = value(args, ++i, arg);
+                    case "-D", "--dictionary" -> options = options.withDictionary(dictionary(value(args, ++i, arg)));
+                    case "-e", "--element-size" -> {
+                        compressOnly(compress, arg);
+                        options = options.withElementSize(elementSize(value(args, ++i, arg)));
+                    }
+                    case "--no-check" -> {
+                        compressOnly(compress, arg);
+                        options = options.withChecksum(false);
+                    }
+                    case "--no-content-size" -> {
+                        compressOnly(compress, arg);
+                        options = options.withContentSize(false);
+                    }
                     case "--max-size" -> {
                         if (compress) {
                             throw new UsageException("--max-size is for decompress; " + usage(true));
@@ -388,7 +416,37 @@ final class CompressCommand {
             }
             String input = files.isEmpty() ? "-" : files.get(0);
             String output = files.size() < 2 ? "-" : files.get(1);
-            return new Options(codec, level, provider, maxSize, input, output);
+            return new Options(codec, level, provider, maxSize, options, input, output);
+        }
+
+        private static void compressOnly(boolean compress, String option) {
+            if (!compress) {
+                throw new UsageException(
+                        option + " is for compress (a frame says how it was written); " + usage(false));
+            }
+        }
+
+        private static int elementSize(String text) {
+            try {
+                int size = Integer.parseInt(text.strip());
+                CompressionOptions.defaults().withElementSize(size);
+                return size;
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("bad element size '" + text + "': 1 to " + CompressionOptions.MAX_ELEMENT_SIZE
+                        + " bytes (8 for longs and doubles, 4 for ints and floats)");
+            }
+        }
+
+        private static byte[] dictionary(String file) {
+            try {
+                byte[] dictionary = Files.readAllBytes(Path.of(file));
+                if (dictionary.length == 0) {
+                    throw new UsageException(file + ": the dictionary is empty");
+                }
+                return dictionary;
+            } catch (IOException e) {
+                throw new UsageException("cannot read the dictionary " + describe(e, file));
+            }
         }
 
         private static String value(List<String> args, int i, String option) {

@@ -68,6 +68,7 @@ public final class Main {
                 case "hash" -> new HashCommand(out, err).run(commandArgs);
                 case "compress" -> new CompressCommand(true, in, out, err).run(commandArgs);
                 case "decompress" -> new CompressCommand(false, in, out, err).run(commandArgs);
+                case "train" -> new TrainCommand(err).run(commandArgs);
                 case "selftest" -> new SelfTestCommand(out).run(commandArgs);
                 case "calibrate" -> new MeasureCommands(out, err).calibrate(commandArgs);
                 case "bench" -> new MeasureCommands(out, err).bench(commandArgs);
@@ -79,7 +80,7 @@ public final class Main {
                 default -> {
                     err.println(
                             "arsenal: unknown command '" + command
-                                    + "'; commands: info, hash, compress, decompress, selftest, calibrate, bench, shell, version");
+                                    + "'; commands: info, hash, compress, decompress, train, selftest, calibrate, bench, shell, version");
                     yield USAGE;
                 }
             };
@@ -100,13 +101,18 @@ public final class Main {
                   hash -a ALGO [--provider ID] [--seed N] [FILE...]
                                                      print '<hex>  <name>' per input ('-' or none: stdin);
                                                      ALGO: xxh32 xxh64 xxh3 xxh128 crc32 crc32c
-                  compress -c CODEC [-l LEVEL] [--provider ID] [IN [OUT]]
+                  compress -c CODEC [-l LEVEL] [-e ELEMENT_SIZE] [-D DICT] [--no-check]
+                           [--no-content-size] [--provider ID] [IN [OUT]]
                                                      compress IN (none or '-': stdin) to OUT (none or
-                                                     '-': stdout); CODEC: lz4 zstd gzip
-                  decompress -c CODEC [--provider ID] [--max-size BYTES] [IN [OUT]]
+                                                     '-': stdout); CODEC: lz4 zstd gzip lz4+shuffle
+                                                     zstd+shuffle (-e: bytes per element, default 8)
+                  decompress -c CODEC [-D DICT] [--provider ID] [--max-size BYTES] [IN [OUT]]
                                                      the reverse; --max-size stops at BYTES of output
                                                      (K, M, G: powers of 1024; default: no limit).
                                                      OUT is written whole or not at all
+                  train -c zstd [--max-size BYTES] -o DICT FILE...
+                                                     train a dictionary (at most BYTES, default 110K)
+                                                     on sample files, as 'zstd --train'
                   selftest                           run every provider's known-answer self-tests
                   calibrate [--family hashing] [--budget SECONDS]
                                                      measure the providers and store the table the next

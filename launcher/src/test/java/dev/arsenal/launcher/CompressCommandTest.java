@@ -95,6 +95,7 @@ class CompressCommandTest {
             case LZ4 -> new byte[] {0x04, 0x22, 0x4D, 0x18};
             case ZSTD -> new byte[] {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD};
             case GZIP -> new byte[] {0x1F, (byte) 0x8B};
+            case LZ4_SHUFFLE, ZSTD_SHUFFLE -> new byte[] {0x41, 0x53, 0x48, 0x46};
             case LZ4_BLOCK -> throw new IllegalArgumentException("no magic");
         };
     }

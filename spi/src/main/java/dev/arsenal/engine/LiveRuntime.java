@@ -5,6 +5,7 @@ import dev.arsenal.Configuration;
 import dev.arsenal.Family;
 import dev.arsenal.ProviderUnavailableException;
 import dev.arsenal.compression.Codec;
+import dev.arsenal.compression.CompressionOptions;
 import dev.arsenal.compression.Compressor;
 import dev.arsenal.compression.Decompressor;
 import dev.arsenal.hashing.HashAlgorithm;
@@ -113,14 +114,20 @@ public final class LiveRuntime implements ArsenalRuntime {
      * cheap to take again); it stays with its provider, as streams do.
      */
     @Override
-    public Compressor compressor(Codec codec, int level) {
-        return current.compressor(codec, level);
+    public Compressor compressor(Codec codec, int level, CompressionOptions options) {
+        return current.compressor(codec, level, options);
     }
 
     /** The decompressor the current selection gives; see {@link #compressor}. */
     @Override
-    public Decompressor decompressor(Codec codec) {
-        return current.decompressor(codec);
+    public Decompressor decompressor(Codec codec, CompressionOptions options) {
+        return current.decompressor(codec, options);
+    }
+
+    /** A dictionary trained by the currently selected provider. */
+    @Override
+    public byte[] trainDictionary(Codec codec, List<byte[]> samples, int maxSize) {
+        return current.trainDictionary(codec, samples, maxSize);
     }
 
     private <H extends LiveHasher> H register(H hasher) {

@@ -7,6 +7,7 @@ import dev.arsenal.Configuration;
 import dev.arsenal.Family;
 import dev.arsenal.ProviderUnavailableException;
 import dev.arsenal.compression.Codec;
+import dev.arsenal.compression.CompressionOptions;
 import dev.arsenal.compression.Compressor;
 import dev.arsenal.compression.Decompressor;
 import dev.arsenal.engine.calibration.CalibrationStore;
@@ -21,7 +22,10 @@ import dev.arsenal.report.Decision;
 import dev.arsenal.report.Measurement;
 import dev.arsenal.report.RuntimeReport;
 import dev.arsenal.spi.Provider;
+import dev.arsenal.spi.compression.ByteShuffle;
 import dev.arsenal.spi.compression.CompressionProvider;
+import dev.arsenal.spi.compression.ShuffleFrames;
+import dev.arsenal.spi.compression.ShuffleProvider;
 import dev.arsenal.spi.hashing.HashingProvider;
 import java.io.IOException;
 import java.time.Duration;
@@ -93,34 +97,91 @@ final class SelectingRuntime implements ArsenalRuntime {
     }
 
     @Override
-    public Compressor compressor(Codec codec, int level) {
+    public Compressor compressor(Codec codec, int level, CompressionOptions options) {
         codec.checkLevel(level);
+        if (codec.isShuffle()) {
+            Compressor inner =
+                    compressor(codec.inner(), level, options.withElementSize(CompressionOptions.DEFAULT_ELEMENT_SIZE));
+            return ShuffleFrames.compressor(codec, shuffle(codec), inner, options.elementSize());
+        }
+        if (options.elementSize() != CompressionOptions.DEFAULT_ELEMENT_SIZE) {
+            throw new IllegalArgumentException("an element size applies to the shuffle codecs only, not to "
+                    + codec.id() + " (use " + codec.id() + "+shuffle)");
+        }
+        List<CompressionProvider> order = candidates(codec);
+        for (CompressionProvider p : order) {
+            if (p.supports(codec, level, options)) {
+                return p.compressor(codec, level, options);
+            }
+        }
+        throw new ProviderUnavailableException("no " + forced(codec) + "provider compresses " + codec.id()
+                + " at level " + level + (options.isPlain() ? "" : " with " + options) + ": "
+                + order.stream()
+                        .map(p -> p.id() + " supports levels " + p.supportedLevels(codec)
+                                + (options.isPlain() ? "" : " with " + p.supportedOptions(codec)))
+                        .collect(Collectors.joining("; ")));
+    }
+
+    @Override
+    public Decompressor decompressor(Codec codec, CompressionOptions options) {
+        if (codec.isShuffle()) {
+            return ShuffleFrames.decompressor(codec, shuffle(codec), decompressor(codec.inner(), options));
+        }
+        List<CompressionProvider> order = candidates(codec);
+        for (CompressionProvider p : order) {
+            if (p.supportsDecompression(codec, options)) {
+                return p.decompressor(codec, options);
+            }
+        }
+        throw new ProviderUnavailableException("no " + forced(codec) + "provider decodes " + codec.id()
+                + " with a dictionary: "
+                + order.stream()
+                        .map(p -> p.id() + " supports " + p.supportedOptions(codec))
+                        .collect(Collectors.joining("; ")));
+    }
+
+    @Override
+    public byte[] trainDictionary(Codec codec, List<byte[]> samples, int maxSize) {
+        List<CompressionProvider> order = candidates(codec);
+        for (CompressionProvider p : order) {
+            if (p.trainsDictionaries(codec)) {
+                return p.trainDictionary(codec, samples, maxSize);
+            }
+        }
+        throw new ProviderUnavailableException("no " + forced(codec) + "provider trains " + codec.id()
+                + " dictionaries (asked: "
+                + order.stream().map(Provider::id).collect(Collectors.joining(", ")) + ")");
+    }
+
+    /** The selected shuffle stage of a shuffle codec. */
+    private ByteShuffle shuffle(Codec codec) {
+        return ((ShuffleProvider) route(codec).large()).shuffle();
+    }
+
+    /**
+     * The providers to ask for {@code codec}, best first: the selected one, then (unless it was
+     * forced) the other eligible ones, so that a level or option the first lacks reaches another.
+     */
+    private List<CompressionProvider> candidates(Codec codec) {
         Route r = route(codec);
-        Decision decision = report.decision(codec.id()).orElseThrow();
         List<CompressionProvider> order = new ArrayList<>();
         order.add((CompressionProvider) r.large());
-        if (decision.basis() != Decision.Basis.FORCED) {
+        if (!isForced(codec)) {
             for (Provider p : selector.eligible(codec)) {
                 if (!order.contains(p)) {
                     order.add((CompressionProvider) p);
                 }
             }
         }
-        for (CompressionProvider p : order) {
-            if (p.supports(codec, level)) {
-                return p.compressor(codec, level);
-            }
-        }
-        throw new ProviderUnavailableException("no " + (decision.basis() == Decision.Basis.FORCED ? "forced " : "")
-                + "provider compresses " + codec.id() + " at level " + level + ": "
-                + order.stream()
-                        .map(p -> p.id() + " supports levels " + p.supportedLevels(codec))
-                        .collect(Collectors.joining("; ")));
+        return order;
     }
 
-    @Override
-    public Decompressor decompressor(Codec codec) {
-        return ((CompressionProvider) route(codec).large()).decompressor(codec);
+    private boolean isForced(Codec codec) {
+        return report.decision(codec.id()).orElseThrow().basis() == Decision.Basis.FORCED;
+    }
+
+    private String forced(Codec codec) {
+        return isForced(codec) ? "forced " : "";
     }
 
     private Route route(Algorithm algorithm) {

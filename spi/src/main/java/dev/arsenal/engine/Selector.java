@@ -19,6 +19,7 @@ import dev.arsenal.spi.Availability;
 import dev.arsenal.spi.Provider;
 import dev.arsenal.spi.Requirement;
 import dev.arsenal.spi.compression.CompressionProvider;
+import dev.arsenal.spi.compression.ShuffleProvider;
 import dev.arsenal.spi.hashing.HashingProvider;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -209,8 +210,13 @@ final class Selector {
         if (p.algorithms().stream().anyMatch(a -> a instanceof HashAlgorithm) && !(p instanceof HashingProvider)) {
             return Availability.unavailable("lists hashing algorithms but does not implement HashingProvider");
         }
-        if (p.algorithms().stream().anyMatch(a -> a instanceof Codec) && !(p instanceof CompressionProvider)) {
+        if (p.algorithms().stream().anyMatch(a -> a instanceof Codec c && !c.isShuffle())
+                && !(p instanceof CompressionProvider)) {
             return Availability.unavailable("lists compression codecs but does not implement CompressionProvider");
+        }
+        if (p.algorithms().stream().anyMatch(a -> a instanceof Codec c && c.isShuffle())
+                && !(p instanceof ShuffleProvider)) {
+            return Availability.unavailable("lists shuffle codecs but does not implement ShuffleProvider");
         }
         try {
             for (Requirement r : p.requirements()) {

@@ -50,8 +50,8 @@ public final class JavaCompressionProvider implements CompressionProvider {
      */
     private static final boolean AIRCOMPRESSOR = aircompressorPresent();
 
-    private static final Set<Codec> CODECS =
-            Collections.unmodifiableSet(AIRCOMPRESSOR ? EnumSet.allOf(Codec.class) : EnumSet.of(Codec.GZIP));
+    private static final Set<Codec> CODECS = Collections.unmodifiableSet(
+            AIRCOMPRESSOR ? EnumSet.of(Codec.LZ4, Codec.LZ4_BLOCK, Codec.ZSTD, Codec.GZIP) : EnumSet.of(Codec.GZIP));
 
     private static boolean aircompressorPresent() {
         try {
@@ -118,6 +118,7 @@ public final class JavaCompressionProvider implements CompressionProvider {
             case LZ4, LZ4_BLOCK -> level == 1;
             case ZSTD -> level == ZstdJava.LEVEL;
             case GZIP -> level >= 1 && level <= 9;
+            case LZ4_SHUFFLE, ZSTD_SHUFFLE -> false;
         };
     }
 
@@ -127,6 +128,7 @@ public final class JavaCompressionProvider implements CompressionProvider {
             case LZ4, LZ4_BLOCK -> "1 only (the fast compressor; levels 2 to 12 need LZ4 HC)";
             case ZSTD -> ZstdJava.LEVEL + " only (aircompressor's Java compressor has no other level)";
             case GZIP -> "1 to 9";
+            case LZ4_SHUFFLE, ZSTD_SHUFFLE -> "none";
         };
     }
 
@@ -149,6 +151,7 @@ public final class JavaCompressionProvider implements CompressionProvider {
             case LZ4_BLOCK -> new Lz4BlockJava.Compressor(level);
             case ZSTD -> new ZstdJava.Compressor(level);
             case GZIP -> new GzipJava.Compressor(level);
+            case LZ4_SHUFFLE, ZSTD_SHUFFLE -> throw new AssertionError(codec); // refused by checkCodec
         };
     }
 
@@ -165,10 +168,15 @@ public final class JavaCompressionProvider implements CompressionProvider {
             case LZ4_BLOCK -> new Lz4BlockJava.Decompressor();
             case ZSTD -> new ZstdJava.Decompressor();
             case GZIP -> new GzipJava.Decompressor();
+            case LZ4_SHUFFLE, ZSTD_SHUFFLE -> throw new AssertionError(codec); // refused by checkCodec
         };
     }
 
     private static void checkCodec(Codec codec) {
+        if (codec.isShuffle()) {
+            throw new UnsupportedOperationException(
+                    ID + " has no " + codec.id() + ": the shuffle stage is java-shuffle's, in front of " + ID);
+        }
         if (!CODECS.contains(codec)) {
             throw new UnsupportedOperationException(ID + " has no " + codec.id()
                     + ": aircompressor (io.airlift:aircompressor-v3) is not on the class path");
