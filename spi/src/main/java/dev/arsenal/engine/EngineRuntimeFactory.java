@@ -50,9 +50,8 @@ public final class EngineRuntimeFactory implements RuntimeFactory {
             PlatformInfo platform,
             List<? extends Provider> providers,
             List<String> problems) {
-        SelectingRuntime runtime = select(configuration, platform, providers, problems, new ProviderChecks(), true);
-        SelectionLog.logOnce(runtime.report());
-        return runtime;
+        return select(configuration, platform, providers, problems, new ProviderChecks(), true)
+                .logging();
     }
 
     /** The platform this process runs on, detected once. */
@@ -61,7 +60,7 @@ public final class EngineRuntimeFactory implements RuntimeFactory {
     }
 
     /**
-     * Decides every algorithm with the stored calibration the configuration allows. With {@code
+     * A runtime that decides each family on first use with the stored calibration the configuration allows. With {@code
      * mayMeasure}, a missing ({@code measure} mode), corrupt or stale table is measured again and
      * stored; without, it is only reported (a container does not wait seconds for a measurement
      * while a bundle starts).

@@ -58,7 +58,10 @@ public final class LiveRuntime implements ArsenalRuntime {
 
     private SelectingRuntime select(
             Configuration configuration, List<? extends Provider> providers, List<String> problems) {
-        return EngineRuntimeFactory.select(configuration, platform, providers, problems, checks, false);
+        SelectingRuntime runtime =
+                EngineRuntimeFactory.select(configuration, platform, providers, problems, checks, false);
+        runtime.report(); // decides every family now: a container re-points everything at each change
+        return runtime;
     }
 
     /**

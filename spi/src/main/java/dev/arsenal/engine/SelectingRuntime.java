@@ -31,6 +31,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,23 +40,79 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * A runtime whose decisions were all made at construction. Obtaining a primitive is a map lookup
- * and a factory call on the chosen provider; for a single-provider route the primitive returned is
- * the provider's own object, so calling it costs nothing extra, and for a tiered route a {@code
+ * A runtime that decides each family on its first use and keeps the decision: the first hasher
+ * probes and self-tests the hashing providers only, the first compressor the compression ones, and
+ * {@link #report()} decides every family. After that, obtaining a primitive is a map lookup and a
+ * factory call on the chosen provider; for a single-provider route the primitive returned is the
+ * provider's own object, so calling it costs nothing extra, and for a tiered route a {@code
  * TieredHasher} adds one length comparison.
+ *
+ * <p>Deciding takes the runtime's lock (the {@link Selector} is not thread-safe); reading a decided
+ * family does not: {@code families} is replaced, never changed, and read through a volatile field.
  */
 final class SelectingRuntime implements ArsenalRuntime {
     private final Configuration configuration;
-    private final RuntimeReport report;
-    private final Map<Algorithm, Route> routes;
     private final Selector selector;
+    private final Optional<Calibration> calibration;
+    private final List<String> calibrationWarnings;
+    private final boolean logDecisions;
+    private final Object lock = new Object();
+
+    /** The families decided so far; a new map on every decision (copy on write). */
+    private volatile Map<Family, Selector.FamilyChoice> families = Map.of();
+
+    private volatile RuntimeReport report;
 
     SelectingRuntime(
-            Configuration configuration, RuntimeReport report, Map<Algorithm, Route> routes, Selector selector) {
+            Configuration configuration,
+            Selector selector,
+            Optional<Calibration> calibration,
+            List<String> calibrationWarnings) {
+        this(configuration, selector, calibration, calibrationWarnings, false);
+    }
+
+    private SelectingRuntime(
+            Configuration configuration,
+            Selector selector,
+            Optional<Calibration> calibration,
+            List<String> calibrationWarnings,
+            boolean logDecisions) {
         this.configuration = configuration;
-        this.report = report;
-        this.routes = Map.copyOf(routes);
         this.selector = selector;
+        this.calibration = calibration;
+        this.calibrationWarnings = List.copyOf(calibrationWarnings);
+        this.logDecisions = logDecisions;
+    }
+
+    /** This runtime, logging one INFO line per family when it decides it. */
+    SelectingRuntime logging() {
+        return new SelectingRuntime(configuration, selector, calibration, calibrationWarnings, true);
+    }
+
+    /** The decisions of {@code family}, made now if this is its first use. */
+    Selector.FamilyChoice family(Family family) {
+        Selector.FamilyChoice choice = families.get(family);
+        if (choice != null) {
+            return choice;
+        }
+        synchronized (lock) {
+            choice = families.get(family);
+            if (choice == null) {
+                choice = selector.decide(family, calibration);
+                Map<Family, Selector.FamilyChoice> next = new EnumMap<>(Family.class);
+                next.putAll(families);
+                next.put(family, choice);
+                families = Map.copyOf(next);
+                if (logDecisions) {
+                    SelectionLog.logFamily(selector.strategy(), choice);
+                }
+            }
+            return choice;
+        }
+    }
+
+    private Decision decision(Algorithm algorithm) {
+        return family(algorithm.family()).decisions().get(algorithm);
     }
 
     @Override
@@ -177,7 +234,8 @@ final class SelectingRuntime implements ArsenalRuntime {
     }
 
     private boolean isForced(Codec codec) {
-        return report.decision(codec.id()).orElseThrow().basis() == Decision.Basis.FORCED;
+        Decision d = decision(codec);
+        return d != null && d.basis() == Decision.Basis.FORCED;
     }
 
     private String forced(Codec codec) {
@@ -185,18 +243,32 @@ final class SelectingRuntime implements ArsenalRuntime {
     }
 
     private Route route(Algorithm algorithm) {
-        Route route = routes.get(algorithm);
+        Selector.FamilyChoice choice = family(algorithm.family());
+        Route route = choice.routes().get(algorithm);
         if (route == null) {
-            String reason =
-                    report.decision(algorithm.id()).map(Decision::reason).orElse("no decision was made");
+            Decision d = choice.decisions().get(algorithm);
+            String reason = d == null ? "no decision was made" : d.reason();
             throw new ProviderUnavailableException("no provider for " + algorithm.id() + ": " + reason);
         }
         return route;
     }
 
+    /** Decides every family not decided yet, once, and reports them all. */
     @Override
     public RuntimeReport report() {
-        return report;
+        RuntimeReport r = report;
+        if (r == null) {
+            for (Family f : Selector.families()) {
+                family(f);
+            }
+            synchronized (lock) {
+                if (report == null) {
+                    report = selector.report(families, calibration, calibrationWarnings);
+                }
+                r = report;
+            }
+        }
+        return r;
     }
 
     @Override
@@ -218,7 +290,7 @@ final class SelectingRuntime implements ArsenalRuntime {
     public Calibration calibrate(Family family, Duration budget, Consumer<String> progress) {
         List<Measurement> measurements = measure(family, budget, progress);
         Calibration calibration = new Calibration(
-                MachineSignature.of(report.platform()),
+                MachineSignature.of(selector.platform()),
                 Instant.now(),
                 measurements,
                 Optional.of(configuration.calibrationFile()));
@@ -233,6 +305,6 @@ final class SelectingRuntime implements ArsenalRuntime {
 
     @Override
     public String toString() {
-        return "ArsenalRuntime[" + report.strategy() + ", " + routes.size() + " algorithms]";
+        return "ArsenalRuntime[" + selector.strategy() + ", " + families.keySet() + " decided]";
     }
 }

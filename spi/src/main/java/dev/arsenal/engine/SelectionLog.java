@@ -1,5 +1,6 @@
 package dev.arsenal.engine;
 
+import dev.arsenal.Strategy;
 import dev.arsenal.report.Decision;
 import dev.arsenal.report.ProviderReport;
 import dev.arsenal.report.RuntimeReport;
@@ -7,8 +8,9 @@ import java.lang.System.Logger.Level;
 import java.util.stream.Collectors;
 
 /**
- * Writes the one INFO line that summarizes a runtime's choices, without stack traces: choices per
- * algorithm, and the providers that are unavailable with their causes.
+ * Writes the INFO lines that summarize a runtime's choices, without stack traces: choices per
+ * algorithm, and the providers that are unavailable with their causes; one line per family as a
+ * runtime decides it, or one for all (a container's runtime, which decides everything at once).
  */
 final class SelectionLog {
     private static final System.Logger LOG = System.getLogger("dev.arsenal");
@@ -20,6 +22,37 @@ final class SelectionLog {
             return;
         }
         LOG.log(Level.INFO, summary(report));
+    }
+
+    /** The line of one family, when a runtime decides it on its first use. */
+    static void logFamily(Strategy strategy, Selector.FamilyChoice choice) {
+        if (LOG.isLoggable(Level.INFO)) {
+            LOG.log(Level.INFO, familySummary(strategy, choice));
+        }
+    }
+
+    static String familySummary(Strategy strategy, Selector.FamilyChoice choice) {
+        StringBuilder line = new StringBuilder("Arsenal ")
+                .append(strategy)
+                .append(' ')
+                .append(choice.family().id())
+                .append(": ")
+                .append(choice.decisions().values().stream()
+                        .map(d -> d.algorithm() + "=" + d.provider().orElse("NONE"))
+                        .collect(Collectors.joining(", ")));
+        if (!choice.unavailable().isEmpty()) {
+            line.append("; unavailable: ")
+                    .append(choice.unavailable().stream()
+                            .map(p -> p.id() + " (" + p.reason() + ")")
+                            .collect(Collectors.joining(", ")));
+        }
+        long failed = choice.decisions().values().stream()
+                .filter(d -> d.basis() == Decision.Basis.NONE)
+                .count();
+        if (failed > 0) {
+            line.append("; ").append(failed).append(" algorithm(s) without a provider, see `arsenal info`");
+        }
+        return line.toString();
     }
 
     static String summary(RuntimeReport report) {

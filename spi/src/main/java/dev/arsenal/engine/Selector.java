@@ -3,6 +3,7 @@ package dev.arsenal.engine;
 import dev.arsenal.Algorithm;
 import dev.arsenal.Configuration;
 import dev.arsenal.ConfigurationException;
+import dev.arsenal.Family;
 import dev.arsenal.Strategy;
 import dev.arsenal.UnknownAlgorithmException;
 import dev.arsenal.compression.Codec;
@@ -22,12 +23,15 @@ import dev.arsenal.spi.compression.CompressionProvider;
 import dev.arsenal.spi.compression.ShuffleProvider;
 import dev.arsenal.spi.hashing.HashingProvider;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -35,6 +39,10 @@ import java.util.stream.Collectors;
  * each algorithm, the candidates' self-tests (both once per selector), then a forced choice or a
  * {@link TierPlanner plan} by measurement or rank. Each step's outcome is kept in the decision
  * record. A selector can decide again with a calibration without probing again.
+ *
+ * <p>Families are decided one at a time, when first needed ({@link #decide}): a program that only
+ * hashes never loads a compression library. Not thread-safe: {@link SelectingRuntime} calls it
+ * under its lock.
  *
  * <p>Disabled providers are not probed at all: disabling is how a user keeps a native library
  * that crashes from being loaded.
@@ -69,28 +77,34 @@ final class Selector {
         this.checks = checks;
     }
 
-    /** What does not depend on a calibration, computed once: availability and candidates. */
-    private Map<Provider, Availability> availability;
+    /**
+     * What does not depend on a calibration, computed once per family when the family is first
+     * decided: availability (probes) and candidates (self-tests).
+     */
+    private final Map<Provider, Availability> availability = new HashMap<>();
 
-    private Map<Algorithm, List<Candidate>> candidates;
+    private final Map<Provider, Boolean> disabled = new HashMap<>();
+    private final Map<Algorithm, List<Candidate>> candidates = new HashMap<>();
+    private final Set<Family> evaluated = EnumSet.noneOf(Family.class);
 
-    private void evaluate() {
-        if (availability != null) {
+    /** Probes the providers of {@code family} and self-tests its algorithms, once. */
+    private void evaluate(Family family) {
+        if (!evaluated.add(family)) {
             return;
         }
-        availability = new LinkedHashMap<>();
-        Map<Provider, Boolean> disabled = new HashMap<>();
         for (Provider p : providers) {
-            Optional<String> why = disabledBy(p);
-            disabled.put(p, why.isPresent());
-            availability.put(p, why.isPresent() ? Availability.unavailable(why.get()) : checks.probe(p, this::probe));
+            if (serves(p, family)) {
+                availability(p);
+            }
         }
-        candidates = new LinkedHashMap<>();
         for (Algorithm algorithm : KnownAlgorithms.all()) {
+            if (algorithm.family() != family) {
+                continue;
+            }
             List<Candidate> list = new ArrayList<>();
             for (Provider p : providers) {
                 if (p.algorithms().contains(algorithm)) {
-                    list.add(candidate(p, algorithm, availability.get(p), disabled.get(p)));
+                    list.add(candidate(p, algorithm, availability(p), disabled.get(p)));
                 }
             }
             list.sort(Comparator.comparingInt(Candidate::rank).reversed().thenComparing(Candidate::providerId));
@@ -98,9 +112,25 @@ final class Selector {
         }
     }
 
+    private static boolean serves(Provider p, Family family) {
+        return p.family() == family || p.algorithms().stream().anyMatch(a -> a.family() == family);
+    }
+
+    private Availability availability(Provider p) {
+        Availability known = availability.get(p);
+        if (known != null) {
+            return known;
+        }
+        Optional<String> why = disabledBy(p);
+        disabled.put(p, why.isPresent());
+        Availability a = why.isPresent() ? Availability.unavailable(why.get()) : checks.probe(p, this::probe);
+        availability.put(p, a);
+        return a;
+    }
+
     /** The providers that passed every check for {@code algorithm}, best-ranked first. */
     List<Provider> eligible(Algorithm algorithm) {
-        evaluate();
+        evaluate(algorithm.family());
         return candidates.get(algorithm).stream()
                 .filter(Candidate::eligible)
                 .map(c -> byId(c.providerId()))
@@ -116,13 +146,26 @@ final class Selector {
         throw new IllegalStateException("no provider " + id);
     }
 
-    /** Decides every algorithm, by measurement where {@code calibration} covers the candidates. */
+    /**
+     * A runtime that decides each family when it is first used, by measurement where {@code
+     * calibration} covers the candidates. The configuration's forced choices are checked now: an
+     * unknown algorithm is a {@link ConfigurationException} at once, not at first use.
+     */
     SelectingRuntime select(Optional<Calibration> calibration, List<String> calibrationWarnings) {
+        forcedProviders();
+        return new SelectingRuntime(config, this, calibration, calibrationWarnings);
+    }
+
+    /** The decisions for the algorithms of {@code family}, in {@link KnownAlgorithms} order, and their routes. */
+    FamilyChoice decide(Family family, Optional<Calibration> calibration) {
         Map<Algorithm, String> forced = forcedProviders();
-        evaluate();
-        List<Decision> decisions = new ArrayList<>();
+        evaluate(family);
+        Map<Algorithm, Decision> decisions = new LinkedHashMap<>();
         Map<Algorithm, Route> routes = new HashMap<>();
         for (Algorithm algorithm : KnownAlgorithms.all()) {
+            if (algorithm.family() != family) {
+                continue;
+            }
             List<Candidate> list = candidates.get(algorithm);
             Decision decision = forced.containsKey(algorithm)
                     ? forcedDecision(algorithm, list, forced.get(algorithm))
@@ -130,27 +173,75 @@ final class Selector {
             if (decision.basis() == Decision.Basis.FORCED) {
                 routes.put(algorithm, Route.single(byId(decision.provider().orElseThrow())));
             }
-            decisions.add(decision);
+            decisions.put(algorithm, decision);
         }
+        List<ProviderReport> unavailable = new ArrayList<>();
+        for (Provider p : providers) {
+            if (serves(p, family) && !availability(p).isAvailable()) {
+                unavailable.add(providerReport(p));
+            }
+        }
+        return new FamilyChoice(family, decisions, routes, unavailable);
+    }
 
+    /** The decisions and routes of one family, and its providers that cannot be used. */
+    record FamilyChoice(
+            Family family,
+            Map<Algorithm, Decision> decisions,
+            Map<Algorithm, Route> routes,
+            List<ProviderReport> unavailable) {
+        FamilyChoice {
+            decisions = Collections.unmodifiableMap(new LinkedHashMap<>(decisions));
+            routes = Map.copyOf(routes);
+            unavailable = List.copyOf(unavailable);
+        }
+    }
+
+    /** The whole report, from every family's decisions (which the caller has made). */
+    RuntimeReport report(
+            Map<Family, FamilyChoice> families, Optional<Calibration> calibration, List<String> calibrationWarnings) {
+        List<Decision> decisions = new ArrayList<>();
+        for (Algorithm algorithm : KnownAlgorithms.all()) {
+            decisions.add(families.get(algorithm.family()).decisions().get(algorithm));
+        }
         List<ProviderReport> providerReports = new ArrayList<>();
         for (Provider p : providers) {
-            Availability a = availability.get(p);
-            providerReports.add(new ProviderReport(
-                    p.id(),
-                    p.kind(),
-                    p.family(),
-                    p.algorithms().stream().map(Algorithm::id).toList(),
-                    p.requirements().stream().map(Requirement::toString).toList(),
-                    a.isAvailable(),
-                    a.isAvailable() ? safeDescription(p) : a.cause()));
+            providerReports.add(providerReport(p));
         }
         List<String> warnings = new ArrayList<>(config.warnings());
         warnings.addAll(problems);
         warnings.addAll(calibrationWarnings);
-        RuntimeReport report = new RuntimeReport(
+        return new RuntimeReport(
                 platform, strategy, providerReports, decisions, config.sources(), warnings, calibration);
-        return new SelectingRuntime(config, report, routes, this);
+    }
+
+    private ProviderReport providerReport(Provider p) {
+        Availability a = availability(p);
+        return new ProviderReport(
+                p.id(),
+                p.kind(),
+                p.family(),
+                p.algorithms().stream().map(Algorithm::id).toList(),
+                p.requirements().stream().map(Requirement::toString).toList(),
+                a.isAvailable(),
+                a.isAvailable() ? safeDescription(p) : a.cause());
+    }
+
+    /** The strategy decisions are made for. */
+    Strategy strategy() {
+        return strategy;
+    }
+
+    /** The platform decisions are made for. */
+    PlatformInfo platform() {
+        return platform;
+    }
+
+    /** Every family some known algorithm belongs to, in {@link Family} order. */
+    static Set<Family> families() {
+        Set<Family> families = EnumSet.noneOf(Family.class);
+        KnownAlgorithms.all().forEach(a -> families.add(a.family()));
+        return families;
     }
 
     private Decision plannedDecision(

@@ -12,8 +12,10 @@ import dev.arsenal.ProviderKind;
 import dev.arsenal.ProviderUnavailableException;
 import dev.arsenal.Strategy;
 import dev.arsenal.compression.Codec;
+import dev.arsenal.compression.CompressionOptions;
 import dev.arsenal.compression.Compressor;
 import dev.arsenal.compression.Decompressor;
+import dev.arsenal.hashing.HashAlgorithm;
 import dev.arsenal.platform.CpuInfo;
 import dev.arsenal.platform.JvmInfo;
 import dev.arsenal.platform.PlatformInfo;
@@ -25,18 +27,64 @@ import dev.arsenal.spi.compression.CompressionProvider;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The engine choosing among compression providers: by rank, and by the level asked for. */
+/**
+ * The engine choosing among compression providers: by rank, by the level and options asked for,
+ * and only when compression is first used.
+ */
 class CompressionSelectionTest {
     private static final PlatformInfo PLATFORM = new PlatformInfo(
             new CpuInfo("linux", "amd64", "test cpu", 2, List.of(), List.of(), List.of()),
             new JvmInfo("25", "test", "test", true, true, false, 0));
 
     /** Stores bytes as they are, prefixed with its id's first letter: enough to tell who compressed. */
-    private record FakeProvider(String id, int rank, int minLevel, int maxLevel) implements CompressionProvider {
+    private record FakeProvider(
+            String id, int rank, int minLevel, int maxLevel, boolean dictionaries, AtomicInteger probes)
+            implements CompressionProvider {
+        FakeProvider(String id, int rank, int minLevel, int maxLevel) {
+            this(id, rank, minLevel, maxLevel, false, new AtomicInteger());
+        }
+
+        @Override
+        public boolean supports(Codec codec, int level, CompressionOptions options) {
+            return supports(codec, level) && (options.isPlain() || dictionaries && options.checksum());
+        }
+
+        @Override
+        public String supportedOptions(Codec codec) {
+            return dictionaries ? "dictionaries" : "no options";
+        }
+
+        @Override
+        public Compressor compressor(Codec codec, int level, CompressionOptions options) {
+            return compressor(codec, level);
+        }
+
+        @Override
+        public boolean supportsDecompression(Codec codec, CompressionOptions options) {
+            return codec == Codec.ZSTD && (dictionaries || !options.hasDictionary());
+        }
+
+        @Override
+        public Decompressor decompressor(Codec codec, CompressionOptions options) {
+            return decompressor(codec);
+        }
+
+        @Override
+        public boolean trainsDictionaries(Codec codec) {
+            return dictionaries;
+        }
+
+        @Override
+        public byte[] trainDictionary(Codec codec, List<byte[]> samples, int maxSize) {
+            return id.getBytes(StandardCharsets.US_ASCII);
+        }
+
         @Override
         public ProviderKind kind() {
             return ProviderKind.JAVA;
@@ -49,6 +97,7 @@ class CompressionSelectionTest {
 
         @Override
         public Availability probe(PlatformInfo platform) {
+            probes.incrementAndGet();
             return Availability.available();
         }
 
@@ -158,6 +207,71 @@ class CompressionSelectionTest {
         ProviderUnavailableException e =
                 assertThrows(ProviderUnavailableException.class, () -> runtime.compressor(Codec.ZSTD, 19));
         assertTrue(e.getMessage().startsWith("no forced provider compresses zstd at level 19"), e.getMessage());
+    }
+
+    @Test
+    void optionsReachTheBestProviderThatSupportsThem() {
+        FakeProvider javaLike = new FakeProvider("java", 300, 3, 3);
+        FakeProvider nativeLike = new FakeProvider("native", 200, -7, 22, true, new AtomicInteger());
+        ArsenalRuntime runtime = runtime(Configuration.defaults(), javaLike, nativeLike);
+        CompressionOptions dict = CompressionOptions.defaults().withDictionary(new byte[] {1, 2, 3});
+        assertEquals('j', runtime.compressor(Codec.ZSTD, 3).compress(DATA)[0], "plain: the best-ranked");
+        assertEquals('n', runtime.compressor(Codec.ZSTD, 3, dict).compress(DATA)[0], "a dictionary: who has them");
+        byte[] packed = runtime.compressor(Codec.ZSTD, 3, dict).compress(DATA);
+        byte[] back = new byte[DATA.length];
+        assertEquals(
+                DATA.length,
+                runtime.decompressor(Codec.ZSTD, dict).decompress(packed, 0, packed.length, back, 0, back.length));
+        assertArrayEquals(
+                "native".getBytes(StandardCharsets.US_ASCII), runtime.trainDictionary(Codec.ZSTD, List.of(), 100));
+
+        CompressionOptions unsupported = dict.withChecksum(false);
+        ProviderUnavailableException e =
+                assertThrows(ProviderUnavailableException.class, () -> runtime.compressor(Codec.ZSTD, 3, unsupported));
+        assertTrue(
+                e.getMessage().contains("with options[no checksum")
+                        && e.getMessage().contains("java supports levels 3 to 3 with no options")
+                        && e.getMessage().contains("native supports levels -7 to 22 with dictionaries"),
+                e.getMessage());
+        IllegalArgumentException notShuffle = assertThrows(
+                IllegalArgumentException.class,
+                () -> runtime.compressor(
+                        Codec.ZSTD, 3, CompressionOptions.defaults().withElementSize(4)));
+        assertTrue(notShuffle.getMessage().contains("zstd+shuffle"), notShuffle.getMessage());
+
+        ArsenalRuntime plainOnly = runtime(Configuration.defaults(), javaLike);
+        ProviderUnavailableException noDict =
+                assertThrows(ProviderUnavailableException.class, () -> plainOnly.decompressor(Codec.ZSTD, dict));
+        assertTrue(noDict.getMessage().contains("java supports no options"), noDict.getMessage());
+        assertThrows(ProviderUnavailableException.class, () -> plainOnly.trainDictionary(Codec.ZSTD, List.of(), 100));
+    }
+
+    @Test
+    void eachFamilyIsDecidedOnItsFirstUseOnly() throws Exception {
+        AtomicInteger probes = new AtomicInteger();
+        FakeProvider compression = new FakeProvider("java", 100, 3, 3, false, probes);
+        FakeCrcProvider hashing = new FakeCrcProvider("crc", ProviderKind.JAVA, 100);
+        ArsenalRuntime runtime = EngineRuntimeFactory.create(
+                Configuration.defaults().with(Configuration.CALIBRATION, "off"),
+                PLATFORM,
+                List.of(compression, hashing),
+                List.of());
+        assertEquals(0, probes.get() + hashing.probes.get(), "nothing is probed before it is needed");
+        runtime.hasher32(HashAlgorithm.CRC32, 0);
+        assertEquals(1, hashing.probes.get());
+        assertEquals(0, probes.get(), "hashing does not probe compression providers");
+
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            threads.add(Thread.ofPlatform().start(() -> runtime.compressor(Codec.ZSTD, 3)));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertEquals(1, probes.get(), "eight threads, one decision");
+        runtime.report();
+        runtime.report();
+        assertEquals(1, probes.get() + hashing.probes.get() - 1, "the report reuses what was decided");
     }
 
     @Test
