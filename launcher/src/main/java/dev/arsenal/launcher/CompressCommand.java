@@ -93,7 +93,7 @@ final class CompressCommand {
         }
         int level = o.level() == null ? codec.defaultLevel() : parseLevel(o.level(), codec);
         codec.checkLevel(level);
-        if (!codec.isShuffle() && o.options().elementSize() != CompressionOptions.DEFAULT_ELEMENT_SIZE) {
+        if (!codec.isShuffle() && o.elementSizeGiven()) {
             throw new UsageException(
                     "--element-size is for the shuffle codecs (" + codec.id() + "+shuffle), not " + codec.id());
         }
@@ -357,6 +357,7 @@ final class CompressCommand {
             String provider,
             long maxSize,
             CompressionOptions options,
+            boolean elementSizeGiven,
             String input,
             String output) {
         static Options parse(List<String> args, boolean compress) {
@@ -365,6 +366,7 @@ final class CompressCommand {
             String provider = null;
             long maxSize = Long.MAX_VALUE;
             CompressionOptions options = CompressionOptions.defaults();
+            boolean elementSizeGiven = false;
             List<String> files = new ArrayList<>();
             for (int i = 0; i < args.size(); i++) {
                 String arg = args.get(i);
@@ -381,6 +383,7 @@ final class CompressCommand {
                     case "-e", "--element-size" -> {
                         compressOnly(compress, arg);
                         options = options.withElementSize(elementSize(value(args, ++i, arg)));
+                        elementSizeGiven = true;
                     }
                     case "--no-check" -> {
                         compressOnly(compress, arg);
@@ -416,7 +419,7 @@ final class CompressCommand {
             }
             String input = files.isEmpty() ? "-" : files.get(0);
             String output = files.size() < 2 ? "-" : files.get(1);
-            return new Options(codec, level, provider, maxSize, options, input, output);
+            return new Options(codec, level, provider, maxSize, options, elementSizeGiven, input, output);
         }
 
         private static void compressOnly(boolean compress, String option) {

@@ -275,6 +275,90 @@ class CompressCommandTest {
         assertEquals(List.of("in"), filesInDir());
     }
 
+    @Test
+    void shuffleCodecsTakeAnElementSize() throws IOException {
+        assumeProvider(Codec.ZSTD_SHUFFLE);
+        byte[] longs = new byte[8 * 50_000];
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(longs).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < 50_000; i++) {
+            b.putLong(1_700_000_000_000L + 7L * i);
+        }
+        Path in = Files.write(dir.resolve("longs"), longs);
+        for (String id : List.of("zstd+shuffle", "lz4+shuffle")) {
+            Path packed = dir.resolve("longs." + id);
+            Run c = run("compress", "-c", id, "-e", "8", in.toString(), packed.toString());
+            assertEquals(Main.OK, c.status(), c.err());
+            byte[] frame = Files.readAllBytes(packed);
+            assertArrayEquals(magic(Codec.byId(id)), Arrays.copyOf(frame, 4));
+            assertEquals(8, frame[5], "the element size is in the header");
+            Run plain = run(longs, "compress", "-c", id.replace("+shuffle", ""));
+            assertTrue(frame.length < plain.out().length, id + " " + frame.length + " vs " + plain.out().length);
+            Run d = run(frame, "decompress", "-c", id);
+            assertEquals(Main.OK, d.status(), d.err());
+            assertArrayEquals(longs, d.out());
+            Run four = run(longs, "compress", "-c", id, "--element-size", "4");
+            assertEquals(4, four.out()[5]);
+            assertArrayEquals(longs, run(four.out(), "decompress", "-c", id).out());
+        }
+        Run wrong = run(Files.readAllBytes(dir.resolve("longs.zstd+shuffle")), "decompress", "-c", "lz4+shuffle");
+        assertEquals(Main.BAD_INPUT, wrong.status(), wrong.err());
+        assertTrue(wrong.err().contains("the frame's inner codec is zstd, not lz4"), wrong.err());
+        assertUsage("--element-size is for the shuffle codecs (zstd+shuffle)", "compress", "-c", "zstd", "-e", "8");
+        assertUsage("bad element size '0'", "compress", "-c", "zstd+shuffle", "-e", "0");
+        assertUsage("bad element size 'x'", "compress", "-c", "zstd+shuffle", "-e", "x");
+        assertUsage("-e is for compress", "decompress", "-c", "zstd+shuffle", "-e", "8");
+    }
+
+    @Test
+    void dictionariesAreTrainedAndUsedBothWays() throws IOException {
+        List<Path> samples = new ArrayList<>();
+        SplittableRandom random = new SplittableRandom(9);
+        for (int i = 0; i < 400; i++) {
+            String record = "{\"id\":" + i + ",\"user\":\"user" + random.nextInt(50) + "\",\"action\":\""
+                    + (random.nextBoolean() ? "login" : "purchase") + "\",\"amount\":" + random.nextInt(1000)
+                    + ",\"currency\":\"EUR\",\"client\":\"arsenal-test/1.0\"}";
+            samples.add(Files.writeString(dir.resolve("s" + i + ".json"), record));
+        }
+        Path dict = dir.resolve("dict");
+        List<String> train = new ArrayList<>(List.of("train", "-c", "zstd", "--max-size", "4K", "-o", dict.toString()));
+        samples.forEach(p -> train.add(p.toString()));
+        Run t = run(train.toArray(String[]::new));
+        assumeTrue(
+                t.status() != Main.USAGE || !t.err().contains("trains"), "no provider trains dictionaries: " + t.err());
+        assertEquals(Main.OK, t.status(), t.err());
+        assertTrue(Files.size(dict) > 0 && Files.size(dict) <= 4096, "dictionary of " + Files.size(dict) + " bytes");
+
+        byte[] record = Files.readAllBytes(samples.get(7));
+        Run with = run(record, "compress", "-c", "zstd", "-D", dict.toString());
+        assertEquals(Main.OK, with.status(), with.err());
+        Run without = run(record, "compress", "-c", "zstd");
+        assertTrue(
+                with.out().length < without.out().length,
+                "with the dictionary " + with.out().length + " bytes, without " + without.out().length);
+        Run back = run(with.out(), "decompress", "-c", "zstd", "-D", dict.toString());
+        assertEquals(Main.OK, back.status(), back.err());
+        assertArrayEquals(record, back.out());
+        Run noDict = run(with.out(), "decompress", "-c", "zstd");
+        assertEquals(Main.BAD_INPUT, noDict.status(), noDict.err());
+        assertEquals(1, noDict.err().lines().count(), noDict.err());
+
+        Run lean = run(record, "compress", "-c", "zstd", "--no-check", "--no-content-size");
+        assertEquals(Main.OK, lean.status(), lean.err());
+        assertEquals(0, lean.out()[4] & 0x04, "no checksum flag in the frame header descriptor");
+        assertEquals(0, lean.out()[4] & 0xE0, "no content size field (nor a single segment, which implies one)");
+        assertArrayEquals(record, run(lean.out(), "decompress", "-c", "zstd").out());
+
+        assertUsage(
+                "cannot read the dictionary",
+                "compress",
+                "-c",
+                "zstd",
+                "-D",
+                dir.resolve("nope").toString());
+        assertUsage("missing -o DICT", "train", "-c", "zstd", samples.get(0).toString());
+        assertUsage("--no-check is for compress", "decompress", "-c", "zstd", "--no-check");
+    }
+
     private static void assertUsage(String expected, String... args) {
         Run r = run(args);
         assertEquals(Main.USAGE, r.status(), String.join(" ", args) + ": " + r.err());
@@ -351,8 +435,10 @@ class CompressCommandTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Main.run(new String[] {"help"}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
         String usage = out.toString(StandardCharsets.UTF_8);
-        assertTrue(usage.contains("compress -c CODEC [-l LEVEL] [--provider ID] [IN [OUT]]"), usage);
-        assertTrue(usage.contains("decompress -c CODEC [--provider ID] [--max-size BYTES] [IN [OUT]]"), usage);
+        assertTrue(usage.contains("compress -c CODEC [-l LEVEL] [-e ELEMENT_SIZE] [-D DICT] [--no-check]"), usage);
+        assertTrue(
+                usage.contains("decompress -c CODEC [-D DICT] [--provider ID] [--max-size BYTES] [IN [OUT]]"), usage);
+        assertTrue(usage.contains("train -c zstd [--max-size BYTES] -o DICT FILE..."), usage);
         assertTrue(usage.contains("4 malformed compressed input"), usage);
     }
 }
