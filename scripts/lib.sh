@@ -69,6 +69,8 @@ ensure_test_packages() {
     done
     ldconfig -p 2>/dev/null | grep -q 'libxxhash\.so\.0' || missing+=(libxxhash0)
     ldconfig -p 2>/dev/null | grep -q 'libz\.so\.1' || missing+=(zlib1g)
+    ldconfig -p 2>/dev/null | grep -q 'liblz4\.so\.1' || missing+=(liblz4-1)
+    ldconfig -p 2>/dev/null | grep -q 'libdeflate\.so\.0' || missing+=(libdeflate0)
     [ ${#missing[@]} -eq 0 ] && return 0
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
         echo "arsenal: installing ${missing[*]} for the tests" >&2

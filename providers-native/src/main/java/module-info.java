@@ -22,5 +22,7 @@ module dev.arsenal.providers.natives {
             dev.arsenal.providers.natives.hashing.Lz4JavaXxhashProvider,
             dev.arsenal.providers.natives.compression.ZstdJniProvider,
             dev.arsenal.providers.natives.compression.ZstdFfmProvider,
-            dev.arsenal.providers.natives.compression.Lz4JavaCompressionProvider;
+            dev.arsenal.providers.natives.compression.Lz4JavaCompressionProvider,
+            dev.arsenal.providers.natives.compression.Lz4FfmProvider,
+            dev.arsenal.providers.natives.compression.GzipFfmProvider;
 }

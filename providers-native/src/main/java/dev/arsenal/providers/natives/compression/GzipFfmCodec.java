@@ -1,0 +1,563 @@
+package dev.arsenal.providers.natives.compression;
+
+import static dev.arsenal.providers.natives.compression.GzipFfmBindings.AVAIL_IN;
+import static dev.arsenal.providers.natives.compression.GzipFfmBindings.AVAIL_OUT;
+import static dev.arsenal.providers.natives.compression.GzipFfmBindings.NEXT_IN;
+import static dev.arsenal.providers.natives.compression.GzipFfmBindings.NEXT_OUT;
+import static dev.arsenal.providers.natives.compression.GzipFfmBindings.zlibMessage;
+import static dev.arsenal.providers.natives.ffm.NativeChunks.CHUNK;
+import static dev.arsenal.providers.natives.ffm.NativeChunks.CLEANER;
+import static dev.arsenal.providers.natives.ffm.NativeChunks.CRITICAL_INPUT;
+
+import dev.arsenal.compression.Codec;
+import dev.arsenal.compression.MalformedInputException;
+import dev.arsenal.providers.natives.compression.GzipFfmBindings.Handles;
+import dev.arsenal.providers.natives.ffm.NativeChunks;
+import dev.arsenal.providers.natives.ffm.NativeLibrary;
+import dev.arsenal.spi.compression.AbstractCompressor;
+import dev.arsenal.spi.compression.AbstractDecompressor;
+import dev.arsenal.spi.compression.ChunkedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.ref.Cleaner;
+import java.util.Objects;
+
+/**
+ * gzip (RFC 1952) through libdeflate for one-shot calls and zlib for streams ({@link
+ * GzipFfmBindings}).
+ *
+ * <p>One-shot compression is {@code libdeflate_gzip_compress}: one member, the whole input in one
+ * call (libdeflate has no streaming), Java arrays in place up to 256 KiB of input, native copies
+ * above. One-shot decompression is {@code libdeflate_gzip_decompress_ex}, member after member
+ * (it reports the bytes each member took), for inputs up to 256 KiB and output ranges up to 4 MiB;
+ * larger ones, and every libdeflate failure, go through zlib in 128 KiB chunks, which bounds
+ * native memory and knows where and why the input is bad (libdeflate says only "bad data").
+ *
+ * <p>Streams are zlib's {@code deflate} (windowBits 31: a gzip wrapper) and {@code inflate}, with
+ * {@code inflateReset} between members. Compressors and decompressors of libdeflate are allocated
+ * per call; a stream's {@code z_stream} lives in its own arena, freed on {@code close()} or by the
+ * cleaner for a stream dropped unclosed.
+ */
+final class GzipFfmCodec {
+    private GzipFfmCodec() {}
+
+    private static MemorySegment allocCompressor(Handles h, int level) {
+        MemorySegment c;
+        try {
+            c = (MemorySegment) h.allocCompressor().invokeExact(level);
+        } catch (Throwable t) {
+            throw NativeLibrary.rethrow(t);
+        }
+        if (c.equals(MemorySegment.NULL)) {
+            throw new OutOfMemoryError("libdeflate_alloc_compressor(" + level + ") returned NULL");
+        }
+        return c;
+    }
+
+    private static void freeCompressor(Handles h, MemorySegment c) {
+        try {
+            h.freeCompressor().invokeExact(c);
+        } catch (Throwable t) {
+            throw NativeLibrary.rethrow(t);
+        }
+    }
+
+    static final class Compressor extends AbstractCompressor {
+        private final Handles h;
+
+        Compressor(Handles h, int level) {
+            super(Codec.GZIP, level);
+            this.h = h;
+        }
+
+        /** libdeflate's bound for one member (it needs a compressor to answer). */
+        @Override
+        public long maxCompressedLength(long inputLength) {
+            if (inputLength < 0) {
+                throw new IllegalArgumentException("negative input length " + inputLength);
+            }
+            MemorySegment c = allocCompressor(h, level());
+            try {
+                return (long) h.gzipCompressBound().invokeExact(c, inputLength);
+            } catch (Throwable t) {
+                throw NativeLibrary.rethrow(t);
+            } finally {
+                freeCompressor(h, c);
+            }
+        }
+
+        @Override
+        protected int compressArrays(byte[] in, int off, int len, byte[] out, int outOff, int max) {
+            MemorySegment c = allocCompressor(h, level());
+            long r;
+            try {
+                if (len <= CRITICAL_INPUT) {
+                    r = (long) h.gzipCompressHeap()
+                            .invokeExact(
+                                    c,
+                                    MemorySegment.ofArray(in).asSlice(off, len),
+                                    (long) len,
+                                    MemorySegment.ofArray(out).asSlice(outOff, max),
+                                    (long) max);
+                } else {
+                    long bound = (long) h.gzipCompressBound().invokeExact(c, (long) len);
+                    long room = Math.min(max, bound);
+                    try (Arena arena = Arena.ofConfined()) {
+                        MemorySegment src = arena.allocate(len);
+                        MemorySegment.copy(in, off, src, ValueLayout.JAVA_BYTE, 0, len);
+                        MemorySegment dst = arena.allocate(Math.max(1, room));
+                        r = (long) h.gzipCompress().invokeExact(c, src, (long) len, dst, room);
+                        if (r > 0 && r <= room) {
+                            MemorySegment.copy(dst, ValueLayout.JAVA_BYTE, 0, out, outOff, (int) r);
+                        }
+                    }
+                }
+            } catch (Throwable t) {
+                throw NativeLibrary.rethrow(t);
+            } finally {
+                freeCompressor(h, c);
+            }
+            if (r <= 0 || r > max) {
+                throw outputTooSmall(len, max); // libdeflate answers 0 when the member does not fit
+            }
+            return (int) r;
+        }
+
+        @Override
+        protected OutputStream newStream(OutputStream out) {
+            return new CompressingStream(h, level(), out);
+        }
+    }
+
+    static final class Decompressor extends AbstractDecompressor {
+        private final Handles h;
+
+        Decompressor(Handles h) {
+            super(Codec.GZIP);
+            this.h = h;
+        }
+
+        /**
+         * In one libdeflate call when the last member's ISIZE (its size mod 2^32, the input's last
+         * four bytes) fits the limit and the in-place sizes, and is the whole output (one member);
+         * else through zlib's stream, with the limit.
+         */
+        @Override
+        public byte[] decompress(byte[] input, int maxLength) {
+            if (maxLength < 0) {
+                throw new IllegalArgumentException("maxLength must not be negative: " + maxLength);
+            }
+            int n = input.length;
+            if (n >= 18 && n <= CRITICAL_INPUT) {
+                long size = (input[n - 4] & 0xFFL)
+                        | (input[n - 3] & 0xFFL) << 8
+                        | (input[n - 2] & 0xFFL) << 16
+                        | (input[n - 1] & 0xFFL) << 24;
+                if (size <= Math.min(maxLength, NativeChunks.CRITICAL_OUTPUT)) {
+                    byte[] out = new byte[(int) size];
+                    if (libdeflate(input, 0, n, out, 0, out.length) == out.length) {
+                        return out;
+                    }
+                }
+            }
+            return super.decompress(input, maxLength); // streams, with the limit
+        }
+
+        @Override
+        protected int decompressArrays(byte[] in, int off, int len, byte[] out, int outOff, int max) {
+            if (len == 0) {
+                throw malformed(0, "empty input: no gzip member", null);
+            }
+            if (NativeChunks.inPlace(len, max)) {
+                int n = libdeflate(in, off, len, out, outOff, max);
+                if (n >= 0) {
+                    return n;
+                }
+                // Failed: decode again with zlib, which knows where and why. The range may hold
+                // bytes of the failed attempt; zlib overwrites from the start, and fails the same.
+            }
+            return inflateInto(in, off, len, out, outOff, max);
+        }
+
+        /** Every member with libdeflate: the bytes written, or -1 for any failure. */
+        private int libdeflate(byte[] in, int off, int len, byte[] out, int outOff, int max) {
+            MemorySegment d;
+            try {
+                d = (MemorySegment) h.allocDecompressor().invokeExact();
+            } catch (Throwable t) {
+                throw NativeLibrary.rethrow(t);
+            }
+            if (d.equals(MemorySegment.NULL)) {
+                throw new OutOfMemoryError("libdeflate_alloc_decompressor returned NULL");
+            }
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment sizes = arena.allocate(ValueLayout.JAVA_LONG, 2); // in read, out written
+                MemorySegment src = MemorySegment.ofArray(in);
+                MemorySegment dst = MemorySegment.ofArray(out);
+                int fed = 0;
+                int written = 0;
+                while (fed < len) {
+                    int r = (int) h.gzipDecompressExHeap()
+                            .invokeExact(
+                                    d,
+                                    src.asSlice(off + fed, len - fed),
+                                    (long) (len - fed),
+                                    dst.asSlice(outOff + written, max - written),
+                                    (long) (max - written),
+                                    sizes,
+                                    sizes.asSlice(8));
+                    if (r != GzipFfmBindings.LIBDEFLATE_SUCCESS) {
+                        return -1;
+                    }
+                    long read = sizes.getAtIndex(ValueLayout.JAVA_LONG, 0);
+                    long wrote = sizes.getAtIndex(ValueLayout.JAVA_LONG, 1);
+                    if (read <= 0 || read > len - fed || wrote < 0 || wrote > max - written) {
+                        throw new IllegalStateException(
+                                "libdeflate reported " + read + " bytes read, " + wrote + " written");
+                    }
+                    fed += (int) read;
+                    written += (int) wrote;
+                }
+                return written;
+            } catch (Throwable t) {
+                throw NativeLibrary.rethrow(t);
+            } finally {
+                try {
+                    h.freeDecompressor().invokeExact(d);
+                } catch (Throwable t) {
+                    throw NativeLibrary.rethrow(t);
+                }
+            }
+        }
+
+        /** Every member with zlib in native chunks, bounded by {@code max}. */
+        private int inflateInto(byte[] in, int off, int len, byte[] out, int outOff, int max) {
+            try (DecompressingStream s = new DecompressingStream(h, new ByteArrayInputStream(in, off, len), this)) {
+                int written = 0;
+                while (written < max) {
+                    int n = s.read(out, outOff + written, max - written);
+                    if (n < 0) {
+                        return written;
+                    }
+                    written += n;
+                }
+                if (s.read(new byte[1], 0, 1) >= 0) {
+                    throw tooLarge(-1, max);
+                }
+                return written;
+            } catch (IOException e) {
+                if (e.getCause() instanceof MalformedInputException m) {
+                    throw m;
+                }
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        protected InputStream newStream(InputStream in) {
+            return new DecompressingStream(h, in, this);
+        }
+
+        MalformedInputException fail(long offset, String reason) {
+            return malformed(offset, reason, null);
+        }
+    }
+
+    /** A stream's z_stream, ended once: by close() or, for a dropped stream, by the cleaner. */
+    private record State(MethodHandle end, MemorySegment strm, Arena arena) implements Runnable {
+        @Override
+        public void run() {
+            try {
+                int ignored = (int) end.invokeExact(strm);
+            } catch (Throwable t) {
+                throw NativeLibrary.rethrow(t);
+            } finally {
+                arena.close();
+            }
+        }
+    }
+
+    /** One gzip member through zlib's deflate. */
+    private static final class CompressingStream extends OutputStream {
+        private final Handles h;
+        private final OutputStream out;
+        private final MemorySegment strm;
+        private final MemorySegment src;
+        private final MemorySegment dst;
+        private final byte[] transfer = new byte[CHUNK];
+        private final Cleaner.Cleanable cleanable;
+        private boolean closed;
+
+        CompressingStream(Handles h, int level, OutputStream out) {
+            this.h = h;
+            this.out = out;
+            Arena arena = Arena.ofShared();
+            this.strm = arena.allocate(GzipFfmBindings.Z_STREAM); // zeroed: default allocator
+            int rc;
+            try {
+                rc = (int) h.deflateInit2()
+                        .invokeExact(
+                                strm,
+                                level,
+                                GzipFfmBindings.Z_DEFLATED,
+                                GzipFfmBindings.GZIP_WINDOW_BITS,
+                                GzipFfmBindings.MEM_LEVEL,
+                                0, // Z_DEFAULT_STRATEGY
+                                h.zlibVersion(),
+                                (int) GzipFfmBindings.Z_STREAM.byteSize());
+            } catch (Throwable t) {
+                arena.close();
+                throw NativeLibrary.rethrow(t);
+            }
+            if (rc != GzipFfmBindings.Z_OK) {
+                String message = zlibMessage(strm, rc);
+                arena.close();
+                throw new IllegalStateException("zlib deflateInit2 failed: " + message);
+            }
+            this.cleanable = CLEANER.register(this, new State(h.deflateEnd(), strm, arena));
+            this.src = arena.allocate(CHUNK);
+            this.dst = arena.allocate(CHUNK);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            Objects.checkFromIndexSize(off, len, b.length);
+            if (closed) {
+                throw new IOException("stream closed");
+            }
+            while (len > 0) {
+                int chunk = Math.min(len, CHUNK);
+                MemorySegment.copy(b, off, src, ValueLayout.JAVA_BYTE, 0, chunk);
+                NEXT_IN.set(strm, 0L, src);
+                AVAIL_IN.set(strm, 0L, chunk);
+                // Until zlib took the whole chunk and left room: it then holds nothing to write.
+                while (drive(GzipFfmBindings.Z_NO_FLUSH) == 0 || (int) AVAIL_IN.get(strm, 0L) > 0) {
+                    // more output
+                }
+                off += chunk;
+                len -= chunk;
+            }
+        }
+
+        /** One deflate call into an empty dst; writes what it produced and returns the room left. */
+        private int drive(int flush) throws IOException {
+            NEXT_OUT.set(strm, 0L, dst);
+            AVAIL_OUT.set(strm, 0L, CHUNK);
+            int rc;
+            try {
+                rc = (int) h.deflate().invokeExact(strm, flush);
+            } catch (Throwable t) {
+                throw NativeLibrary.rethrow(t);
+            }
+            if (rc != GzipFfmBindings.Z_OK && rc != GzipFfmBindings.Z_STREAM_END && rc != GzipFfmBindings.Z_BUF_ERROR) {
+                throw new IOException("zlib deflate: " + zlibMessage(strm, rc));
+            }
+            int room = (int) AVAIL_OUT.get(strm, 0L);
+            int produced = CHUNK - room;
+            MemorySegment.copy(dst, ValueLayout.JAVA_BYTE, 0, transfer, 0, produced);
+            out.write(transfer, 0, produced);
+            return rc == GzipFfmBindings.Z_STREAM_END ? -1 : room;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            try {
+                AVAIL_IN.set(strm, 0L, 0);
+                while (drive(GzipFfmBindings.Z_FINISH) >= 0) {
+                    // until Z_STREAM_END: the trailer is written
+                }
+                out.close();
+            } finally {
+                closed = true;
+                cleanable.clean();
+            }
+        }
+    }
+
+    /**
+     * Members read through zlib's inflate in 128 KiB chunks; after each member ({@code
+     * Z_STREAM_END}), more input is another member ({@code inflateReset}). The input must end
+     * where a member ends, else it is truncated.
+     */
+    private static final class DecompressingStream extends ChunkedInputStream {
+        private final Handles h;
+        private final InputStream in;
+        private final Decompressor owner;
+        private final MemorySegment strm;
+        private final MemorySegment src;
+        private final MemorySegment dst;
+        private final byte[] transfer = new byte[CHUNK];
+        private final Cleaner.Cleanable cleanable;
+        private long consumed; // compressed bytes before the current src chunk
+        private int inSize;
+        private int outPos; // decoded bytes in dst not yet read: [outPos, outLimit)
+        private int outLimit;
+        private long memberStart; // the offset of the member being decoded
+        private boolean memberDone;
+        private boolean eof;
+        private boolean any;
+        private boolean closed;
+
+        DecompressingStream(Handles h, InputStream in, Decompressor owner) {
+            this.h = h;
+            this.in = in;
+            this.owner = owner;
+            Arena arena = Arena.ofShared();
+            this.strm = arena.allocate(GzipFfmBindings.Z_STREAM); // zeroed: default allocator, no input
+            int rc;
+            try {
+                rc = (int) h.inflateInit2().invokeExact(strm, GzipFfmBindings.GZIP_WINDOW_BITS, h.zlibVersion(), (int)
+                        GzipFfmBindings.Z_STREAM.byteSize());
+            } catch (Throwable t) {
+                arena.close();
+                throw NativeLibrary.rethrow(t);
+            }
+            if (rc != GzipFfmBindings.Z_OK) {
+                String message = zlibMessage(strm, rc);
+                arena.close();
+                throw new IllegalStateException("zlib inflateInit2 failed: " + message);
+            }
+            this.cleanable = CLEANER.register(this, new State(h.inflateEnd(), strm, arena));
+            this.src = arena.allocate(CHUNK);
+            this.dst = arena.allocate(CHUNK);
+        }
+
+        private int availIn() {
+            return (int) AVAIL_IN.get(strm, 0L);
+        }
+
+        private long offset() {
+            return consumed + inSize - availIn();
+        }
+
+        @Override
+        protected int readChunk(byte[] b, int off, int len) throws IOException {
+            if (closed) {
+                throw new IOException("stream closed");
+            }
+            if (outPos < outLimit) {
+                return serve(b, off, len);
+            }
+            while (true) {
+                if (availIn() == 0 && !eof) {
+                    consumed += inSize;
+                    int n = in.readNBytes(transfer, 0, CHUNK);
+                    inSize = n;
+                    NEXT_IN.set(strm, 0L, src);
+                    AVAIL_IN.set(strm, 0L, n);
+                    if (n == 0) {
+                        eof = true;
+                        if (!any) {
+                            throw new IOException(owner.fail(0, "empty input: no gzip member"));
+                        }
+                    } else {
+                        any = true;
+                        MemorySegment.copy(transfer, 0, src, ValueLayout.JAVA_BYTE, 0, n);
+                    }
+                }
+                if (memberDone) {
+                    if (availIn() > 0) {
+                        memberStart = offset();
+                        nextMember(); // another member follows
+                    } else if (eof) {
+                        return -1;
+                    } else {
+                        continue;
+                    }
+                }
+                NEXT_OUT.set(strm, 0L, dst);
+                AVAIL_OUT.set(strm, 0L, CHUNK);
+                int before = availIn();
+                int rc;
+                try {
+                    rc = (int) h.inflate().invokeExact(strm, GzipFfmBindings.Z_NO_FLUSH);
+                } catch (Throwable t) {
+                    throw NativeLibrary.rethrow(t);
+                }
+                int produced = CHUNK - (int) AVAIL_OUT.get(strm, 0L);
+                if (rc == GzipFfmBindings.Z_STREAM_END) {
+                    memberDone = true;
+                } else if (rc != GzipFfmBindings.Z_OK && rc != GzipFfmBindings.Z_BUF_ERROR) {
+                    String message = zlibMessage(strm, rc);
+                    // zlib reads the header's first bytes before it judges them: name the member's start.
+                    // After a trailer field, the field's own offset.
+                    long at = HEADER_ERRORS.contains(message)
+                            ? memberStart
+                            : message.endsWith("data check") || message.endsWith("length check")
+                                    ? offset() - 4
+                                    : offset();
+                    throw new IOException(owner.fail(at, reason(message)));
+                }
+                if (produced > 0) {
+                    outPos = 0;
+                    outLimit = produced;
+                    return serve(b, off, len);
+                }
+                if (!memberDone && availIn() == before && (eof || availIn() > 0)) {
+                    if (eof) {
+                        throw new IOException(owner.fail(offset(), "truncated input: the member needs more bytes"));
+                    }
+                    throw new IllegalStateException("zlib made no progress at offset " + offset());
+                }
+            }
+        }
+
+        private void nextMember() {
+            try {
+                int rc = (int) h.inflateReset().invokeExact(strm);
+                if (rc != GzipFfmBindings.Z_OK) {
+                    throw new IllegalStateException("zlib inflateReset failed: " + rc);
+                }
+            } catch (Throwable t) {
+                throw NativeLibrary.rethrow(t);
+            }
+            memberDone = false;
+        }
+
+        /** Copies decoded bytes not yet read into {@code b}. */
+        private int serve(byte[] b, int off, int len) {
+            int n = Math.min(len, outLimit - outPos);
+            MemorySegment.copy(dst, ValueLayout.JAVA_BYTE, outPos, b, off, n);
+            outPos += n;
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!closed) {
+                closed = true;
+                cleanable.clean();
+                in.close();
+            }
+        }
+    }
+
+    /** zlib's messages about a gzip header. */
+    private static final java.util.Set<String> HEADER_ERRORS =
+            java.util.Set.of("incorrect header check", "unknown compression method", "unknown header flags set");
+
+    /** zlib's messages, as reasons a reader understands. */
+    static String reason(String message) {
+        return switch (message) {
+            case "incorrect header check" -> "not a gzip member (bad magic number or header)";
+            case "incorrect data check" -> "CRC-32 mismatch: the data is corrupted";
+            case "incorrect length check" -> "length mismatch: the data is corrupted";
+            default -> message;
+        };
+    }
+}
