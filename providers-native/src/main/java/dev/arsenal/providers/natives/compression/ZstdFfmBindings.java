@@ -67,7 +67,11 @@ final class ZstdFfmBindings {
     /** {@code ZSTD_CONTENTSIZE_ERROR}: (0ULL - 2). */
     static final long CONTENTSIZE_ERROR = -2L;
 
-    /** The bound functions; a record, so that its fields fold to constants from the holder. */
+    /**
+     * The bound functions; a record, so that its fields fold to constants from the holder. {@code
+     * dictionaries} are bound apart ({@link ZstdFfmDictionaries#bind}): a libzstd without them
+     * loses dictionaries and training, not the provider.
+     */
     record Handles(
             MethodHandle compressBound,
             MethodHandle isError,
@@ -83,7 +87,8 @@ final class ZstdFfmBindings {
             MethodHandle decompressStream,
             MethodHandle decompressBound,
             MethodHandle compress2Heap,
-            MethodHandle decompressDCtxHeap) {}
+            MethodHandle decompressDCtxHeap,
+            ZstdFfmDictionaries.Handles dictionaries) {}
 
     /** The handles, or why not, and what was loaded. */
     record Binding(Handles handles, Availability availability, String library, int minLevel, int maxLevel) {}
@@ -189,7 +194,8 @@ final class ZstdFfmBindings {
                 linker.downcallHandle(s[14], FunctionDescriptor.of(sizeT, ptr, ptr, ptr)),
                 linker.downcallHandle(s[15], FunctionDescriptor.of(sizeT, ptr, sizeT), critical),
                 linker.downcallHandle(s[9], fourArgs, critical),
-                linker.downcallHandle(s[13], fourArgs, critical));
+                linker.downcallHandle(s[13], fourArgs, critical),
+                ZstdFfmDictionaries.bind(l.lookup())); // what is missing there disables only dictionaries
         // The arena stays open: the library is never unloaded while the handles may be used.
         return new Binding(h, Availability.available(), "libzstd " + versionText + " (" + l.library() + ")", min, max);
     }

@@ -8,6 +8,7 @@ import static dev.arsenal.providers.natives.compression.ZstdFfmBindings.pos;
 import static dev.arsenal.providers.natives.compression.ZstdFfmBindings.resetBuffer;
 
 import dev.arsenal.compression.Codec;
+import dev.arsenal.compression.CompressionOptions;
 import dev.arsenal.compression.MalformedInputException;
 import dev.arsenal.providers.natives.compression.ZstdFfmBindings.Handles;
 import dev.arsenal.providers.natives.ffm.NativeLibrary;
@@ -22,6 +23,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -30,7 +32,10 @@ import java.util.Objects;
  * decompressor and their streams. Small one-shot calls pass the Java arrays in place (critical
  * downcalls); larger ones, and streams, go through native buffers in chunks, so that no call holds
  * off the GC for long. Contexts are created per call (one-shot) or per stream and always freed: on
- * {@code close()}, or by a {@link Cleaner} for a stream that was dropped unclosed.
+ * {@code close()}, or by a {@link Cleaner} for a stream that was dropped unclosed. Options and
+ * dictionaries are {@link ZstdFfmDictionaries}' setups, made once per compressor or decompressor
+ * and applied to each context; every call and stream keeps its setup, and so the digested
+ * dictionary its context references, reachable.
  */
 final class ZstdFfmCodec {
     private static final Cleaner CLEANER = Cleaner.create();
@@ -59,8 +64,11 @@ final class ZstdFfmCodec {
         }
     }
 
-    /** A compression context set up for {@code level}, with the content size and a checksum. */
-    static MemorySegment newCCtx(Handles h, int level) {
+    /**
+     * A compression context set up for {@code level}, with the content size and a checksum unless
+     * {@code setup} turns them off, and {@code setup}'s dictionary.
+     */
+    static MemorySegment newCCtx(Handles h, int level, ZstdFfmDictionaries.CompressionSetup setup) {
         MemorySegment cctx = call(h.createCCtx());
         if (cctx.equals(MemorySegment.NULL)) {
             throw new OutOfMemoryError("ZSTD_createCCtx returned NULL");
@@ -76,6 +84,7 @@ final class ZstdFfmCodec {
                                 .invokeExact(cctx, ZstdFfmBindings.C_WINDOW_LOG, ZstdFfmBindings.ULTRA_WINDOW_LOG),
                         "window log");
             }
+            setup.apply(h, cctx);
         } catch (Throwable t) {
             free(h.freeCCtx(), cctx);
             throw NativeLibrary.rethrow(t);
@@ -91,10 +100,17 @@ final class ZstdFfmCodec {
 
     static final class Compressor extends AbstractCompressor {
         private final Handles h;
+        private final ZstdFfmDictionaries.CompressionSetup setup;
 
         Compressor(Handles h, int level) {
+            this(h, level, CompressionOptions.defaults());
+        }
+
+        /** With {@code options}; a dictionary is digested here, once. */
+        Compressor(Handles h, int level, CompressionOptions options) {
             super(Codec.ZSTD, level);
             this.h = h;
+            this.setup = ZstdFfmDictionaries.CompressionSetup.of(h.dictionaries(), level, options);
         }
 
         @Override
@@ -111,7 +127,7 @@ final class ZstdFfmCodec {
 
         @Override
         protected int compressArrays(byte[] in, int off, int len, byte[] out, int outOff, int max) {
-            MemorySegment cctx = newCCtx(h, level());
+            MemorySegment cctx = newCCtx(h, level(), setup);
             try {
                 long r;
                 if (len <= CRITICAL_INPUT) {
@@ -145,21 +161,49 @@ final class ZstdFfmCodec {
                 throw NativeLibrary.rethrow(t);
             } finally {
                 free(h.freeCCtx(), cctx);
+                Reference.reachabilityFence(setup); // its dictionary outlives the context
             }
         }
 
         @Override
         protected OutputStream newStream(OutputStream out) {
-            return new CompressingStream(h, level(), out);
+            return new CompressingStream(h, level(), out, setup);
         }
     }
 
     static final class Decompressor extends AbstractDecompressor {
         private final Handles h;
+        private final ZstdFfmDictionaries.DecompressionSetup setup;
 
         Decompressor(Handles h) {
+            this(h, CompressionOptions.defaults());
+        }
+
+        /** With {@code options}' dictionary, digested here, once. */
+        Decompressor(Handles h, CompressionOptions options) {
             super(Codec.ZSTD);
             this.h = h;
+            this.setup = ZstdFfmDictionaries.DecompressionSetup.of(h.dictionaries(), options);
+        }
+
+        /** A decompression context referencing the dictionary; the caller keeps this reachable. */
+        MemorySegment newDCtx() {
+            MemorySegment dctx = call(h.createDCtx());
+            if (dctx.equals(MemorySegment.NULL)) {
+                throw new OutOfMemoryError("ZSTD_createDCtx returned NULL");
+            }
+            try {
+                setup.apply(h, dctx);
+            } catch (Throwable t) {
+                free(h.freeDCtx(), dctx);
+                throw NativeLibrary.rethrow(t);
+            }
+            return dctx;
+        }
+
+        /** The reason for libzstd's {@code errorName}; {@code frame} starts the input, or is null. */
+        String reason(String errorName, MemorySegment frame) {
+            return setup.reason(h, errorName, frame);
         }
 
         @Override
@@ -188,7 +232,7 @@ final class ZstdFfmCodec {
         @Override
         protected int decompressArrays(byte[] in, int off, int len, byte[] out, int outOff, int max) {
             if (len > 0 && len <= CRITICAL_INPUT && max <= CRITICAL_OUTPUT) {
-                MemorySegment dctx = call(h.createDCtx());
+                MemorySegment dctx = newDCtx();
                 try {
                     long r = (long) h.decompressDCtxHeap()
                             .invokeExact(
@@ -204,6 +248,7 @@ final class ZstdFfmCodec {
                     throw NativeLibrary.rethrow(t);
                 } finally {
                     free(h.freeDCtx(), dctx);
+                    Reference.reachabilityFence(this);
                 }
                 // Failed: decode again in chunks, which knows where and why.
             }
@@ -215,7 +260,7 @@ final class ZstdFfmCodec {
             if (len == 0) {
                 throw malformed(0, "empty input: no zstd frame", null);
             }
-            MemorySegment dctx = call(h.createDCtx());
+            MemorySegment dctx = newDCtx();
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment src = arena.allocate(Math.min(len, CHUNK));
                 MemorySegment dst = arena.allocate(CHUNK);
@@ -233,7 +278,12 @@ final class ZstdFfmCodec {
                         long before = pos(inBuf);
                         last = (long) h.decompressStream().invokeExact(dctx, outBuf, inBuf);
                         if (isError(h, last)) {
-                            throw malformed(fed + pos(inBuf), reason(errorName(h, last)), null);
+                            throw malformed(
+                                    fed + pos(inBuf),
+                                    reason(
+                                            errorName(h, last),
+                                            MemorySegment.ofArray(in).asSlice(off, len)),
+                                    null);
                         }
                         int produced = (int) pos(outBuf);
                         frameDone = frameEnded(last, frameDone, pos(inBuf) != before || produced > 0);
@@ -258,6 +308,7 @@ final class ZstdFfmCodec {
                 throw NativeLibrary.rethrow(t);
             } finally {
                 free(h.freeDCtx(), dctx);
+                Reference.reachabilityFence(this);
             }
         }
 
@@ -305,6 +356,9 @@ final class ZstdFfmCodec {
     private static final class CompressingStream extends OutputStream {
         private final Handles h;
         private final OutputStream out;
+        /** Held so that the dictionary {@code cctx} references lives as long as this stream. */
+        private final ZstdFfmDictionaries.CompressionSetup setup;
+
         private final MemorySegment cctx;
         private final MemorySegment src;
         private final MemorySegment dst;
@@ -314,11 +368,12 @@ final class ZstdFfmCodec {
         private final Cleaner.Cleanable cleanable;
         private boolean closed;
 
-        CompressingStream(Handles h, int level, OutputStream out) {
+        CompressingStream(Handles h, int level, OutputStream out, ZstdFfmDictionaries.CompressionSetup setup) {
             this.h = h;
             this.out = out;
+            this.setup = setup;
             Arena arena = Arena.ofShared();
-            this.cctx = newCCtx(h, level);
+            this.cctx = newCCtx(h, level, setup);
             this.cleanable = CLEANER.register(this, new State(h, cctx, true, arena));
             this.src = arena.allocate(CHUNK);
             this.dst = arena.allocate(CHUNK);
@@ -416,7 +471,7 @@ final class ZstdFfmCodec {
             this.in = in;
             this.owner = owner;
             Arena arena = Arena.ofShared();
-            this.dctx = call(h.createDCtx());
+            this.dctx = owner.newDCtx(); // the owner, held, holds the dictionary dctx references
             this.cleanable = CLEANER.register(this, new State(h, dctx, false, arena));
             this.src = arena.allocate(CHUNK);
             this.dst = arena.allocate(CHUNK);
@@ -466,7 +521,7 @@ final class ZstdFfmCodec {
                     throw NativeLibrary.rethrow(t);
                 }
                 if (isError(h, last)) {
-                    throw new IOException(owner.fail(consumed + pos(inBuf), reason(errorName(h, last))));
+                    throw new IOException(owner.fail(consumed + pos(inBuf), owner.reason(errorName(h, last), null)));
                 }
                 int produced = (int) pos(outBuf);
                 frameDone = frameEnded(last, frameDone, pos(inBuf) != before || produced > 0);

@@ -6,12 +6,14 @@ import dev.arsenal.Algorithm;
 import dev.arsenal.ProviderKind;
 import dev.arsenal.Strategy;
 import dev.arsenal.compression.Codec;
+import dev.arsenal.compression.CompressionOptions;
 import dev.arsenal.compression.Compressor;
 import dev.arsenal.compression.Decompressor;
 import dev.arsenal.platform.PlatformInfo;
 import dev.arsenal.spi.Availability;
 import dev.arsenal.spi.Provider;
 import dev.arsenal.spi.compression.CompressionProvider;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.osgi.service.component.annotations.Component;
@@ -22,6 +24,12 @@ import org.osgi.service.component.annotations.Component;
  * command writes them. The library is searched as {@code libzstd.so.1}, then {@code libzstd.so};
  * {@code arsenal.native.zstd.path} names a file instead. {@link #probe} reports in one line why it
  * cannot be used (not found, not libzstd, too old, native access denied).
+ *
+ * <p>{@link CompressionOptions}: checksum and content size on or off with any libzstd; dictionaries
+ * (digested once per compressor and decompressor, {@link ZstdFfmDictionaries}) and training ({@code
+ * ZDICT_trainFromBuffer}) where the library exports them, which Debian's does. A libzstd without
+ * them keeps the provider, without those options ({@link #supportedOptions} says which symbol is
+ * missing).
  *
  * <p>Rank 190: above the pure-Java provider (100) and just below zstd-jni's (200), which calls
  * the same C code without the copies this binding makes for large inputs; 50 under {@link
@@ -87,6 +95,72 @@ public final class ZstdFfmProvider implements CompressionProvider {
     public Decompressor decompressor(Codec codec) {
         check(codec);
         return new ZstdFfmCodec.Decompressor(ZstdFfmBindings.handles());
+    }
+
+    /** Every level with checksum and content size on or off; with a dictionary if libzstd has them. */
+    @Override
+    public boolean supports(Codec codec, int level, CompressionOptions options) {
+        return supports(codec, level) && (!options.hasDictionary() || hasDictionaries());
+    }
+
+    @Override
+    public String supportedOptions(Codec codec) {
+        ZstdFfmDictionaries.Handles d = dictionaries();
+        if (d == null) {
+            return "no options (libzstd unavailable)";
+        }
+        return "checksum on/off, content size on/off, "
+                + d.missingDictionaries()
+                        .map(m -> "no dictionaries (libzstd lacks " + m + ")")
+                        .orElse("dictionaries");
+    }
+
+    @Override
+    public Compressor compressor(Codec codec, int level, CompressionOptions options) {
+        check(codec);
+        codec.checkLevel(level);
+        return new ZstdFfmCodec.Compressor(ZstdFfmBindings.handles(), level, options);
+    }
+
+    @Override
+    public boolean supportsDecompression(Codec codec, CompressionOptions options) {
+        return codec == Codec.ZSTD && (!options.hasDictionary() || hasDictionaries());
+    }
+
+    @Override
+    public Decompressor decompressor(Codec codec, CompressionOptions options) {
+        check(codec);
+        return new ZstdFfmCodec.Decompressor(ZstdFfmBindings.handles(), options);
+    }
+
+    @Override
+    public boolean trainsDictionaries(Codec codec) {
+        ZstdFfmDictionaries.Handles d = dictionaries();
+        return codec == Codec.ZSTD && d != null && d.training();
+    }
+
+    /**
+     * A dictionary from libzstd's {@code ZDICT_trainFromBuffer}, what {@code zstd --train} runs.
+     *
+     * @throws IllegalArgumentException if {@code maxSize} is under 256 bytes, or with ZDICT's reason
+     *     if it cannot train on the samples (too few, too small)
+     * @throws UnsupportedOperationException if this libzstd has no dictionary builder
+     */
+    @Override
+    public byte[] trainDictionary(Codec codec, List<byte[]> samples, int maxSize) {
+        check(codec);
+        return ZstdFfmDictionaries.train(ZstdFfmBindings.handles().dictionaries(), samples, maxSize);
+    }
+
+    private boolean hasDictionaries() {
+        ZstdFfmDictionaries.Handles d = dictionaries();
+        return d != null && d.dictionaries();
+    }
+
+    /** The dictionary functions, or null if libzstd is unavailable. */
+    private ZstdFfmDictionaries.Handles dictionaries() {
+        ZstdFfmBindings.Handles h = binding.get().handles();
+        return h == null ? null : h.dictionaries();
     }
 
     private static void check(Codec codec) {

@@ -1,10 +1,13 @@
 package dev.arsenal.providers.natives.compression;
 
 import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdException;
 import com.github.luben.zstd.util.Native;
 import com.github.luben.zstd.util.ZstdVersion;
 import dev.arsenal.compression.Codec;
 import dev.arsenal.compression.MalformedInputException;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * zstd-jni's loader and error codes. This class, {@link ZstdJniCompressor} and {@link
@@ -58,6 +61,45 @@ final class ZstdJniBindings {
         return code == DST_SIZE_TOO_SMALL;
     }
 
+    /** Whether {@code code} is libzstd's "Dictionary mismatch" (a frame that needs another dictionary, or one). */
+    static boolean isDictionaryWrong(long code) {
+        return code == DICTIONARY_WRONG;
+    }
+
+    /**
+     * The exception for a frame that needs another dictionary than the decoder's: {@code wanted} is
+     * the frame's dictionary ID (-1 if unknown), {@code own} the decoder's (0 for raw content).
+     */
+    static MalformedInputException dictionaryWrong(
+            String name, long wanted, boolean hasDictionary, long own, long offset, Throwable cause) {
+        return new MalformedInputException(
+                Codec.ZSTD, offset, dictionaryReason(name, wanted, hasDictionary, own), cause);
+    }
+
+    /** The reason of {@link #dictionaryWrong}: the FFM provider's, which names no zstd-jni type. */
+    static String dictionaryReason(String name, long wanted, boolean hasDictionary, long own) {
+        return ZstdFfmDictionaries.mismatch(name, wanted, hasDictionary, own);
+    }
+
+    /**
+     * {@code ZDICT_trainFromBuffer} through zstd-jni on {@code samples}, into at most {@code maxSize}
+     * bytes; its errors as {@link IllegalArgumentException}s with libzstd's reason.
+     */
+    static byte[] train(List<byte[]> samples, int maxSize) {
+        ZstdFfmDictionaries.checkTraining(samples, maxSize);
+        byte[] buffer = new byte[maxSize];
+        long n;
+        try {
+            n = Zstd.trainFromBuffer(samples.toArray(byte[][]::new), buffer);
+        } catch (ZstdException e) {
+            throw ZstdFfmDictionaries.cannotTrain(samples, e.getMessage(), e);
+        }
+        if (Zstd.isError(n)) {
+            throw ZstdFfmDictionaries.cannotTrain(samples, Zstd.getErrorName(n), null);
+        }
+        return Arrays.copyOf(buffer, (int) n);
+    }
+
     /**
      * The exception for libzstd's error {@code code} (zstd-jni's {@code getErrorCode()}) while
      * decoding, with libzstd's own name for it ({@code "Data corruption detected"}) in the reason.
@@ -70,7 +112,7 @@ final class ZstdJniBindings {
             case WINDOW_TOO_LARGE -> "a frame whose window is larger than the decoder allows (128 MiB)";
             case CORRUPTION_DETECTED, LITERALS_HEADER_WRONG -> "corrupted input";
             case CHECKSUM_WRONG -> "the content checksum does not match the decoded bytes";
-            case DICTIONARY_WRONG -> "a frame that needs a dictionary";
+            case DICTIONARY_WRONG -> "a frame that needs another dictionary, or one";
             case MEMORY_ALLOCATION -> "libzstd could not allocate memory for the frame";
             case SRC_SIZE_WRONG -> "truncated input, or bytes after the last frame";
             default -> "invalid input";

@@ -2,14 +2,18 @@ package dev.arsenal.providers.natives.compression;
 
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
+import com.github.luben.zstd.ZstdDictCompress;
 import com.github.luben.zstd.ZstdException;
 import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
 import dev.arsenal.compression.Codec;
+import dev.arsenal.compression.CompressionOptions;
 import dev.arsenal.spi.compression.AbstractCompressor;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.foreign.MemorySegment;
+import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 
 /**
@@ -27,12 +31,46 @@ import java.nio.ByteBuffer;
  * harder than 19 within that window. Level 0 is libzstd's "default level", which is 3: the frames are level 3's, while
  * {@link #level()} says 0.
  *
+ * <p>{@link CompressionOptions} turn the checksum and the content size off and add a dictionary.
+ * A dictionary is digested once, here, into a {@link ZstdDictCompress} at this level ({@code
+ * ZSTD_createCDict}), which every call's context references ({@code ZSTD_CCtx_refCDict}): the
+ * digest is read-only, so the calls of many threads share it. A {@link Cleaner} closes it when this
+ * compressor becomes unreachable; the streams this compressor makes reference it, so it is never
+ * freed under one. The digest sets the search tables' parameters, while the window stays the
+ * context's: levels 20 to 22 keep their 8 MiB with a dictionary too.
+ *
  * <p>A libzstd context is not thread-safe and holds native memory only {@code close()} frees (no
  * cleaner, no finalizer), so each call makes its own and closes it.
  */
 final class ZstdJniCompressor extends AbstractCompressor {
+    private static final Cleaner CLEANER = Cleaner.create();
+
+    private final boolean checksum;
+    private final boolean contentSize;
+    /** The digested dictionary, or null. */
+    private final ZstdDictCompress digested;
+
     ZstdJniCompressor(int level) {
+        this(level, CompressionOptions.defaults());
+    }
+
+    ZstdJniCompressor(int level, CompressionOptions options) {
         super(Codec.ZSTD, level);
+        this.checksum = options.checksum();
+        this.contentSize = options.contentSize();
+        byte[] dictionary = options.dictionary().orElse(null);
+        if (dictionary != null) {
+            ZstdDictCompress d;
+            try {
+                d = new ZstdDictCompress(dictionary, level);
+            } catch (ZstdException | IllegalStateException e) { // "ZSTD_createCDict failed"
+                throw new IllegalArgumentException("libzstd refused the dictionary: " + e.getMessage(), e);
+            }
+            CLEANER.register(this, d::close);
+            this.digested = d;
+        } else {
+            this.digested = null;
+        }
     }
 
     @Override
@@ -51,9 +89,12 @@ final class ZstdJniCompressor extends AbstractCompressor {
 
     private ZstdCompressCtx context() {
         ZstdCompressCtx ctx =
-                new ZstdCompressCtx().setLevel(level()).setChecksum(true).setContentSize(true);
+                new ZstdCompressCtx().setLevel(level()).setChecksum(checksum).setContentSize(contentSize);
         if (level() >= FIRST_WIDE_LEVEL) {
             ctx.setWindowLog(MAX_WINDOW_LOG);
+        }
+        if (digested != null) {
+            ctx.loadDict(digested);
         }
         return ctx;
     }
@@ -65,6 +106,8 @@ final class ZstdJniCompressor extends AbstractCompressor {
             return ctx.compressByteArray(output, outputOffset, maxOutputLength, input, offset, length);
         } catch (ZstdException e) {
             throw failed(e, length, maxOutputLength);
+        } finally {
+            Reference.reachabilityFence(this); // the cleaner must not free the digest mid-call
         }
     }
 
@@ -101,6 +144,8 @@ final class ZstdJniCompressor extends AbstractCompressor {
             return ctx.compressDirectByteBuffer(output, outputOffset, room, input, offset, length);
         } catch (ZstdException e) {
             throw failed(e, length, room);
+        } finally {
+            Reference.reachabilityFence(this);
         }
     }
 
@@ -113,18 +158,36 @@ final class ZstdJniCompressor extends AbstractCompressor {
         return new IllegalStateException("zstd-jni failed to compress at level " + level() + ": " + e.getMessage(), e);
     }
 
-    /** zstd-jni's stream at this level, with a checksum; {@code close()} ends the frame and closes {@code out}. */
+    /**
+     * zstd-jni's stream at this level, with a checksum unless the options said no, and the
+     * dictionary; {@code close()} ends the frame and closes {@code out}. The stream references this
+     * compressor, so that the digested dictionary outlives it.
+     */
     @Override
     protected OutputStream newStream(OutputStream out) {
         try {
-            ZstdOutputStreamNoFinalizer stream = new ZstdOutputStreamNoFinalizer(out, level());
-            stream.setChecksum(true);
+            ZstdOutputStreamNoFinalizer stream = new OwnedStream(out, level(), this);
+            stream.setChecksum(checksum);
             if (level() >= FIRST_WIDE_LEVEL) {
                 stream.setWindowLog(MAX_WINDOW_LOG);
+            }
+            if (digested != null) {
+                stream.setDict(digested);
             }
             return stream;
         } catch (IOException e) {
             throw new UncheckedIOException("zstd-jni could not start a stream at level " + level(), e);
+        }
+    }
+
+    /** zstd-jni's stream, keeping its compressor (and so the digested dictionary) reachable. */
+    private static final class OwnedStream extends ZstdOutputStreamNoFinalizer {
+        @SuppressWarnings("unused") // held for reachability only
+        private final ZstdJniCompressor owner;
+
+        OwnedStream(OutputStream out, int level, ZstdJniCompressor owner) throws IOException {
+            super(out, level);
+            this.owner = owner;
         }
     }
 }

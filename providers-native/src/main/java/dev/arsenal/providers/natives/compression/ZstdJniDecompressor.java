@@ -2,17 +2,22 @@ package dev.arsenal.providers.natives.compression;
 
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdDecompressCtx;
+import com.github.luben.zstd.ZstdDictDecompress;
 import com.github.luben.zstd.ZstdException;
 import com.github.luben.zstd.ZstdIOException;
 import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 import dev.arsenal.compression.Codec;
+import dev.arsenal.compression.CompressionOptions;
 import dev.arsenal.compression.MalformedInputException;
 import dev.arsenal.spi.compression.AbstractDecompressor;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.foreign.MemorySegment;
+import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * Zstandard decoding through zstd-jni: any number of frames one after another, with or without
@@ -29,10 +34,66 @@ import java.nio.ByteBuffer;
  * <p>libzstd's errors become {@link MalformedInputException}s with libzstd's name for the error in
  * the reason ({@link ZstdJniBindings#malformed}); the stream cannot tell the offset (it reads ahead),
  * so its errors say -1.
+ *
+ * <p>With a dictionary in its options, the dictionary is digested once, here ({@link
+ * ZstdDictDecompress}, {@code ZSTD_createDDict}), and every context and stream references it ({@code
+ * ZSTD_DCtx_refDDict}); a {@link Cleaner} closes it when this decompressor, which its streams
+ * reference, becomes unreachable. A frame that names another dictionary, or one when this
+ * decompressor has none, fails with libzstd's "Dictionary mismatch" and the dictionary IDs.
  */
 final class ZstdJniDecompressor extends AbstractDecompressor {
+    private static final Cleaner CLEANER = Cleaner.create();
+
+    /** The digested dictionary, or null. */
+    private final ZstdDictDecompress digested;
+    /** The dictionary's ID ({@code ZDICT}'s header), 0 for raw content or none. */
+    private final long dictionaryId;
+
     ZstdJniDecompressor() {
+        this(CompressionOptions.defaults());
+    }
+
+    ZstdJniDecompressor(CompressionOptions options) {
         super(Codec.ZSTD);
+        byte[] dictionary = options.dictionary().orElse(null);
+        if (dictionary != null) {
+            ZstdDictDecompress d;
+            try {
+                d = new ZstdDictDecompress(dictionary);
+            } catch (ZstdException | IllegalStateException e) { // "ZSTD_createDDict failed"
+                throw new IllegalArgumentException("libzstd refused the dictionary: " + e.getMessage(), e);
+            }
+            CLEANER.register(this, d::close);
+            this.digested = d;
+            this.dictionaryId = Zstd.getDictIdFromDict(dictionary);
+        } else {
+            this.digested = null;
+            this.dictionaryId = 0;
+        }
+    }
+
+    private ZstdDecompressCtx context() {
+        ZstdDecompressCtx ctx = new ZstdDecompressCtx();
+        if (digested != null) {
+            ctx.loadDict(digested);
+        }
+        return ctx;
+    }
+
+    /**
+     * {@link ZstdJniBindings#malformed}, and for libzstd's "Dictionary mismatch" which dictionary the
+     * frame at {@code frame} of {@code input} names, when the input is at hand ({@code input} may be
+     * null).
+     */
+    private MalformedInputException malformed(ZstdException e, byte[] input, int frame, int end, long offset) {
+        if (!ZstdJniBindings.isDictionaryWrong(e.getErrorCode())) {
+            return ZstdJniBindings.malformed(e.getErrorCode(), e.getMessage(), offset, e);
+        }
+        long wanted = -1;
+        if (input != null) {
+            wanted = Zstd.getDictIdFromFrame(Arrays.copyOfRange(input, frame, Math.min(end, frame + 18)));
+        }
+        return ZstdJniBindings.dictionaryWrong(e.getMessage(), wanted, digested != null, dictionaryId, offset, e);
     }
 
     @Override
@@ -40,7 +101,7 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
             byte[] input, int offset, int length, byte[] output, int outputOffset, int maxOutputLength) {
         int end = offset + length;
         int written = 0;
-        try (ZstdDecompressCtx ctx = new ZstdDecompressCtx()) {
+        try (ZstdDecompressCtx ctx = context()) {
             for (int frame = offset; frame < end; ) {
                 int frameLength = frameLength(input, frame, end, offset);
                 try {
@@ -50,10 +111,12 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
                     if (ZstdJniBindings.isOutputTooSmall(e.getErrorCode())) {
                         throw tooLarge(frame - offset, maxOutputLength);
                     }
-                    throw ZstdJniBindings.malformed(e.getErrorCode(), e.getMessage(), frame - offset, e);
+                    throw malformed(e, input, frame, end, frame - offset);
                 }
                 frame += frameLength;
             }
+        } finally {
+            Reference.reachabilityFence(this); // the cleaner must not free the digest mid-call
         }
         return written;
     }
@@ -151,13 +214,15 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
         if (length == 0) {
             return 0;
         }
-        try (ZstdDecompressCtx ctx = new ZstdDecompressCtx()) {
+        try (ZstdDecompressCtx ctx = context()) {
             return ctx.decompressDirectByteBuffer(output, outputOffset, room, input, offset, length);
         } catch (ZstdException e) {
             if (ZstdJniBindings.isOutputTooSmall(e.getErrorCode())) {
                 throw tooLarge(-1, room);
             }
-            throw ZstdJniBindings.malformed(e.getErrorCode(), e.getMessage(), -1, e);
+            throw malformed(e, null, 0, 0, -1);
+        } finally {
+            Reference.reachabilityFence(this);
         }
     }
 
@@ -165,7 +230,11 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
     @Override
     protected InputStream newStream(InputStream in) {
         try {
-            return new Translating(new ZstdInputStreamNoFinalizer(in));
+            ZstdInputStreamNoFinalizer stream = new ZstdInputStreamNoFinalizer(in);
+            if (digested != null) {
+                stream.setDict(digested);
+            }
+            return new Translating(stream, this);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("zstd-jni could not start a stream", e);
         }
@@ -176,8 +245,12 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
      * MalformedInputException}; the underlying stream's own {@link IOException}s pass unchanged.
      */
     private static final class Translating extends FilterInputStream {
-        Translating(ZstdInputStreamNoFinalizer in) {
+        /** Keeps the decompressor, and so its digested dictionary, reachable while the stream is. */
+        private final ZstdJniDecompressor owner;
+
+        Translating(ZstdInputStreamNoFinalizer in, ZstdJniDecompressor owner) {
             super(in);
+            this.owner = owner;
         }
 
         @Override
@@ -185,7 +258,7 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
             try {
                 return super.read();
             } catch (ZstdIOException e) {
-                throw translate(e);
+                throw translate(e, owner);
             }
         }
 
@@ -194,7 +267,7 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
             try {
                 return super.read(b, off, len);
             } catch (ZstdIOException e) {
-                throw translate(e);
+                throw translate(e, owner);
             }
         }
 
@@ -203,15 +276,18 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
             try {
                 return super.skip(n);
             } catch (ZstdIOException e) {
-                throw translate(e);
+                throw translate(e, owner);
             }
         }
 
-        private static IOException translate(ZstdIOException e) {
+        private static IOException translate(ZstdIOException e, ZstdJniDecompressor owner) {
             MalformedInputException m = "Truncated source".equals(e.getMessage())
                     ? new MalformedInputException(
                             Codec.ZSTD, -1, "truncated input: it ends inside a frame (zstd-jni: Truncated source)", e)
-                    : ZstdJniBindings.malformed(e.getErrorCode(), e.getMessage(), -1, e);
+                    : ZstdJniBindings.isDictionaryWrong(e.getErrorCode())
+                            ? ZstdJniBindings.dictionaryWrong(
+                                    e.getMessage(), -1, owner.digested != null, owner.dictionaryId, -1, e)
+                            : ZstdJniBindings.malformed(e.getErrorCode(), e.getMessage(), -1, e);
             return new IOException(m.getMessage(), m);
         }
     }

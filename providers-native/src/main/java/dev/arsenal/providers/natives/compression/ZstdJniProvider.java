@@ -6,6 +6,7 @@ import dev.arsenal.Algorithm;
 import dev.arsenal.ProviderKind;
 import dev.arsenal.Strategy;
 import dev.arsenal.compression.Codec;
+import dev.arsenal.compression.CompressionOptions;
 import dev.arsenal.compression.Compressor;
 import dev.arsenal.compression.Decompressor;
 import dev.arsenal.platform.PlatformInfo;
@@ -15,6 +16,7 @@ import dev.arsenal.spi.Provider;
 import dev.arsenal.spi.compression.CompressionProvider;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
@@ -22,7 +24,10 @@ import org.osgi.service.component.annotations.Component;
  * Zstandard through zstd-jni ({@code com.github.luben:zstd-jni}, libzstd 1.5.7 in the jar), all of
  * {@link Codec#ZSTD}'s levels -7 to 22: frames as the {@code zstd} command writes them (content size
  * and checksum, {@link ZstdJniCompressor}), and decoding of any sequence of frames against the
- * caller's limit ({@link ZstdJniDecompressor}).
+ * caller's limit ({@link ZstdJniDecompressor}). With {@link CompressionOptions}: checksum on or off,
+ * content size on or off, and dictionaries (zstd's own, from {@code zstd --train} or {@link
+ * #trainDictionary}, or raw content) for compressing, decoding and streams; it trains dictionaries
+ * with libzstd's {@code ZDICT_trainFromBuffer}.
  *
  * <p>zstd-jni is optional: the module {@code requires static com.github.luben.zstd_jni} (a named
  * module, not an automatic one) and the bundle imports {@code com.github.luben.zstd.*} optionally.
@@ -155,6 +160,71 @@ public final class ZstdJniProvider implements CompressionProvider {
         checkCodec(codec);
         requireAvailable();
         return new ZstdJniDecompressor();
+    }
+
+    /** Every level, with any options: checksum and content size on or off, a dictionary or none. */
+    @Override
+    public boolean supports(Codec codec, int level, CompressionOptions options) {
+        return supports(codec, level);
+    }
+
+    @Override
+    public String supportedOptions(Codec codec) {
+        return "checksum on/off, content size on/off, dictionaries";
+    }
+
+    /**
+     * A compressor at {@code level} with {@code options}; a dictionary is digested here, once.
+     *
+     * @throws UnsupportedOperationException if the codec is not zstd
+     * @throws IllegalArgumentException if the level is outside -7..22, or libzstd refuses the
+     *     dictionary
+     * @throws IllegalStateException if zstd-jni is unavailable
+     */
+    @Override
+    public Compressor compressor(Codec codec, int level, CompressionOptions options) {
+        checkCodec(codec);
+        codec.checkLevel(level);
+        requireAvailable();
+        return new ZstdJniCompressor(level, options);
+    }
+
+    @Override
+    public boolean supportsDecompression(Codec codec, CompressionOptions options) {
+        return codec == Codec.ZSTD;
+    }
+
+    /**
+     * The decompressor with {@code options}' dictionary, digested here, once.
+     *
+     * @throws UnsupportedOperationException if the codec is not zstd
+     * @throws IllegalArgumentException if libzstd refuses the dictionary
+     * @throws IllegalStateException if zstd-jni is unavailable
+     */
+    @Override
+    public Decompressor decompressor(Codec codec, CompressionOptions options) {
+        checkCodec(codec);
+        requireAvailable();
+        return new ZstdJniDecompressor(options);
+    }
+
+    @Override
+    public boolean trainsDictionaries(Codec codec) {
+        return codec == Codec.ZSTD;
+    }
+
+    /**
+     * A zstd dictionary of at most {@code maxSize} bytes from libzstd's {@code ZDICT_trainFromBuffer}
+     * (what {@code zstd --train} runs), with its header, entropy tables and a random ID.
+     *
+     * @throws IllegalArgumentException if {@code maxSize} is under 256 bytes, or the samples are too
+     *     few or too small (libzstd's reason in the message: zstd-jni wants more than 10 samples)
+     */
+    @Override
+    public byte[] trainDictionary(Codec codec, List<byte[]> samples, int maxSize) {
+        checkCodec(codec);
+        requireAvailable();
+        return ZstdJniBindings.train(samples, maxSize);
     }
 
     private static void checkCodec(Codec codec) {

@@ -1,0 +1,92 @@
+package dev.arsenal.providers.natives.compression;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arsenal.compression.Codec;
+import dev.arsenal.compression.CompressionOptions;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A libzstd without the dictionary functions (an old or trimmed build) keeps native-zstd, with
+ * checksum and content size options, and loses only dictionaries and training.
+ */
+class ZstdFfmDictionarySymbolsTest {
+    @BeforeAll
+    static void libzstdIsHere() {
+        Tools.assumeAvailable("libzstd through FFM", ZstdFfmBindings.binding().availability());
+    }
+
+    /** The real binding with a dictionary lookup that finds nothing. */
+    private static ZstdFfmBindings.Binding withoutDictionaries() {
+        ZstdFfmBindings.Binding real = ZstdFfmBindings.binding();
+        ZstdFfmBindings.Handles h = real.handles();
+        ZstdFfmDictionaries.Handles none = ZstdFfmDictionaries.bind(name -> Optional.empty());
+        ZstdFfmBindings.Handles trimmed = new ZstdFfmBindings.Handles(
+                h.compressBound(),
+                h.isError(),
+                h.getErrorName(),
+                h.createCCtx(),
+                h.freeCCtx(),
+                h.setParameter(),
+                h.compress2(),
+                h.compressStream2(),
+                h.createDCtx(),
+                h.freeDCtx(),
+                h.decompressDCtx(),
+                h.decompressStream(),
+                h.decompressBound(),
+                h.compress2Heap(),
+                h.decompressDCtxHeap(),
+                none);
+        return new ZstdFfmBindings.Binding(
+                trimmed, real.availability(), real.library(), real.minLevel(), real.maxLevel());
+    }
+
+    @Test
+    void theBindingSaysWhichSymbolIsMissing() {
+        ZstdFfmDictionaries.Handles none = ZstdFfmDictionaries.bind(name -> Optional.empty());
+        assertFalse(none.dictionaries());
+        assertFalse(none.training());
+        assertEquals(Optional.of("ZSTD_createCDict"), none.missingDictionaries());
+        assertEquals(Optional.of("ZDICT_trainFromBuffer"), none.missingTraining());
+        ZstdFfmDictionaries.Handles real = ZstdFfmBindings.handles().dictionaries();
+        assertTrue(real.dictionaries(), () -> "missing " + real.missingDictionaries());
+        assertTrue(real.training(), () -> "missing " + real.missingTraining());
+    }
+
+    @Test
+    void withoutThemOnlyDictionariesAreUnsupported() {
+        ZstdFfmBindings.Binding binding = withoutDictionaries();
+        ZstdFfmProvider p = new ZstdFfmProvider(() -> binding);
+        assertTrue(p.probe(null).isAvailable());
+        CompressionOptions dictionary = CompressionOptions.defaults().withDictionary(new byte[] {1, 2, 3, 4});
+        CompressionOptions noChecksum = CompressionOptions.defaults().withChecksum(false);
+        assertFalse(p.supports(Codec.ZSTD, 3, dictionary));
+        assertFalse(p.supportsDecompression(Codec.ZSTD, dictionary));
+        assertFalse(p.trainsDictionaries(Codec.ZSTD));
+        assertTrue(p.supports(Codec.ZSTD, 3, noChecksum));
+        assertEquals(
+                "checksum on/off, content size on/off, no dictionaries (libzstd lacks ZSTD_createCDict)",
+                p.supportedOptions(Codec.ZSTD));
+
+        ZstdFfmCodec.Compressor c = new ZstdFfmCodec.Compressor(binding.handles(), 3, noChecksum);
+        ZstdFfmCodec.Decompressor d = new ZstdFfmCodec.Decompressor(binding.handles());
+        byte[] input = Tools.text(5000);
+        byte[] frame = c.compress(input);
+        assertFalse(ZstdOptionsTest.hasChecksum(frame));
+        assertArrayEquals(input, d.decompress(frame, input.length));
+        assertThrows(
+                UnsupportedOperationException.class,
+                () -> new ZstdFfmCodec.Compressor(binding.handles(), 3, dictionary));
+        assertThrows(
+                UnsupportedOperationException.class,
+                () -> ZstdFfmDictionaries.train(binding.handles().dictionaries(), List.of(), 1024));
+    }
+}
