@@ -10,5 +10,6 @@ module dev.arsenal.providers.simd {
     requires static org.osgi.service.component.annotations;
 
     provides dev.arsenal.spi.Provider with
-            dev.arsenal.providers.simd.hashing.SimdXxh3Provider;
+            dev.arsenal.providers.simd.hashing.SimdXxh3Provider,
+            dev.arsenal.providers.simd.compression.SimdShuffleProvider;
 }
