@@ -36,11 +36,15 @@ import org.openjdk.jmh.runner.BenchmarkListEntry;
  * operation with their error, and for each {@code selectedX} method that has a {@code directX}
  * partner the ratio of their times.
  *
+ * <p>The compression benchmarks (results with an {@code impl} parameter and a {@code bytes}
+ * counter) are laid out by {@link CompressionReport} instead: MB/s and ratios per codec, and the
+ * compression issue's targets.
+ *
  * <p>Run, from the project root:
  *
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar dev.arsenal.benchmarks.report.MarkdownReport \
- *     benchmarks/target/hashing.json [benchmarks/target/hashing.md]
+ *     benchmarks/target/hashing.json [more.json ...] [benchmarks/target/hashing.md]
  * }</pre>
  *
  * <p>Without an output file the Markdown goes to standard output, in UTF-8.
@@ -66,22 +70,31 @@ public final class MarkdownReport {
 
     private MarkdownReport() {}
 
-    /** {@code MarkdownReport <jmh-result.json> [output.md]}; exit status 2 on bad usage or input. */
+    /**
+     * {@code MarkdownReport <jmh-result.json>... [output.md]}: the results of several files (runs
+     * split in parts) make one report; the last argument is the output when it ends in {@code .md}.
+     * Exit status 2 on bad usage or input.
+     */
     public static void main(String[] args) throws IOException {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: MarkdownReport <jmh-result.json> [output.md]");
+        boolean toFile = args.length >= 2 && args[args.length - 1].endsWith(".md");
+        int inputs = toFile ? args.length - 1 : args.length;
+        if (inputs < 1) {
+            System.err.println("usage: MarkdownReport <jmh-result.json>... [output.md]");
             System.exit(2);
         }
-        String markdown;
-        try {
-            markdown = render(parse(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8)), declaredBenchmarks());
-        } catch (IllegalArgumentException e) {
-            System.err.println("MarkdownReport: " + args[0] + ": " + e.getMessage());
-            System.exit(2);
-            return;
+        List<Result> results = new ArrayList<>();
+        for (int i = 0; i < inputs; i++) {
+            try {
+                results.addAll(parse(Files.readString(Path.of(args[i]), StandardCharsets.UTF_8)));
+            } catch (IllegalArgumentException e) {
+                System.err.println("MarkdownReport: " + args[i] + ": " + e.getMessage());
+                System.exit(2);
+                return;
+            }
         }
-        if (args.length == 2) {
-            Files.writeString(Path.of(args[1]), markdown, StandardCharsets.UTF_8);
+        String markdown = render(results, declaredBenchmarks());
+        if (toFile) {
+            Files.writeString(Path.of(args[args.length - 1]), markdown, StandardCharsets.UTF_8);
         } else {
             // Not closed: that would close standard output.
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -164,7 +177,13 @@ public final class MarkdownReport {
             byClass.computeIfAbsent(r.className(), k -> new ArrayList<>()).add(r);
         }
         StringBuilder md = new StringBuilder();
-        byClass.forEach((name, list) -> renderClass(md, name, list, declared.getOrDefault(name, Set.of())));
+        byClass.forEach((name, list) -> {
+            if (list.stream().allMatch(CompressionReport::isCompression)) {
+                CompressionReport.render(md, name, list);
+            } else {
+                renderClass(md, name, list, declared.getOrDefault(name, Set.of()));
+            }
+        });
         return md.toString();
     }
 
@@ -360,7 +379,7 @@ public final class MarkdownReport {
     }
 
     /** "JDK 25.0.1, OpenJDK 64-Bit Server VM 25.0.1+8-LTS, JMH 1.37; 1 fork, 1 thread, ..." */
-    private static String environment(Map<String, Object> raw) {
+    static String environment(Map<String, Object> raw) {
         return String.format(
                 Locale.ROOT,
                 "JDK %s, %s %s, JMH %s; %s fork(s), %s thread(s), warmup %s × %s, measurement %s × %s.",
