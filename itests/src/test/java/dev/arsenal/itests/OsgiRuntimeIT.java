@@ -3,6 +3,8 @@ package dev.arsenal.itests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arsenal.compression.Codec;
+import dev.arsenal.hashing.HashAlgorithm;
 import dev.arsenal.itests.osgi.OsgiScenarioMain;
 import dev.arsenal.itests.osgi.PlainSelectionMain;
 import java.util.ArrayList;
@@ -77,7 +79,10 @@ class OsgiRuntimeIT {
         cmd.add(PlainSelectionMain.class.getName());
         Launcher.Result plain = Launcher.run(cmd, null);
         assertEquals(0, plain.status(), plain.err());
-        assertEquals(10, osgi.size(), "a route per algorithm (6 hashing, 4 compression): " + osgi);
+        assertEquals(
+                HashAlgorithm.values().length + Codec.values().length,
+                osgi.size(),
+                "a route per algorithm (every hashing algorithm and codec): " + osgi);
         assertEquals(routes(plain), osgi, "OSGi chooses as ServiceLoader does on the same machine");
     }
 
