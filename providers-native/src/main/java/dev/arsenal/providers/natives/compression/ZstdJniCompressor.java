@@ -40,7 +40,9 @@ import java.nio.ByteBuffer;
  * context's: levels 20 to 22 keep their 8 MiB with a dictionary too.
  *
  * <p>A libzstd context is not thread-safe and holds native memory only {@code close()} frees (no
- * cleaner, no finalizer), so each call makes its own and closes it.
+ * cleaner, no finalizer). Making one costs more than compressing 4 KiB, so calls take one from
+ * {@link IdleContexts} (a few kept per compressor, closed when it becomes unreachable) and give it
+ * back; {@code ZSTD_compress2} starts every frame afresh with the context's parameters.
  */
 final class ZstdJniCompressor extends AbstractCompressor {
     private static final Cleaner CLEANER = Cleaner.create();
@@ -49,6 +51,8 @@ final class ZstdJniCompressor extends AbstractCompressor {
     private final boolean contentSize;
     /** The digested dictionary, or null. */
     private final ZstdDictCompress digested;
+
+    private final IdleContexts<ZstdCompressCtx> contexts;
 
     ZstdJniCompressor(int level) {
         this(level, CompressionOptions.defaults());
@@ -71,6 +75,11 @@ final class ZstdJniCompressor extends AbstractCompressor {
         } else {
             this.digested = null;
         }
+        int lvl = level;
+        boolean sum = checksum;
+        boolean size = contentSize;
+        ZstdDictCompress dict = digested;
+        this.contexts = IdleContexts.of(this, () -> context(lvl, sum, size, dict), ZstdCompressCtx::close);
     }
 
     @Override
@@ -87,14 +96,15 @@ final class ZstdJniCompressor extends AbstractCompressor {
     /** The level from which libzstd's window would exceed {@link #MAX_WINDOW_LOG}. */
     private static final int FIRST_WIDE_LEVEL = 20;
 
-    private ZstdCompressCtx context() {
+    /** A context with these settings; static, so that the pool's factory does not hold the compressor. */
+    private static ZstdCompressCtx context(int level, boolean checksum, boolean contentSize, ZstdDictCompress dict) {
         ZstdCompressCtx ctx =
-                new ZstdCompressCtx().setLevel(level()).setChecksum(checksum).setContentSize(contentSize);
-        if (level() >= FIRST_WIDE_LEVEL) {
+                new ZstdCompressCtx().setLevel(level).setChecksum(checksum).setContentSize(contentSize);
+        if (level >= FIRST_WIDE_LEVEL) {
             ctx.setWindowLog(MAX_WINDOW_LOG);
         }
-        if (digested != null) {
-            ctx.loadDict(digested);
+        if (dict != null) {
+            ctx.loadDict(dict);
         }
         return ctx;
     }
@@ -102,11 +112,16 @@ final class ZstdJniCompressor extends AbstractCompressor {
     @Override
     protected int compressArrays(
             byte[] input, int offset, int length, byte[] output, int outputOffset, int maxOutputLength) {
-        try (ZstdCompressCtx ctx = context()) {
-            return ctx.compressByteArray(output, outputOffset, maxOutputLength, input, offset, length);
+        ZstdCompressCtx ctx = contexts.take();
+        boolean done = false;
+        try {
+            int n = ctx.compressByteArray(output, outputOffset, maxOutputLength, input, offset, length);
+            done = true;
+            return n;
         } catch (ZstdException e) {
             throw failed(e, length, maxOutputLength);
         } finally {
+            contexts.release(ctx, done);
             Reference.reachabilityFence(this); // the cleaner must not free the digest mid-call
         }
     }
@@ -140,11 +155,16 @@ final class ZstdJniCompressor extends AbstractCompressor {
 
     private int compressDirect(
             ByteBuffer input, int offset, int length, ByteBuffer output, int outputOffset, int room) {
-        try (ZstdCompressCtx ctx = context()) {
-            return ctx.compressDirectByteBuffer(output, outputOffset, room, input, offset, length);
+        ZstdCompressCtx ctx = contexts.take();
+        boolean done = false;
+        try {
+            int n = ctx.compressDirectByteBuffer(output, outputOffset, room, input, offset, length);
+            done = true;
+            return n;
         } catch (ZstdException e) {
             throw failed(e, length, room);
         } finally {
+            contexts.release(ctx, done);
             Reference.reachabilityFence(this);
         }
     }

@@ -49,6 +49,8 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
     /** The dictionary's ID ({@code ZDICT}'s header), 0 for raw content or none. */
     private final long dictionaryId;
 
+    private final IdleContexts<ZstdDecompressCtx> contexts;
+
     ZstdJniDecompressor() {
         this(CompressionOptions.defaults());
     }
@@ -70,12 +72,15 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
             this.digested = null;
             this.dictionaryId = 0;
         }
+        ZstdDictDecompress dict = digested;
+        this.contexts = IdleContexts.of(this, () -> context(dict), ZstdDecompressCtx::close);
     }
 
-    private ZstdDecompressCtx context() {
+    /** A context with the dictionary; static, so that the pool's factory does not hold the decompressor. */
+    private static ZstdDecompressCtx context(ZstdDictDecompress dict) {
         ZstdDecompressCtx ctx = new ZstdDecompressCtx();
-        if (digested != null) {
-            ctx.loadDict(digested);
+        if (dict != null) {
+            ctx.loadDict(dict);
         }
         return ctx;
     }
@@ -101,7 +106,9 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
             byte[] input, int offset, int length, byte[] output, int outputOffset, int maxOutputLength) {
         int end = offset + length;
         int written = 0;
-        try (ZstdDecompressCtx ctx = context()) {
+        ZstdDecompressCtx ctx = contexts.take();
+        boolean done = false;
+        try {
             for (int frame = offset; frame < end; ) {
                 int frameLength = frameLength(input, frame, end, offset);
                 try {
@@ -115,7 +122,9 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
                 }
                 frame += frameLength;
             }
+            done = true;
         } finally {
+            contexts.release(ctx, done);
             Reference.reachabilityFence(this); // the cleaner must not free the digest mid-call
         }
         return written;
@@ -214,14 +223,19 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
         if (length == 0) {
             return 0;
         }
-        try (ZstdDecompressCtx ctx = context()) {
-            return ctx.decompressDirectByteBuffer(output, outputOffset, room, input, offset, length);
+        ZstdDecompressCtx ctx = contexts.take();
+        boolean done = false;
+        try {
+            int n = ctx.decompressDirectByteBuffer(output, outputOffset, room, input, offset, length);
+            done = true;
+            return n;
         } catch (ZstdException e) {
             if (ZstdJniBindings.isOutputTooSmall(e.getErrorCode())) {
                 throw tooLarge(-1, room);
             }
             throw malformed(e, null, 0, 0, -1);
         } finally {
+            contexts.release(ctx, done);
             Reference.reachabilityFence(this);
         }
     }
