@@ -5,18 +5,15 @@ import aQute.bnd.annotation.spi.ServiceProvider;
 import dev.arsenal.Algorithm;
 import dev.arsenal.ProviderKind;
 import dev.arsenal.Strategy;
-import dev.arsenal.platform.JvmInfo;
 import dev.arsenal.platform.PlatformInfo;
+import dev.arsenal.providers.simd.vector.VectorSupport;
 import dev.arsenal.spi.Availability;
 import dev.arsenal.spi.Provider;
 import dev.arsenal.spi.Requirement;
 import dev.arsenal.spi.compression.ByteShuffle;
 import dev.arsenal.spi.compression.ShuffleProvider;
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.List;
-import java.util.Optional;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -29,10 +26,11 @@ import org.osgi.service.component.annotations.Component;
  * <p>Guarded as Lucene's {@code VectorizationProvider}, like {@code SimdXxh3Provider}: this class
  * loads, and answers {@link #id}, {@link #algorithms}, {@link #requirements} and {@link #rank}, on
  * any JVM, for no Vector API type appears in it or in anything it loads before {@link #probe}. The
- * probe asks for HotSpot with C2, the module readable, and a preferred vector size of at least 256
- * bits; it picks the 512-bit shape only when the preferred size is 512 bits or more, and then
- * loads the kernel class by name. The system property {@value #MAX_BITS_PROPERTY} (shared with the
- * other SIMD providers) caps the shape ({@code 256} forces the narrow one), read at each probe.
+ * probe ({@code VectorSupport}'s, shared with the other SIMD providers) asks for HotSpot with C2,
+ * the module readable, and a preferred vector size of at least 256 bits; it picks the 512-bit shape
+ * only when the preferred size is 512 bits or more, and then loads the kernel class by name. The
+ * system property {@value #MAX_BITS_PROPERTY} caps the shape ({@code 256} forces the narrow one),
+ * read at each probe.
  *
  * <p>Rank: 300 (the SIMD base) under every strategy: the shuffle needs no memory of its own.
  */
@@ -43,11 +41,9 @@ public final class SimdShuffleProvider implements ShuffleProvider {
     public static final String ID = "simd-shuffle";
 
     /** The system property that caps the vector size in bits, {@value}; {@code 256} forces the narrow shape. */
-    public static final String MAX_BITS_PROPERTY = "arsenal.simd.maxBits";
+    public static final String MAX_BITS_PROPERTY = VectorSupport.MAX_BITS_PROPERTY;
 
-    private static final String MODULE = "jdk.incubator.vector";
     private static final String KERNEL_CLASS = "dev.arsenal.providers.simd.compression.VectorByteShuffle";
-    private static final int MIN_BITS = 256;
 
     /** The cap from the constructor, or 0 to read {@value #MAX_BITS_PROPERTY}. */
     private final int maxBits;
@@ -81,7 +77,7 @@ public final class SimdShuffleProvider implements ShuffleProvider {
     /** The module {@code jdk.incubator.vector}. */
     @Override
     public List<Requirement> requirements() {
-        return List.of(new Requirement.JdkModule(MODULE));
+        return List.of(new Requirement.JdkModule(VectorSupport.MODULE));
     }
 
     /** Checks the JVM and the vector size, then loads the kernel of the chosen shape. Never throws. */
@@ -89,71 +85,13 @@ public final class SimdShuffleProvider implements ShuffleProvider {
     public Availability probe(PlatformInfo platform) {
         kernel = null;
         kernelBits = 0;
-        Availability result = select(platform);
+        VectorSupport.Probe<ByteShuffle> found = VectorSupport.probe(
+                platform, maxBits, MethodHandles.lookup(), KERNEL_CLASS, ByteShuffle.class, "shuffle");
+        kernel = found.kernel();
+        kernelBits = found.bits();
+        Availability result = found.availability();
         cause = result.isAvailable() ? "" : result.cause();
         return result;
-    }
-
-    private Availability select(PlatformInfo platform) {
-        if (platform == null || platform.jvm() == null) {
-            return Availability.unavailable("no JVM information to check the Vector API against");
-        }
-        JvmInfo jvm = platform.jvm();
-        if (!jvm.hotspot()) {
-            return Availability.unavailable("the Vector API is fast only on HotSpot; this VM is " + jvm.vmName());
-        }
-        if (!jvm.c2()) {
-            return Availability.unavailable("C2 is off (-XX:TieredStopAtLevel below 4, or -Xint): vector code would"
-                    + " run as slow Java objects");
-        }
-        Optional<Module> module = ModuleLayer.boot().findModule(MODULE);
-        if (!jvm.vectorApi() || module.isEmpty()) {
-            return Availability.unavailable(
-                    "module " + MODULE + " is not readable (start the JVM with --add-modules " + MODULE + ")");
-        }
-        if (!SimdShuffleProvider.class.getModule().canRead(module.get())) {
-            return Availability.unavailable(SimdShuffleProvider.class.getModule() + " does not read " + MODULE);
-        }
-        int preferred = jvm.preferredVectorBits();
-        if (preferred < MIN_BITS) {
-            return Availability.unavailable(
-                    "preferred vector size " + preferred + " bits is below the " + MIN_BITS + " this kernel needs");
-        }
-        int cap;
-        try {
-            cap = maxBits > 0 ? maxBits : maxBitsProperty();
-        } catch (NumberFormatException e) {
-            return Availability.unavailable(
-                    MAX_BITS_PROPERTY + "=" + System.getProperty(MAX_BITS_PROPERTY) + " is not a number of bits");
-        }
-        if (cap < MIN_BITS) {
-            return Availability.unavailable(
-                    MAX_BITS_PROPERTY + "=" + cap + " is below the " + MIN_BITS + " this kernel needs");
-        }
-        int bits = preferred >= 512 && cap >= 512 ? 512 : 256;
-        try {
-            kernel = loadKernel(bits);
-            kernelBits = bits;
-            return Availability.available();
-        } catch (VirtualMachineError e) {
-            throw e;
-        } catch (Throwable e) {
-            return Availability.unavailable("the " + bits + "-bit Vector API shuffle did not load: " + e, e);
-        }
-    }
-
-    private static int maxBitsProperty() {
-        String value = System.getProperty(MAX_BITS_PROPERTY);
-        return value == null || value.isBlank() ? Integer.MAX_VALUE : Integer.parseInt(value.strip());
-    }
-
-    /** Loads the Vector API code by name, only now that the module is known to be there. */
-    private static ByteShuffle loadKernel(int bits) throws Throwable {
-        Class<?> type = Class.forName(KERNEL_CLASS, true, SimdShuffleProvider.class.getClassLoader());
-        MethodHandle create = MethodHandles.lookup()
-                .findStatic(type, "create", MethodType.methodType(type, int.class))
-                .asType(MethodType.methodType(ByteShuffle.class, int.class));
-        return (ByteShuffle) create.invokeExact(bits);
     }
 
     /** The kernel's vector size in bits after a successful probe, else 0. */

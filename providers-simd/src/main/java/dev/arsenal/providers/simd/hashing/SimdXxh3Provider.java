@@ -9,20 +9,17 @@ import dev.arsenal.hashing.HashAlgorithm;
 import dev.arsenal.hashing.Hasher128;
 import dev.arsenal.hashing.Hasher32;
 import dev.arsenal.hashing.Hasher64;
-import dev.arsenal.platform.JvmInfo;
 import dev.arsenal.platform.PlatformInfo;
+import dev.arsenal.providers.simd.vector.VectorSupport;
 import dev.arsenal.spi.Availability;
 import dev.arsenal.spi.Provider;
 import dev.arsenal.spi.Requirement;
 import dev.arsenal.spi.hashing.HashingProvider;
 import dev.arsenal.spi.hashing.Xxh3Core;
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
@@ -34,7 +31,8 @@ import org.osgi.service.component.annotations.Component;
  *
  * <p>Guarded as Lucene's {@code VectorizationProvider}: this class loads, and answers {@link #id},
  * {@link #algorithms}, {@link #requirements} and {@link #rank}, on any JVM, for no Vector API type
- * appears in it or in anything it loads before {@link #probe}. The probe asks for HotSpot with C2
+ * appears in it or in anything it loads before {@link #probe}. The probe ({@code VectorSupport}'s,
+ * shared with the other SIMD providers) asks for HotSpot with C2
  * (elsewhere the Vector API runs as slow Java objects), the module readable, and a preferred vector
  * size of at least 256 bits; it picks the 512-bit shape only when the preferred size is 512 bits or
  * more (never a species wider than the hardware: simdjson-java #9 measured 26 ops/s for that), and
@@ -53,11 +51,9 @@ public final class SimdXxh3Provider implements HashingProvider {
     public static final String ID = "simd-xxh3";
 
     /** The system property that caps the vector size in bits, {@value}; {@code 256} forces the narrow shape. */
-    public static final String MAX_BITS_PROPERTY = "arsenal.simd.maxBits";
+    public static final String MAX_BITS_PROPERTY = VectorSupport.MAX_BITS_PROPERTY;
 
-    private static final String MODULE = "jdk.incubator.vector";
     private static final String KERNEL_CLASS = "dev.arsenal.providers.simd.hashing.Xxh3VectorKernel";
-    private static final int MIN_BITS = 256;
     private static final long RANK_SIZE = 64 * 1024;
 
     private static final Set<HashAlgorithm> ALGORITHMS =
@@ -100,7 +96,7 @@ public final class SimdXxh3Provider implements HashingProvider {
     /** The module {@code jdk.incubator.vector}. */
     @Override
     public List<Requirement> requirements() {
-        return List.of(new Requirement.JdkModule(MODULE));
+        return List.of(new Requirement.JdkModule(VectorSupport.MODULE));
     }
 
     /**
@@ -109,69 +105,12 @@ public final class SimdXxh3Provider implements HashingProvider {
     @Override
     public Availability probe(PlatformInfo platform) {
         kernel = null;
-        Availability result = select(platform);
+        VectorSupport.Probe<Xxh3Kernel> found = VectorSupport.probe(
+                platform, maxBits, MethodHandles.lookup(), KERNEL_CLASS, Xxh3Kernel.class, "kernel");
+        kernel = found.kernel();
+        Availability result = found.availability();
         cause = result.isAvailable() ? "" : result.cause();
         return result;
-    }
-
-    private Availability select(PlatformInfo platform) {
-        if (platform == null || platform.jvm() == null) {
-            return Availability.unavailable("no JVM information to check the Vector API against");
-        }
-        JvmInfo jvm = platform.jvm();
-        if (!jvm.hotspot()) {
-            return Availability.unavailable("the Vector API is fast only on HotSpot; this VM is " + jvm.vmName());
-        }
-        if (!jvm.c2()) {
-            return Availability.unavailable("C2 is off (-XX:TieredStopAtLevel below 4, or -Xint): vector code would"
-                    + " run as slow Java objects");
-        }
-        Optional<Module> module = ModuleLayer.boot().findModule(MODULE);
-        if (!jvm.vectorApi() || module.isEmpty()) {
-            return Availability.unavailable(
-                    "module " + MODULE + " is not readable (start the JVM with --add-modules " + MODULE + ")");
-        }
-        if (!SimdXxh3Provider.class.getModule().canRead(module.get())) {
-            return Availability.unavailable(SimdXxh3Provider.class.getModule() + " does not read " + MODULE);
-        }
-        int preferred = jvm.preferredVectorBits();
-        if (preferred < MIN_BITS) {
-            return Availability.unavailable(
-                    "preferred vector size " + preferred + " bits is below the " + MIN_BITS + " this kernel needs");
-        }
-        int cap;
-        try {
-            cap = maxBits > 0 ? maxBits : maxBitsProperty();
-        } catch (NumberFormatException e) {
-            return Availability.unavailable(
-                    MAX_BITS_PROPERTY + "=" + System.getProperty(MAX_BITS_PROPERTY) + " is not a number of bits");
-        }
-        if (cap < MIN_BITS) {
-            return Availability.unavailable(
-                    MAX_BITS_PROPERTY + "=" + cap + " is below the " + MIN_BITS + " this kernel needs");
-        }
-        int bits = preferred >= 512 && cap >= 512 ? 512 : 256;
-        try {
-            kernel = loadKernel(bits);
-            return Availability.available();
-        } catch (VirtualMachineError e) {
-            throw e;
-        } catch (Throwable e) {
-            return Availability.unavailable("the " + bits + "-bit Vector API kernel did not load: " + e, e);
-        }
-    }
-
-    private static int maxBitsProperty() {
-        String value = System.getProperty(MAX_BITS_PROPERTY);
-        return value == null || value.isBlank() ? Integer.MAX_VALUE : Integer.parseInt(value.strip());
-    }
-
-    /** Loads the Vector API code by name, only now that the module is known to be there. */
-    private static Xxh3Kernel loadKernel(int bits) throws Throwable {
-        Class<?> type = Class.forName(KERNEL_CLASS, true, SimdXxh3Provider.class.getClassLoader());
-        MethodHandle create =
-                MethodHandles.lookup().findStatic(type, "create", MethodType.methodType(Xxh3Kernel.class, int.class));
-        return (Xxh3Kernel) create.invoke(bits);
     }
 
     /** The kernel's vector size in bits after a successful probe, else 0. */

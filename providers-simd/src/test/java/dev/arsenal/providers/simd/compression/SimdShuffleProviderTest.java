@@ -1,5 +1,9 @@
 package dev.arsenal.providers.simd.compression;
 
+import static dev.arsenal.providers.simd.vector.VectorGuardTesting.REAL;
+import static dev.arsenal.providers.simd.vector.VectorGuardTesting.restoringMaxBitsProperty;
+import static dev.arsenal.providers.simd.vector.VectorGuardTesting.runWithoutVectorApi;
+import static dev.arsenal.providers.simd.vector.VectorGuardTesting.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,21 +14,15 @@ import dev.arsenal.Family;
 import dev.arsenal.ProviderKind;
 import dev.arsenal.Strategy;
 import dev.arsenal.compression.Codec;
-import dev.arsenal.engine.platform.PlatformDetector;
 import dev.arsenal.platform.JvmInfo;
-import dev.arsenal.platform.PlatformInfo;
 import dev.arsenal.report.SelfTest;
 import dev.arsenal.spi.Availability;
 import dev.arsenal.spi.Provider;
 import dev.arsenal.spi.Requirement;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,14 +30,6 @@ import org.junit.jupiter.api.Test;
  * SimdXxh3ProviderGuardTest}), and its self-test in both shapes where the Vector API is usable.
  */
 class SimdShuffleProviderTest {
-    private static final PlatformInfo REAL = PlatformDetector.detect();
-
-    private static PlatformInfo with(boolean hotspot, boolean c2, boolean vectorApi, int bits) {
-        JvmInfo jvm = REAL.jvm();
-        return new PlatformInfo(
-                REAL.cpu(), new JvmInfo(jvm.version(), jvm.vendor(), jvm.vmName(), hotspot, c2, vectorApi, bits));
-    }
-
     private static void assumeVectorApi(int bits) {
         JvmInfo jvm = REAL.jvm();
         assumeTrue(
@@ -111,21 +101,14 @@ class SimdShuffleProviderTest {
     @Test
     void thePropertyForcesTheNarrowShapeAtProbeTime() {
         assumeVectorApi(256);
-        String old = System.getProperty(SimdShuffleProvider.MAX_BITS_PROPERTY);
-        try {
+        restoringMaxBitsProperty(() -> {
             SimdShuffleProvider provider = new SimdShuffleProvider();
             System.setProperty(SimdShuffleProvider.MAX_BITS_PROPERTY, "256");
             assertTrue(provider.probe(REAL).isAvailable());
             assertEquals(256, provider.vectorBits());
             System.setProperty(SimdShuffleProvider.MAX_BITS_PROPERTY, "wide");
             assertFalse(provider.probe(REAL).isAvailable());
-        } finally {
-            if (old == null) {
-                System.clearProperty(SimdShuffleProvider.MAX_BITS_PROPERTY);
-            } else {
-                System.setProperty(SimdShuffleProvider.MAX_BITS_PROPERTY, old);
-            }
-        }
+        });
     }
 
     @Test
@@ -138,21 +121,7 @@ class SimdShuffleProviderTest {
     /** In a JVM without {@code jdk.incubator.vector}: loads, describes itself, and says what is missing. */
     @Test
     void loadsAndExplainsItselfInAJvmWithoutTheVectorApi() throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(
-                        java.toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "-Xshare:auto",
-                        NoVectorApiShuffleMain.class.getName())
-                .redirectErrorStream(true)
-                .start();
-        String out;
-        try (InputStream in = process.getInputStream()) {
-            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "child JVM did not end");
-        assertEquals(0, process.exitValue(), out);
+        String out = runWithoutVectorApi(NoVectorApiShuffleMain.class);
         assertTrue(out.contains("id simd-shuffle kind SIMD rank 300"), out);
         assertTrue(out.contains("probe: unavailable: module jdk.incubator.vector is not readable"), out);
         assertTrue(out.contains("shuffle: IllegalStateException"), out);

@@ -1,5 +1,9 @@
 package dev.arsenal.providers.simd.hashing;
 
+import static dev.arsenal.providers.simd.vector.VectorGuardTesting.REAL;
+import static dev.arsenal.providers.simd.vector.VectorGuardTesting.restoringMaxBitsProperty;
+import static dev.arsenal.providers.simd.vector.VectorGuardTesting.runWithoutVectorApi;
+import static dev.arsenal.providers.simd.vector.VectorGuardTesting.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,22 +12,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.arsenal.ProviderKind;
 import dev.arsenal.Strategy;
-import dev.arsenal.engine.platform.PlatformDetector;
 import dev.arsenal.hashing.HashAlgorithm;
 import dev.arsenal.platform.JvmInfo;
-import dev.arsenal.platform.PlatformInfo;
 import dev.arsenal.spi.Availability;
 import dev.arsenal.spi.Provider;
 import dev.arsenal.spi.Requirement;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.ServiceLoader;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,14 +29,6 @@ import org.junit.jupiter.api.Test;
  * picks a shape wider than the hardware, and obeys {@value SimdXxh3Provider#MAX_BITS_PROPERTY}.
  */
 class SimdXxh3ProviderGuardTest {
-    private static final PlatformInfo REAL = PlatformDetector.detect();
-
-    private static PlatformInfo with(boolean hotspot, boolean c2, boolean vectorApi, int bits) {
-        JvmInfo jvm = REAL.jvm();
-        return new PlatformInfo(
-                REAL.cpu(), new JvmInfo(jvm.version(), jvm.vendor(), jvm.vmName(), hotspot, c2, vectorApi, bits));
-    }
-
     private static void assumeVectorApi(int bits) {
         JvmInfo jvm = REAL.jvm();
         assumeTrue(
@@ -117,8 +106,7 @@ class SimdXxh3ProviderGuardTest {
     @Test
     void thePropertyForcesTheNarrowShapeAtProbeTime() {
         assumeVectorApi(256);
-        String old = System.getProperty(SimdXxh3Provider.MAX_BITS_PROPERTY);
-        try {
+        restoringMaxBitsProperty(() -> {
             SimdXxh3Provider provider = new SimdXxh3Provider();
             System.setProperty(SimdXxh3Provider.MAX_BITS_PROPERTY, "256");
             assertTrue(provider.probe(REAL).isAvailable());
@@ -133,13 +121,7 @@ class SimdXxh3ProviderGuardTest {
             System.clearProperty(SimdXxh3Provider.MAX_BITS_PROPERTY);
             assertTrue(provider.probe(REAL).isAvailable());
             assertEquals(REAL.jvm().preferredVectorBits() >= 512 ? 512 : 256, provider.vectorBits());
-        } finally {
-            if (old == null) {
-                System.clearProperty(SimdXxh3Provider.MAX_BITS_PROPERTY);
-            } else {
-                System.setProperty(SimdXxh3Provider.MAX_BITS_PROPERTY, old);
-            }
-        }
+        });
     }
 
     @Test
@@ -155,20 +137,7 @@ class SimdXxh3ProviderGuardTest {
      */
     @Test
     void loadsAndExplainsItselfInAJvmWithoutTheVectorApi() throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(
-                java.toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "-Xshare:auto",
-                NoVectorApiMain.class.getName()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out;
-        try (InputStream in = process.getInputStream()) {
-            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "child JVM did not end");
-        assertEquals(0, process.exitValue(), out);
+        String out = runWithoutVectorApi(NoVectorApiMain.class);
         assertTrue(out.contains("id simd-xxh3 kind SIMD rank 300"), out);
         assertTrue(out.contains("module jdk.incubator.vector present: false"), out);
         assertTrue(out.contains("requirement: module jdk.incubator.vector not in the boot layer"), out);
