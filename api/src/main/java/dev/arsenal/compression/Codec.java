@@ -119,14 +119,16 @@ public enum Codec implements Algorithm {
 
     /**
      * Finds a codec by id, ignoring case; also accepts the enum names ({@code LZ4_BLOCK}, {@code
-     * ZSTD_SHUFFLE}).
+     * ZSTD_SHUFFLE}) and the forms an environment variable's name leaves ({@code lz4.block}, {@code
+     * zstd.shuffle}: {@code ARSENAL_PROVIDER_ZSTD_SHUFFLE} is the key {@code
+     * arsenal.provider.zstd.shuffle}).
      *
      * @throws UnknownAlgorithmException listing the known ids
      */
     public static Codec byId(String name) {
         String n = name.strip().toLowerCase(Locale.ROOT);
         for (Codec c : values()) {
-            if (c.id.equals(n) || c.name().toLowerCase(Locale.ROOT).equals(n)) {
+            if (c.id.equals(n) || c.name().toLowerCase(Locale.ROOT).equals(n.replaceAll("[-.+]", "_"))) {
                 return c;
             }
         }
