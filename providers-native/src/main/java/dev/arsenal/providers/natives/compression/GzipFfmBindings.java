@@ -1,5 +1,6 @@
 package dev.arsenal.providers.natives.compression;
 
+import dev.arsenal.providers.natives.ffm.NativeBinding;
 import dev.arsenal.providers.natives.ffm.NativeChunks;
 import dev.arsenal.providers.natives.ffm.NativeLibrary;
 import dev.arsenal.spi.Availability;
@@ -118,35 +119,31 @@ final class GzipFfmBindings {
             MethodHandle inflateEnd,
             MethodHandle inflateReset) {}
 
-    /** The handles, or why not, and what was loaded. */
-    record Binding(Handles handles, Availability availability, String library) {}
-
     private static final class Holder {
-        static final Binding BINDING =
+        static final NativeBinding<Handles> BINDING =
                 bind(System.getProperty(DEFLATE_PATH_PROPERTY), System.getProperty(ZLIB_PATH_PROPERTY));
     }
 
     private GzipFfmBindings() {}
 
-    static Binding binding() {
+    static NativeBinding<Handles> binding() {
         return Holder.BINDING;
     }
 
     static Handles handles() {
-        Handles h = Holder.BINDING.handles();
-        if (h == null) {
-            throw new IllegalStateException("native-gzip is unavailable: "
-                    + Holder.BINDING.availability().cause());
-        }
-        return h;
+        return Holder.BINDING.require("native-gzip");
     }
 
-    static Binding bind(String deflatePath, String zlibPath) {
+    /**
+     * Opens libdeflate, then zlib, and binds both (two libraries: not {@link NativeBinding#bind}'s
+     * one); after any failure neither stays loaded.
+     */
+    static NativeBinding<Handles> bind(String deflatePath, String zlibPath) {
         if (ValueLayout.ADDRESS.byteSize() != 8
                 || System.getProperty("os.name", "")
                         .toLowerCase(java.util.Locale.ROOT)
                         .startsWith("windows")) {
-            return unavailable(
+            return NativeBinding.unavailable(
                     "zlib's z_stream is bound for LP64 Unix only, not " + System.getProperty("os.name") + " with "
                             + ValueLayout.ADDRESS.byteSize() * 8 + "-bit pointers",
                     null);
@@ -154,18 +151,18 @@ final class GzipFfmBindings {
         NativeLibrary.Result deflate = NativeLibrary.openConfigured(
                 "libdeflate", DEFLATE_PATH_PROPERTY, deflatePath, NativeLibrary.names("deflate", "0"));
         if (deflate instanceof NativeLibrary.Failed f) {
-            return unavailable(f.cause(), f.error());
+            return NativeBinding.unavailable(f.cause(), f.error());
         }
         NativeLibrary.Result zlib =
                 NativeLibrary.openConfigured("zlib", ZLIB_PATH_PROPERTY, zlibPath, NativeLibrary.names("z", "1"));
         NativeLibrary.Loaded d = (NativeLibrary.Loaded) deflate;
         if (zlib instanceof NativeLibrary.Failed f) {
             d.arena().close();
-            return unavailable(f.cause() + " (libdeflate was found; streams need zlib)", f.error());
+            return NativeBinding.unavailable(f.cause() + " (libdeflate was found; streams need zlib)", f.error());
         }
         NativeLibrary.Loaded z = (NativeLibrary.Loaded) zlib;
         try {
-            Binding b = bindSymbols(d, z);
+            NativeBinding<Handles> b = bindSymbols(d, z);
             if (b.handles() == null) {
                 d.arena().close();
                 z.arena().close();
@@ -174,11 +171,11 @@ final class GzipFfmBindings {
         } catch (RuntimeException | Error e) {
             d.arena().close();
             z.arena().close();
-            return unavailable("binding libdeflate and zlib failed: " + e, e);
+            return NativeBinding.unavailable("binding libdeflate and zlib failed: " + e, e);
         }
     }
 
-    private static Binding bindSymbols(NativeLibrary.Loaded d, NativeLibrary.Loaded z) {
+    private static NativeBinding<Handles> bindSymbols(NativeLibrary.Loaded d, NativeLibrary.Loaded z) {
         List<String> missing = new ArrayList<>();
         Optional<MemorySegment[]> fd = NativeLibrary.symbols(
                 d.lookup(),
@@ -191,7 +188,7 @@ final class GzipFfmBindings {
                 "libdeflate_free_decompressor",
                 "libdeflate_gzip_decompress_ex");
         if (fd.isEmpty()) {
-            return unavailable(
+            return NativeBinding.unavailable(
                     "libdeflate at " + d.library() + " lacks the symbol " + missing.getFirst()
                             + ": not libdeflate, or older than 1.0",
                     null);
@@ -208,7 +205,7 @@ final class GzipFfmBindings {
                 "inflateEnd",
                 "inflateReset");
         if (fz.isEmpty()) {
-            return unavailable(
+            return NativeBinding.unavailable(
                     "zlib at " + z.library() + " lacks the symbol " + missing.getFirst() + ": not zlib", null);
         }
         MemorySegment[] s = fd.get();
@@ -228,7 +225,7 @@ final class GzipFfmBindings {
                 ? "?"
                 : version.reinterpret(64).getString(0);
         if (!versionText.startsWith("1.")) {
-            return unavailable("zlib " + versionText + " at " + z.library() + " is not zlib 1.x", null);
+            return NativeBinding.unavailable("zlib " + versionText + " at " + z.library() + " is not zlib 1.x", null);
         }
         Linker.Option critical = Linker.Option.critical(true);
         // libdeflate_gzip_compress(c, in, in_nbytes, out, out_nbytes_avail)
@@ -256,15 +253,8 @@ final class GzipFfmBindings {
                 linker.downcallHandle(t[6], FunctionDescriptor.of(cint, ptr)),
                 linker.downcallHandle(t[7], FunctionDescriptor.of(cint, ptr)));
         // The arenas stay open: the libraries are never unloaded while the handles may be used.
-        return new Binding(
-                h,
-                Availability.available(),
-                "libdeflate (" + d.library() + "), zlib " + versionText + " (" + z.library() + ")");
-    }
-
-    private static Binding unavailable(String cause, Throwable error) {
-        return new Binding(
-                null, error == null ? Availability.unavailable(cause) : Availability.unavailable(cause, error), "");
+        return NativeBinding.available(
+                h, "libdeflate (" + d.library() + "), zlib " + versionText + " (" + z.library() + ")");
     }
 
     /** zlib's message in {@code strm}, or its return code's name. */

@@ -2,16 +2,12 @@ package dev.arsenal.providers.natives.compression;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
-import dev.arsenal.Algorithm;
-import dev.arsenal.ProviderKind;
 import dev.arsenal.Strategy;
 import dev.arsenal.compression.Codec;
 import dev.arsenal.compression.Compressor;
 import dev.arsenal.compression.Decompressor;
-import dev.arsenal.platform.PlatformInfo;
-import dev.arsenal.spi.Availability;
+import dev.arsenal.providers.natives.ffm.NativeBinding;
 import dev.arsenal.spi.Provider;
-import dev.arsenal.spi.compression.CompressionProvider;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
@@ -38,13 +34,11 @@ import org.osgi.service.component.annotations.Component;
  */
 @ServiceProvider(value = Provider.class, resolution = Resolution.OPTIONAL)
 @Component(service = Provider.class, property = "service.ranking:Integer=190")
-public final class GzipFfmProvider implements CompressionProvider {
+public final class GzipFfmProvider extends FfmCompressionProvider<GzipFfmBindings.Handles> {
     /** The provider id, {@value}. */
     public static final String ID = "native-gzip";
 
     private static final Set<Codec> CODECS = Collections.unmodifiableSet(EnumSet.of(Codec.GZIP));
-
-    private final Supplier<GzipFfmBindings.Binding> binding;
 
     /** Called by {@link java.util.ServiceLoader}; binds the libraries on the first {@link #probe}. */
     public GzipFfmProvider() {
@@ -52,40 +46,8 @@ public final class GzipFfmProvider implements CompressionProvider {
     }
 
     /** For tests: a provider that reports {@code binding}. */
-    GzipFfmProvider(Supplier<GzipFfmBindings.Binding> binding) {
-        this.binding = binding;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public ProviderKind kind() {
-        return ProviderKind.NATIVE;
-    }
-
-    @Override
-    public Set<Codec> algorithms() {
-        return CODECS;
-    }
-
-    @Override
-    public Availability probe(PlatformInfo platform) {
-        return binding.get().availability();
-    }
-
-    @Override
-    public int rank(Algorithm algorithm, Strategy strategy) {
-        return strategy == Strategy.MINIMAL_MEMORY ? 50 : 190;
-    }
-
-    @Override
-    public String description() {
-        return binding.get().library().isEmpty()
-                ? "libdeflate and zlib through FFM"
-                : binding.get().library() + " through FFM";
+    GzipFfmProvider(Supplier<NativeBinding<GzipFfmBindings.Handles>> binding) {
+        super(ID, CODECS, "libdeflate and zlib", binding);
     }
 
     @Override
@@ -99,16 +61,5 @@ public final class GzipFfmProvider implements CompressionProvider {
     public Decompressor decompressor(Codec codec) {
         check(codec);
         return new GzipFfmCodec.Decompressor(GzipFfmBindings.handles());
-    }
-
-    private static void check(Codec codec) {
-        if (!CODECS.contains(codec)) {
-            throw new IllegalArgumentException(ID + " does not implement " + codec.id());
-        }
-    }
-
-    @Override
-    public String toString() {
-        return ID;
     }
 }

@@ -1,5 +1,6 @@
 package dev.arsenal.providers.natives.compression;
 
+import dev.arsenal.providers.natives.ffm.NativeBinding;
 import dev.arsenal.providers.natives.ffm.NativeChunks;
 import dev.arsenal.providers.natives.ffm.NativeLibrary;
 import dev.arsenal.spi.Availability;
@@ -95,45 +96,26 @@ final class Lz4FfmBindings {
             MethodHandle decompress,
             MethodHandle decompressHeap) {}
 
-    /** The handles, or why not, and what was loaded. */
-    record Binding(Handles handles, Availability availability, String library) {}
-
     private static final class Holder {
-        static final Binding BINDING = bind(System.getProperty(PATH_PROPERTY));
+        static final NativeBinding<Handles> BINDING = bind(System.getProperty(PATH_PROPERTY));
     }
 
     private Lz4FfmBindings() {}
 
-    static Binding binding() {
+    static NativeBinding<Handles> binding() {
         return Holder.BINDING;
     }
 
     static Handles handles() {
-        Handles h = Holder.BINDING.handles();
-        if (h == null) {
-            throw new IllegalStateException(
-                    "liblz4 is unavailable: " + Holder.BINDING.availability().cause());
-        }
-        return h;
+        return Holder.BINDING.require("liblz4");
     }
 
-    static Binding bind(String path) {
-        NativeLibrary.Result opened =
-                NativeLibrary.openConfigured("liblz4", PATH_PROPERTY, path, NativeLibrary.names("lz4", "1"));
-        return switch (opened) {
-            case NativeLibrary.Failed f -> unavailable(f.cause(), f.error());
-            case NativeLibrary.Loaded l -> {
-                try {
-                    yield bindSymbols(l);
-                } catch (RuntimeException | Error e) {
-                    l.arena().close();
-                    yield unavailable("binding liblz4 at " + l.library() + " failed: " + e, e);
-                }
-            }
-        };
+    static NativeBinding<Handles> bind(String path) {
+        return NativeBinding.bind(
+                "liblz4", PATH_PROPERTY, path, NativeLibrary.names("lz4", "1"), Lz4FfmBindings::bindSymbols);
     }
 
-    private static Binding bindSymbols(NativeLibrary.Loaded l) {
+    private static NativeBinding<Handles> bindSymbols(NativeLibrary.Loaded l) {
         List<String> missing = new ArrayList<>();
         Optional<MemorySegment[]> found = NativeLibrary.symbols(
                 l.lookup(),
@@ -157,7 +139,7 @@ final class Lz4FfmBindings {
                 "LZ4F_decompress");
         if (found.isEmpty()) {
             l.arena().close();
-            return unavailable(
+            return NativeBinding.unavailable(
                     "liblz4 at " + l.library() + " lacks the symbol " + missing.getFirst()
                             + ": not liblz4, or older than 1.8.2",
                     null);
@@ -177,7 +159,8 @@ final class Lz4FfmBindings {
         String versionText = (version / 10000) + "." + (version / 100 % 100) + "." + (version % 100);
         if (version < 10802) {
             l.arena().close();
-            return unavailable("liblz4 " + versionText + " at " + l.library() + " is older than 1.8.2", null);
+            return NativeBinding.unavailable(
+                    "liblz4 " + versionText + " at " + l.library() + " is older than 1.8.2", null);
         }
         Linker.Option critical = Linker.Option.critical(true);
         // LZ4_compress_fast(src, dst, srcSize, dstCapacity, acceleration); _HC(..., level)
@@ -211,12 +194,7 @@ final class Lz4FfmBindings {
                 linker.downcallHandle(s[16], decompress),
                 linker.downcallHandle(s[16], decompress, critical));
         // The arena stays open: the library is never unloaded while the handles may be used.
-        return new Binding(h, Availability.available(), "liblz4 " + versionText + " (" + l.library() + ")");
-    }
-
-    private static Binding unavailable(String cause, Throwable error) {
-        return new Binding(
-                null, error == null ? Availability.unavailable(cause) : Availability.unavailable(cause, error), "");
+        return NativeBinding.available(h, "liblz4 " + versionText + " (" + l.library() + ")");
     }
 
     /** Whether an {@code LZ4F_*} result is an error code. */

@@ -5,6 +5,7 @@ import static dev.arsenal.providers.natives.compression.Lz4FfmBindings.isError;
 import static dev.arsenal.providers.natives.ffm.NativeChunks.CHUNK;
 import static dev.arsenal.providers.natives.ffm.NativeChunks.CLEANER;
 import static dev.arsenal.providers.natives.ffm.NativeChunks.CRITICAL_INPUT;
+import static dev.arsenal.providers.natives.ffm.NativeChunks.free;
 
 import dev.arsenal.compression.Codec;
 import dev.arsenal.compression.MalformedInputException;
@@ -41,14 +42,6 @@ import java.util.Objects;
  */
 final class Lz4FfmCodec {
     private Lz4FfmCodec() {}
-
-    private static long free(MethodHandle h, MemorySegment context) {
-        try {
-            return (long) h.invokeExact(context);
-        } catch (Throwable t) {
-            throw NativeLibrary.rethrow(t);
-        }
-    }
 
     /** A context made by {@code LZ4F_create*Context(&ctx, LZ4F_VERSION)}. */
     private static MemorySegment create(Handles h, MethodHandle create, String what) {
@@ -408,15 +401,6 @@ final class Lz4FfmCodec {
         }
     }
 
-    /** Native state of a stream, freed once: by close() or, for a dropped stream, by the cleaner. */
-    private record State(Handles h, MemorySegment context, boolean compressing, Arena arena) implements Runnable {
-        @Override
-        public void run() {
-            free(compressing ? h.freeCCtx() : h.freeDCtx(), context);
-            arena.close();
-        }
-    }
-
     /** One frame: the header on the first write (or on close), blocks as they fill, the end on close. */
     private static final class CompressingStream extends OutputStream {
         private final Handles h;
@@ -444,7 +428,7 @@ final class Lz4FfmCodec {
                 throw e;
             }
             this.cctx = ctx;
-            this.cleanable = CLEANER.register(this, new State(h, cctx, true, arena));
+            this.cleanable = CLEANER.register(this, new NativeChunks.Release(h.freeCCtx(), cctx, arena));
             this.prefs = Lz4FfmBindings.preferences(arena, level, contentSize);
             try {
                 // Room for one update of CHUNK bytes, which also covers the header and the end.
@@ -570,7 +554,7 @@ final class Lz4FfmCodec {
                 throw e;
             }
             this.dctx = ctx;
-            this.cleanable = CLEANER.register(this, new State(h, dctx, false, arena));
+            this.cleanable = CLEANER.register(this, new NativeChunks.Release(h.freeDCtx(), dctx, arena));
             this.src = arena.allocate(CHUNK);
             this.dst = arena.allocate(CHUNK);
             this.sizes = arena.allocate(ValueLayout.JAVA_LONG, 2);

@@ -2,16 +2,12 @@ package dev.arsenal.providers.natives.compression;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
-import dev.arsenal.Algorithm;
-import dev.arsenal.ProviderKind;
 import dev.arsenal.Strategy;
 import dev.arsenal.compression.Codec;
 import dev.arsenal.compression.Compressor;
 import dev.arsenal.compression.Decompressor;
-import dev.arsenal.platform.PlatformInfo;
-import dev.arsenal.spi.Availability;
+import dev.arsenal.providers.natives.ffm.NativeBinding;
 import dev.arsenal.spi.Provider;
-import dev.arsenal.spi.compression.CompressionProvider;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
@@ -40,13 +36,11 @@ import org.osgi.service.component.annotations.Component;
  */
 @ServiceProvider(value = Provider.class, resolution = Resolution.OPTIONAL)
 @Component(service = Provider.class, property = "service.ranking:Integer=190")
-public final class Lz4FfmProvider implements CompressionProvider {
+public final class Lz4FfmProvider extends FfmCompressionProvider<Lz4FfmBindings.Handles> {
     /** The provider id, {@value}. */
     public static final String ID = "native-lz4";
 
     private static final Set<Codec> CODECS = Collections.unmodifiableSet(EnumSet.of(Codec.LZ4, Codec.LZ4_BLOCK));
-
-    private final Supplier<Lz4FfmBindings.Binding> binding;
 
     /** Called by {@link java.util.ServiceLoader}; binds the library on the first {@link #probe}. */
     public Lz4FfmProvider() {
@@ -54,40 +48,8 @@ public final class Lz4FfmProvider implements CompressionProvider {
     }
 
     /** For tests: a provider that reports {@code binding}. */
-    Lz4FfmProvider(Supplier<Lz4FfmBindings.Binding> binding) {
-        this.binding = binding;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public ProviderKind kind() {
-        return ProviderKind.NATIVE;
-    }
-
-    @Override
-    public Set<Codec> algorithms() {
-        return CODECS;
-    }
-
-    @Override
-    public Availability probe(PlatformInfo platform) {
-        return binding.get().availability();
-    }
-
-    @Override
-    public int rank(Algorithm algorithm, Strategy strategy) {
-        return strategy == Strategy.MINIMAL_MEMORY ? 50 : 190;
-    }
-
-    @Override
-    public String description() {
-        return binding.get().library().isEmpty()
-                ? "liblz4 through FFM"
-                : binding.get().library() + " through FFM";
+    Lz4FfmProvider(Supplier<NativeBinding<Lz4FfmBindings.Handles>> binding) {
+        super(ID, CODECS, "liblz4", binding);
     }
 
     @Override
@@ -105,16 +67,5 @@ public final class Lz4FfmProvider implements CompressionProvider {
         return codec == Codec.LZ4
                 ? new Lz4FfmCodec.FrameDecompressor(Lz4FfmBindings.handles())
                 : new Lz4FfmCodec.BlockDecompressor(Lz4FfmBindings.handles());
-    }
-
-    private static void check(Codec codec) {
-        if (!CODECS.contains(codec)) {
-            throw new IllegalArgumentException(ID + " does not implement " + codec.id());
-        }
-    }
-
-    @Override
-    public String toString() {
-        return ID;
     }
 }

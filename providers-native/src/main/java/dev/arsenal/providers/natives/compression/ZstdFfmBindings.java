@@ -1,5 +1,7 @@
 package dev.arsenal.providers.natives.compression;
 
+import dev.arsenal.providers.natives.ffm.NativeBinding;
+import dev.arsenal.providers.natives.ffm.NativeChunks;
 import dev.arsenal.providers.natives.ffm.NativeLibrary;
 import dev.arsenal.spi.Availability;
 import java.lang.foreign.Arena;
@@ -24,15 +26,12 @@ import java.util.Optional;
  *
  * <p>Calls on heap arrays are {@linkplain Linker.Option#critical(boolean) critical}: the array is
  * passed in place, and the call holds off safepoints while it runs, so callers pass at most {@link
- * #CRITICAL_INPUT} bytes that way and stream larger inputs through native buffers.
+ * NativeChunks#CRITICAL_INPUT} bytes that way and stream larger inputs through native buffers.
  */
 @SuppressWarnings("restricted") // binding functions is this class's job
 final class ZstdFfmBindings {
     /** The system property naming the library file to load instead of searching: {@value}. */
     static final String PATH_PROPERTY = "arsenal.native.zstd.path";
-
-    /** The largest input compressed or decompressed in one critical call: 256 KiB. */
-    static final int CRITICAL_INPUT = 256 * 1024;
 
     /** {@code ZSTD_inBuffer} and {@code ZSTD_outBuffer}: {@code {void* ptr; size_t size; size_t pos;}}. */
     static final StructLayout BUFFER = MemoryLayout.structLayout(
@@ -90,50 +89,32 @@ final class ZstdFfmBindings {
             MethodHandle decompressDCtxHeap,
             ZstdFfmDictionaries.Handles dictionaries) {}
 
-    /** The handles, or why not, and what was loaded. */
-    record Binding(Handles handles, Availability availability, String library, int minLevel, int maxLevel) {}
-
     private static final class Holder {
-        static final Binding BINDING = bind(System.getProperty(PATH_PROPERTY));
+        static final NativeBinding<Handles> BINDING = bind(System.getProperty(PATH_PROPERTY));
     }
 
     private ZstdFfmBindings() {}
 
-    static Binding binding() {
+    static NativeBinding<Handles> binding() {
         return Holder.BINDING;
     }
 
     static Handles handles() {
-        Handles h = Holder.BINDING.handles();
-        if (h == null) {
-            throw new IllegalStateException(
-                    "libzstd is unavailable: " + Holder.BINDING.availability().cause());
-        }
-        return h;
+        return Holder.BINDING.require("libzstd");
     }
 
-    static Binding bind(String path) {
-        NativeLibrary.Result opened =
-                NativeLibrary.openConfigured("libzstd", PATH_PROPERTY, path, NativeLibrary.names("zstd", "1"));
-        return switch (opened) {
-            case NativeLibrary.Failed f -> unavailable(f.cause(), f.error());
-            case NativeLibrary.Loaded l -> {
-                try {
-                    yield bindSymbols(l);
-                } catch (RuntimeException | Error e) {
-                    l.arena().close();
-                    yield unavailable("binding libzstd at " + l.library() + " failed: " + e, e);
-                }
-            }
-        };
+    static NativeBinding<Handles> bind(String path) {
+        return NativeBinding.bind(
+                "libzstd", PATH_PROPERTY, path, NativeLibrary.names("zstd", "1"), ZstdFfmBindings::bindSymbols);
     }
 
-    private static Binding bindSymbols(NativeLibrary.Loaded l) throws RuntimeException {
+    private static NativeBinding<Handles> bindSymbols(NativeLibrary.Loaded l) {
         List<String> missing = new ArrayList<>();
         Optional<MemorySegment[]> found = NativeLibrary.symbols(
                 l.lookup(),
                 missing,
                 "ZSTD_versionNumber",
+                // The level range (-7 to 22) is Codec.ZSTD's; these two are required, never called.
                 "ZSTD_minCLevel",
                 "ZSTD_maxCLevel",
                 "ZSTD_compressBound",
@@ -151,7 +132,7 @@ final class ZstdFfmBindings {
                 "ZSTD_decompressBound");
         if (found.isEmpty()) {
             l.arena().close();
-            return unavailable(
+            return NativeBinding.unavailable(
                     "libzstd at " + l.library() + " lacks the symbol " + missing.getFirst()
                             + ": not libzstd, or older than 1.4.0",
                     null);
@@ -162,20 +143,17 @@ final class ZstdFfmBindings {
         ValueLayout.OfInt cint = ValueLayout.JAVA_INT;
         ValueLayout ptr = ValueLayout.ADDRESS;
         int version;
-        int min;
-        int max;
         try {
             version = (int)
                     linker.downcallHandle(s[0], FunctionDescriptor.of(cint)).invokeExact();
-            min = (int) linker.downcallHandle(s[1], FunctionDescriptor.of(cint)).invokeExact();
-            max = (int) linker.downcallHandle(s[2], FunctionDescriptor.of(cint)).invokeExact();
         } catch (Throwable t) {
             throw NativeLibrary.rethrow(t);
         }
         String versionText = (version / 10000) + "." + (version / 100 % 100) + "." + (version % 100);
         if (version < 10400) {
             l.arena().close();
-            return unavailable("libzstd " + versionText + " at " + l.library() + " is older than 1.4.0", null);
+            return NativeBinding.unavailable(
+                    "libzstd " + versionText + " at " + l.library() + " is older than 1.4.0", null);
         }
         Linker.Option critical = Linker.Option.critical(true);
         FunctionDescriptor fourArgs = FunctionDescriptor.of(sizeT, ptr, ptr, sizeT, ptr, sizeT);
@@ -197,16 +175,7 @@ final class ZstdFfmBindings {
                 linker.downcallHandle(s[13], fourArgs, critical),
                 ZstdFfmDictionaries.bind(l.lookup())); // what is missing there disables only dictionaries
         // The arena stays open: the library is never unloaded while the handles may be used.
-        return new Binding(h, Availability.available(), "libzstd " + versionText + " (" + l.library() + ")", min, max);
-    }
-
-    private static Binding unavailable(String cause, Throwable error) {
-        return new Binding(
-                null,
-                error == null ? Availability.unavailable(cause) : Availability.unavailable(cause, error),
-                "",
-                0,
-                0);
+        return NativeBinding.available(h, "libzstd " + versionText + " (" + l.library() + ")");
     }
 
     /** Whether a {@code size_t} result is an error code. */

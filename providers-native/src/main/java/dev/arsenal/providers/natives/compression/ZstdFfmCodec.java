@@ -1,16 +1,21 @@
 package dev.arsenal.providers.natives.compression;
 
-import static dev.arsenal.providers.natives.compression.ZstdFfmBindings.CRITICAL_INPUT;
 import static dev.arsenal.providers.natives.compression.ZstdFfmBindings.buffer;
 import static dev.arsenal.providers.natives.compression.ZstdFfmBindings.errorName;
 import static dev.arsenal.providers.natives.compression.ZstdFfmBindings.isError;
 import static dev.arsenal.providers.natives.compression.ZstdFfmBindings.pos;
 import static dev.arsenal.providers.natives.compression.ZstdFfmBindings.resetBuffer;
+import static dev.arsenal.providers.natives.ffm.NativeChunks.CHUNK;
+import static dev.arsenal.providers.natives.ffm.NativeChunks.CLEANER;
+import static dev.arsenal.providers.natives.ffm.NativeChunks.CRITICAL_INPUT;
+import static dev.arsenal.providers.natives.ffm.NativeChunks.CRITICAL_OUTPUT;
+import static dev.arsenal.providers.natives.ffm.NativeChunks.free;
 
 import dev.arsenal.compression.Codec;
 import dev.arsenal.compression.CompressionOptions;
 import dev.arsenal.compression.MalformedInputException;
 import dev.arsenal.providers.natives.compression.ZstdFfmBindings.Handles;
+import dev.arsenal.providers.natives.ffm.NativeChunks;
 import dev.arsenal.providers.natives.ffm.NativeLibrary;
 import dev.arsenal.spi.compression.AbstractCompressor;
 import dev.arsenal.spi.compression.AbstractDecompressor;
@@ -38,27 +43,11 @@ import java.util.Objects;
  * dictionary its context references, reachable.
  */
 final class ZstdFfmCodec {
-    private static final Cleaner CLEANER = Cleaner.create();
-
-    /** The chunk of input and output streamed through native memory. */
-    private static final int CHUNK = 128 * 1024;
-
-    /** The largest output given to one critical decompression call. */
-    private static final int CRITICAL_OUTPUT = 4 * 1024 * 1024;
-
     private ZstdFfmCodec() {}
 
     private static MemorySegment call(MethodHandle h) {
         try {
             return (MemorySegment) h.invokeExact();
-        } catch (Throwable t) {
-            throw NativeLibrary.rethrow(t);
-        }
-    }
-
-    private static long free(MethodHandle h, MemorySegment context) {
-        try {
-            return (long) h.invokeExact(context);
         } catch (Throwable t) {
             throw NativeLibrary.rethrow(t);
         }
@@ -231,7 +220,7 @@ final class ZstdFfmCodec {
 
         @Override
         protected int decompressArrays(byte[] in, int off, int len, byte[] out, int outOff, int max) {
-            if (len > 0 && len <= CRITICAL_INPUT && max <= CRITICAL_OUTPUT) {
+            if (len > 0 && NativeChunks.inPlace(len, max)) {
                 MemorySegment dctx = newDCtx();
                 try {
                     long r = (long) h.decompressDCtxHeap()
@@ -344,15 +333,6 @@ final class ZstdFfmCodec {
         };
     }
 
-    /** Native state of a stream, freed once: by close() or, for a dropped stream, by the cleaner. */
-    private record State(Handles h, MemorySegment context, boolean compressing, Arena arena) implements Runnable {
-        @Override
-        public void run() {
-            free(compressing ? h.freeCCtx() : h.freeDCtx(), context);
-            arena.close();
-        }
-    }
-
     private static final class CompressingStream extends OutputStream {
         private final Handles h;
         private final OutputStream out;
@@ -374,7 +354,7 @@ final class ZstdFfmCodec {
             this.setup = setup;
             Arena arena = Arena.ofShared();
             this.cctx = newCCtx(h, level, setup);
-            this.cleanable = CLEANER.register(this, new State(h, cctx, true, arena));
+            this.cleanable = CLEANER.register(this, new NativeChunks.Release(h.freeCCtx(), cctx, arena));
             this.src = arena.allocate(CHUNK);
             this.dst = arena.allocate(CHUNK);
             this.inBuf = buffer(arena, src, 0);
@@ -472,7 +452,7 @@ final class ZstdFfmCodec {
             this.owner = owner;
             Arena arena = Arena.ofShared();
             this.dctx = owner.newDCtx(); // the owner, held, holds the dictionary dctx references
-            this.cleanable = CLEANER.register(this, new State(h, dctx, false, arena));
+            this.cleanable = CLEANER.register(this, new NativeChunks.Release(h.freeDCtx(), dctx, arena));
             this.src = arena.allocate(CHUNK);
             this.dst = arena.allocate(CHUNK);
             this.inBuf = buffer(arena, src, 0);

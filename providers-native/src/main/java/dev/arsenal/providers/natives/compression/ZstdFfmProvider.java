@@ -2,17 +2,13 @@ package dev.arsenal.providers.natives.compression;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
-import dev.arsenal.Algorithm;
-import dev.arsenal.ProviderKind;
 import dev.arsenal.Strategy;
 import dev.arsenal.compression.Codec;
 import dev.arsenal.compression.CompressionOptions;
 import dev.arsenal.compression.Compressor;
 import dev.arsenal.compression.Decompressor;
-import dev.arsenal.platform.PlatformInfo;
-import dev.arsenal.spi.Availability;
+import dev.arsenal.providers.natives.ffm.NativeBinding;
 import dev.arsenal.spi.Provider;
-import dev.arsenal.spi.compression.CompressionProvider;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -37,11 +33,9 @@ import org.osgi.service.component.annotations.Component;
  */
 @ServiceProvider(value = Provider.class, resolution = Resolution.OPTIONAL)
 @Component(service = Provider.class, property = "service.ranking:Integer=190")
-public final class ZstdFfmProvider implements CompressionProvider {
+public final class ZstdFfmProvider extends FfmCompressionProvider<ZstdFfmBindings.Handles> {
     /** The provider id, {@value}. */
     public static final String ID = "native-zstd";
-
-    private final Supplier<ZstdFfmBindings.Binding> binding;
 
     /** Called by {@link java.util.ServiceLoader}; binds the library on the first {@link #probe}. */
     public ZstdFfmProvider() {
@@ -49,40 +43,8 @@ public final class ZstdFfmProvider implements CompressionProvider {
     }
 
     /** For tests: a provider that reports {@code binding}. */
-    ZstdFfmProvider(Supplier<ZstdFfmBindings.Binding> binding) {
-        this.binding = binding;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public ProviderKind kind() {
-        return ProviderKind.NATIVE;
-    }
-
-    @Override
-    public Set<Codec> algorithms() {
-        return Set.of(Codec.ZSTD);
-    }
-
-    @Override
-    public Availability probe(PlatformInfo platform) {
-        return binding.get().availability();
-    }
-
-    @Override
-    public int rank(Algorithm algorithm, Strategy strategy) {
-        return strategy == Strategy.MINIMAL_MEMORY ? 50 : 190;
-    }
-
-    @Override
-    public String description() {
-        return binding.get().library().isEmpty()
-                ? "libzstd through FFM"
-                : binding.get().library() + " through FFM";
+    ZstdFfmProvider(Supplier<NativeBinding<ZstdFfmBindings.Handles>> binding) {
+        super(ID, Set.of(Codec.ZSTD), "libzstd", binding);
     }
 
     @Override
@@ -159,18 +121,7 @@ public final class ZstdFfmProvider implements CompressionProvider {
 
     /** The dictionary functions, or null if libzstd is unavailable. */
     private ZstdFfmDictionaries.Handles dictionaries() {
-        ZstdFfmBindings.Handles h = binding.get().handles();
+        ZstdFfmBindings.Handles h = binding().handles();
         return h == null ? null : h.dictionaries();
-    }
-
-    private static void check(Codec codec) {
-        if (codec != Codec.ZSTD) {
-            throw new IllegalArgumentException(ID + " does not implement " + codec.id());
-        }
-    }
-
-    @Override
-    public String toString() {
-        return ID;
     }
 }

@@ -1,18 +1,21 @@
 package dev.arsenal.providers.natives.ffm;
 
 import java.io.OutputStream;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
 import java.lang.ref.Cleaner;
 import java.util.Objects;
 
 /**
  * What the FFM codecs share about moving bytes between Java and C: how much is passed in place in
  * one critical call, the chunk streamed through native buffers otherwise, the cleaner that frees
- * the native state of streams dropped unclosed, and an output stream over an array range, with
- * which a one-shot call of a large input runs as a stream over native chunks.
+ * the native state of streams dropped unclosed ({@link Release}), and an output stream over an
+ * array range, with which a one-shot call of a large input runs as a stream over native chunks.
  *
- * <p>The sizes are those of {@code native-zstd} ({@code ZstdFfmBindings}, which keeps its own
- * copies): a critical call holds off safepoints while it runs, so what it may be given is small
- * enough to take well under a millisecond.
+ * <p>The sizes are those {@code native-zstd} was written with: a critical call holds off
+ * safepoints while it runs, so what it may be given is small enough to take well under a
+ * millisecond.
  */
 public final class NativeChunks {
     /** The largest input passed in place (a Java array) to one critical call: 256 KiB. */
@@ -35,6 +38,31 @@ public final class NativeChunks {
      */
     public static boolean inPlace(long inputLength, long outputLength) {
         return inputLength <= CRITICAL_INPUT && outputLength <= CRITICAL_OUTPUT;
+    }
+
+    /**
+     * Calls {@code free}, a C function {@code size_t free(void* context)} ({@code ZSTD_freeCCtx},
+     * {@code LZ4F_freeDecompressionContext}, ...), on {@code context}, and returns its answer.
+     */
+    public static long free(MethodHandle free, MemorySegment context) {
+        try {
+            return (long) free.invokeExact(context);
+        } catch (Throwable t) {
+            throw NativeLibrary.rethrow(t);
+        }
+    }
+
+    /**
+     * The native state of a stream, released once: by {@code close()} or, for a stream dropped
+     * unclosed, by {@link #CLEANER}. Runs {@code free} on {@code context} (as {@link #free}), then
+     * closes {@code arena}, which holds the stream's buffers.
+     */
+    public record Release(MethodHandle free, MemorySegment context, Arena arena) implements Runnable {
+        @Override
+        public void run() {
+            NativeChunks.free(free, context);
+            arena.close();
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.arsenal.providers.natives.hashing;
 
+import dev.arsenal.providers.natives.ffm.NativeBinding;
 import dev.arsenal.providers.natives.ffm.NativeLibrary;
 import dev.arsenal.spi.Availability;
 import java.lang.foreign.AddressLayout;
@@ -118,19 +119,9 @@ final class XxhashBindings {
             MethodHandle xxh3_128Update,
             MethodHandle xxh3_128Digest) {}
 
-    /**
-     * The outcome of binding: the handles, or null and why not.
-     *
-     * @param handles the bound functions; null when unavailable
-     * @param availability available, or the one-line cause
-     * @param library what was loaded (a name or a path) and its version, for the provider's
-     *     description; empty when unavailable
-     */
-    record Binding(Handles handles, Availability availability, String library) {}
-
     /** Bound on first use, once per class loader. */
     private static final class Holder {
-        static final Binding BINDING = bindConfigured(System.getProperty(PATH_PROPERTY));
+        static final NativeBinding<Handles> BINDING = bindConfigured(System.getProperty(PATH_PROPERTY));
     }
 
     /**
@@ -149,7 +140,7 @@ final class XxhashBindings {
     private XxhashBindings() {}
 
     /** The process-wide binding (per class loader), made on first use. */
-    static Binding binding() {
+    static NativeBinding<Handles> binding() {
         return Holder.BINDING;
     }
 
@@ -169,11 +160,7 @@ final class XxhashBindings {
      * @throws IllegalStateException with the cause if libxxhash could not be bound
      */
     static Handles handles() {
-        Handles handles = Holder.BINDING.handles();
-        if (handles == null) {
-            throw new IllegalStateException("libxxhash is unavailable: " + unavailabilityCause());
-        }
-        return handles;
+        return Holder.BINDING.require(LIBRARY);
     }
 
     /**
@@ -196,12 +183,12 @@ final class XxhashBindings {
      * Binds as the system property says: {@code path} (the property's value) if not null or
      * blank, else the platform's library names. Not cached.
      */
-    static Binding bindConfigured(String path) {
+    static NativeBinding<Handles> bindConfigured(String path) {
         return bind(NativeLibrary.openConfigured(LIBRARY, PATH_PROPERTY, path, defaultNames()));
     }
 
     /** Binds the library file at {@code path}. Not cached; never throws. */
-    static Binding bind(Path path) {
+    static NativeBinding<Handles> bind(Path path) {
         return bind(NativeLibrary.open(LIBRARY, path, ""));
     }
 
@@ -209,21 +196,12 @@ final class XxhashBindings {
      * Binds the first of {@code names} the system loader finds ({@code dlopen} search: {@code
      * LD_LIBRARY_PATH}, the ld.so cache, the default directories). Not cached; never throws.
      */
-    static Binding bindNames(List<String> names) {
+    static NativeBinding<Handles> bindNames(List<String> names) {
         return bind(NativeLibrary.openFirst(LIBRARY, names));
     }
 
-    private static Binding bind(NativeLibrary.Result opened) {
-        return switch (opened) {
-            case NativeLibrary.Failed f -> unavailable(f.cause(), f.error());
-            case NativeLibrary.Loaded l -> {
-                try {
-                    yield bindSymbols(l.lookup(), l.arena(), l.library());
-                } catch (RuntimeException | Error e) {
-                    yield unavailable("binding " + LIBRARY + " at " + l.library() + " failed: " + e, e);
-                }
-            }
-        };
+    private static NativeBinding<Handles> bind(NativeLibrary.Result opened) {
+        return NativeBinding.bind(LIBRARY, opened, l -> bindSymbols(l.lookup(), l.arena(), l.library()));
     }
 
     /** The names to search on this OS. */
@@ -234,20 +212,10 @@ final class XxhashBindings {
     /**
      * Looks up every symbol before creating any handle, then checks the version: a library that is
      * not libxxhash (or too old) is reported by the first symbol it lacks and never called. The
-     * library is unloaded ({@code arena} closed) unless the binding succeeds.
+     * library is unloaded ({@code arena} closed) unless the binding succeeds; if this throws, by
+     * {@link NativeBinding#bind}.
      */
-    private static Binding bindSymbols(SymbolLookup lookup, Arena arena, String library) {
-        try {
-            return bindSymbolsOrUnload(lookup, arena, library);
-        } catch (RuntimeException | Error e) {
-            if (arena.scope().isAlive()) {
-                arena.close();
-            }
-            throw e;
-        }
-    }
-
-    private static Binding bindSymbolsOrUnload(SymbolLookup lookup, Arena arena, String library) {
+    private static NativeBinding<Handles> bindSymbols(SymbolLookup lookup, Arena arena, String library) {
         String[] names = {
             "XXH_versionNumber",
             "XXH32",
@@ -279,7 +247,7 @@ final class XxhashBindings {
         }
         if (!missing.isEmpty()) {
             arena.close();
-            return unavailable(
+            return NativeBinding.unavailable(
                     "libxxhash at " + library + " lacks the symbol " + missing.getFirst()
                             + (missing.size() > 1 ? " (and " + (missing.size() - 1) + " more)" : "")
                             + ": not libxxhash, or older than 0.8.0",
@@ -298,7 +266,7 @@ final class XxhashBindings {
         String versionText = (version / 10000) + "." + (version / 100 % 100) + "." + (version % 100);
         if (version < MIN_VERSION || version >= MAX_VERSION_EXCLUSIVE) {
             arena.close();
-            return unavailable(
+            return NativeBinding.unavailable(
                     "libxxhash " + versionText + " at " + library + " is not 0.8.x, whose stable XXH3 and"
                             + " state layouts this binding is written for",
                     null);
@@ -337,12 +305,7 @@ final class XxhashBindings {
                 linker.downcallHandle(symbols[15], update, critical),
                 linker.downcallHandle(symbols[16], FunctionDescriptor.of(HASH128, ptr), critical));
         // The arena stays open: the library is never unloaded while the handles may be used.
-        return new Binding(handles, Availability.available(), "libxxhash " + versionText + " (" + library + ")");
-    }
-
-    private static Binding unavailable(String cause, Throwable error) {
-        return new Binding(
-                null, error == null ? Availability.unavailable(cause) : Availability.unavailable(cause, error), "");
+        return NativeBinding.available(handles, "libxxhash " + versionText + " (" + library + ")");
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.arsenal.hashing.Hasher128;
 import dev.arsenal.hashing.Hasher32;
 import dev.arsenal.hashing.Hasher64;
 import dev.arsenal.platform.PlatformInfo;
+import dev.arsenal.providers.natives.ffm.NativeBinding;
 import dev.arsenal.spi.Availability;
 import dev.arsenal.spi.Provider;
 import dev.arsenal.spi.Requirement;
@@ -61,7 +62,7 @@ public final class XxhashNativeProvider implements HashingProvider {
     private static final Set<HashAlgorithm> ALGORITHMS = Collections.unmodifiableSet(
             EnumSet.of(HashAlgorithm.XXH32, HashAlgorithm.XXH64, HashAlgorithm.XXH3_64, HashAlgorithm.XXH3_128));
 
-    private final Supplier<XxhashBindings.Binding> binding;
+    private final Supplier<NativeBinding<XxhashBindings.Handles>> binding;
 
     /** Called by {@link java.util.ServiceLoader}; binds the library on the first {@link #probe}. */
     public XxhashNativeProvider() {
@@ -73,7 +74,7 @@ public final class XxhashNativeProvider implements HashingProvider {
      * XxhashBindings#bind(java.nio.file.Path)} of a broken library). Hashers always use the
      * process-wide binding, and are refused while {@code binding} is unavailable.
      */
-    XxhashNativeProvider(Supplier<XxhashBindings.Binding> binding) {
+    XxhashNativeProvider(Supplier<NativeBinding<XxhashBindings.Handles>> binding) {
         this.binding = binding;
     }
 
@@ -137,7 +138,7 @@ public final class XxhashNativeProvider implements HashingProvider {
     @Override
     public String description() {
         try {
-            XxhashBindings.Binding b = binding.get();
+            NativeBinding<XxhashBindings.Handles> b = binding.get();
             return b.handles() != null ? b.library() + " through FFM" : "libxxhash through FFM (not loaded)";
         } catch (RuntimeException | Error e) {
             return "libxxhash through FFM (not loaded)";

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arsenal.compression.Codec;
 import dev.arsenal.compression.CompressionOptions;
+import dev.arsenal.providers.natives.ffm.NativeBinding;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,8 +25,8 @@ class ZstdFfmDictionarySymbolsTest {
     }
 
     /** The real binding with a dictionary lookup that finds nothing. */
-    private static ZstdFfmBindings.Binding withoutDictionaries() {
-        ZstdFfmBindings.Binding real = ZstdFfmBindings.binding();
+    private static NativeBinding<ZstdFfmBindings.Handles> withoutDictionaries() {
+        NativeBinding<ZstdFfmBindings.Handles> real = ZstdFfmBindings.binding();
         ZstdFfmBindings.Handles h = real.handles();
         ZstdFfmDictionaries.Handles none = ZstdFfmDictionaries.bind(name -> Optional.empty());
         ZstdFfmBindings.Handles trimmed = new ZstdFfmBindings.Handles(
@@ -45,8 +46,7 @@ class ZstdFfmDictionarySymbolsTest {
                 h.compress2Heap(),
                 h.decompressDCtxHeap(),
                 none);
-        return new ZstdFfmBindings.Binding(
-                trimmed, real.availability(), real.library(), real.minLevel(), real.maxLevel());
+        return new NativeBinding<>(trimmed, real.availability(), real.library());
     }
 
     @Test
@@ -63,7 +63,7 @@ class ZstdFfmDictionarySymbolsTest {
 
     @Test
     void withoutThemOnlyDictionariesAreUnsupported() {
-        ZstdFfmBindings.Binding binding = withoutDictionaries();
+        NativeBinding<ZstdFfmBindings.Handles> binding = withoutDictionaries();
         ZstdFfmProvider p = new ZstdFfmProvider(() -> binding);
         assertTrue(p.probe(null).isAvailable());
         CompressionOptions dictionary = CompressionOptions.defaults().withDictionary(new byte[] {1, 2, 3, 4});

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.arsenal.hashing.HashAlgorithm;
+import dev.arsenal.providers.natives.ffm.NativeBinding;
 import dev.arsenal.spi.Availability;
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -107,7 +108,7 @@ class XxhashBindingsFaultTest {
 
     @Test
     void aBlankPropertySearchesTheUsualNames() {
-        XxhashBindings.Binding searched = XxhashBindings.bindConfigured("  ");
+        NativeBinding<XxhashBindings.Handles> searched = XxhashBindings.bindConfigured("  ");
         assertEquals(
                 XxhashBindings.bindNames(XxhashBindings.defaultNames())
                         .availability()
@@ -120,7 +121,8 @@ class XxhashBindingsFaultTest {
         assumeTrue(XxhashBindings.isAvailable(), XxhashBindings::unavailabilityCause);
         Optional<Path> path = mapped("libxxhash");
         assumeTrue(path.isPresent(), "libxxhash's path not found in /proc/self/maps");
-        XxhashBindings.Binding b = XxhashBindings.bindConfigured(path.get().toString());
+        NativeBinding<XxhashBindings.Handles> b =
+                XxhashBindings.bindConfigured(path.get().toString());
         assertTrue(b.availability().isAvailable(), b.availability().cause());
         assertTrue(b.library().contains(path.get().toString()), b.library());
     }
@@ -159,7 +161,7 @@ class XxhashBindingsFaultTest {
                 out);
     }
 
-    private static Availability probe(XxhashBindings.Binding binding) {
+    private static Availability probe(NativeBinding<XxhashBindings.Handles> binding) {
         XxhashNativeProvider provider = new XxhashNativeProvider(() -> binding);
         Availability a = provider.probe(null);
         assertEquals(binding.availability(), a);
