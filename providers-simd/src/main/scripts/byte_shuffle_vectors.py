@@ -2,8 +2,8 @@
 """Writes the Wide and Narrow loops of ByteShuffleVectors.java (providers-simd), unrolled by
 element size: C2 keeps vectors in registers only as locals, so each loop names its vectors.
 
-    python3 providers-simd/src/main/scripts/byte_shuffle_vectors.py > /tmp/ByteShuffleVectors.java
-    mv /tmp/ByteShuffleVectors.java providers-simd/src/main/java/dev/arsenal/providers/simd/compression/
+    python3 providers-simd/src/main/scripts/byte_shuffle_vectors.py > ByteShuffleVectors.java.new
+    mv ByteShuffleVectors.java.new providers-simd/src/main/java/dev/arsenal/providers/simd/compression/ByteShuffleVectors.java
     mvn -q spotless:apply -pl providers-simd
 
 Change the loops here, never in the Java file, so that the two shapes stay alike.
