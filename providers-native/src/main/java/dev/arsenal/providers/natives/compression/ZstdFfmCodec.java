@@ -36,8 +36,10 @@ import java.util.Objects;
  * Zstandard through the system's libzstd ({@link ZstdFfmBindings}): the compressor, the
  * decompressor and their streams. Small one-shot calls pass the Java arrays in place (critical
  * downcalls); larger ones, and streams, go through native buffers in chunks, so that no call holds
- * off the GC for long. Contexts are created per call (one-shot) or per stream and always freed: on
- * {@code close()}, or by a {@link Cleaner} for a stream that was dropped unclosed. Options and
+ * off the GC for long. One-shot calls take a context from {@link IdleContexts} (a few kept per
+ * compressor or decompressor, freed by a cleaner when it becomes unreachable; a failed call frees
+ * its context); streams make their own and free it on {@code close()}, or by a {@link Cleaner} for
+ * a stream that was dropped unclosed. Options and
  * dictionaries are {@link ZstdFfmDictionaries}' setups, made once per compressor or decompressor
  * and applied to each context; every call and stream keeps its setup, and so the digested
  * dictionary its context references, reachable.
@@ -90,6 +92,8 @@ final class ZstdFfmCodec {
     static final class Compressor extends AbstractCompressor {
         private final Handles h;
         private final ZstdFfmDictionaries.CompressionSetup setup;
+        /** Idle contexts: making one costs more than compressing 4 KiB; see {@link IdleContexts}. */
+        private final IdleContexts<MemorySegment> contexts;
 
         Compressor(Handles h, int level) {
             this(h, level, CompressionOptions.defaults());
@@ -100,6 +104,8 @@ final class ZstdFfmCodec {
             super(Codec.ZSTD, level);
             this.h = h;
             this.setup = ZstdFfmDictionaries.CompressionSetup.of(h.dictionaries(), level, options);
+            ZstdFfmDictionaries.CompressionSetup s = setup; // captured instead of this
+            this.contexts = IdleContexts.of(this, () -> newCCtx(h, level, s), c -> free(h.freeCCtx(), c));
         }
 
         @Override
@@ -116,7 +122,8 @@ final class ZstdFfmCodec {
 
         @Override
         protected int compressArrays(byte[] in, int off, int len, byte[] out, int outOff, int max) {
-            MemorySegment cctx = newCCtx(h, level(), setup);
+            MemorySegment cctx = contexts.take();
+            boolean done = false;
             try {
                 long r;
                 if (len <= CRITICAL_INPUT) {
@@ -145,11 +152,12 @@ final class ZstdFfmCodec {
                     }
                     throw new IllegalStateException("libzstd: " + name);
                 }
+                done = true;
                 return (int) r;
             } catch (Throwable t) {
                 throw NativeLibrary.rethrow(t);
             } finally {
-                free(h.freeCCtx(), cctx);
+                contexts.release(cctx, done);
                 Reference.reachabilityFence(setup); // its dictionary outlives the context
             }
         }
@@ -163,6 +171,8 @@ final class ZstdFfmCodec {
     static final class Decompressor extends AbstractDecompressor {
         private final Handles h;
         private final ZstdFfmDictionaries.DecompressionSetup setup;
+        /** Idle contexts of the one-shot form; streams make their own. */
+        private final IdleContexts<MemorySegment> contexts;
 
         Decompressor(Handles h) {
             this(h, CompressionOptions.defaults());
@@ -173,10 +183,16 @@ final class ZstdFfmCodec {
             super(Codec.ZSTD);
             this.h = h;
             this.setup = ZstdFfmDictionaries.DecompressionSetup.of(h.dictionaries(), options);
+            ZstdFfmDictionaries.DecompressionSetup s = setup; // captured instead of this
+            this.contexts = IdleContexts.of(this, () -> newDCtx(h, s), c -> free(h.freeDCtx(), c));
         }
 
         /** A decompression context referencing the dictionary; the caller keeps this reachable. */
         MemorySegment newDCtx() {
+            return newDCtx(h, setup);
+        }
+
+        private static MemorySegment newDCtx(Handles h, ZstdFfmDictionaries.DecompressionSetup setup) {
             MemorySegment dctx = call(h.createDCtx());
             if (dctx.equals(MemorySegment.NULL)) {
                 throw new OutOfMemoryError("ZSTD_createDCtx returned NULL");
@@ -221,7 +237,8 @@ final class ZstdFfmCodec {
         @Override
         protected int decompressArrays(byte[] in, int off, int len, byte[] out, int outOff, int max) {
             if (len > 0 && NativeChunks.inPlace(len, max)) {
-                MemorySegment dctx = newDCtx();
+                MemorySegment dctx = contexts.take();
+                boolean done = false;
                 try {
                     long r = (long) h.decompressDCtxHeap()
                             .invokeExact(
@@ -231,12 +248,13 @@ final class ZstdFfmCodec {
                                     MemorySegment.ofArray(in).asSlice(off, len),
                                     (long) len);
                     if (!isError(h, r)) {
+                        done = true;
                         return (int) r;
                     }
                 } catch (Throwable t) {
                     throw NativeLibrary.rethrow(t);
                 } finally {
-                    free(h.freeDCtx(), dctx);
+                    contexts.release(dctx, done);
                     Reference.reachabilityFence(this);
                 }
                 // Failed: decode again in chunks, which knows where and why.
