@@ -14,7 +14,8 @@ import java.util.Set;
  * LZ4 or Zstandard provider is best, and the frame format lives in one place.
  *
  * <p>The default {@link #selfTest} compares the kernel with {@link ScalarByteShuffle} both ways
- * over element sizes 1 to 33 and lengths around the vector widths, and checks the bytes around the
+ * over element sizes 1 to 33 and lengths around the vector widths (once per kernel, for both
+ * codecs), and checks the bytes around the
  * output range stay untouched.
  */
 public interface ShuffleProvider extends Provider {
