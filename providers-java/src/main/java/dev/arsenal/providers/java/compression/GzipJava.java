@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
@@ -197,8 +198,14 @@ final class GzipJava {
         }
     }
 
-    /** gzip decompression: members read by {@link MemberInputStream}. */
+    /**
+     * gzip decompression. The array form inflates straight from the input into the output with an
+     * {@link Inflater} kept between calls; streams read members with {@link MemberInputStream}.
+     */
     static final class Decompressor extends StreamingDecompressor {
+        /** One idle inflater for the next one-shot call; threads that find none make their own. */
+        private final AtomicReference<Inflater> idle = new AtomicReference<>();
+
         Decompressor() {
             super(Codec.GZIP);
         }
@@ -207,16 +214,239 @@ final class GzipJava {
         protected InputStream newStream(InputStream in) {
             return new MemberInputStream(in, this);
         }
+
+        @Override
+        protected int decompressArrays(
+                byte[] input, int offset, int length, byte[] output, int outputOffset, int maxOutputLength) {
+            Inflater inflater = idle.getAndSet(null);
+            if (inflater == null) {
+                inflater = new Inflater(true);
+            }
+            try {
+                int n = inflateMembers(inflater, input, offset, length, output, outputOffset, maxOutputLength);
+                inflater.reset();
+                if (!idle.compareAndSet(null, inflater)) {
+                    inflater.end();
+                }
+                return n;
+            } catch (IOException e) {
+                inflater.end();
+                throw unwrap(e);
+            } catch (RuntimeException | Error e) {
+                inflater.end();
+                throw e;
+            }
+        }
+
+        private int inflateMembers(
+                Inflater inflater, byte[] input, int offset, int length, byte[] output, int outputOffset, int room)
+                throws IOException {
+            ArrayHeaderSource in = new ArrayHeaderSource(this, input, offset, offset + length);
+            CRC32 crc = new CRC32();
+            int op = outputOffset;
+            int limit = outputOffset + room;
+            for (int members = 0; members == 0 || in.pos < in.end; members++) {
+                if (in.pos == in.end) {
+                    throw failure(0, "empty input: no gzip member", null);
+                }
+                readHeader(in, this, members);
+                inflater.reset();
+                inflater.setInput(input, in.pos, in.end - in.pos);
+                int start = op;
+                while (!inflater.finished()) {
+                    int before = inflater.getRemaining();
+                    int n;
+                    try {
+                        n = inflater.inflate(output, op, limit - op);
+                        if (n == 0 && op == limit && !inflater.finished() && !inflater.needsInput()) {
+                            // The range is full; more output, or only the end of the data, may follow.
+                            if (inflater.inflate(new byte[1]) > 0) {
+                                throw tooLarge(-1, room);
+                            }
+                        }
+                    } catch (DataFormatException e) {
+                        throw failure(in.consumed(inflater), "bad deflate data: " + e.getMessage(), e);
+                    }
+                    op += n;
+                    if (n == 0 && !inflater.finished()) {
+                        if (inflater.needsDictionary()) {
+                            throw failure(in.consumed(inflater), "the deflate data asks for a preset dictionary", null);
+                        }
+                        if (inflater.needsInput()) {
+                            throw failure(in.end - in.offset, "truncated input: the deflate data ends early", null);
+                        }
+                        if (inflater.getRemaining() == before) {
+                            // zlib took no input and gave no output: it would never move again.
+                            throw failure(
+                                    in.consumed(inflater), "bad deflate data: the inflater makes no progress", null);
+                        }
+                    }
+                }
+                in.pos = in.end - inflater.getRemaining();
+                crc.reset();
+                crc.update(output, start, op - start);
+                readTrailer(in, this, crc, op - start);
+            }
+            return op - outputOffset;
+        }
+    }
+
+    /** Where a member header and trailer are read from: the stream's buffer or a one-shot input. */
+    private interface HeaderSource {
+        /** The next byte, or a truncation error naming {@code what} ends early. */
+        int next(String what) throws IOException;
+
+        /** The offset in the whole compressed input of the next byte. */
+        long offset();
+    }
+
+    /** A {@link HeaderSource} over an input array. */
+    private static final class ArrayHeaderSource implements HeaderSource {
+        private final Decompressor codec;
+        private final byte[] input;
+        private final int offset;
+        private final int end;
+        private int pos;
+
+        ArrayHeaderSource(Decompressor codec, byte[] input, int offset, int end) {
+            this.codec = codec;
+            this.input = input;
+            this.offset = offset;
+            this.end = end;
+            this.pos = offset;
+        }
+
+        @Override
+        public int next(String what) throws IOException {
+            if (pos == end) {
+                throw codec.failure(offset(), "truncated input: the member " + what + " ends early", null);
+            }
+            return input[pos++] & 0xFF;
+        }
+
+        @Override
+        public long offset() {
+            return pos - offset;
+        }
+
+        /** The offset of the inflater's next unread byte, for errors in the deflate data. */
+        long consumed(Inflater inflater) {
+            return end - inflater.getRemaining() - offset;
+        }
+    }
+
+    private static int nextShort(HeaderSource in, String what) throws IOException {
+        return in.next(what) | in.next(what) << 8;
+    }
+
+    private static int nextInt(HeaderSource in, String what) throws IOException {
+        return nextShort(in, what) | nextShort(in, what) << 16;
+    }
+
+    /**
+     * Reads a member header from its first byte, checking the magic number, the method, the flags
+     * and the header checksum when there is one.
+     *
+     * @param members how many members came before, for messages
+     */
+    private static void readHeader(HeaderSource in, Decompressor codec, int members) throws IOException {
+        long at = in.offset();
+        CRC32 headerCrc = new CRC32();
+        HeaderSource hashed = new HeaderSource() {
+            @Override
+            public int next(String what) throws IOException {
+                int b = in.next(what);
+                headerCrc.update(b);
+                return b;
+            }
+
+            @Override
+            public long offset() {
+                return in.offset();
+            }
+        };
+        int id1 = hashed.next("header");
+        int id2 = hashed.next("header");
+        if (id1 != 0x1F || id2 != 0x8B) {
+            throw codec.failure(
+                    at,
+                    String.format(
+                            "bad magic number 0x%02X%02X (a gzip member starts with 0x1F8B)%s",
+                            id1, id2, members > 0 ? " after member " + members : ""),
+                    null);
+        }
+        int method = hashed.next("header");
+        if (method != 8) {
+            throw codec.failure(at + 2, "unknown compression method " + method + " (8 is deflate)", null);
+        }
+        int flags = hashed.next("header");
+        if ((flags & 0xE0) != 0) {
+            throw codec.failure(at + 3, String.format("reserved flag bits set: 0x%02X", flags), null);
+        }
+        nextInt(hashed, "header"); // MTIME
+        hashed.next("header"); // XFL
+        hashed.next("header"); // OS
+        if ((flags & FEXTRA) != 0) {
+            int extra = nextShort(hashed, "extra field");
+            for (int i = 0; i < extra; i++) {
+                hashed.next("extra field");
+            }
+        }
+        if ((flags & FNAME) != 0) {
+            while (hashed.next("file name") != 0) {
+                // the name is not used
+            }
+        }
+        if ((flags & FCOMMENT) != 0) {
+            while (hashed.next("comment") != 0) {
+                // the comment is not used
+            }
+        }
+        if ((flags & FHCRC) != 0) {
+            int expected16 = (int) headerCrc.getValue() & 0xFFFF;
+            long crcAt = in.offset();
+            int actual16 = nextShort(in, "header checksum");
+            if (expected16 != actual16) {
+                throw codec.failure(
+                        crcAt,
+                        String.format(
+                                "header checksum mismatch: 0x%04X in the member, 0x%04X computed",
+                                actual16, expected16),
+                        null);
+            }
+        }
+    }
+
+    /** Reads a member trailer and checks it against the member's decoded bytes. */
+    private static void readTrailer(HeaderSource in, Decompressor codec, CRC32 crc, long memberLength)
+            throws IOException {
+        long at = in.offset();
+        int expectedCrc = nextInt(in, "trailer");
+        int expectedLength = nextInt(in, "trailer");
+        if (expectedCrc != (int) crc.getValue()) {
+            throw codec.failure(
+                    at,
+                    String.format(
+                            "CRC-32 mismatch: the member says 0x%08X, the data hashes to 0x%08X",
+                            expectedCrc, (int) crc.getValue()),
+                    null);
+        }
+        if (expectedLength != (int) memberLength) {
+            throw codec.failure(
+                    at + 4,
+                    "length mismatch: the member says " + Integer.toUnsignedString(expectedLength)
+                            + " bytes (mod 2^32), the data is " + memberLength,
+                    null);
+        }
     }
 
     /** Reads members one after another until the input ends at a member boundary. */
-    static final class MemberInputStream extends ChunkedInputStream {
+    static final class MemberInputStream extends ChunkedInputStream implements HeaderSource {
         private final InputStream in;
         private final Decompressor codec;
         private final byte[] buffer = new byte[16_384];
         private final Inflater inflater = new Inflater(true);
         private final CRC32 crc = new CRC32();
-        private final CRC32 headerCrc = new CRC32();
         /** Offset in the compressed input of {@code buffer[0]}. */
         private long bufferStart;
 
@@ -286,7 +516,8 @@ final class GzipJava {
             in.close();
         }
 
-        private long offset() {
+        @Override
+        public long offset() {
             return bufferStart + pos;
         }
 
@@ -306,21 +537,12 @@ final class GzipJava {
             return true;
         }
 
-        private int next(String what) throws IOException {
+        @Override
+        public int next(String what) throws IOException {
             if (pos == limit && !fill()) {
                 throw codec.failure(offset(), "truncated input: the member " + what + " ends early", null);
             }
-            int b = buffer[pos++] & 0xFF;
-            headerCrc.update(b);
-            return b;
-        }
-
-        private int nextShort(String what) throws IOException {
-            return next(what) | next(what) << 8;
-        }
-
-        private int nextInt(String what) throws IOException {
-            return nextShort(what) | nextShort(what) << 16;
+            return buffer[pos++] & 0xFF;
         }
 
         /** Reads a member header; false if the input ends cleanly after a member. */
@@ -331,58 +553,7 @@ final class GzipJava {
                 }
                 return false;
             }
-            long at = offset();
-            headerCrc.reset();
-            int id1 = next("header");
-            int id2 = next("header");
-            if (id1 != 0x1F || id2 != 0x8B) {
-                throw codec.failure(
-                        at,
-                        String.format(
-                                "bad magic number 0x%02X%02X (a gzip member starts with 0x1F8B)%s",
-                                id1, id2, members > 0 ? " after member " + members : ""),
-                        null);
-            }
-            int method = next("header");
-            if (method != 8) {
-                throw codec.failure(at + 2, "unknown compression method " + method + " (8 is deflate)", null);
-            }
-            int flags = next("header");
-            if ((flags & 0xE0) != 0) {
-                throw codec.failure(at + 3, String.format("reserved flag bits set: 0x%02X", flags), null);
-            }
-            nextInt("header"); // MTIME
-            next("header"); // XFL
-            next("header"); // OS
-            if ((flags & FEXTRA) != 0) {
-                int extra = nextShort("extra field");
-                for (int i = 0; i < extra; i++) {
-                    next("extra field");
-                }
-            }
-            if ((flags & FNAME) != 0) {
-                while (next("file name") != 0) {
-                    // the name is not used
-                }
-            }
-            if ((flags & FCOMMENT) != 0) {
-                while (next("comment") != 0) {
-                    // the comment is not used
-                }
-            }
-            if ((flags & FHCRC) != 0) {
-                int expected16 = (int) headerCrc.getValue() & 0xFFFF;
-                long crcAt = offset();
-                int actual16 = nextShort("header checksum");
-                if (expected16 != actual16) {
-                    throw codec.failure(
-                            crcAt,
-                            String.format(
-                                    "header checksum mismatch: 0x%04X in the member, 0x%04X computed",
-                                    actual16, expected16),
-                            null);
-                }
-            }
+            GzipJava.readHeader(this, codec, members);
             inflater.reset();
             crc.reset();
             memberLength = 0;
@@ -392,24 +563,7 @@ final class GzipJava {
         }
 
         private void readTrailer() throws IOException {
-            long at = offset();
-            int expectedCrc = nextInt("trailer");
-            int expectedLength = nextInt("trailer");
-            if (expectedCrc != (int) crc.getValue()) {
-                throw codec.failure(
-                        at,
-                        String.format(
-                                "CRC-32 mismatch: the member says 0x%08X, the data hashes to 0x%08X",
-                                expectedCrc, (int) crc.getValue()),
-                        null);
-            }
-            if (expectedLength != (int) memberLength) {
-                throw codec.failure(
-                        at + 4,
-                        "length mismatch: the member says " + Integer.toUnsignedString(expectedLength)
-                                + " bytes (mod 2^32), the data is " + memberLength,
-                        null);
-            }
+            GzipJava.readTrailer(this, codec, crc, memberLength);
             inMember = false;
         }
     }

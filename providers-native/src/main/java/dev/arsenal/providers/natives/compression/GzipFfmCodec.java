@@ -36,9 +36,11 @@ import java.util.Objects;
  * <p>One-shot compression is {@code libdeflate_gzip_compress}: one member, the whole input in one
  * call (libdeflate has no streaming), Java arrays in place up to 256 KiB of input, native copies
  * above. One-shot decompression is {@code libdeflate_gzip_decompress_ex}, member after member
- * (it reports the bytes each member took), for inputs up to 256 KiB and output ranges up to 4 MiB;
- * larger ones, and every libdeflate failure, go through zlib in 128 KiB chunks, which bounds
- * native memory and knows where and why the input is bad (libdeflate says only "bad data").
+ * (it reports the bytes each member took): in place for inputs up to 256 KiB and output ranges up
+ * to 4 MiB; above, through native copies whose output is sized by the last member's ISIZE when it
+ * is plausible (so one large member). The rest, and every libdeflate failure, go through zlib in
+ * 128 KiB chunks, which bounds native memory and knows where and why the input is bad (libdeflate
+ * says only "bad data").
  *
  * <p>Streams are zlib's {@code deflate} (windowBits 31: a gzip wrapper) and {@code inflate}, with
  * {@code inflateReset} between members. Compressors and decompressors of libdeflate are allocated
@@ -146,25 +148,20 @@ final class GzipFfmCodec {
 
         /**
          * In one libdeflate call when the last member's ISIZE (its size mod 2^32, the input's last
-         * four bytes) fits the limit and the in-place sizes, and is the whole output (one member);
-         * else through zlib's stream, with the limit.
+         * four bytes) fits the limit, is possible for the input's length, and is the whole output
+         * (one member); else through zlib's stream, with the limit. A claim above 16 times the input
+         * (and 4 MiB) is not allocated up front: the stream finds out whether it is true.
          */
         @Override
         public byte[] decompress(byte[] input, int maxLength) {
             if (maxLength < 0) {
                 throw new IllegalArgumentException("maxLength must not be negative: " + maxLength);
             }
-            int n = input.length;
-            if (n >= 18 && n <= CRITICAL_INPUT) {
-                long size = (input[n - 4] & 0xFFL)
-                        | (input[n - 3] & 0xFFL) << 8
-                        | (input[n - 2] & 0xFFL) << 16
-                        | (input[n - 1] & 0xFFL) << 24;
-                if (size <= Math.min(maxLength, NativeChunks.CRITICAL_OUTPUT)) {
-                    byte[] out = new byte[(int) size];
-                    if (libdeflate(input, 0, n, out, 0, out.length) == out.length) {
-                        return out;
-                    }
+            long size = lastMemberSize(input, 0, input.length, maxLength);
+            if (size >= 0 && size <= Math.max(NativeChunks.CRITICAL_OUTPUT, 16L * input.length)) {
+                byte[] out = new byte[(int) size];
+                if (libdeflate(input, 0, input.length, out, 0, out.length) == out.length) {
+                    return out;
                 }
             }
             return super.decompress(input, maxLength); // streams, with the limit
@@ -175,19 +172,62 @@ final class GzipFfmCodec {
             if (len == 0) {
                 throw malformed(0, "empty input: no gzip member", null);
             }
-            if (NativeChunks.inPlace(len, max)) {
-                int n = libdeflate(in, off, len, out, outOff, max);
-                if (n >= 0) {
-                    return n;
-                }
-                // Failed: decode again with zlib, which knows where and why. The range may hold
-                // bytes of the failed attempt; zlib overwrites from the start, and fails the same.
+            int n = libdeflate(in, off, len, out, outOff, max);
+            if (n >= 0) {
+                return n;
             }
+            // Failed, or not tried: decode (again) with zlib, which knows where and why. The range
+            // may hold bytes of a failed attempt; zlib overwrites from the start, and fails the same.
             return inflateInto(in, off, len, out, outOff, max);
         }
 
-        /** Every member with libdeflate: the bytes written, or -1 for any failure. */
+        /**
+         * The ISIZE of the last member when it fits {@code max} and deflate can reach it from
+         * {@code len} bytes (at most 1032 to 1), else -1. It sizes the output of one libdeflate call
+         * without trusting a bomb's claim beyond what the caller allows.
+         */
+        private static long lastMemberSize(byte[] in, int off, int len, int max) {
+            if (len < 18) {
+                return -1;
+            }
+            int end = off + len;
+            long size = (in[end - 4] & 0xFFL)
+                    | (in[end - 3] & 0xFFL) << 8
+                    | (in[end - 2] & 0xFFL) << 16
+                    | (in[end - 1] & 0xFFL) << 24;
+            return size <= max && size <= 1032L * len ? size : -1;
+        }
+
+        /**
+         * Every member with libdeflate: in place when the sizes allow a critical call, else through
+         * native copies sized by {@link #lastMemberSize} (a larger output, of several members, fails
+         * here and goes to zlib). The bytes written, or -1 for any failure or when not tried.
+         */
         private int libdeflate(byte[] in, int off, int len, byte[] out, int outOff, int max) {
+            if (NativeChunks.inPlace(len, max)) {
+                return libdeflate(
+                        h.gzipDecompressExHeap(),
+                        MemorySegment.ofArray(in).asSlice(off, len),
+                        MemorySegment.ofArray(out).asSlice(outOff, max));
+            }
+            long room = lastMemberSize(in, off, len, max);
+            if (room < 0) {
+                return -1;
+            }
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment src = arena.allocate(len);
+                MemorySegment.copy(in, off, src, ValueLayout.JAVA_BYTE, 0, len);
+                MemorySegment dst = arena.allocate(Math.max(1, room)).asSlice(0, room);
+                int n = libdeflate(h.gzipDecompressEx(), src, dst);
+                if (n > 0) {
+                    MemorySegment.copy(dst, ValueLayout.JAVA_BYTE, 0, out, outOff, n);
+                }
+                return n;
+            }
+        }
+
+        /** Every member of {@code src} into {@code dst} with {@code call}: the bytes written, or -1. */
+        private int libdeflate(MethodHandle call, MemorySegment src, MemorySegment dst) {
             MemorySegment d;
             try {
                 d = (MemorySegment) h.allocDecompressor().invokeExact();
@@ -199,20 +239,19 @@ final class GzipFfmCodec {
             }
             try (Arena arena = Arena.ofConfined()) {
                 MemorySegment sizes = arena.allocate(ValueLayout.JAVA_LONG, 2); // in read, out written
-                MemorySegment src = MemorySegment.ofArray(in);
-                MemorySegment dst = MemorySegment.ofArray(out);
-                int fed = 0;
-                int written = 0;
+                long len = src.byteSize();
+                long max = dst.byteSize();
+                long fed = 0;
+                long written = 0;
                 while (fed < len) {
-                    int r = (int) h.gzipDecompressExHeap()
-                            .invokeExact(
-                                    d,
-                                    src.asSlice(off + fed, len - fed),
-                                    (long) (len - fed),
-                                    dst.asSlice(outOff + written, max - written),
-                                    (long) (max - written),
-                                    sizes,
-                                    sizes.asSlice(8));
+                    int r = (int) call.invokeExact(
+                            d,
+                            src.asSlice(fed),
+                            len - fed,
+                            dst.asSlice(written),
+                            max - written,
+                            sizes,
+                            sizes.asSlice(8));
                     if (r != GzipFfmBindings.LIBDEFLATE_SUCCESS) {
                         return -1;
                     }
@@ -222,10 +261,10 @@ final class GzipFfmCodec {
                         throw new IllegalStateException(
                                 "libdeflate reported " + read + " bytes read, " + wrote + " written");
                     }
-                    fed += (int) read;
-                    written += (int) wrote;
+                    fed += read;
+                    written += wrote;
                 }
-                return written;
+                return (int) written;
             } catch (Throwable t) {
                 throw NativeLibrary.rethrow(t);
             } finally {

@@ -259,6 +259,44 @@ class GzipFfmProviderTest {
         }
     }
 
+    /**
+     * Inputs past the in-place limit: libdeflate through native copies sized by the last member's
+     * ISIZE, and zlib where that claim does not hold (several members, a corrupted member, a false
+     * ISIZE). Each gives the right bytes or the right error.
+     */
+    @Test
+    void largeInputsDecodeWholeOrFailWithTheReason() {
+        byte[] data = Tools.concat(Tools.random(400_000), Tools.text(900_000));
+        Compressor c = PROVIDER.compressor(Codec.GZIP, 6);
+        Decompressor d = PROVIDER.decompressor(Codec.GZIP);
+        byte[] packed = c.compress(data);
+        assertTrue(packed.length > 256 * 1024, "the input must be past the in-place limit: " + packed.length);
+        byte[] out = new byte[data.length + 1];
+        assertEquals(data.length, d.decompress(packed, 0, packed.length, out, 0, out.length));
+        assertArrayEquals(data, Arrays.copyOf(out, data.length));
+        assertArrayEquals(data, d.decompress(packed, Integer.MAX_VALUE));
+
+        byte[] two = Tools.concat(packed, packed);
+        byte[] both = Tools.concat(data, data);
+        byte[] room = new byte[both.length];
+        assertEquals(both.length, d.decompress(two, 0, two.length, room, 0, room.length), "two members");
+        assertArrayEquals(both, room);
+        assertArrayEquals(both, d.decompress(two, both.length));
+
+        byte[] corrupt = packed.clone();
+        corrupt[packed.length / 2] ^= 0x55;
+        MalformedInputException bad = assertThrows(
+                MalformedInputException.class, () -> d.decompress(corrupt, 0, corrupt.length, out, 0, out.length));
+        assertTrue(bad.offset() > 0, bad.getMessage());
+
+        byte[] lying = packed.clone();
+        lying[lying.length - 4]++; // ISIZE one more than the data
+        MalformedInputException size = assertThrows(
+                MalformedInputException.class, () -> d.decompress(lying, 0, lying.length, out, 0, out.length));
+        assertTrue(size.getMessage().contains("length mismatch"), size.getMessage());
+        assertThrows(MalformedInputException.class, () -> d.decompress(lying, Integer.MAX_VALUE));
+    }
+
     @Test
     void anOutputTooSmallForCompressionSaysSo() {
         for (int size : new int[] {5000, 400_000}) {
