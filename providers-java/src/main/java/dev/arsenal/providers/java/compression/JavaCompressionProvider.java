@@ -6,6 +6,7 @@ import dev.arsenal.Algorithm;
 import dev.arsenal.ProviderKind;
 import dev.arsenal.Strategy;
 import dev.arsenal.compression.Codec;
+import dev.arsenal.compression.CompressionOptions;
 import dev.arsenal.compression.Compressor;
 import dev.arsenal.compression.Decompressor;
 import dev.arsenal.platform.PlatformInfo;
@@ -132,6 +133,17 @@ public final class JavaCompressionProvider implements CompressionProvider {
         };
     }
 
+    /** LZ4 frames with the content checksum and content size on or off; the rest plain. */
+    @Override
+    public boolean supports(Codec codec, int level, CompressionOptions options) {
+        return supports(codec, level) && (codec == Codec.LZ4 ? !options.hasDictionary() : options.isPlain());
+    }
+
+    @Override
+    public String supportedOptions(Codec codec) {
+        return codec == Codec.LZ4 ? "checksum on/off, content size on/off; no dictionaries" : "no options";
+    }
+
     /**
      * A compressor of {@code codec} at {@code level}.
      *
@@ -140,14 +152,31 @@ public final class JavaCompressionProvider implements CompressionProvider {
      */
     @Override
     public Compressor compressor(Codec codec, int level) {
+        return compressor(codec, level, CompressionOptions.defaults());
+    }
+
+    /**
+     * A compressor of {@code codec} at {@code level} with {@code options} that {@link
+     * #supports(Codec, int, CompressionOptions)} accepts.
+     *
+     * @throws IllegalArgumentException if this provider does not {@linkplain #supports support} the
+     *     level, naming the levels it has
+     * @throws UnsupportedOperationException if the options are not supported
+     */
+    @Override
+    public Compressor compressor(Codec codec, int level, CompressionOptions options) {
         codec.checkLevel(level);
         checkCodec(codec);
         if (!supports(codec, level)) {
             throw new IllegalArgumentException(
                     ID + " compresses " + codec.id() + " at level " + supportedLevels(codec) + ", not " + level);
         }
+        if (!supports(codec, level, options)) {
+            throw new UnsupportedOperationException(ID + " does not support " + options + " for " + codec.id()
+                    + " (it supports " + supportedOptions(codec) + ")");
+        }
         return switch (codec) {
-            case LZ4 -> new Lz4FrameJava.Compressor(level);
+            case LZ4 -> new Lz4FrameJava.Compressor(level, options);
             case LZ4_BLOCK -> new Lz4BlockJava.Compressor(level);
             case ZSTD -> new ZstdJava.Compressor(level);
             case GZIP -> new GzipJava.Compressor(level);

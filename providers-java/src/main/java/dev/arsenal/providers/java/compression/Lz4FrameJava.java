@@ -1,6 +1,7 @@
 package dev.arsenal.providers.java.compression;
 
 import dev.arsenal.compression.Codec;
+import dev.arsenal.compression.CompressionOptions;
 import dev.arsenal.compression.MalformedInputException;
 import dev.arsenal.hashing.HashAlgorithm;
 import dev.arsenal.hashing.HashStream32;
@@ -30,7 +31,8 @@ import java.util.Objects;
  * </pre>
  *
  * <p>Written: 64 KiB independent blocks (a block that does not shrink is stored), a content
- * checksum, and the content size when known (the one-shot form). Read: everything the format
+ * checksum, and the content size when known (the one-shot form); {@link CompressionOptions} turns
+ * either off. Read: everything the format
  * allows except dictionaries: every block size, linked blocks (the {@code lz4} tool's default,
  * decoded with a 64 KiB window carried from block to block), block checksums, content size,
  * skippable frames ({@code 0x184D2A50}-{@code 0x184D2A5F}) and concatenated frames.
@@ -61,10 +63,13 @@ final class Lz4FrameJava {
         return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16 | (b[at + 3] & 0xFF) << 24;
     }
 
-    /** Writes a frame header at {@code at}: 64 KiB independent blocks, content checksum. */
-    static int writeHeader(byte[] out, int at, long contentSize) {
+    /**
+     * Writes a frame header at {@code at}: 64 KiB independent blocks, a content checksum or not,
+     * and {@code contentSize} unless it is negative.
+     */
+    static int writeHeader(byte[] out, int at, long contentSize, boolean checksum) {
         putIntLE(out, at, MAGIC);
-        int flg = 0x40 | 0x20 | 0x04 | (contentSize >= 0 ? 0x08 : 0);
+        int flg = 0x40 | 0x20 | (checksum ? 0x04 : 0) | (contentSize >= 0 ? 0x08 : 0);
         out[at + 4] = (byte) flg;
         out[at + 5] = 0x40;
         int p = at + 6;
@@ -100,10 +105,18 @@ final class Lz4FrameJava {
         return 4 + length;
     }
 
-    /** {@link Codec#LZ4} compression: level 1 only (aircompressor's fast compressor). */
+    /**
+     * {@link Codec#LZ4} compression: level 1 only (aircompressor's fast compressor), with the
+     * content checksum and content size of its options.
+     */
     static final class Compressor extends AbstractCompressor {
-        Compressor(int level) {
+        private final boolean checksum;
+        private final boolean recordSize;
+
+        Compressor(int level, CompressionOptions options) {
             super(Codec.LZ4, level);
+            this.checksum = options.checksum();
+            this.recordSize = options.contentSize();
         }
 
         /** Header with content size, each 64 KiB block stored with its 4-byte size, end mark, checksum. */
@@ -123,7 +136,7 @@ final class Lz4FrameJava {
             if (maxOutputLength < MAX_HEADER + 8) {
                 throw outputTooSmall(length, maxOutputLength);
             }
-            int p = outputOffset + writeHeader(output, outputOffset, length);
+            int p = outputOffset + writeHeader(output, outputOffset, recordSize ? length : -1, checksum);
             for (int i = 0; i < length; i += BLOCK_SIZE) {
                 int n = writeBlock(input, offset + i, Math.min(BLOCK_SIZE, length - i), output, p, end - p - 8);
                 if (n < 0) {
@@ -132,28 +145,34 @@ final class Lz4FrameJava {
                 p += n;
             }
             putIntLE(output, p, 0);
+            if (!checksum) {
+                return p + 4 - outputOffset;
+            }
             putIntLE(output, p + 4, xxh32(input, offset, length));
             return p + 8 - outputOffset;
         }
 
         @Override
         protected OutputStream newStream(OutputStream out) {
-            return new FrameOutputStream(out);
+            return new FrameOutputStream(out, checksum);
         }
     }
 
-    /** Writes one frame: 64 KiB blocks as they fill, end mark and checksum on close. */
+    /** Writes one frame: 64 KiB blocks as they fill, end mark and checksum (if any) on close. */
     static final class FrameOutputStream extends OutputStream {
         private final OutputStream out;
         private final byte[] block = new byte[BLOCK_SIZE];
         private final byte[] packed = new byte[4 + BLOCK_SIZE];
-        private final HashStream32 checksum = XXH32.newStream();
+        /** The content checksum so far, or null without one. */
+        private final HashStream32 checksum;
+
         private int filled;
         private boolean started;
         private boolean closed;
 
-        FrameOutputStream(OutputStream out) {
+        FrameOutputStream(OutputStream out, boolean checksum) {
             this.out = out;
+            this.checksum = checksum ? XXH32.newStream() : null;
         }
 
         @Override
@@ -190,7 +209,7 @@ final class Lz4FrameJava {
         private void startFrame() throws IOException {
             if (!started) {
                 byte[] header = new byte[MAX_HEADER];
-                out.write(header, 0, writeHeader(header, 0, -1));
+                out.write(header, 0, writeHeader(header, 0, -1, checksum != null));
                 started = true;
             }
         }
@@ -198,7 +217,9 @@ final class Lz4FrameJava {
         private void flushBlock() throws IOException {
             startFrame();
             if (filled > 0) {
-                checksum.update(block, 0, filled);
+                if (checksum != null) {
+                    checksum.update(block, 0, filled);
+                }
                 int n = writeBlock(block, 0, filled, packed, 0, packed.length);
                 out.write(packed, 0, n);
                 filled = 0;
@@ -221,8 +242,10 @@ final class Lz4FrameJava {
             closed = true;
             try (out) {
                 flushBlock();
-                byte[] trailer = new byte[8];
-                putIntLE(trailer, 4, checksum.digest());
+                byte[] trailer = new byte[checksum != null ? 8 : 4];
+                if (checksum != null) {
+                    putIntLE(trailer, 4, checksum.digest());
+                }
                 out.write(trailer);
             }
         }

@@ -218,15 +218,15 @@ final class Lz4FfmBindings {
     }
 
     /**
-     * Preferences in {@code arena}: 64 KiB independent blocks, a content checksum, {@code
+     * Preferences in {@code arena}: 64 KiB independent blocks, a content checksum or not, {@code
      * contentSize} (0: unknown, not written), {@code level} (below 3: the fast compressor, as the
      * {@code lz4} command).
      */
-    static MemorySegment preferences(Arena arena, int level, long contentSize) {
+    static MemorySegment preferences(Arena arena, int level, long contentSize, boolean checksum) {
         MemorySegment p = arena.allocate(PREFERENCES); // zeroed: linked=0 overwritten below, no dictID
         p.set(ValueLayout.JAVA_INT, 0, BLOCK_64KB);
         p.set(ValueLayout.JAVA_INT, 4, BLOCK_INDEPENDENT);
-        p.set(ValueLayout.JAVA_INT, 8, 1); // content checksum
+        p.set(ValueLayout.JAVA_INT, 8, checksum ? 1 : 0);
         p.set(ValueLayout.JAVA_LONG, 16, contentSize);
         p.set(ValueLayout.JAVA_INT, 32, level);
         return p;

@@ -8,6 +8,7 @@ import static dev.arsenal.providers.natives.ffm.NativeChunks.CRITICAL_INPUT;
 import static dev.arsenal.providers.natives.ffm.NativeChunks.free;
 
 import dev.arsenal.compression.Codec;
+import dev.arsenal.compression.CompressionOptions;
 import dev.arsenal.compression.MalformedInputException;
 import dev.arsenal.providers.natives.compression.Lz4FfmBindings.Handles;
 import dev.arsenal.providers.natives.ffm.NativeChunks;
@@ -31,7 +32,8 @@ import java.util.Objects;
  * {@code LZ4_compress_HC} and {@code LZ4_decompress_safe}.
  *
  * <p>Frames are written as {@code java-compression} writes them: 64 KiB independent blocks, a
- * content checksum, the content size in the one-shot form. Reading is liblz4's: every block size,
+ * content checksum, the content size in the one-shot form (both can be turned off with {@link
+ * CompressionOptions}). Reading is liblz4's: every block size,
  * linked blocks, block checksums, skippable frames, and concatenated frames, one after the other
  * (after a frame, {@code LZ4F_decompress} answers 0 and is ready for the next).
  *
@@ -59,13 +61,21 @@ final class Lz4FfmCodec {
         }
     }
 
-    /** The frame compressor. */
+    /** The frame compressor, with the content checksum and content size of its options. */
     static final class FrameCompressor extends AbstractCompressor {
         private final Handles h;
+        private final boolean checksum;
+        private final boolean recordSize;
 
-        FrameCompressor(Handles h, int level) {
+        FrameCompressor(Handles h, int level, CompressionOptions options) {
             super(Codec.LZ4, level);
             this.h = h;
+            this.checksum = options.checksum();
+            this.recordSize = options.contentSize();
+        }
+
+        private MemorySegment preferences(Arena arena, long contentSize) {
+            return Lz4FfmBindings.preferences(arena, level(), recordSize ? contentSize : 0, checksum);
         }
 
         @Override
@@ -74,7 +84,7 @@ final class Lz4FfmCodec {
                 throw new IllegalArgumentException("negative input length " + inputLength);
             }
             try (Arena arena = Arena.ofConfined()) {
-                MemorySegment prefs = Lz4FfmBindings.preferences(arena, level(), inputLength);
+                MemorySegment prefs = preferences(arena, inputLength);
                 return (long) h.compressFrameBound().invokeExact(inputLength, prefs);
             } catch (Throwable t) {
                 throw NativeLibrary.rethrow(t);
@@ -86,7 +96,7 @@ final class Lz4FfmCodec {
             if (len > CRITICAL_INPUT) {
                 // Large: a stream over native chunks, with the content size in the header.
                 NativeChunks.ArraySink sink = new NativeChunks.ArraySink(out, outOff, max);
-                try (OutputStream s = new CompressingStream(h, level(), len, sink)) {
+                try (OutputStream s = new CompressingStream(h, level(), recordSize ? len : 0, checksum, sink)) {
                     s.write(in, off, len);
                 } catch (NativeChunks.Overflow e) {
                     throw outputTooSmall(len, max);
@@ -101,7 +111,7 @@ final class Lz4FfmCodec {
             int at = max >= bound ? outOff : 0;
             long r;
             try (Arena arena = Arena.ofConfined()) {
-                MemorySegment prefs = Lz4FfmBindings.preferences(arena, level(), len);
+                MemorySegment prefs = preferences(arena, len);
                 r = (long) h.compressFrameHeap()
                         .invokeExact(
                                 MemorySegment.ofArray(target).asSlice(at),
@@ -126,7 +136,7 @@ final class Lz4FfmCodec {
 
         @Override
         protected OutputStream newStream(OutputStream out) {
-            return new CompressingStream(h, level(), 0, out);
+            return new CompressingStream(h, level(), 0, checksum, out);
         }
     }
 
@@ -416,7 +426,7 @@ final class Lz4FfmCodec {
         private boolean closed;
 
         /** {@code contentSize} 0: unknown, not written. */
-        CompressingStream(Handles h, int level, long contentSize, OutputStream out) {
+        CompressingStream(Handles h, int level, long contentSize, boolean checksum, OutputStream out) {
             this.h = h;
             this.out = out;
             Arena arena = Arena.ofShared();
@@ -429,7 +439,7 @@ final class Lz4FfmCodec {
             }
             this.cctx = ctx;
             this.cleanable = CLEANER.register(this, new NativeChunks.Release(h.freeCCtx(), cctx, arena));
-            this.prefs = Lz4FfmBindings.preferences(arena, level, contentSize);
+            this.prefs = Lz4FfmBindings.preferences(arena, level, contentSize, checksum);
             try {
                 // Room for one update of CHUNK bytes, which also covers the header and the end.
                 this.room = Math.max((long) h.compressBound().invokeExact((long) CHUNK, prefs), 64L);

@@ -4,6 +4,7 @@ import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
 import dev.arsenal.Strategy;
 import dev.arsenal.compression.Codec;
+import dev.arsenal.compression.CompressionOptions;
 import dev.arsenal.compression.Compressor;
 import dev.arsenal.compression.Decompressor;
 import dev.arsenal.providers.natives.ffm.NativeBinding;
@@ -54,10 +55,36 @@ public final class Lz4FfmProvider extends FfmCompressionProvider<Lz4FfmBindings.
 
     @Override
     public Compressor compressor(Codec codec, int level) {
+        return compressor(codec, level, CompressionOptions.defaults());
+    }
+
+    /** Frames with the content checksum and content size on or off; no dictionaries. */
+    @Override
+    public boolean supports(Codec codec, int level, CompressionOptions options) {
+        return supports(codec, level) && (codec == Codec.LZ4 ? !options.hasDictionary() : options.isPlain());
+    }
+
+    @Override
+    public String supportedOptions(Codec codec) {
+        return codec == Codec.LZ4 ? "checksum on/off, content size on/off; no dictionaries" : "none (raw blocks)";
+    }
+
+    /**
+     * A compressor of {@code codec} at {@code level} with {@code options} that {@link
+     * #supports(Codec, int, CompressionOptions)} accepts.
+     *
+     * @throws UnsupportedOperationException if the options are not supported
+     */
+    @Override
+    public Compressor compressor(Codec codec, int level, CompressionOptions options) {
         check(codec);
         codec.checkLevel(level);
+        if (!supports(codec, level, options)) {
+            throw new UnsupportedOperationException(ID + " does not support " + options + " for " + codec.id()
+                    + " (it supports " + supportedOptions(codec) + ")");
+        }
         return codec == Codec.LZ4
-                ? new Lz4FfmCodec.FrameCompressor(Lz4FfmBindings.handles(), level)
+                ? new Lz4FfmCodec.FrameCompressor(Lz4FfmBindings.handles(), level, options)
                 : new Lz4FfmCodec.BlockCompressor(Lz4FfmBindings.handles(), level);
     }
 
