@@ -11,7 +11,7 @@ import org.openjdk.jmh.annotations.State;
  */
 @State(Scope.Thread)
 public class GzipBenchmark extends CodecBenchmark {
-    @Param({"selected", "java-compression", "native-gzip", "direct-deflater"})
+    @Param({"selected", "java-compression", "native-gzip", "direct-deflater", "direct-libdeflate"})
     public String impl;
 
     @Param("6")

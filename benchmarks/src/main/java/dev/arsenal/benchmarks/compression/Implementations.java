@@ -63,6 +63,9 @@ import net.jpountz.xxhash.XXHashFactory;
  *       Inflater(nowrap)}, one of each per thread, {@code reset()} per op, plus a 10-byte gzip
  *       header, CRC-32 and 8-byte trailer written and checked here: the same gzip member as
  *       Arsenal's, so like is compared with like</td></tr>
+ *   <tr><td>{@code direct-libzstd}, {@code direct-liblz4}, {@code direct-libdeflate}</td><td>the
+ *       system libraries that {@code native-zstd}, {@code native-lz4} (blocks) and {@code
+ *       native-gzip} wrap, called directly through FFM ({@link SystemLibraries})</td></tr>
  * </table>
  *
  * <p>A provider that is absent, unavailable here, failed its self-test or lacks the level, and a
@@ -89,6 +92,7 @@ final class Implementations {
                     case "direct-lz4-java" -> new Lz4JavaBlock(level, false);
                     case "direct-lz4-java-fastdec" -> new Lz4JavaBlock(level, true);
                     case "direct-aircompressor" -> new AircompressorLz4(onlyLevel(codec, level, 1, impl));
+                    case "direct-liblz4" -> new SystemLibraries.Lz4Block(level);
                     default -> throw unknown(codec, impl);
                 };
             case LZ4 ->
@@ -100,11 +104,13 @@ final class Implementations {
                 switch (impl) {
                     case "direct-zstd-jni" -> new ZstdJni(level);
                     case "direct-aircompressor" -> new AircompressorZstd(onlyLevel(codec, level, 3, impl));
+                    case "direct-libzstd" -> new SystemLibraries.Zstd(level);
                     default -> throw unknown(codec, impl);
                 };
             case GZIP ->
                 switch (impl) {
                     case "direct-deflater" -> new JdkGzip(level);
+                    case "direct-libdeflate" -> new SystemLibraries.Gzip(level);
                     default -> throw unknown(codec, impl);
                 };
             default -> throw unknown(codec, impl);

@@ -18,7 +18,8 @@ public class Lz4BlockBenchmark extends CodecBenchmark {
         "native-lz4",
         "direct-lz4-java",
         "direct-aircompressor",
-        "direct-lz4-java-fastdec"
+        "direct-lz4-java-fastdec",
+        "direct-liblz4"
     })
     public String impl;
 

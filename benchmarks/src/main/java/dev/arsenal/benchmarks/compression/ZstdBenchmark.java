@@ -11,7 +11,15 @@ import org.openjdk.jmh.annotations.State;
  */
 @State(Scope.Thread)
 public class ZstdBenchmark extends CodecBenchmark {
-    @Param({"selected", "java-compression", "zstd-jni", "native-zstd", "direct-zstd-jni", "direct-aircompressor"})
+    @Param({
+        "selected",
+        "java-compression",
+        "zstd-jni",
+        "native-zstd",
+        "direct-zstd-jni",
+        "direct-aircompressor",
+        "direct-libzstd"
+    })
     public String impl;
 
     @Param("3")

@@ -38,12 +38,17 @@ final class CompressionReport {
             "Lz4BlockBenchmark",
                     List.of(
                             new String[] {"lz4java-compression", "direct-lz4-java"},
+                            new String[] {"native-lz4", "direct-liblz4"},
                             new String[] {"java-compression", "direct-aircompressor"}),
             "ZstdBenchmark",
                     List.of(
                             new String[] {"zstd-jni", "direct-zstd-jni"},
+                            new String[] {"native-zstd", "direct-libzstd"},
                             new String[] {"java-compression", "direct-aircompressor"}),
-            "GzipBenchmark", List.<String[]>of(new String[] {"java-compression", "direct-deflater"}));
+            "GzipBenchmark",
+                    List.of(
+                            new String[] {"native-gzip", "direct-libdeflate"},
+                            new String[] {"java-compression", "direct-deflater"}));
 
     /** The classes where the pure-Java LZ4 decoder is held to 0.6× the native one. */
     private static final List<String> LZ4_CLASSES = List.of("Lz4BlockBenchmark", "Lz4FrameBenchmark");
@@ -56,7 +61,8 @@ final class CompressionReport {
     private static final List<String> JAVA_LZ4 = List.of("java-compression", "direct-aircompressor");
 
     /** Native LZ4 decoders, in order of preference, for that target. */
-    private static final List<String> NATIVE_LZ4 = List.of("native-lz4", "lz4java-compression", "direct-lz4-java");
+    private static final List<String> NATIVE_LZ4 =
+            List.of("native-lz4", "lz4java-compression", "direct-lz4-java", "direct-liblz4");
 
     private CompressionReport() {}
 

@@ -27,6 +27,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
 import java.util.Objects;
 
 /**
@@ -43,8 +44,8 @@ import java.util.Objects;
  * says only "bad data").
  *
  * <p>Streams are zlib's {@code deflate} (windowBits 31: a gzip wrapper) and {@code inflate}, with
- * {@code inflateReset} between members. Compressors and decompressors of libdeflate are allocated
- * per call; a stream's {@code z_stream} lives in its own arena, freed on {@code close()} or by the
+ * {@code inflateReset} between members. Compressors and decompressors of libdeflate are kept idle
+ * between one-shot calls ({@link IdleContexts}); a stream's {@code z_stream} lives in its own arena, freed on {@code close()} or by the
  * cleaner for a stream dropped unclosed.
  */
 final class GzipFfmCodec {
@@ -71,12 +72,40 @@ final class GzipFfmCodec {
         }
     }
 
+    /** A libdeflate decompressor and the two {@code size_t}s its calls report into. */
+    private record DeflateDecoder(MemorySegment decompressor, MemorySegment sizes) {
+        static DeflateDecoder allocate(Handles h) {
+            MemorySegment d;
+            try {
+                d = (MemorySegment) h.allocDecompressor().invokeExact();
+            } catch (Throwable t) {
+                throw NativeLibrary.rethrow(t);
+            }
+            if (d.equals(MemorySegment.NULL)) {
+                throw new OutOfMemoryError("libdeflate_alloc_decompressor returned NULL");
+            }
+            // GC-managed: only the decompressor needs freeing.
+            return new DeflateDecoder(d, Arena.ofAuto().allocate(ValueLayout.JAVA_LONG, 2));
+        }
+
+        void free(Handles h) {
+            try {
+                h.freeDecompressor().invokeExact(decompressor);
+            } catch (Throwable t) {
+                throw NativeLibrary.rethrow(t);
+            }
+        }
+    }
+
     static final class Compressor extends AbstractCompressor {
         private final Handles h;
+        /** Idle libdeflate compressors of this level: one costs more to make than 4 KiB to compress. */
+        private final IdleContexts<MemorySegment> compressors;
 
         Compressor(Handles h, int level) {
             super(Codec.GZIP, level);
             this.h = h;
+            this.compressors = IdleContexts.of(this, () -> allocCompressor(h, level), c -> freeCompressor(h, c));
         }
 
         /** libdeflate's bound for one member (it needs a compressor to answer). */
@@ -85,19 +114,20 @@ final class GzipFfmCodec {
             if (inputLength < 0) {
                 throw new IllegalArgumentException("negative input length " + inputLength);
             }
-            MemorySegment c = allocCompressor(h, level());
+            MemorySegment c = compressors.take();
             try {
                 return (long) h.gzipCompressBound().invokeExact(c, inputLength);
             } catch (Throwable t) {
                 throw NativeLibrary.rethrow(t);
             } finally {
-                freeCompressor(h, c);
+                compressors.release(c, true);
+                Reference.reachabilityFence(this);
             }
         }
 
         @Override
         protected int compressArrays(byte[] in, int off, int len, byte[] out, int outOff, int max) {
-            MemorySegment c = allocCompressor(h, level());
+            MemorySegment c = compressors.take();
             long r;
             try {
                 if (len <= CRITICAL_INPUT) {
@@ -124,7 +154,9 @@ final class GzipFfmCodec {
             } catch (Throwable t) {
                 throw NativeLibrary.rethrow(t);
             } finally {
-                freeCompressor(h, c);
+                // libdeflate keeps no state between calls: a compressor is reusable after any result.
+                compressors.release(c, true);
+                Reference.reachabilityFence(this);
             }
             if (r <= 0 || r > max) {
                 throw outputTooSmall(len, max); // libdeflate answers 0 when the member does not fit
@@ -140,10 +172,13 @@ final class GzipFfmCodec {
 
     static final class Decompressor extends AbstractDecompressor {
         private final Handles h;
+        /** Idle libdeflate decompressors, kept between one-shot calls. */
+        private final IdleContexts<DeflateDecoder> decoders;
 
         Decompressor(Handles h) {
             super(Codec.GZIP);
             this.h = h;
+            this.decoders = IdleContexts.of(this, () -> DeflateDecoder.allocate(h), i -> i.free(h));
         }
 
         /**
@@ -228,24 +263,16 @@ final class GzipFfmCodec {
 
         /** Every member of {@code src} into {@code dst} with {@code call}: the bytes written, or -1. */
         private int libdeflate(MethodHandle call, MemorySegment src, MemorySegment dst) {
-            MemorySegment d;
+            DeflateDecoder decoder = decoders.take();
+            MemorySegment sizes = decoder.sizes(); // in read, out written
             try {
-                d = (MemorySegment) h.allocDecompressor().invokeExact();
-            } catch (Throwable t) {
-                throw NativeLibrary.rethrow(t);
-            }
-            if (d.equals(MemorySegment.NULL)) {
-                throw new OutOfMemoryError("libdeflate_alloc_decompressor returned NULL");
-            }
-            try (Arena arena = Arena.ofConfined()) {
-                MemorySegment sizes = arena.allocate(ValueLayout.JAVA_LONG, 2); // in read, out written
                 long len = src.byteSize();
                 long max = dst.byteSize();
                 long fed = 0;
                 long written = 0;
                 while (fed < len) {
                     int r = (int) call.invokeExact(
-                            d,
+                            decoder.decompressor(),
                             src.asSlice(fed),
                             len - fed,
                             dst.asSlice(written),
@@ -268,11 +295,9 @@ final class GzipFfmCodec {
             } catch (Throwable t) {
                 throw NativeLibrary.rethrow(t);
             } finally {
-                try {
-                    h.freeDecompressor().invokeExact(d);
-                } catch (Throwable t) {
-                    throw NativeLibrary.rethrow(t);
-                }
+                // libdeflate keeps no state between calls: a decompressor is reusable after any result.
+                decoders.release(decoder, true);
+                Reference.reachabilityFence(this);
             }
         }
 
