@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The frame of the shuffle codecs, and the compressor and decompressor that put a {@link
@@ -155,9 +156,14 @@ public final class ShuffleFrames {
     }
 
     private static final class ShuffleCompressor extends AbstractCompressor {
+        /** The largest shuffled copy kept between one-shot calls; larger inputs allocate their own. */
+        private static final int KEPT_BUFFER = 1 << 20;
+
         private final ByteShuffle shuffle;
         private final Compressor inner;
         private final int elementSize;
+        /** An idle buffer for the shuffled copy, taken by one call at a time. */
+        private final AtomicReference<byte[]> idle = new AtomicReference<>();
 
         ShuffleCompressor(Codec codec, ByteShuffle shuffle, Compressor inner, int elementSize) {
             super(codec, inner.level());
@@ -177,7 +183,10 @@ public final class ShuffleFrames {
             if (maxOutputLength < HEADER_LENGTH) {
                 throw outputTooSmall(length, maxOutputLength);
             }
-            byte[] shuffled = new byte[length];
+            byte[] shuffled = idle.getAndSet(null);
+            if (shuffled == null || shuffled.length < length) {
+                shuffled = new byte[length <= KEPT_BUFFER ? Math.max(length, 1 << BLOCK_LOG) : length];
+            }
             int block = 1 << BLOCK_LOG;
             for (int done = 0; done < length; done += block) {
                 int n = Math.min(block, length - done);
@@ -195,6 +204,10 @@ public final class ShuffleFrames {
                                 maxOutputLength - HEADER_LENGTH);
             } catch (IllegalArgumentException e) {
                 throw outputTooSmall(length, maxOutputLength);
+            } finally {
+                if (shuffled.length <= KEPT_BUFFER) {
+                    idle.set(shuffled);
+                }
             }
         }
 
