@@ -9,7 +9,8 @@ import java.util.function.Supplier;
  * A few idle library contexts of one compressor or decompressor, kept between calls. Making a
  * libzstd context costs more than compressing 4 KiB with it (it allocates and initializes its
  * tables), so a call takes an idle one if there is one and gives it back when done; zstd-jni's own
- * advice is to reuse contexts, which are not thread-safe, one thread at a time.
+ * advice is to reuse contexts, which are not thread-safe, one thread at a time. libdeflate's
+ * compressors and decompressors are kept the same way ({@code native-gzip}).
  *
  * <p>Lock-free: {@link #take} empties a slot with {@code getAndSet(null)}, {@link #give} fills an
  * empty one with {@code compareAndSet(null, c)} (both volatile), so a context is only ever in one
