@@ -66,9 +66,18 @@ public interface CompressionProvider extends Provider {
      */
     default Compressor compressor(Codec codec, int level, CompressionOptions options) {
         if (!options.isPlain()) {
-            throw new UnsupportedOperationException(id() + " does not support " + options + " for " + codec.id());
+            throw unsupported(codec, options);
         }
         return compressor(codec, level);
+    }
+
+    /**
+     * The error for {@code options} this provider does not support for {@code codec}: names them
+     * and what it {@linkplain #supportedOptions supports}.
+     */
+    default UnsupportedOperationException unsupported(Codec codec, CompressionOptions options) {
+        return new UnsupportedOperationException(id() + " does not support " + options + " for " + codec.id()
+                + " (it supports " + supportedOptions(codec) + ")");
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.arsenal.platform.PlatformInfo;
 import dev.arsenal.spi.Availability;
 import dev.arsenal.spi.Provider;
 import dev.arsenal.spi.compression.CompressionProvider;
+import dev.arsenal.spi.compression.Lz4FrameOptions;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
@@ -133,15 +134,15 @@ public final class JavaCompressionProvider implements CompressionProvider {
         };
     }
 
-    /** LZ4 frames with the content checksum and content size on or off; the rest plain. */
+    /** {@link Lz4FrameOptions}: LZ4 frames with the content checksum and content size on or off. */
     @Override
     public boolean supports(Codec codec, int level, CompressionOptions options) {
-        return supports(codec, level) && (codec == Codec.LZ4 ? !options.hasDictionary() : options.isPlain());
+        return supports(codec, level) && Lz4FrameOptions.supports(codec, options);
     }
 
     @Override
     public String supportedOptions(Codec codec) {
-        return codec == Codec.LZ4 ? "checksum on/off, content size on/off; no dictionaries" : "no options";
+        return Lz4FrameOptions.describe(codec);
     }
 
     /**
@@ -172,8 +173,7 @@ public final class JavaCompressionProvider implements CompressionProvider {
                     ID + " compresses " + codec.id() + " at level " + supportedLevels(codec) + ", not " + level);
         }
         if (!supports(codec, level, options)) {
-            throw new UnsupportedOperationException(ID + " does not support " + options + " for " + codec.id()
-                    + " (it supports " + supportedOptions(codec) + ")");
+            throw unsupported(codec, options);
         }
         return switch (codec) {
             case LZ4 -> new Lz4FrameJava.Compressor(level, options);

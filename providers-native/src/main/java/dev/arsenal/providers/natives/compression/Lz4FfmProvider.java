@@ -9,6 +9,7 @@ import dev.arsenal.compression.Compressor;
 import dev.arsenal.compression.Decompressor;
 import dev.arsenal.providers.natives.ffm.NativeBinding;
 import dev.arsenal.spi.Provider;
+import dev.arsenal.spi.compression.Lz4FrameOptions;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
@@ -58,15 +59,15 @@ public final class Lz4FfmProvider extends FfmCompressionProvider<Lz4FfmBindings.
         return compressor(codec, level, CompressionOptions.defaults());
     }
 
-    /** Frames with the content checksum and content size on or off; no dictionaries. */
+    /** {@link Lz4FrameOptions}: LZ4 frames with the content checksum and content size on or off. */
     @Override
     public boolean supports(Codec codec, int level, CompressionOptions options) {
-        return supports(codec, level) && (codec == Codec.LZ4 ? !options.hasDictionary() : options.isPlain());
+        return supports(codec, level) && Lz4FrameOptions.supports(codec, options);
     }
 
     @Override
     public String supportedOptions(Codec codec) {
-        return codec == Codec.LZ4 ? "checksum on/off, content size on/off; no dictionaries" : "none (raw blocks)";
+        return Lz4FrameOptions.describe(codec);
     }
 
     /**
@@ -80,8 +81,7 @@ public final class Lz4FfmProvider extends FfmCompressionProvider<Lz4FfmBindings.
         check(codec);
         codec.checkLevel(level);
         if (!supports(codec, level, options)) {
-            throw new UnsupportedOperationException(ID + " does not support " + options + " for " + codec.id()
-                    + " (it supports " + supportedOptions(codec) + ")");
+            throw unsupported(codec, options);
         }
         return codec == Codec.LZ4
                 ? new Lz4FfmCodec.FrameCompressor(Lz4FfmBindings.handles(), level, options)
