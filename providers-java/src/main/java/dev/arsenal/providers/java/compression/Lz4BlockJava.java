@@ -5,15 +5,17 @@ import dev.arsenal.compression.MalformedInputException;
 import dev.arsenal.spi.compression.AbstractCompressor;
 import dev.arsenal.spi.compression.AbstractDecompressor;
 import io.airlift.compress.v3.lz4.Lz4JavaCompressor;
-import io.airlift.compress.v3.lz4.Lz4JavaDecompressor;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
- * The raw LZ4 block format ({@link Codec#LZ4_BLOCK}) through aircompressor's pure-Java block
- * codec, and {@link #decodeLinked}, this package's own block decoder for blocks whose matches
- * reach back into earlier blocks (the LZ4 frame format's linked blocks, which aircompressor's
- * decoder does not handle).
+ * The raw LZ4 block format ({@link Codec#LZ4_BLOCK}): compression through aircompressor's pure-Java
+ * block compressor, decompression through {@link #decodeLinked}, this package's own block decoder.
+ * It serves independent blocks (the window starts with the block's output) and the LZ4 frame
+ * format's linked blocks, whose matches reach back into earlier blocks.
  *
  * <p>A block is a run of sequences; the last has literals only:
  *
@@ -28,6 +30,24 @@ import java.io.OutputStream;
 final class Lz4BlockJava {
     /** The farthest a match may reach back: 64 KiB - 1. */
     static final int WINDOW = 65_536;
+
+    /** Reads and writes 8 bytes at a time; little-endian as the format, though copies need no order. */
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** Reads a match offset, 2 bytes little-endian, in one access. */
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * The room a match needs after its end in the output to be copied 8 bytes at a time: the first
+     * two 8-byte writes of a 4-byte match run 12 bytes past it.
+     */
+    private static final int COPY_SLACK = 12;
+
+    /**
+     * For a match distance below 8, how many bits to turn its 8-byte pattern right to go on 8 bytes
+     * later: 8 times (8 mod distance).
+     */
+    private static final int[] TURN_RIGHT = {0, 0, 0, 16, 0, 24, 16, 8};
 
     private Lz4BlockJava() {}
 
@@ -57,9 +77,8 @@ final class Lz4BlockJava {
     }
 
     /**
-     * Decodes one block whose matches stay inside its own output: with aircompressor's decoder,
-     * and when that fails (or the range is empty), again with {@link #decodeLinked}, whose errors
-     * say whether the block is corrupt or needs more room.
+     * Decodes one block whose matches stay inside its own output: {@link #decodeLinked} with the
+     * window starting where the output does.
      *
      * @param inputBase the offset of {@code input[offset]} in the whole compressed input, for
      *     messages
@@ -77,15 +96,6 @@ final class Lz4BlockJava {
         if (length == 0) {
             throw new MalformedInputException(codec, inputBase, "truncated input: an LZ4 block holds at least a token");
         }
-        if (maxOutput > 0) { // aircompressor returns 0 for an empty output range, whatever the block holds
-            try {
-                return new Lz4JavaDecompressor().decompress(input, offset, length, output, outputOffset, maxOutput);
-            } catch (RuntimeException e) {
-                // aircompressor cannot tell a corrupt block from one that needs more room ("last 5
-                // bytes must be literals" is either). Decode again below, which can; it also accepts
-                // the rare valid block aircompressor's stricter end rules refuse.
-            }
-        }
         int end = decodeLinked(
                 codec, inputBase, input, offset, length, output, outputOffset, outputOffset, outputOffset + maxOutput);
         return end - outputOffset;
@@ -96,6 +106,14 @@ final class Lz4BlockJava {
      * back to {@code output[windowStart]} (the previous blocks of a frame with linked blocks).
      * Checks every length and offset before it copies: a corrupt block is a {@link
      * MalformedInputException}, never a write outside the range.
+     *
+     * <p>{@link #decodeFast} decodes while input and output have room to spare; this method then
+     * decodes the rest (the block's last bytes, and any sequence the fast loop stopped at) exactly,
+     * and says what is wrong with a corrupt one. It accepts every block that decodes within the
+     * ranges, also those that break the reference encoder's end rules (the last 5 bytes literals,
+     * the last match 12 bytes before the end). Bytes of the output range after the returned end may
+     * change (as with liblz4's and aircompressor's decoders); those before it are the block's
+     * content.
      *
      * @param inputBase the offset of {@code input[offset]} in the whole compressed input
      * @return the end of the decoded bytes in {@code output}
@@ -110,9 +128,10 @@ final class Lz4BlockJava {
             int windowStart,
             int outputOffset,
             int outputLimit) {
-        int ip = offset;
         int end = offset + length;
-        int op = outputOffset;
+        long stopped = decodeFast(input, offset, end, output, windowStart, outputOffset, outputLimit);
+        int ip = (int) (stopped >>> 32);
+        int op = (int) stopped;
         while (true) {
             if (ip >= end) {
                 throw new MalformedInputException(
@@ -128,7 +147,8 @@ final class Lz4BlockJava {
                     }
                     b = input[ip++] & 0xFF;
                     literals += b;
-                    if (literals > end - ip) {
+                    // Below 0: past Integer.MAX_VALUE, which an input of nearly 2 GiB can reach.
+                    if (literals > end - ip || literals < 0) {
                         throw truncated(codec, inputBase + ip - offset);
                     }
                 } while (b == 255);
@@ -166,13 +186,14 @@ final class Lz4BlockJava {
                     }
                     b = input[ip++] & 0xFF;
                     match += b;
-                    if (match > outputLimit - op) {
+                    // Below 0: past Integer.MAX_VALUE, which needs an output range of nearly 2 GiB.
+                    if (match > outputLimit - op || match < 0) {
                         break;
                     }
                 } while (b == 255);
             }
             match += 4;
-            if (match > outputLimit - op) {
+            if (match > outputLimit - op || match < 0) {
                 throw tooLarge(codec, inputBase + ip - offset, outputLimit - outputOffset);
             }
             // Overlapping copies repeat the last `distance` bytes; copy in chunks that never overlap,
@@ -185,6 +206,111 @@ final class Lz4BlockJava {
                 op += n;
             }
         }
+    }
+
+    /**
+     * Decodes the sequences of {@code input[ip, end)} into {@code output} from {@code op} while each
+     * has room to spare, in input and in {@code output[op, outputLimit)}, for copies 8 bytes at a
+     * time that run past the bytes they copy (up to 16 bytes after literals, 12 after a match; the
+     * next sequences write over them). Stops before the first sequence it cannot copy so: near the
+     * end of either range, and at anything malformed, which it leaves to {@link #decodeLinked} to
+     * name; so it needs none of the facts of a message, which leaves registers to the copies.
+     *
+     * @return where it stopped: the input index (its next token) in the high 32 bits, the output
+     *     index in the low 32
+     */
+    private static long decodeFast(
+            byte[] input, int ip, int end, byte[] output, int windowStart, int op, int outputLimit) {
+        while (ip < end) {
+            // Reads ahead in p and writes at op; ip moves on only once the sequence is decoded.
+            int p = ip;
+            int token = input[p++] & 0xFF;
+            int literals = token >>> 4;
+            if (literals == 15) {
+                int b;
+                do {
+                    if (p >= end) {
+                        return stoppedAt(ip, op);
+                    }
+                    b = input[p++] & 0xFF;
+                    literals += b;
+                    if (literals > end - p || literals < 0) {
+                        return stoppedAt(ip, op);
+                    }
+                } while (b == 255);
+            }
+            // Room for 16 bytes, and for the last 8-byte copy of a longer run to end 7 bytes past it;
+            // so the offset lies within the input too.
+            if (end - p - literals < 16 || outputLimit - op - literals < 16) {
+                return stoppedAt(ip, op);
+            }
+            // Most literal runs are short: one fixed 16-byte copy beats a variable-length one.
+            LONG.set(output, op, (long) LONG.get(input, p));
+            LONG.set(output, op + 8, (long) LONG.get(input, p + 8));
+            if (literals > 16) {
+                for (int i = 16; i < literals; i += 8) {
+                    LONG.set(output, op + i, (long) LONG.get(input, p + i));
+                }
+            }
+            p += literals;
+            int q = op + literals;
+            int distance = (short) SHORT.get(input, p) & 0xFFFF;
+            if (distance == 0 || distance > q - windowStart) {
+                return stoppedAt(ip, op);
+            }
+            p += 2;
+            int match = (token & 15) + 4;
+            if (match == 19) {
+                int b;
+                do {
+                    if (p >= end) {
+                        return stoppedAt(ip, op);
+                    }
+                    b = input[p++] & 0xFF;
+                    match += b;
+                    if (match > outputLimit - q || match < 0) {
+                        return stoppedAt(ip, op);
+                    }
+                } while (b == 255);
+            }
+            if (outputLimit - q - match < COPY_SLACK) {
+                return stoppedAt(ip, op);
+            }
+            int from = q - distance;
+            int stop = q + match;
+            if (distance >= 8) {
+                // Most matches are short: two fixed 8-byte copies, then more only if needed. Each read
+                // is 8 bytes behind its write at least, so it reads bytes already written.
+                LONG.set(output, q, (long) LONG.get(output, from));
+                LONG.set(output, q + 8, (long) LONG.get(output, from + 8));
+                if (match > 16) {
+                    for (int i = 16; i < match; i += 8) {
+                        LONG.set(output, q + i, (long) LONG.get(output, from + i));
+                    }
+                }
+            } else {
+                // The match repeats its first `distance` bytes. Build 8 bytes of that pattern in a
+                // register and store it, turned on by 8 bytes each time: no read waits on a store.
+                long pattern = (long) LONG.get(output, from);
+                for (int n = distance; n < 8; n <<= 1) {
+                    pattern = pattern & (-1L >>> (64 - 8 * n)) | pattern << (8 * n);
+                }
+                int right = TURN_RIGHT[distance];
+                int left = 8 * distance - right;
+                for (int w = q; w < stop; w += 8) {
+                    LONG.set(output, w, pattern);
+                    // Both halves agree where they overlap: the pattern repeats every `distance`.
+                    pattern = pattern >>> right | pattern << left;
+                }
+            }
+            ip = p;
+            op = stop;
+        }
+        return stoppedAt(ip, op);
+    }
+
+    private static long stoppedAt(int ip, int op) {
+        return (long) ip << 32 | op;
     }
 
     private static MalformedInputException tooLarge(Codec codec, long at, int room) {
@@ -230,7 +356,7 @@ final class Lz4BlockJava {
         }
     }
 
-    /** {@link Codec#LZ4_BLOCK} decompression through aircompressor's decoder. */
+    /** {@link Codec#LZ4_BLOCK} decompression through {@link #decodeIndependent}. */
     static final class Decompressor extends AbstractDecompressor {
         Decompressor() {
             super(Codec.LZ4_BLOCK);
