@@ -355,6 +355,29 @@ public abstract class AbstractCompressionProviderContractTest {
         assertArrayEquals(concat(a, b), provider.decompressor(codec).decompress(both, a.length + b.length));
     }
 
+    /**
+     * A compressing stream's {@code flush()} makes all it was given decodable before the frame
+     * ends (64 KiB here: whole blocks for the shuffle codecs, whose partial block waits), and the
+     * frame closed later still decodes whole.
+     */
+    @ParameterizedTest(allowZeroInvocations = true) // a provider of raw blocks only has no streams
+    @MethodSource("frameCodecs")
+    void flushMakesWhatWasWrittenDecodable(Codec codec) throws IOException {
+        assumeProviderAvailable();
+        byte[] input = text(65_536);
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        Decompressor d = provider.decompressor(codec);
+        try (OutputStream out = provider.compressor(codec, defaultLevel(codec)).compressing(sink)) {
+            out.write(input, 0, 1000);
+            out.write(input, 1000, input.length - 1000);
+            out.flush();
+            try (InputStream in = d.decompressing(new ByteArrayInputStream(sink.toByteArray()), input.length)) {
+                assertArrayEquals(input, in.readNBytes(input.length), codec.id() + ": what flush() wrote");
+            }
+        }
+        assertArrayEquals(input, decompress(d, sink.toByteArray(), input.length), codec.id() + ": the closed frame");
+    }
+
     // ---- maxCompressedLength ----
 
     @ParameterizedTest

@@ -12,7 +12,7 @@ import io.airlift.compress.v3.zstd.ZstdOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import java.util.Objects;
 
 /**
  * Zstandard ({@link Codec#ZSTD}) through aircompressor's pure-Java codec: {@code ZstdJavaCompressor}
@@ -105,10 +105,96 @@ final class ZstdJava {
 
         @Override
         protected OutputStream newStream(OutputStream out) {
-            try {
-                return new ZstdOutputStream(out);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            return new FlushableStream(out);
+        }
+    }
+
+    /**
+     * aircompressor's {@code ZstdOutputStream}, made flushable. It has no flush of its own (it keeps
+     * input until a window fills), so {@link #flush} ends the current frame and the next write
+     * starts another: concatenated frames decode as the concatenation of their content (RFC 8878,
+     * and every decoder here and the {@code zstd} tool read them so).
+     */
+    static final class FlushableStream extends OutputStream {
+        private final OutputStream out;
+        /** {@code out} for one frame: aircompressor's close ends the frame, not the target. */
+        private final OutputStream unclosable;
+        /** The frame being written, or null between frames. */
+        private ZstdOutputStream frame;
+
+        private boolean wroteFrame;
+        private boolean closed;
+
+        FlushableStream(OutputStream out) {
+            this.out = out;
+            this.unclosable = new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    out.write(b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            Objects.checkFromIndexSize(off, len, b.length);
+            ensureOpen();
+            if (len > 0) {
+                frame().write(b, off, len);
+            }
+        }
+
+        private ZstdOutputStream frame() throws IOException {
+            if (frame == null) {
+                frame = new ZstdOutputStream(unclosable);
+            }
+            return frame;
+        }
+
+        private void endFrame() throws IOException {
+            if (frame != null) {
+                frame.close();
+                frame = null;
+                wroteFrame = true;
+            }
+        }
+
+        private void ensureOpen() throws IOException {
+            if (closed) {
+                throw new IOException("zstd stream is closed");
+            }
+        }
+
+        /** Ends the frame so that what was written decodes; the next write starts another frame. */
+        @Override
+        public void flush() throws IOException {
+            ensureOpen();
+            endFrame();
+            out.flush();
+        }
+
+        /** Ends the frame (an empty stream still writes one, empty) and closes the target. */
+        @Override
+        public void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try (out) {
+                if (!wroteFrame) {
+                    frame();
+                }
+                endFrame();
             }
         }
     }

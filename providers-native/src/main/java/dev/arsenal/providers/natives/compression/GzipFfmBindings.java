@@ -80,6 +80,7 @@ final class GzipFfmBindings {
     static final int Z_NEED_DICT = 2;
     static final int Z_BUF_ERROR = -5;
     static final int Z_NO_FLUSH = 0;
+    static final int Z_SYNC_FLUSH = 2;
     static final int Z_FINISH = 4;
 
     /** {@code Z_DEFLATED}, the one method; windowBits 15 + 16: gzip wrapper; memLevel 8 (zlib's default). */

@@ -14,6 +14,7 @@ import dev.arsenal.compression.MalformedInputException;
 import dev.arsenal.providers.natives.compression.GzipFfmBindings.Handles;
 import dev.arsenal.providers.natives.ffm.NativeChunks;
 import dev.arsenal.providers.natives.ffm.NativeLibrary;
+import dev.arsenal.providers.natives.ffm.NativeOutputStream;
 import dev.arsenal.spi.compression.AbstractCompressor;
 import dev.arsenal.spi.compression.AbstractDecompressor;
 import dev.arsenal.spi.compression.ChunkedInputStream;
@@ -28,7 +29,6 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
-import java.util.Objects;
 
 /**
  * gzip (RFC 1952) through libdeflate for one-shot calls and zlib for streams ({@link
@@ -349,19 +349,16 @@ final class GzipFfmCodec {
     }
 
     /** One gzip member through zlib's deflate. */
-    private static final class CompressingStream extends OutputStream {
+    private static final class CompressingStream extends NativeOutputStream {
         private final Handles h;
-        private final OutputStream out;
         private final MemorySegment strm;
         private final MemorySegment src;
         private final MemorySegment dst;
-        private final byte[] transfer = new byte[CHUNK];
         private final Cleaner.Cleanable cleanable;
-        private boolean closed;
 
         CompressingStream(Handles h, int level, OutputStream out) {
+            super(out);
             this.h = h;
-            this.out = out;
             Arena arena = Arena.ofShared();
             this.strm = arena.allocate(GzipFfmBindings.Z_STREAM); // zeroed: default allocator
             int rc;
@@ -391,27 +388,13 @@ final class GzipFfmCodec {
         }
 
         @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            Objects.checkFromIndexSize(off, len, b.length);
-            if (closed) {
-                throw new IOException("stream closed");
-            }
-            while (len > 0) {
-                int chunk = Math.min(len, CHUNK);
-                MemorySegment.copy(b, off, src, ValueLayout.JAVA_BYTE, 0, chunk);
-                NEXT_IN.set(strm, 0L, src);
-                AVAIL_IN.set(strm, 0L, chunk);
-                // Until zlib took the whole chunk and left room: it then holds nothing to write.
-                while (drive(GzipFfmBindings.Z_NO_FLUSH) == 0 || (int) AVAIL_IN.get(strm, 0L) > 0) {
-                    // more output
-                }
-                off += chunk;
-                len -= chunk;
+        protected void writeChunk(byte[] b, int off, int len) throws IOException {
+            MemorySegment.copy(b, off, src, ValueLayout.JAVA_BYTE, 0, len);
+            NEXT_IN.set(strm, 0L, src);
+            AVAIL_IN.set(strm, 0L, len);
+            // Until zlib took the whole chunk and left room: it then holds nothing to write.
+            while (drive(GzipFfmBindings.Z_NO_FLUSH) == 0 || (int) AVAIL_IN.get(strm, 0L) > 0) {
+                // more output
             }
         }
 
@@ -429,27 +412,30 @@ final class GzipFfmCodec {
                 throw new IOException("zlib deflate: " + zlibMessage(strm, rc));
             }
             int room = (int) AVAIL_OUT.get(strm, 0L);
-            int produced = CHUNK - room;
-            MemorySegment.copy(dst, ValueLayout.JAVA_BYTE, 0, transfer, 0, produced);
-            out.write(transfer, 0, produced);
+            emit(dst, CHUNK - room);
             return rc == GzipFfmBindings.Z_STREAM_END ? -1 : room;
         }
 
+        /** A sync flush: the bytes so far end on a byte boundary and decode; the member stays open. */
         @Override
-        public void close() throws IOException {
-            if (closed) {
-                return;
+        protected void flushLibrary() throws IOException {
+            AVAIL_IN.set(strm, 0L, 0);
+            while (drive(GzipFfmBindings.Z_SYNC_FLUSH) == 0) {
+                // the output filled: more is pending
             }
-            try {
-                AVAIL_IN.set(strm, 0L, 0);
-                while (drive(GzipFfmBindings.Z_FINISH) >= 0) {
-                    // until Z_STREAM_END: the trailer is written
-                }
-                out.close();
-            } finally {
-                closed = true;
-                cleanable.clean();
+        }
+
+        @Override
+        protected void finish() throws IOException {
+            AVAIL_IN.set(strm, 0L, 0);
+            while (drive(GzipFfmBindings.Z_FINISH) >= 0) {
+                // until Z_STREAM_END: the trailer is written
             }
+        }
+
+        @Override
+        protected void release() {
+            cleanable.clean();
         }
     }
 

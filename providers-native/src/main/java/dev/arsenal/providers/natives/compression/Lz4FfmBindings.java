@@ -94,7 +94,8 @@ final class Lz4FfmBindings {
             MethodHandle createDCtx,
             MethodHandle freeDCtx,
             MethodHandle decompress,
-            MethodHandle decompressHeap) {}
+            MethodHandle decompressHeap,
+            MethodHandle flush) {}
 
     private static final class Holder {
         static final NativeBinding<Handles> BINDING = bind(System.getProperty(PATH_PROPERTY));
@@ -136,7 +137,8 @@ final class Lz4FfmBindings {
                 "LZ4F_compressFrame",
                 "LZ4F_createDecompressionContext",
                 "LZ4F_freeDecompressionContext",
-                "LZ4F_decompress");
+                "LZ4F_decompress",
+                "LZ4F_flush");
         if (found.isEmpty()) {
             l.arena().close();
             return NativeBinding.unavailable(
@@ -192,7 +194,8 @@ final class Lz4FfmBindings {
                 linker.downcallHandle(s[14], FunctionDescriptor.of(sizeT, ptr, cint)),
                 linker.downcallHandle(s[15], FunctionDescriptor.of(sizeT, ptr)),
                 linker.downcallHandle(s[16], decompress),
-                linker.downcallHandle(s[16], decompress, critical));
+                linker.downcallHandle(s[16], decompress, critical),
+                linker.downcallHandle(s[17], FunctionDescriptor.of(sizeT, ptr, ptr, sizeT, ptr)));
         // The arena stays open: the library is never unloaded while the handles may be used.
         return NativeBinding.available(h, "liblz4 " + versionText + " (" + l.library() + ")");
     }

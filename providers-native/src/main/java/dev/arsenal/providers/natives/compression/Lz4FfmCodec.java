@@ -13,6 +13,7 @@ import dev.arsenal.compression.MalformedInputException;
 import dev.arsenal.providers.natives.compression.Lz4FfmBindings.Handles;
 import dev.arsenal.providers.natives.ffm.NativeChunks;
 import dev.arsenal.providers.natives.ffm.NativeLibrary;
+import dev.arsenal.providers.natives.ffm.NativeOutputStream;
 import dev.arsenal.spi.compression.AbstractCompressor;
 import dev.arsenal.spi.compression.AbstractDecompressor;
 import dev.arsenal.spi.compression.ChunkedInputStream;
@@ -24,7 +25,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.ref.Cleaner;
-import java.util.Objects;
 
 /**
  * LZ4 through the system's liblz4 ({@link Lz4FfmBindings}): frames ({@link Codec#LZ4}) with the
@@ -412,23 +412,20 @@ final class Lz4FfmCodec {
     }
 
     /** One frame: the header on the first write (or on close), blocks as they fill, the end on close. */
-    private static final class CompressingStream extends OutputStream {
+    private static final class CompressingStream extends NativeOutputStream {
         private final Handles h;
-        private final OutputStream out;
         private final MemorySegment cctx;
         private final MemorySegment prefs;
         private final MemorySegment src;
         private final MemorySegment dst;
         private final long room;
-        private final byte[] transfer;
         private final Cleaner.Cleanable cleanable;
         private boolean begun;
-        private boolean closed;
 
         /** {@code contentSize} 0: unknown, not written. */
         CompressingStream(Handles h, int level, long contentSize, boolean checksum, OutputStream out) {
+            super(out);
             this.h = h;
-            this.out = out;
             Arena arena = Arena.ofShared();
             MemorySegment ctx;
             try {
@@ -449,32 +446,19 @@ final class Lz4FfmCodec {
             }
             this.src = arena.allocate(CHUNK);
             this.dst = arena.allocate(room);
-            this.transfer = new byte[(int) room];
         }
 
         @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            Objects.checkFromIndexSize(off, len, b.length);
-            ensureOpen();
+        protected void writeChunk(byte[] b, int off, int len) throws IOException {
             begin();
-            while (len > 0) {
-                int chunk = Math.min(len, CHUNK);
-                MemorySegment.copy(b, off, src, ValueLayout.JAVA_BYTE, 0, chunk);
-                long r;
-                try {
-                    r = (long) h.compressUpdate().invokeExact(cctx, dst, room, src, (long) chunk, MemorySegment.NULL);
-                } catch (Throwable t) {
-                    throw NativeLibrary.rethrow(t);
-                }
-                emit(r);
-                off += chunk;
-                len -= chunk;
+            MemorySegment.copy(b, off, src, ValueLayout.JAVA_BYTE, 0, len);
+            long r;
+            try {
+                r = (long) h.compressUpdate().invokeExact(cctx, dst, room, src, (long) len, MemorySegment.NULL);
+            } catch (Throwable t) {
+                throw NativeLibrary.rethrow(t);
             }
+            emit(r);
         }
 
         private void begin() throws IOException {
@@ -495,35 +479,37 @@ final class Lz4FfmCodec {
             if (isError(h, r)) {
                 throw new IOException("liblz4: " + errorName(h, r));
             }
-            MemorySegment.copy(dst, ValueLayout.JAVA_BYTE, 0, transfer, 0, (int) r);
-            out.write(transfer, 0, (int) r);
+            emit(dst, (int) r);
         }
 
-        private void ensureOpen() throws IOException {
-            if (closed) {
-                throw new IOException("stream closed");
+        /** {@code LZ4F_flush}: the buffered input becomes a block. */
+        @Override
+        protected void flushLibrary() throws IOException {
+            begin();
+            long r;
+            try {
+                r = (long) h.flush().invokeExact(cctx, dst, room, MemorySegment.NULL);
+            } catch (Throwable t) {
+                throw NativeLibrary.rethrow(t);
             }
+            emit(r);
         }
 
         @Override
-        public void close() throws IOException {
-            if (closed) {
-                return;
-            }
+        protected void finish() throws IOException {
+            begin();
+            long r;
             try {
-                begin();
-                long r;
-                try {
-                    r = (long) h.compressEnd().invokeExact(cctx, dst, room, MemorySegment.NULL);
-                } catch (Throwable t) {
-                    throw NativeLibrary.rethrow(t);
-                }
-                emit(r);
-                out.close();
-            } finally {
-                closed = true;
-                cleanable.clean();
+                r = (long) h.compressEnd().invokeExact(cctx, dst, room, MemorySegment.NULL);
+            } catch (Throwable t) {
+                throw NativeLibrary.rethrow(t);
             }
+            emit(r);
+        }
+
+        @Override
+        protected void release() {
+            cleanable.clean();
         }
     }
 

@@ -58,8 +58,10 @@ final class ZstdFfmBindings {
 
     static final int C_CHECKSUM = 201;
 
-    /** {@code ZSTD_e_continue}, {@code ZSTD_e_end}. */
+    /** {@code ZSTD_e_continue}, {@code ZSTD_e_flush}, {@code ZSTD_e_end}. */
     static final int E_CONTINUE = 0;
+
+    static final int E_FLUSH = 1;
 
     static final int E_END = 2;
 

@@ -17,6 +17,7 @@ import dev.arsenal.compression.MalformedInputException;
 import dev.arsenal.providers.natives.compression.ZstdFfmBindings.Handles;
 import dev.arsenal.providers.natives.ffm.NativeChunks;
 import dev.arsenal.providers.natives.ffm.NativeLibrary;
+import dev.arsenal.providers.natives.ffm.NativeOutputStream;
 import dev.arsenal.spi.compression.AbstractCompressor;
 import dev.arsenal.spi.compression.AbstractDecompressor;
 import dev.arsenal.spi.compression.ChunkedInputStream;
@@ -30,7 +31,6 @@ import java.lang.invoke.MethodHandle;
 import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * Zstandard through the system's libzstd ({@link ZstdFfmBindings}): the compressor, the
@@ -351,9 +351,8 @@ final class ZstdFfmCodec {
         };
     }
 
-    private static final class CompressingStream extends OutputStream {
+    private static final class CompressingStream extends NativeOutputStream {
         private final Handles h;
-        private final OutputStream out;
         /** Held so that the dictionary {@code cctx} references lives as long as this stream. */
         private final ZstdFfmDictionaries.CompressionSetup setup;
 
@@ -362,13 +361,11 @@ final class ZstdFfmCodec {
         private final MemorySegment dst;
         private final MemorySegment inBuf;
         private final MemorySegment outBuf;
-        private final byte[] transfer = new byte[CHUNK];
         private final Cleaner.Cleanable cleanable;
-        private boolean closed;
 
         CompressingStream(Handles h, int level, OutputStream out, ZstdFfmDictionaries.CompressionSetup setup) {
+            super(out);
             this.h = h;
-            this.out = out;
             this.setup = setup;
             Arena arena = Arena.ofShared();
             this.cctx = newCCtx(h, level, setup);
@@ -380,23 +377,11 @@ final class ZstdFfmCodec {
         }
 
         @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            Objects.checkFromIndexSize(off, len, b.length);
-            ensureOpen();
-            while (len > 0) {
-                int chunk = Math.min(len, CHUNK);
-                MemorySegment.copy(b, off, src, ValueLayout.JAVA_BYTE, 0, chunk);
-                resetBuffer(inBuf, chunk);
-                while (pos(inBuf) < chunk) {
-                    drive(ZstdFfmBindings.E_CONTINUE);
-                }
-                off += chunk;
-                len -= chunk;
+        protected void writeChunk(byte[] b, int off, int len) throws IOException {
+            MemorySegment.copy(b, off, src, ValueLayout.JAVA_BYTE, 0, len);
+            resetBuffer(inBuf, len);
+            while (pos(inBuf) < len) {
+                drive(ZstdFfmBindings.E_CONTINUE);
             }
         }
 
@@ -412,33 +397,29 @@ final class ZstdFfmCodec {
             if (isError(h, r)) {
                 throw new IOException("libzstd: " + errorName(h, r));
             }
-            int produced = (int) pos(outBuf);
-            MemorySegment.copy(dst, ValueLayout.JAVA_BYTE, 0, transfer, 0, produced);
-            out.write(transfer, 0, produced);
+            emit(dst, (int) pos(outBuf));
             return r;
         }
 
-        private void ensureOpen() throws IOException {
-            if (closed) {
-                throw new IOException("stream closed");
+        @Override
+        protected void flushLibrary() throws IOException {
+            resetBuffer(inBuf, 0);
+            while (drive(ZstdFfmBindings.E_FLUSH) != 0) {
+                // until libzstd holds nothing more of what was written
             }
         }
 
         @Override
-        public void close() throws IOException {
-            if (closed) {
-                return;
+        protected void finish() throws IOException {
+            resetBuffer(inBuf, 0);
+            while (drive(ZstdFfmBindings.E_END) != 0) {
+                // flush until the frame is complete
             }
-            try {
-                resetBuffer(inBuf, 0);
-                while (drive(ZstdFfmBindings.E_END) != 0) {
-                    // flush until the frame is complete
-                }
-                out.close();
-            } finally {
-                closed = true;
-                cleanable.clean();
-            }
+        }
+
+        @Override
+        protected void release() {
+            cleanable.clean();
         }
     }
 
