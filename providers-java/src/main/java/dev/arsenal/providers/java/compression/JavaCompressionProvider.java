@@ -107,7 +107,7 @@ public final class JavaCompressionProvider implements CompressionProvider {
     /** What the provider uses. */
     @Override
     public String description() {
-        return "aircompressor pure-Java LZ4 and zstd (level 1 and 3 only), LZ4 frames in Java; JDK zlib gzip";
+        return "aircompressor pure-Java LZ4 compressor and zstd (level 1 and 3 only); LZ4 block decoder and frames in Java; JDK zlib gzip";
     }
 
     /** LZ4 and LZ4 block at level 1, zstd at level 3, gzip at 1 to 9. */
