@@ -38,10 +38,22 @@ final class Lz4BlockJava {
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
 
     /**
-     * The room a match needs after its end in the output to be copied 8 bytes at a time: the first
-     * two 8-byte writes of a 4-byte match run 12 bytes past it.
+     * The room a long or close match needs after its end in the output: its 8-byte copies, and the
+     * stores of a close match's pattern, run up to 7 bytes past it.
      */
-    private static final int COPY_SLACK = 12;
+    private static final int COPY_SLACK = 8;
+
+    /**
+     * The input {@link #decodeFast} keeps after a token: a short literal run's 16-byte copy and the
+     * offset after it (15 + 2 bytes), with room to spare.
+     */
+    private static final int FAST_INPUT_ROOM = 32;
+
+    /**
+     * The output {@link #decodeFast} keeps at a sequence's start: 14 literal bytes copied as 16,
+     * then a match copied as 24 bytes from up to 14 bytes in (38 bytes).
+     */
+    private static final int FAST_OUTPUT_ROOM = 40;
 
     /**
      * For a match distance below 8, how many bits to turn its 8-byte pattern right to go on 8 bytes
@@ -209,24 +221,34 @@ final class Lz4BlockJava {
     }
 
     /**
-     * Decodes the sequences of {@code input[ip, end)} into {@code output} from {@code op} while each
-     * has room to spare, in input and in {@code output[op, outputLimit)}, for copies 8 bytes at a
-     * time that run past the bytes they copy (up to 16 bytes after literals, 12 after a match; the
-     * next sequences write over them). Stops before the first sequence it cannot copy so: near the
-     * end of either range, and at anything malformed, which it leaves to {@link #decodeLinked} to
-     * name; so it needs none of the facts of a message, which leaves registers to the copies.
+     * Decodes the sequences of {@code input[ip, end)} into {@code output} from {@code op} while both
+     * ranges have room to spare ({@link #FAST_INPUT_ROOM}, {@link #FAST_OUTPUT_ROOM}), for copies 8
+     * bytes at a time that run past the bytes they copy (the next sequences write over them). Stops
+     * before the first sequence it cannot copy so: near the end of either range, and at anything
+     * malformed, which it leaves to {@link #decodeLinked} to name; so it needs none of the facts of a
+     * message, which leaves registers to the copies.
+     *
+     * <p>The common sequence (literal run and match below 15, the token's escape; a match distance of
+     * 8 or more) takes one path with fixed-size copies and no loop, as liblz4's shortcut does: 16
+     * literal bytes, then 24 match bytes.
      *
      * @return where it stopped: the input index (its next token) in the high 32 bits, the output
      *     index in the low 32
      */
     private static long decodeFast(
             byte[] input, int ip, int end, byte[] output, int windowStart, int op, int outputLimit) {
-        while (ip < end) {
-            // Reads ahead in p and writes at op; ip moves on only once the sequence is decoded.
-            int p = ip;
-            int token = input[p++] & 0xFF;
+        int inputFast = end - FAST_INPUT_ROOM;
+        int outputFast = outputLimit - FAST_OUTPUT_ROOM;
+        while (ip <= inputFast && op <= outputFast) {
+            int token = input[ip] & 0xFF;
             int literals = token >>> 4;
-            if (literals == 15) {
+            // Reads ahead in p and writes at op; ip moves on only once the sequence is decoded.
+            int p = ip + 1;
+            if (literals != 15) {
+                // Up to 14 bytes: one fixed 16-byte copy, within the room the loop keeps.
+                LONG.set(output, op, (long) LONG.get(input, p));
+                LONG.set(output, op + 8, (long) LONG.get(input, p + 8));
+            } else {
                 int b;
                 do {
                     if (p >= end) {
@@ -238,28 +260,35 @@ final class Lz4BlockJava {
                         return stoppedAt(ip, op);
                     }
                 } while (b == 255);
-            }
-            // Room for 16 bytes, and for the last 8-byte copy of a longer run to end 7 bytes past it;
-            // so the offset lies within the input too.
-            if (end - p - literals < 16 || outputLimit - op - literals < 16) {
-                return stoppedAt(ip, op);
-            }
-            // Most literal runs are short: one fixed 16-byte copy beats a variable-length one.
-            LONG.set(output, op, (long) LONG.get(input, p));
-            LONG.set(output, op + 8, (long) LONG.get(input, p + 8));
-            if (literals > 16) {
-                for (int i = 16; i < literals; i += 8) {
+                // Room in the input for the last 8-byte copy and the offset; in the output, the run
+                // ends where a loop pass could start, so the match's copy below has its room too.
+                if (end - p - literals < 16 || outputFast - op - literals < 0) {
+                    return stoppedAt(ip, op);
+                }
+                for (int i = 0; i < literals; i += 8) {
                     LONG.set(output, op + i, (long) LONG.get(input, p + i));
                 }
             }
             p += literals;
             int q = op + literals;
             int distance = (short) SHORT.get(input, p) & 0xFFFF;
-            if (distance == 0 || distance > q - windowStart) {
+            p += 2;
+            int from = q - distance;
+            int match = token & 15;
+            if (match != 15 && distance >= 8 && from >= windowStart) {
+                // Up to 18 bytes: three fixed 8-byte copies. Each read is 8 bytes behind its write
+                // at least, so it reads bytes already written.
+                LONG.set(output, q, (long) LONG.get(output, from));
+                LONG.set(output, q + 8, (long) LONG.get(output, from + 8));
+                LONG.set(output, q + 16, (long) LONG.get(output, from + 16));
+                ip = p;
+                op = q + match + 4;
+                continue;
+            }
+            if (distance == 0 || from < windowStart) {
                 return stoppedAt(ip, op);
             }
-            p += 2;
-            int match = (token & 15) + 4;
+            match += 4;
             if (match == 19) {
                 int b;
                 do {
@@ -276,17 +305,10 @@ final class Lz4BlockJava {
             if (outputLimit - q - match < COPY_SLACK) {
                 return stoppedAt(ip, op);
             }
-            int from = q - distance;
             int stop = q + match;
             if (distance >= 8) {
-                // Most matches are short: two fixed 8-byte copies, then more only if needed. Each read
-                // is 8 bytes behind its write at least, so it reads bytes already written.
-                LONG.set(output, q, (long) LONG.get(output, from));
-                LONG.set(output, q + 8, (long) LONG.get(output, from + 8));
-                if (match > 16) {
-                    for (int i = 16; i < match; i += 8) {
-                        LONG.set(output, q + i, (long) LONG.get(output, from + i));
-                    }
+                for (int i = 0; i < match; i += 8) {
+                    LONG.set(output, q + i, (long) LONG.get(output, from + i));
                 }
             } else {
                 // The match repeats its first `distance` bytes. Build 8 bytes of that pattern in a

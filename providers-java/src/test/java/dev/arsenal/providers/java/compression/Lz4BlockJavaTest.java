@@ -70,6 +70,31 @@ class Lz4BlockJavaTest {
         }
     }
 
+    /**
+     * Long runs of sequences at the fast loop's edges (literal runs of 14 and 15, the token's escape;
+     * matches of 18 and 19; distances 7 and 8, and those whose 24-byte copy overlaps its own
+     * writes), so that it goes from one path to the other mid-block and hands over to the careful
+     * loop at every distance from the end.
+     */
+    @Test
+    void sequencesAtTheFastLoopsEdgesDecode() {
+        int[] literalRuns = {0, 1, 7, 8, 14, 15, 16, 17, 31, 270};
+        int[] matches = {4, 5, 11, 17, 18, 19, 20, 23, 34, 300};
+        int[] distances = {1, 2, 3, 5, 7, 8, 9, 15, 16, 17, 23, 24, 25, 4000};
+        Random random = new Random(5);
+        for (int round = 0; round < 300; round++) {
+            Block b = new Block(random);
+            b.sequence(40, 0, 0);
+            for (int s = 0, sequences = 1 + random.nextInt(200); s < sequences; s++) {
+                int literals = literalRuns[random.nextInt(literalRuns.length)];
+                int distance = Math.min(distances[random.nextInt(distances.length)], b.content.size() + literals);
+                b.sequence(literals, distance, matches[random.nextInt(matches.length)]);
+            }
+            b.last(random.nextInt(48));
+            check(b, "round " + round);
+        }
+    }
+
     @Test
     void matchesReachBackIntoTheWindow() {
         Random random = new Random(3);
