@@ -37,8 +37,9 @@ import java.lang.ref.Cleaner;
  * linked blocks, block checksums, skippable frames, and concatenated frames, one after the other
  * (after a frame, {@code LZ4F_decompress} answers 0 and is ready for the next).
  *
- * <p>One-shot calls of up to 256 KiB of input pass the Java arrays in place (critical downcalls);
- * larger ones go through native buffers in 128 KiB chunks ({@link NativeChunks}). Contexts are
+ * <p>One-shot calls of up to 256 KiB of input pass the Java arrays in place (critical downcalls),
+ * and so do blocks to decode of up to 4 MiB each way; larger ones go through native buffers (in
+ * 128 KiB chunks for frames, {@link NativeChunks}). Contexts are
  * created per call or per stream and always freed: on {@code close()}, or by the cleaner for a
  * stream dropped unclosed.
  */
@@ -231,7 +232,9 @@ final class Lz4FfmCodec {
             }
             int r;
             try {
-                if (NativeChunks.inPlace(len, max)) {
+                // A block decodes at GB/s and its time follows the bytes it moves: in place up to the
+                // output any critical call may fill, for the input too (a 1 MiB block's is ~0.5 MiB).
+                if (len <= NativeChunks.CRITICAL_OUTPUT && max <= NativeChunks.CRITICAL_OUTPUT) {
                     r = (int) h.decompressSafeHeap()
                             .invokeExact(
                                     MemorySegment.ofArray(in).asSlice(off, len),
