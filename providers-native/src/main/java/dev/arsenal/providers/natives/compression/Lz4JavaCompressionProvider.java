@@ -45,9 +45,8 @@ public final class Lz4JavaCompressionProvider implements CompressionProvider {
     private static final Set<Codec> CODECS = Collections.unmodifiableSet(EnumSet.of(Codec.LZ4_BLOCK));
 
     /** The probe's outcome, once per class loader. */
-    private static final class ProbeHolder {
-        static final Availability AVAILABILITY = probeLz4Java(Lz4JavaCompressionProvider.class.getClassLoader());
-    }
+    private static final JniLibrary.Once PROBE =
+            new JniLibrary.Once("lz4-java", () -> probeLz4Java(Lz4JavaCompressionProvider.class.getClassLoader()));
 
     /** Called by {@link java.util.ServiceLoader}; loads nothing until {@link #probe}. */
     public Lz4JavaCompressionProvider() {}
@@ -73,11 +72,7 @@ public final class Lz4JavaCompressionProvider implements CompressionProvider {
     /** Finds lz4-java and loads its native library (once per class loader). Never throws. */
     @Override
     public Availability probe(PlatformInfo platform) {
-        try {
-            return ProbeHolder.AVAILABILITY;
-        } catch (RuntimeException | Error e) {
-            return Availability.unavailable("probing lz4-java failed: " + e, e);
-        }
+        return PROBE.get();
     }
 
     /**

@@ -53,9 +53,8 @@ public final class ZstdJniProvider implements CompressionProvider {
     private static final Set<Codec> CODECS = Collections.unmodifiableSet(EnumSet.of(Codec.ZSTD));
 
     /** The probe's outcome, once per class loader. */
-    private static final class ProbeHolder {
-        static final Availability AVAILABILITY = probeZstdJni(ZstdJniProvider.class.getClassLoader());
-    }
+    private static final JniLibrary.Once PROBE =
+            new JniLibrary.Once("zstd-jni", () -> probeZstdJni(ZstdJniProvider.class.getClassLoader()));
 
     /** Called by {@link java.util.ServiceLoader}; loads nothing until {@link #probe}. */
     public ZstdJniProvider() {}
@@ -81,11 +80,7 @@ public final class ZstdJniProvider implements CompressionProvider {
     /** Finds zstd-jni and loads its native library (once per class loader). Never throws. */
     @Override
     public Availability probe(PlatformInfo platform) {
-        try {
-            return ProbeHolder.AVAILABILITY;
-        } catch (RuntimeException | Error e) {
-            return Availability.unavailable("probing zstd-jni failed: " + e, e);
-        }
+        return PROBE.get();
     }
 
     /**

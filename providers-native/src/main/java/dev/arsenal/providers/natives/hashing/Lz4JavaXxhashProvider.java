@@ -45,9 +45,8 @@ public final class Lz4JavaXxhashProvider implements HashingProvider {
             Collections.unmodifiableSet(EnumSet.of(HashAlgorithm.XXH32, HashAlgorithm.XXH64));
 
     /** The probe's outcome, once per class loader. */
-    private static final class ProbeHolder {
-        static final Availability AVAILABILITY = probeLz4Java(Lz4JavaXxhashProvider.class.getClassLoader());
-    }
+    private static final JniLibrary.Once PROBE =
+            new JniLibrary.Once("lz4-java", () -> probeLz4Java(Lz4JavaXxhashProvider.class.getClassLoader()));
 
     /** Called by {@link java.util.ServiceLoader}; loads nothing until {@link #probe}. */
     public Lz4JavaXxhashProvider() {}
@@ -73,11 +72,7 @@ public final class Lz4JavaXxhashProvider implements HashingProvider {
     /** Finds lz4-java and loads its native library (once per class loader). Never throws. */
     @Override
     public Availability probe(PlatformInfo platform) {
-        try {
-            return ProbeHolder.AVAILABILITY;
-        } catch (RuntimeException | Error e) {
-            return Availability.unavailable("probing lz4-java failed: " + e, e);
-        }
+        return PROBE.get();
     }
 
     /**

@@ -50,6 +50,47 @@ public final class JniLibrary {
     }
 
     /**
+     * A probe run on first use and its outcome kept: as a provider's static field, once per class
+     * loader, so that a bundle installed again probes again. Never throws: a probe that does is
+     * unavailable with the cause, and stays so.
+     */
+    public static final class Once {
+        private final String library;
+        private final Supplier<Availability> probe;
+        private volatile Availability outcome;
+
+        /**
+         * Keeps {@code probe}, to run on the first {@link #get}.
+         *
+         * @param library the library's name, for the message when {@code probe} throws
+         * @param probe the probe, usually a call of {@link JniLibrary#probe}
+         */
+        public Once(String library, Supplier<Availability> probe) {
+            this.library = library;
+            this.probe = probe;
+        }
+
+        /** The probe's outcome, probing on the first call. */
+        public Availability get() {
+            Availability a = outcome;
+            if (a == null) {
+                synchronized (this) {
+                    a = outcome;
+                    if (a == null) {
+                        try {
+                            a = probe.get();
+                        } catch (RuntimeException | Error e) {
+                            a = Availability.unavailable("probing " + library + " failed: " + e, e);
+                        }
+                        outcome = a;
+                    }
+                }
+            }
+            return a;
+        }
+    }
+
+    /**
      * The first throwable in the chain that says something: loaders throw {@code
      * ExceptionInInitializerError} around what went wrong ("Cannot unpack liblz4-java: ...", an
      * {@code UnsatisfiedLinkError} naming the library), and that message is what people need.
