@@ -12,9 +12,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The FFM bindings to the system's liblz4 (1.8.2 or later, for the {@code LZ4F_preferences_t}
@@ -117,53 +115,38 @@ final class Lz4FfmBindings {
     }
 
     private static NativeBinding<Handles> bindSymbols(NativeLibrary.Loaded l) {
-        List<String> missing = new ArrayList<>();
-        Optional<MemorySegment[]> found = NativeLibrary.symbols(
-                l.lookup(),
-                missing,
-                "LZ4_versionNumber",
-                "LZ4_compress_fast",
-                "LZ4_compress_HC",
-                "LZ4_decompress_safe",
-                "LZ4F_isError",
-                "LZ4F_getErrorName",
-                "LZ4F_createCompressionContext",
-                "LZ4F_freeCompressionContext",
-                "LZ4F_compressBegin",
-                "LZ4F_compressBound",
-                "LZ4F_compressUpdate",
-                "LZ4F_compressEnd",
-                "LZ4F_compressFrameBound",
-                "LZ4F_compressFrame",
-                "LZ4F_createDecompressionContext",
-                "LZ4F_freeDecompressionContext",
-                "LZ4F_decompress",
-                "LZ4F_flush");
-        if (found.isEmpty()) {
-            l.arena().close();
-            return NativeBinding.unavailable(
-                    "liblz4 at " + l.library() + " lacks the symbol " + missing.getFirst()
-                            + ": not liblz4, or older than 1.8.2",
-                    null);
-        }
-        MemorySegment[] s = found.get();
+        return NativeBinding.versioned(
+                l,
+                "liblz4",
+                10802,
+                List.of(
+                        "LZ4_versionNumber",
+                        "LZ4_compress_fast",
+                        "LZ4_compress_HC",
+                        "LZ4_decompress_safe",
+                        "LZ4F_isError",
+                        "LZ4F_getErrorName",
+                        "LZ4F_createCompressionContext",
+                        "LZ4F_freeCompressionContext",
+                        "LZ4F_compressBegin",
+                        "LZ4F_compressBound",
+                        "LZ4F_compressUpdate",
+                        "LZ4F_compressEnd",
+                        "LZ4F_compressFrameBound",
+                        "LZ4F_compressFrame",
+                        "LZ4F_createDecompressionContext",
+                        "LZ4F_freeDecompressionContext",
+                        "LZ4F_decompress",
+                        "LZ4F_flush"),
+                Lz4FfmBindings::handles);
+    }
+
+    /** The handles of the symbols {@link #bindSymbols} found, in its order. */
+    private static Handles handles(MemorySegment[] s) {
         Linker linker = Linker.nativeLinker();
         ValueLayout.OfLong sizeT = ValueLayout.JAVA_LONG; // size_t on LP64
         ValueLayout.OfInt cint = ValueLayout.JAVA_INT;
         ValueLayout ptr = ValueLayout.ADDRESS;
-        int version;
-        try {
-            version = (int)
-                    linker.downcallHandle(s[0], FunctionDescriptor.of(cint)).invokeExact();
-        } catch (Throwable t) {
-            throw NativeLibrary.rethrow(t);
-        }
-        String versionText = (version / 10000) + "." + (version / 100 % 100) + "." + (version % 100);
-        if (version < 10802) {
-            l.arena().close();
-            return NativeBinding.unavailable(
-                    "liblz4 " + versionText + " at " + l.library() + " is older than 1.8.2", null);
-        }
         Linker.Option critical = Linker.Option.critical(true);
         // LZ4_compress_fast(src, dst, srcSize, dstCapacity, acceleration); _HC(..., level)
         FunctionDescriptor block = FunctionDescriptor.of(cint, ptr, ptr, cint, cint, cint);
@@ -173,7 +156,7 @@ final class Lz4FfmBindings {
         FunctionDescriptor frame = FunctionDescriptor.of(sizeT, ptr, sizeT, ptr, sizeT, ptr);
         // LZ4F_decompress(dctx, dst, &dstSize, src, &srcSize, options)
         FunctionDescriptor decompress = FunctionDescriptor.of(sizeT, ptr, ptr, ptr, ptr, ptr, ptr);
-        Handles h = new Handles(
+        return new Handles(
                 linker.downcallHandle(s[1], block),
                 linker.downcallHandle(s[2], block),
                 linker.downcallHandle(s[3], safe),
@@ -196,8 +179,6 @@ final class Lz4FfmBindings {
                 linker.downcallHandle(s[16], decompress),
                 linker.downcallHandle(s[16], decompress, critical),
                 linker.downcallHandle(s[17], FunctionDescriptor.of(sizeT, ptr, ptr, sizeT, ptr)));
-        // The arena stays open: the library is never unloaded while the handles may be used.
-        return NativeBinding.available(h, "liblz4 " + versionText + " (" + l.library() + ")");
     }
 
     /** Whether an {@code LZ4F_*} result is an error code. */

@@ -10,12 +10,11 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
+import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The FFM bindings to the system's libzstd (1.4.0 or later, for {@code ZSTD_compress2} and the
@@ -111,55 +110,43 @@ final class ZstdFfmBindings {
     }
 
     private static NativeBinding<Handles> bindSymbols(NativeLibrary.Loaded l) {
-        List<String> missing = new ArrayList<>();
-        Optional<MemorySegment[]> found = NativeLibrary.symbols(
-                l.lookup(),
-                missing,
-                "ZSTD_versionNumber",
-                // The level range (-7 to 22) is Codec.ZSTD's; these two are required, never called.
-                "ZSTD_minCLevel",
-                "ZSTD_maxCLevel",
-                "ZSTD_compressBound",
-                "ZSTD_isError",
-                "ZSTD_getErrorName",
-                "ZSTD_createCCtx",
-                "ZSTD_freeCCtx",
-                "ZSTD_CCtx_setParameter",
-                "ZSTD_compress2",
-                "ZSTD_compressStream2",
-                "ZSTD_createDCtx",
-                "ZSTD_freeDCtx",
-                "ZSTD_decompressDCtx",
-                "ZSTD_decompressStream",
-                "ZSTD_decompressBound");
-        if (found.isEmpty()) {
-            l.arena().close();
-            return NativeBinding.unavailable(
-                    "libzstd at " + l.library() + " lacks the symbol " + missing.getFirst()
-                            + ": not libzstd, or older than 1.4.0",
-                    null);
-        }
-        MemorySegment[] s = found.get();
+        return NativeBinding.versioned(
+                l,
+                "libzstd",
+                10400,
+                List.of(
+                        "ZSTD_versionNumber",
+                        // The level range (-7 to 22) is Codec.ZSTD's; these two are required, never called.
+                        "ZSTD_minCLevel",
+                        "ZSTD_maxCLevel",
+                        "ZSTD_compressBound",
+                        "ZSTD_isError",
+                        "ZSTD_getErrorName",
+                        "ZSTD_createCCtx",
+                        "ZSTD_freeCCtx",
+                        "ZSTD_CCtx_setParameter",
+                        "ZSTD_compress2",
+                        "ZSTD_compressStream2",
+                        "ZSTD_createDCtx",
+                        "ZSTD_freeDCtx",
+                        "ZSTD_decompressDCtx",
+                        "ZSTD_decompressStream",
+                        "ZSTD_decompressBound"),
+                s -> handles(s, l.lookup()));
+    }
+
+    /**
+     * The handles of the symbols {@link #bindSymbols} found, in its order, and the dictionary
+     * functions found in {@code lookup} (what is missing there disables only dictionaries).
+     */
+    private static Handles handles(MemorySegment[] s, SymbolLookup lookup) {
         Linker linker = Linker.nativeLinker();
         ValueLayout.OfLong sizeT = ValueLayout.JAVA_LONG; // size_t on LP64
         ValueLayout.OfInt cint = ValueLayout.JAVA_INT;
         ValueLayout ptr = ValueLayout.ADDRESS;
-        int version;
-        try {
-            version = (int)
-                    linker.downcallHandle(s[0], FunctionDescriptor.of(cint)).invokeExact();
-        } catch (Throwable t) {
-            throw NativeLibrary.rethrow(t);
-        }
-        String versionText = (version / 10000) + "." + (version / 100 % 100) + "." + (version % 100);
-        if (version < 10400) {
-            l.arena().close();
-            return NativeBinding.unavailable(
-                    "libzstd " + versionText + " at " + l.library() + " is older than 1.4.0", null);
-        }
         Linker.Option critical = Linker.Option.critical(true);
         FunctionDescriptor fourArgs = FunctionDescriptor.of(sizeT, ptr, ptr, sizeT, ptr, sizeT);
-        Handles h = new Handles(
+        return new Handles(
                 linker.downcallHandle(s[3], FunctionDescriptor.of(sizeT, sizeT)),
                 linker.downcallHandle(s[4], FunctionDescriptor.of(cint, sizeT)),
                 linker.downcallHandle(s[5], FunctionDescriptor.of(ptr, sizeT)),
@@ -175,9 +162,7 @@ final class ZstdFfmBindings {
                 linker.downcallHandle(s[15], FunctionDescriptor.of(sizeT, ptr, sizeT), critical),
                 linker.downcallHandle(s[9], fourArgs, critical),
                 linker.downcallHandle(s[13], fourArgs, critical),
-                ZstdFfmDictionaries.bind(l.lookup())); // what is missing there disables only dictionaries
-        // The arena stays open: the library is never unloaded while the handles may be used.
-        return NativeBinding.available(h, "libzstd " + versionText + " (" + l.library() + ")");
+                ZstdFfmDictionaries.bind(lookup));
     }
 
     /** Whether a {@code size_t} result is an error code. */
