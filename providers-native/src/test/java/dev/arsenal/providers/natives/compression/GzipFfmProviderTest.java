@@ -93,32 +93,7 @@ class GzipFfmProviderTest {
 
     @Test
     void streamsWriteAndReadInOddChunks() throws IOException {
-        byte[] data = Tools.text(1_000_003);
-        ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        try (OutputStream out = PROVIDER.compressor(Codec.GZIP, 6).compressing(sink)) {
-            for (int i = 0; i < data.length; ) {
-                int n = Math.min(data.length - i, 1 + (i % 70_001));
-                out.write(data, i, n);
-                i += n;
-            }
-        }
-        byte[] packed = sink.toByteArray();
-        try (InputStream in =
-                PROVIDER.decompressor(Codec.GZIP).decompressing(new ByteArrayInputStream(packed), Long.MAX_VALUE)) {
-            ByteArrayOutputStream back = new ByteArrayOutputStream();
-            byte[] buf = new byte[777];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                back.write(buf, 0, n);
-            }
-            assertArrayEquals(data, back.toByteArray());
-        }
-        assertArrayEquals(data, PROVIDER.decompressor(Codec.GZIP).decompress(packed, data.length));
-    }
-
-    private byte[] tool(byte[] input, String command) throws IOException, InterruptedException {
-        Files.write(dir.resolve("in"), input);
-        Tools.shell(dir, command + " < in > out");
-        return Files.readAllBytes(dir.resolve("out"));
+        Tools.assertStreamsRoundTripInOddChunks(PROVIDER.compressor(Codec.GZIP, 6), PROVIDER.decompressor(Codec.GZIP));
     }
 
     @Test
@@ -127,15 +102,16 @@ class GzipFfmProviderTest {
         byte[] data = Tools.text(700_000);
         for (int level : new int[] {1, 6, 9}) {
             byte[] packed = PROVIDER.compressor(Codec.GZIP, level).compress(data);
-            assertArrayEquals(data, tool(packed, "gzip -d -c"), "gzip -d of level " + level);
+            assertArrayEquals(data, Tools.pipe(dir, packed, "gzip -d -c"), "gzip -d of level " + level);
             ByteArrayOutputStream sink = new ByteArrayOutputStream();
             try (OutputStream out = PROVIDER.compressor(Codec.GZIP, level).compressing(sink)) {
                 out.write(data);
             }
-            assertArrayEquals(data, tool(sink.toByteArray(), "gzip -d -c"), "gzip -d of a stream, level " + level);
+            assertArrayEquals(
+                    data, Tools.pipe(dir, sink.toByteArray(), "gzip -d -c"), "gzip -d of a stream, level " + level);
         }
         byte[] empty = PROVIDER.compressor(Codec.GZIP, 6).compress(new byte[0]);
-        assertEquals(0, tool(empty, "gzip -d -c").length);
+        assertEquals(0, Tools.pipe(dir, empty, "gzip -d -c").length);
     }
 
     @Test
@@ -146,7 +122,7 @@ class GzipFfmProviderTest {
         Decompressor d = PROVIDER.decompressor(Codec.GZIP);
         for (String options : new String[] {"-1", "-6", "-9"}) {
             for (byte[] input : new byte[][] {data, small}) {
-                byte[] packed = tool(input, "gzip -c " + options);
+                byte[] packed = Tools.pipe(dir, input, "gzip -c " + options);
                 String what = "gzip " + options + ", " + input.length + " bytes";
                 assertArrayEquals(input, d.decompress(packed, input.length), what);
                 byte[] out = new byte[input.length];
@@ -170,14 +146,14 @@ class GzipFfmProviderTest {
         }
         // Small members: the in-place libdeflate path, member after member.
         byte[] members = Tools.concat(
-                tool(small, "gzip -c -1"),
+                Tools.pipe(dir, small, "gzip -c -1"),
                 PROVIDER.compressor(Codec.GZIP, 9).compress(small),
                 PROVIDER.compressor(Codec.GZIP, 1).compress(new byte[0]));
         byte[] twice = new byte[2 * small.length];
         assertEquals(twice.length, d.decompress(members, 0, members.length, twice, 0, twice.length));
         assertArrayEquals(Tools.concat(small, small), twice);
         // And the tool reads our members.
-        assertArrayEquals(Tools.concat(small, small), tool(members, "gzip -d -c"));
+        assertArrayEquals(Tools.concat(small, small), Tools.pipe(dir, members, "gzip -d -c"));
     }
 
     @Test

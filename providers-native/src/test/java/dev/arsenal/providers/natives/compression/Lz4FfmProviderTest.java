@@ -85,32 +85,7 @@ class Lz4FfmProviderTest {
 
     @Test
     void streamsWriteAndReadInOddChunks() throws IOException {
-        byte[] data = Tools.text(1_000_003);
-        ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        try (OutputStream out = PROVIDER.compressor(Codec.LZ4, 3).compressing(sink)) {
-            for (int i = 0; i < data.length; ) {
-                int n = Math.min(data.length - i, 1 + (i % 70_001));
-                out.write(data, i, n);
-                i += n;
-            }
-        }
-        byte[] packed = sink.toByteArray();
-        try (InputStream in =
-                PROVIDER.decompressor(Codec.LZ4).decompressing(new ByteArrayInputStream(packed), Long.MAX_VALUE)) {
-            ByteArrayOutputStream back = new ByteArrayOutputStream();
-            byte[] buf = new byte[777];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                back.write(buf, 0, n);
-            }
-            assertArrayEquals(data, back.toByteArray());
-        }
-        assertArrayEquals(data, PROVIDER.decompressor(Codec.LZ4).decompress(packed, data.length));
-    }
-
-    private byte[] tool(byte[] input, String command) throws IOException, InterruptedException {
-        Files.write(dir.resolve("in"), input);
-        Tools.shell(dir, command + " < in > out");
-        return Files.readAllBytes(dir.resolve("out"));
+        Tools.assertStreamsRoundTripInOddChunks(PROVIDER.compressor(Codec.LZ4, 3), PROVIDER.decompressor(Codec.LZ4));
     }
 
     @Test
@@ -119,14 +94,14 @@ class Lz4FfmProviderTest {
         byte[] data = Tools.text(700_000);
         for (int level : new int[] {1, 9, 12}) {
             byte[] packed = PROVIDER.compressor(Codec.LZ4, level).compress(data);
-            assertArrayEquals(data, tool(packed, "lz4 -d -c"), "lz4 -d of level " + level);
+            assertArrayEquals(data, Tools.pipe(dir, packed, "lz4 -d -c"), "lz4 -d of level " + level);
         }
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         try (OutputStream out = PROVIDER.compressor(Codec.LZ4, 1).compressing(sink)) {
             out.write(data);
         }
-        assertArrayEquals(data, tool(sink.toByteArray(), "lz4 -d -c"), "lz4 -d of a stream");
-        assertEquals(0, tool(PROVIDER.compressor(Codec.LZ4, 1).compress(new byte[0]), "lz4 -d -c").length);
+        assertArrayEquals(data, Tools.pipe(dir, sink.toByteArray(), "lz4 -d -c"), "lz4 -d of a stream");
+        assertEquals(0, Tools.pipe(dir, PROVIDER.compressor(Codec.LZ4, 1).compress(new byte[0]), "lz4 -d -c").length);
     }
 
     @Test
@@ -138,7 +113,7 @@ class Lz4FfmProviderTest {
             "-1", "-9", "-12", "-BD", "-BD -B4", "-BD -12", "--content-size", "--no-frame-crc", "-BX", "-B7 -BD"
         }) {
             // From stdin: no content size unless asked for.
-            byte[] packed = tool(data, "lz4 -c -q " + options);
+            byte[] packed = Tools.pipe(dir, data, "lz4 -c -q " + options);
             assertArrayEquals(data, d.decompress(packed, data.length), "lz4 " + options);
             byte[] out = new byte[data.length];
             assertEquals(data.length, d.decompress(packed, 0, packed.length, out, 0, out.length), "lz4 " + options);
@@ -160,11 +135,11 @@ class Lz4FfmProviderTest {
         byte[] b = Tools.random(70_000);
         byte[] skippable = {0x5A, 0x2A, 0x4D, 0x18, 3, 0, 0, 0, 1, 2, 3};
         byte[] packed = Tools.concat(
-                tool(a, "lz4 -c -q -BD"),
+                Tools.pipe(dir, a, "lz4 -c -q -BD"),
                 skippable,
                 PROVIDER.compressor(Codec.LZ4, 1).compress(b),
                 PROVIDER.compressor(Codec.LZ4, 9).compress(new byte[0]),
-                tool(a, "lz4 -c -q -9"));
+                Tools.pipe(dir, a, "lz4 -c -q -9"));
         byte[] expected = Tools.concat(a, b, a);
         Decompressor d = PROVIDER.decompressor(Codec.LZ4);
         assertArrayEquals(expected, d.decompress(packed, expected.length));
@@ -172,7 +147,7 @@ class Lz4FfmProviderTest {
         assertEquals(expected.length, d.decompress(packed, 0, packed.length, out, 0, out.length));
         assertArrayEquals(expected, out);
         // The in-place path (small input, small output) too.
-        byte[] small = Tools.concat(skippable, tool(a, "lz4 -c -q -BD"), tool(b, "lz4 -c -q"));
+        byte[] small = Tools.concat(skippable, Tools.pipe(dir, a, "lz4 -c -q -BD"), Tools.pipe(dir, b, "lz4 -c -q"));
         byte[] smallOut = new byte[a.length + b.length];
         assertEquals(smallOut.length, d.decompress(small, 0, small.length, smallOut, 0, smallOut.length));
         assertArrayEquals(Tools.concat(a, b), smallOut);
@@ -180,7 +155,7 @@ class Lz4FfmProviderTest {
         byte[] ours = Tools.concat(
                 PROVIDER.compressor(Codec.LZ4, 1).compress(a),
                 PROVIDER.compressor(Codec.LZ4, 3).compress(b));
-        assertArrayEquals(Tools.concat(a, b), tool(ours, "lz4 -d -c"));
+        assertArrayEquals(Tools.concat(a, b), Tools.pipe(dir, ours, "lz4 -d -c"));
     }
 
     @Test

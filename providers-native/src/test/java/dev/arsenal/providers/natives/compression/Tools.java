@@ -1,14 +1,20 @@
 package dev.arsenal.providers.natives.compression;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.arsenal.compression.Compressor;
+import dev.arsenal.compression.Decompressor;
 import dev.arsenal.spi.Availability;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +81,44 @@ final class Tools {
     /** Runs a shell pipeline ({@code sh -c}) in {@code dir}, as {@link #run}. */
     static String shell(Path dir, String script) throws IOException, InterruptedException {
         return run(dir, "sh", "-c", script);
+    }
+
+    /**
+     * Runs {@code command}, a shell line ("lz4 -d -c"), in {@code dir} with {@code input} as its
+     * standard input (through the file {@code in}), as {@link #run}, and returns its standard output
+     * (the file {@code out}).
+     */
+    static byte[] pipe(Path dir, byte[] input, String command) throws IOException, InterruptedException {
+        Files.write(dir.resolve("in"), input);
+        shell(dir, command + " < in > out");
+        return Files.readAllBytes(dir.resolve("out"));
+    }
+
+    /**
+     * Writes 1 MB of {@link #text} through {@code c}'s stream in writes of 1 to 70,001 bytes (across
+     * any native chunk size), reads it back through {@code d}'s stream in reads of 777 bytes, and
+     * decodes the same bytes one-shot.
+     */
+    static void assertStreamsRoundTripInOddChunks(Compressor c, Decompressor d) throws IOException {
+        byte[] data = text(1_000_003);
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        try (OutputStream out = c.compressing(sink)) {
+            for (int i = 0; i < data.length; ) {
+                int n = Math.min(data.length - i, 1 + (i % 70_001));
+                out.write(data, i, n);
+                i += n;
+            }
+        }
+        byte[] packed = sink.toByteArray();
+        try (InputStream in = d.decompressing(new ByteArrayInputStream(packed), Long.MAX_VALUE)) {
+            ByteArrayOutputStream back = new ByteArrayOutputStream();
+            byte[] buf = new byte[777];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                back.write(buf, 0, n);
+            }
+            assertArrayEquals(data, back.toByteArray(), "stream written in odd chunks, read in 777s");
+        }
+        assertArrayEquals(data, d.decompress(packed, data.length), "stream written in odd chunks, one-shot");
     }
 
     /** Text-like bytes that compress, with some noise, the same for the same size. */
