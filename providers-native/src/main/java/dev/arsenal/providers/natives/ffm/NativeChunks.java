@@ -18,7 +18,10 @@ import java.util.Objects;
  * millisecond.
  */
 public final class NativeChunks {
-    /** The largest input passed in place (a Java array) to one critical call: 256 KiB. */
+    /**
+     * The largest input passed in place (a Java array) to one critical call: 256 KiB. LZ4 block
+     * decoding, whose time follows the bytes it moves, takes up to {@link #CRITICAL_OUTPUT}.
+     */
     public static final int CRITICAL_INPUT = 256 * 1024;
 
     /** The largest output range passed in place to one critical call: 4 MiB. */
