@@ -44,8 +44,8 @@ final class Lz4BlockJava {
     private static final int COPY_SLACK = 8;
 
     /**
-     * The input {@link #decodeFast} keeps after a token: a short literal run's 16-byte copy and the
-     * offset after it (15 + 2 bytes), with room to spare.
+     * The input {@link #decodeFast} keeps from a token on: the token, a short literal run read as 16
+     * bytes and the offset after the run (18 bytes at most), with room to spare.
      */
     private static final int FAST_INPUT_ROOM = 32;
 
