@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -223,26 +222,19 @@ public final class ShuffleFrames {
         }
 
         /** Shuffles each block and writes it to the inner codec's stream, which writes after the header. */
-        private final class ShufflingOutputStream extends OutputStream {
+        private final class ShufflingOutputStream extends ChunkedOutputStream {
             private final OutputStream innerStream;
             private final byte[] block = new byte[1 << BLOCK_LOG];
             private final byte[] shuffled = new byte[1 << BLOCK_LOG];
             private int filled;
-            private boolean closed;
 
             ShufflingOutputStream(OutputStream out) {
+                super(codec().id());
                 this.innerStream = inner.compressing(new HeaderFirst(out, header(codec(), elementSize)));
             }
 
             @Override
-            public void write(int b) throws IOException {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                Objects.checkFromIndexSize(off, len, b.length);
-                ensureOpen();
+            protected void writeChunk(byte[] b, int off, int len) throws IOException {
                 while (len > 0) {
                     int n = Math.min(len, block.length - filled);
                     System.arraycopy(b, off, block, filled, n);
@@ -262,27 +254,16 @@ public final class ShuffleFrames {
             }
 
             @Override
-            public void flush() throws IOException {
-                ensureOpen();
+            protected void flushWritten() throws IOException {
                 innerStream.flush();
             }
 
             @Override
-            public void close() throws IOException {
-                if (closed) {
-                    return;
-                }
-                closed = true;
+            protected void closeOnce() throws IOException {
                 try (innerStream) {
                     if (filled > 0) {
                         writeBlock();
                     }
-                }
-            }
-
-            private void ensureOpen() throws IOException {
-                if (closed) {
-                    throw new IOException("stream closed");
                 }
             }
         }

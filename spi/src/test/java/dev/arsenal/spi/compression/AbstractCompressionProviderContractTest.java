@@ -378,6 +378,30 @@ public abstract class AbstractCompressionProviderContractTest {
         assertArrayEquals(input, decompress(d, sink.toByteArray(), input.length), codec.id() + ": the closed frame");
     }
 
+    /**
+     * A closed compressing stream refuses writes and flushes with an {@link IOException}, closes
+     * again without complaint, and leaves its frame as it was: whole and decodable. Single bytes
+     * written through {@code write(int)} count as any others.
+     */
+    @ParameterizedTest(allowZeroInvocations = true) // a provider of raw blocks only has no streams
+    @MethodSource("frameCodecs")
+    void aClosedStreamRefusesWritesAndClosesOnce(Codec codec) throws IOException {
+        assumeProviderAvailable();
+        byte[] input = text(10_000);
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        OutputStream out = provider.compressor(codec, defaultLevel(codec)).compressing(sink);
+        out.write(input[0]);
+        out.write(input, 1, input.length - 1);
+        out.close();
+        byte[] frame = sink.toByteArray();
+        assertThrows(IOException.class, () -> out.write(input), codec.id() + ": write after close");
+        assertThrows(IOException.class, () -> out.write(1), codec.id() + ": write(int) after close");
+        assertThrows(IOException.class, out::flush, codec.id() + ": flush after close");
+        out.close();
+        assertArrayEquals(frame, sink.toByteArray(), codec.id() + ": the closed frame changed");
+        assertArrayEquals(input, decompress(provider.decompressor(codec), frame, input.length), codec.id());
+    }
+
     // ---- maxCompressedLength ----
 
     @ParameterizedTest

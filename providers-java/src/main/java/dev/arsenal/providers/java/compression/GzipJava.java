@@ -3,10 +3,10 @@ package dev.arsenal.providers.java.compression;
 import dev.arsenal.compression.Codec;
 import dev.arsenal.spi.compression.AbstractCompressor;
 import dev.arsenal.spi.compression.ChunkedInputStream;
+import dev.arsenal.spi.compression.ChunkedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
@@ -111,7 +111,7 @@ final class GzipJava {
     }
 
     /** Writes one member; {@link #close} finishes it and closes the target. */
-    static final class MemberOutputStream extends OutputStream {
+    static final class MemberOutputStream extends ChunkedOutputStream {
         private final OutputStream out;
         private final Deflater deflater;
         private final CRC32 crc = new CRC32();
@@ -119,29 +119,17 @@ final class GzipJava {
         private final int level;
         private long length;
         private boolean started;
-        private boolean closed;
 
         MemberOutputStream(OutputStream out, int level) {
+            super("gzip");
             this.out = out;
             this.level = level;
             this.deflater = new Deflater(level, true);
         }
 
         @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            Objects.checkFromIndexSize(off, len, b.length);
-            if (closed) {
-                throw new IOException("gzip stream is closed");
-            }
+        protected void writeChunk(byte[] b, int off, int len) throws IOException {
             start();
-            if (len == 0) {
-                return;
-            }
             crc.update(b, off, len);
             length += len;
             deflater.setInput(b, off, len);
@@ -166,10 +154,7 @@ final class GzipJava {
 
         /** A sync flush: everything written so far can be decoded; the member stays open. */
         @Override
-        public void flush() throws IOException {
-            if (closed) {
-                throw new IOException("gzip stream is closed");
-            }
+        protected void flushWritten() throws IOException {
             start();
             while (drain(Deflater.SYNC_FLUSH) == buffer.length) {
                 // the buffer filled: more is pending
@@ -178,11 +163,7 @@ final class GzipJava {
         }
 
         @Override
-        public void close() throws IOException {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        protected void closeOnce() throws IOException {
             try (out) {
                 start();
                 deflater.finish();

@@ -9,10 +9,10 @@ import dev.arsenal.hashing.Hasher32;
 import dev.arsenal.providers.java.hashing.JavaHashingProvider;
 import dev.arsenal.spi.compression.AbstractCompressor;
 import dev.arsenal.spi.compression.ChunkedInputStream;
+import dev.arsenal.spi.compression.ChunkedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Objects;
 
 /**
  * The LZ4 frame format ({@link Codec#LZ4}, the {@code lz4} command's files), written here on top of
@@ -159,7 +159,7 @@ final class Lz4FrameJava {
     }
 
     /** Writes one frame: 64 KiB blocks as they fill, end mark and checksum (if any) on close. */
-    static final class FrameOutputStream extends OutputStream {
+    static final class FrameOutputStream extends ChunkedOutputStream {
         private final OutputStream out;
         private final byte[] block = new byte[BLOCK_SIZE];
         private final byte[] packed = new byte[4 + BLOCK_SIZE];
@@ -168,26 +168,15 @@ final class Lz4FrameJava {
 
         private int filled;
         private boolean started;
-        private boolean closed;
 
         FrameOutputStream(OutputStream out, boolean checksum) {
+            super("lz4");
             this.out = out;
             this.checksum = checksum ? XXH32.newStream() : null;
         }
 
         @Override
-        public void write(int b) throws IOException {
-            ensureOpen();
-            block[filled++] = (byte) b;
-            if (filled == BLOCK_SIZE) {
-                flushBlock();
-            }
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            Objects.checkFromIndexSize(off, len, b.length);
-            ensureOpen();
+        protected void writeChunk(byte[] b, int off, int len) throws IOException {
             while (len > 0) {
                 int n = Math.min(len, BLOCK_SIZE - filled);
                 System.arraycopy(b, off, block, filled, n);
@@ -197,12 +186,6 @@ final class Lz4FrameJava {
                 if (filled == BLOCK_SIZE) {
                     flushBlock();
                 }
-            }
-        }
-
-        private void ensureOpen() throws IOException {
-            if (closed) {
-                throw new IOException("lz4 stream is closed");
             }
         }
 
@@ -228,18 +211,13 @@ final class Lz4FrameJava {
 
         /** Writes the blocks so far; the frame stays open. */
         @Override
-        public void flush() throws IOException {
-            ensureOpen();
+        protected void flushWritten() throws IOException {
             flushBlock();
             out.flush();
         }
 
         @Override
-        public void close() throws IOException {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        protected void closeOnce() throws IOException {
             try (out) {
                 flushBlock();
                 byte[] trailer = new byte[checksum != null ? 8 : 4];

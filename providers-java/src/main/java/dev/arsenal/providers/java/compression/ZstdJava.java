@@ -5,6 +5,7 @@ import dev.arsenal.compression.MalformedInputException;
 import dev.arsenal.spi.compression.AbstractCompressor;
 import dev.arsenal.spi.compression.AbstractDecompressor;
 import dev.arsenal.spi.compression.ChunkedInputStream;
+import dev.arsenal.spi.compression.ChunkedOutputStream;
 import io.airlift.compress.v3.zstd.ZstdInputStream;
 import io.airlift.compress.v3.zstd.ZstdJavaCompressor;
 import io.airlift.compress.v3.zstd.ZstdJavaDecompressor;
@@ -12,7 +13,6 @@ import io.airlift.compress.v3.zstd.ZstdOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Objects;
 
 /**
  * Zstandard ({@link Codec#ZSTD}) through aircompressor's pure-Java codec: {@code ZstdJavaCompressor}
@@ -115,7 +115,7 @@ final class ZstdJava {
      * starts another: concatenated frames decode as the concatenation of their content (RFC 8878,
      * and every decoder here and the {@code zstd} tool read them so).
      */
-    static final class FlushableStream extends OutputStream {
+    static final class FlushableStream extends ChunkedOutputStream {
         private final OutputStream out;
         /** {@code out} for one frame: aircompressor's close ends the frame, not the target. */
         private final OutputStream unclosable;
@@ -123,9 +123,9 @@ final class ZstdJava {
         private ZstdOutputStream frame;
 
         private boolean wroteFrame;
-        private boolean closed;
 
         FlushableStream(OutputStream out) {
+            super("zstd");
             this.out = out;
             this.unclosable = new OutputStream() {
                 @Override
@@ -141,17 +141,8 @@ final class ZstdJava {
         }
 
         @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            Objects.checkFromIndexSize(off, len, b.length);
-            ensureOpen();
-            if (len > 0) {
-                frame().write(b, off, len);
-            }
+        protected void writeChunk(byte[] b, int off, int len) throws IOException {
+            frame().write(b, off, len);
         }
 
         private ZstdOutputStream frame() throws IOException {
@@ -169,27 +160,16 @@ final class ZstdJava {
             }
         }
 
-        private void ensureOpen() throws IOException {
-            if (closed) {
-                throw new IOException("zstd stream is closed");
-            }
-        }
-
         /** Ends the frame so that what was written decodes; the next write starts another frame. */
         @Override
-        public void flush() throws IOException {
-            ensureOpen();
+        protected void flushWritten() throws IOException {
             endFrame();
             out.flush();
         }
 
         /** Ends the frame (an empty stream still writes one, empty) and closes the target. */
         @Override
-        public void close() throws IOException {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        protected void closeOnce() throws IOException {
             try (out) {
                 if (!wroteFrame) {
                     frame();

@@ -357,7 +357,7 @@ final class GzipFfmCodec {
         private final Cleaner.Cleanable cleanable;
 
         CompressingStream(Handles h, int level, OutputStream out) {
-            super(out);
+            super("gzip", out);
             this.h = h;
             Arena arena = Arena.ofShared();
             this.strm = arena.allocate(GzipFfmBindings.Z_STREAM); // zeroed: default allocator

@@ -427,7 +427,7 @@ final class Lz4FfmCodec {
 
         /** {@code contentSize} 0: unknown, not written. */
         CompressingStream(Handles h, int level, long contentSize, boolean checksum, OutputStream out) {
-            super(out);
+            super("lz4", out);
             this.h = h;
             Arena arena = Arena.ofShared();
             MemorySegment ctx;

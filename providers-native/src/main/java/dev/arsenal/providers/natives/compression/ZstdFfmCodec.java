@@ -364,7 +364,7 @@ final class ZstdFfmCodec {
         private final Cleaner.Cleanable cleanable;
 
         CompressingStream(Handles h, int level, OutputStream out, ZstdFfmDictionaries.CompressionSetup setup) {
-            super(out);
+            super("zstd", out);
             this.h = h;
             this.setup = setup;
             Arena arena = Arena.ofShared();

@@ -1,10 +1,10 @@
 package dev.arsenal.providers.natives.ffm;
 
+import dev.arsenal.spi.compression.ChunkedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.Objects;
 
 /**
  * What the FFM codecs' compressing streams share: the input cut into chunks of at most {@link
@@ -12,41 +12,23 @@ import java.util.Objects;
  * stream, and a close that finishes the frame, closes the target and frees the native state once,
  * whatever fails. {@link #flush} makes everything written so far decodable (the frame stays
  * open), as the pure-Java providers' streams do. Subclasses drive their library: {@link
- * #writeChunk}, {@link #flushLibrary}, {@link #finish}, {@link #release}.
+ * #writeChunk} (given at most {@link NativeChunks#CHUNK} bytes), {@link #flushLibrary}, {@link
+ * #finish}, {@link #release}.
  */
-public abstract class NativeOutputStream extends OutputStream {
+public abstract class NativeOutputStream extends ChunkedOutputStream {
     private final OutputStream out;
     /** Where native output passes on its way to {@code out}; grown if a call writes more. */
     private byte[] transfer = new byte[NativeChunks.CHUNK];
 
-    private boolean closed;
-
-    /** A stream writing to {@code out}. */
-    protected NativeOutputStream(OutputStream out) {
+    /**
+     * A stream writing to {@code out}.
+     *
+     * @param name what it writes ("zstd"), for the message when it is used after close
+     */
+    protected NativeOutputStream(String name, OutputStream out) {
+        super(name, NativeChunks.CHUNK);
         this.out = out;
     }
-
-    @Override
-    public final void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
-    }
-
-    @Override
-    public final void write(byte[] b, int off, int len) throws IOException {
-        Objects.checkFromIndexSize(off, len, b.length);
-        if (closed) {
-            throw new IOException("stream closed");
-        }
-        while (len > 0) {
-            int chunk = Math.min(len, NativeChunks.CHUNK);
-            writeChunk(b, off, chunk);
-            off += chunk;
-            len -= chunk;
-        }
-    }
-
-    /** Compresses {@code b[off, off + len)}, at most {@link NativeChunks#CHUNK} bytes. */
-    protected abstract void writeChunk(byte[] b, int off, int len) throws IOException;
 
     /** Writes out what the library holds of the input so far, so that it decodes; the frame stays open. */
     protected abstract void flushLibrary() throws IOException;
@@ -68,25 +50,18 @@ public abstract class NativeOutputStream extends OutputStream {
 
     /** Everything written so far reaches the target and decodes there; the frame stays open. */
     @Override
-    public final void flush() throws IOException {
-        if (closed) {
-            throw new IOException("stream closed");
-        }
+    protected final void flushWritten() throws IOException {
         flushLibrary();
         out.flush();
     }
 
     /** Finishes the frame, closes the target and frees the native state, also when one fails. */
     @Override
-    public final void close() throws IOException {
-        if (closed) {
-            return;
-        }
+    protected final void closeOnce() throws IOException {
         try {
             finish();
             out.close();
         } finally {
-            closed = true;
             release();
         }
     }
