@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.arsenal.compression.Codec;
 import dev.arsenal.launcher.Main;
+import dev.arsenal.spi.TestData;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -172,22 +173,7 @@ class CompressionInteropIT {
 
     @BeforeAll
     static void prepare() throws Exception {
-        Path shared = Path.of(System.getProperty(
-                "arsenal.shared.dir", Launcher.projectDir().resolve("../shared").toString()));
-        Path corpus = shared.resolve("testdata/corpus").toAbsolutePath().normalize();
-        for (String set : List.of("canterbury", "calgary")) {
-            Path d = corpus.resolve(set);
-            if (!Files.isDirectory(d)) {
-                String message = "the shared corpus is not at " + d + " (set -Darsenal.shared.dir)";
-                if (Boolean.getBoolean("arsenal.test.requireNative")) {
-                    fail(message);
-                }
-                assumeTrue(false, message);
-            }
-            try (Stream<Path> files = Files.list(d)) {
-                files.filter(Files::isRegularFile).sorted().forEach(inputs::add);
-            }
-        }
+        inputs.addAll(TestData.corpus("canterbury", "calgary"));
         corpusFiles = inputs.size();
         Path generated = Files.createDirectories(dir.resolve("generated"));
         SplittableRandom random = new SplittableRandom(20261129);

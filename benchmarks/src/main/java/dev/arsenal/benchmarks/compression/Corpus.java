@@ -10,14 +10,15 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The input of the compression benchmarks: the Canterbury and Calgary corpora, read from {@code
- * shared/testdata/corpus} next to the project, as whole files or cut into equal blocks.
+ * The input of the compression benchmarks: the Canterbury and Calgary corpora, read from the
+ * project's {@code testdata/corpus} (see {@code testdata/README.md}), as whole files or cut into
+ * equal blocks.
  *
  * <p>The corpus directory (the one holding {@code canterbury/} and {@code calgary/}) is the system
- * property {@value #PROPERTY} when set, else the first of {@code shared/testdata/corpus} and {@code
- * ../shared/testdata/corpus} found from the working directory or one of its parents. JMH forks run
- * in the working directory of the {@code java -jar} that started them, so running from the project
- * root finds it; elsewhere pass {@code -jvmArgsAppend -Darsenal.corpus=DIR}.
+ * property {@value #PROPERTY} when set, else the first {@code testdata/corpus} found from the
+ * working directory or one of its parents. JMH forks run in the working directory of the {@code
+ * java -jar} that started them, so running from anywhere in the project finds it; elsewhere pass
+ * {@code -jvmArgsAppend -Darsenal.corpus=DIR}.
  */
 final class Corpus {
     static final String PROPERTY = "arsenal.corpus";
@@ -95,13 +96,11 @@ final class Corpus {
         }
         List<Path> tried = new ArrayList<>();
         for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            for (Path candidate :
-                    List.of(d.resolve("shared/testdata/corpus"), d.resolve("../shared/testdata/corpus"))) {
-                if (isCorpus(candidate)) {
-                    return candidate.normalize();
-                }
-                tried.add(candidate.normalize());
+            Path candidate = d.resolve("testdata/corpus");
+            if (isCorpus(candidate)) {
+                return candidate;
             }
+            tried.add(candidate);
         }
         throw new IllegalStateException("not measured: the Canterbury/Calgary corpus was not found; looked in "
                 + tried + "; set -D" + PROPERTY + "=DIR (the directory holding " + SETS

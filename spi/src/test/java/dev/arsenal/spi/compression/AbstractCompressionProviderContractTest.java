@@ -21,6 +21,7 @@ import dev.arsenal.platform.JvmInfo;
 import dev.arsenal.platform.PlatformInfo;
 import dev.arsenal.report.SelfTest;
 import dev.arsenal.spi.Availability;
+import dev.arsenal.spi.TestData;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -68,9 +69,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and garbage are malformed; a decompression bomb stops at the caller's limit, and a too-small
  * output range is malformed without a byte written past it.
  *
- * <p>The corpora come from {@code testdata/corpus} under the shared directory: the {@code
- * arsenal.shared.dir} system property (the build sets it), else {@code ../shared}. Without them
- * the corpus test is skipped, not passed.
+ * <p>The corpora come from the project's {@code testdata/corpus} ({@link TestData}); without them
+ * the corpus test fails, naming what is missing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class AbstractCompressionProviderContractTest {
@@ -798,22 +798,9 @@ public abstract class AbstractCompressionProviderContractTest {
         return codec.id() + " level " + level + ", " + input;
     }
 
-    /** The corpus files (Canterbury and Calgary), sorted; skips the test if they are missing. */
-    private static List<Path> corpus() throws IOException {
-        String dir = System.getProperty("arsenal.shared.dir");
-        Path shared = dir != null && !dir.isBlank() ? Path.of(dir) : Path.of("..", "shared");
-        Path root = shared.resolve("testdata").resolve("corpus");
-        List<Path> files = new ArrayList<>();
-        for (String set : List.of("canterbury", "calgary")) {
-            Path d = root.resolve(set);
-            if (Files.isDirectory(d)) {
-                try (Stream<Path> s = Files.list(d)) {
-                    s.filter(Files::isRegularFile).sorted().forEach(files::add);
-                }
-            }
-        }
-        assumeTrue(!files.isEmpty(), "no corpus under " + root.toAbsolutePath() + " (set -Darsenal.shared.dir)");
-        return files;
+    /** The corpus files (Canterbury and Calgary), sorted; {@link TestData} fails if they are missing. */
+    private static List<Path> corpus() {
+        return TestData.corpus("canterbury", "calgary");
     }
 
     private void assumeProviderAvailable() {

@@ -4,6 +4,7 @@ import dev.arsenal.compression.Codec;
 import dev.arsenal.compression.Compressor;
 import dev.arsenal.compression.Decompressor;
 import dev.arsenal.compression.MalformedInputException;
+import dev.arsenal.spi.TestData;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,7 +20,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * What a fuzz input must satisfy for one provider's codec, and the seeds to start from; {@link
@@ -329,24 +329,11 @@ public final class DecoderFuzzing {
     }
 
     /**
-     * The corpus files (Canterbury, Calgary, artificial), sorted; empty if the corpus is missing.
-     * From {@code testdata/corpus} under the {@code arsenal.shared.dir} system property (the build
-     * sets it), else under {@code ../shared}, as in {@link AbstractCompressionProviderContractTest}.
+     * The corpus files (Canterbury, Calgary, artificial), sorted, from the project's {@code
+     * testdata/corpus}; {@link TestData} fails if they are missing.
      */
-    public static List<Path> corpus() throws IOException {
-        String dir = System.getProperty("arsenal.shared.dir");
-        Path shared = dir != null && !dir.isBlank() ? Path.of(dir) : Path.of("..", "shared");
-        Path root = shared.resolve("testdata").resolve("corpus");
-        List<Path> files = new ArrayList<>();
-        for (String set : List.of("canterbury", "calgary", "artificial")) {
-            Path d = root.resolve(set);
-            if (Files.isDirectory(d)) {
-                try (Stream<Path> s = Files.list(d)) {
-                    s.filter(Files::isRegularFile).sorted().forEach(files::add);
-                }
-            }
-        }
-        return files;
+    public static List<Path> corpus() {
+        return TestData.corpus();
     }
 
     // ---- findings ----

@@ -52,24 +52,26 @@ import org.junit.jupiter.params.provider.MethodSource;
  * supplies the provider.
  *
  * <p>For every algorithm the provider lists: the hash of every length 0..4096 and a few large ones,
- * under several seeds, equals the reference ({@link XxHashReference}) for every input form (arrays
+ * under several seeds, equals the committed reference hashes ({@link ReferenceHashes}, generated
+ * from libxxhash and zlib) for every input form (arrays
  * at offset 0 and at an odd offset, heap, direct and read-only buffers, heap, native, read-only and
  * {@code long[]}-backed segments); {@code hashLong} / {@code hashInt} equal hashing the
  * little-endian bytes; a stream gives the one-shot result at every split, in any chunking and mix
  * of input forms, byte by byte, after {@code digest()} mid-way and after {@code reset()}; the
  * known-answer self-test passes; bad arguments throw.
  *
- * <p>Reference checks are skipped (with the reason) when a reference library is missing, and fail
- * instead when {@code -Darsenal.test.requireNative=true}; likewise for a provider whose {@link
- * HashingProvider#probe probe} says it is unavailable.
+ * <p>The committed reference files are always checked ({@code ReferenceHashesTest} checks the files
+ * against the live libraries). Checks against the live reference libraries here ({@code hashLong}
+ * / {@code hashInt}, {@link XxHashReference}) are
+ * skipped (with the reason) when a library is missing, and fail instead when {@code
+ * -Darsenal.test.requireNative=true}; likewise for a provider whose {@link HashingProvider#probe
+ * probe} says it is unavailable.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class AbstractHashingProviderContractTest {
     private static final boolean REQUIRE_NATIVE = Boolean.getBoolean("arsenal.test.requireNative");
-    private static final int MAX_SMALL = 4096;
-    private static final int[] LARGE = {65_536 + 5, 1_048_576 + 13, 3 * 1_048_576 + 11};
     /** Where inputs start in the pool: odd, so that no read is aligned. */
-    private static final int OFFSET = 7;
+    private static final int OFFSET = ReferenceHashes.OFFSET;
 
     private HashingProvider provider;
     private Availability availability;
@@ -107,9 +109,8 @@ public abstract class AbstractHashingProviderContractTest {
     void setUp() {
         provider = createProvider();
         availability = provider.probe(platform());
-        int size = LARGE[LARGE.length - 1] + 2 * OFFSET + 8;
-        pool = new byte[size];
-        new Random(0x5EED).nextBytes(pool);
+        pool = ReferenceHashes.pool();
+        int size = pool.length;
         arena = Arena.ofShared();
         nativePool = arena.allocate(size);
         nativePool.copyFrom(MemorySegment.ofArray(pool));
@@ -207,13 +208,9 @@ public abstract class AbstractHashingProviderContractTest {
     @MethodSource("algorithms")
     void everyLengthAndInputFormMatchesTheReference(HashAlgorithm algorithm) {
         assumeProviderAvailable();
-        assumeReference(algorithm);
         for (long seed : seeds(algorithm)) {
             Fn f = fn(algorithm, seed);
-            for (int length = 0; length <= MAX_SMALL; length++) {
-                checkAllForms(algorithm, seed, f, length);
-            }
-            for (int length : LARGE) {
+            for (int length : ReferenceHashes.lengths()) {
                 checkAllForms(algorithm, seed, f, length);
             }
         }
@@ -221,7 +218,7 @@ public abstract class AbstractHashingProviderContractTest {
 
     private void checkAllForms(HashAlgorithm algorithm, long seed, Fn f, int length) {
         MemorySegment nativeInput = nativePool.asSlice(OFFSET, length);
-        Hash128 expected = XxHashReference.hash(algorithm, seed, nativeInput);
+        Hash128 expected = ReferenceHashes.expected(algorithm, seed, length);
         Check c = new Check(algorithm, seed, length, expected);
         byte[] exact = Arrays.copyOfRange(pool, OFFSET, OFFSET + length);
         c.is("byte[]", f.hash(exact));
@@ -306,7 +303,20 @@ public abstract class AbstractHashingProviderContractTest {
     void streamEqualsOneShotAtBlockAndStripeBoundaries(HashAlgorithm algorithm) {
         assumeProviderAvailable();
         Random random = new Random(31 + algorithm.ordinal());
-        int[] lengths = {1023, 1024, 1025, 1087, 2047, 2048, 2049, 4095, 4096, 4097, LARGE[0], LARGE[1]};
+        int[] lengths = {
+            1023,
+            1024,
+            1025,
+            1087,
+            2047,
+            2048,
+            2049,
+            4095,
+            4096,
+            4097,
+            ReferenceHashes.LARGE[0],
+            ReferenceHashes.LARGE[1]
+        };
         for (long seed : streamSeeds(algorithm)) {
             Fn f = fn(algorithm, seed);
             for (int length : lengths) {
@@ -615,13 +625,7 @@ public abstract class AbstractHashingProviderContractTest {
     }
 
     private static List<Long> seeds(HashAlgorithm algorithm) {
-        if (!algorithm.seeded()) {
-            return List.of(0L);
-        }
-        if (algorithm == HashAlgorithm.XXH32) {
-            return List.of(0L, 1L, 0x9E3779B1L, 0xFFFFFFFFL, -1L);
-        }
-        return List.of(0L, 1L, 0x9E3779B97F4A7C15L, -1L);
+        return ReferenceHashes.seeds(algorithm);
     }
 
     /** Zero and one seed that changes XXH3's secret. */
@@ -657,11 +661,7 @@ public abstract class AbstractHashingProviderContractTest {
     }
 
     private static String hex(HashAlgorithm algorithm, Hash128 h) {
-        return switch (algorithm.bits()) {
-            case 32 -> String.format("%08x", h.low());
-            case 64 -> String.format("%016x", h.low());
-            default -> h.toHexString();
-        };
+        return ReferenceHashes.hex(algorithm, h);
     }
 
     /** An expected value and the facts to print when another does not match it. */
