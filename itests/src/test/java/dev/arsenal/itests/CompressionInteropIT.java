@@ -251,9 +251,9 @@ class CompressionInteropIT {
         Path err = Files.createTempFile(dir, "stderr", ".txt");
         pb.redirectError(err.toFile());
         Process p = pb.start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        if (!p.waitFor(Launcher.HANG.toSeconds(), TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            fail("timed out: " + cmd);
+            fail("hung for " + Launcher.HANG.toSeconds() + " s: " + cmd);
         }
         assertEquals(0, p.exitValue(), cmd + (stdin != null ? " < " + stdin : "") + ": " + Files.readString(err));
         Files.delete(err);
@@ -276,9 +276,9 @@ class CompressionInteropIT {
         List<Process> processes = ProcessBuilder.startPipeline(builders);
         for (int i = 0; i < processes.size(); i++) {
             Process p = processes.get(i);
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            if (!p.waitFor(Launcher.HANG.toSeconds(), TimeUnit.SECONDS)) {
                 processes.forEach(Process::destroyForcibly);
-                fail("timed out: " + commands.get(i));
+                fail("hung for " + Launcher.HANG.toSeconds() + " s: " + commands.get(i));
             }
             List<String> cmd = commands.get(i);
             int main = cmd.indexOf(Main.class.getName());

@@ -17,6 +17,9 @@ import java.util.stream.Stream;
  * on the module path, from the jars under {@code launcher/target}.
  */
 final class Launcher {
+    /** How long a child process may run before it counts as hung: generous, for hangs only. */
+    static final java.time.Duration HANG = java.time.Duration.ofMinutes(5);
+
     record Result(int status, String out, String err) {}
 
     private Launcher() {}
@@ -198,7 +201,10 @@ final class Launcher {
         return run(pb);
     }
 
-    /** Runs {@code pb} with its output captured, failing after 120 s with a thread dump. */
+    /**
+     * Runs {@code pb} with its output captured, failing with a thread dump after {@link #HANG}: a
+     * bound for hangs only, far beyond what any child takes on a slow, busy machine.
+     */
     static Result run(ProcessBuilder pb) {
         List<String> cmd = pb.command();
         try {
@@ -207,7 +213,7 @@ final class Launcher {
             pb.redirectOutput(out.toFile());
             pb.redirectError(err.toFile());
             Process p = pb.start();
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            if (!p.waitFor(HANG.toSeconds(), TimeUnit.SECONDS)) {
                 String threads = threadDump(p.pid());
                 p.destroyForcibly();
                 throw new AssertionError("timed out: " + cmd + "\nstdout so far:\n"

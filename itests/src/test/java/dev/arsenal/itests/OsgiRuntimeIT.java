@@ -88,16 +88,17 @@ class OsgiRuntimeIT {
 
     @Test
     void hotSwapUnderLoadLosesNothing() {
-        Launcher.Result r = scenario(JVM, "hotswap", "-Dseconds=12");
+        int rounds = 5;
+        Launcher.Result r = scenario(JVM, "hotswap", "-Drounds=" + rounds);
         System.out.println("hot-swap under load:\n" + r.out());
         long calls = Long.parseLong(value(r, "calls"));
         assertEquals("0", value(r, "failures"), r.out());
         assertEquals("0", value(r, "wrong"), r.out());
         assertEquals("0", value(r, "stale"), "every hasher follows the route after each operation: " + r.out());
         assertTrue(calls > 10_000, "calls ran: " + calls);
-        assertTrue(Integer.parseInt(value(r, "operations")) >= 30, "bundles were swapped many times: " + r.out());
+        assertEquals(String.valueOf(6 * rounds), value(r, "operations"), "every operation ran: " + r.out());
         for (String kind : List.of("stop-start", "update", "reinstall")) {
-            assertTrue(Integer.parseInt(value(r, "operation " + kind)) >= 5, kind + " ran: " + r.out());
+            assertEquals(String.valueOf(2 * rounds), value(r, "operation " + kind), kind + " ran: " + r.out());
         }
         Map<String, Long> perProvider = new LinkedHashMap<>();
         values(r, "provider").forEach(l -> perProvider.put(l.split(" ")[0], Long.parseLong(l.split(" ")[1])));
@@ -122,7 +123,6 @@ class OsgiRuntimeIT {
         Launcher.Result r = scenario(JVM, "configadmin");
         assertEquals("java-hashing", value(r, "route-forced"), r.out());
         assertTrue(value(r, "reason-forced").contains("OSGi configuration dev.arsenal"), r.out());
-        assertTrue(Long.parseLong(value(r, "forced-after-ms")) < 2_000, "at once: " + r.out());
         assertEquals(value(r, "route-before"), value(r, "route-deleted"), r.out());
         assertEquals(value(r, "route-before"), value(r, "route-bad"), "a refused configuration changes nothing");
         assertTrue(!value(r, "xxh64-after-stop").contains("native-xxhash"), "still following providers: " + r.out());

@@ -36,7 +36,10 @@ import org.osgi.framework.wiring.BundleWiring;
  * <ul>
  *   <li>{@code selection}: the route per algorithm;
  *   <li>{@code hotswap}: threads hash and check every result while the native and SIMD bundles are
- *       stopped, started, updated and reinstalled;
+ *       stopped, started, updated and reinstalled, {@code -Drounds=N} times each (bounded by
+ *       counts: every worker makes a number of calls before, between and after operations, however
+ *       slow the machine; the integration test's process time-out catches a hang with a thread
+ *       dump);
  *   <li>{@code reclaim}: a stream outlives its provider's bundle, then the bundle's class loader
  *       must be collected;
  *   <li>{@code configadmin}: a Configuration Admin change re-selects at once.
@@ -59,7 +62,7 @@ public final class OsgiScenarioMain {
             ArsenalView view = new ArsenalView(c.context(), c.bundle("dev.arsenal.api"));
             switch (args[0]) {
                 case "selection" -> view.routes().forEach((a, r) -> System.out.println("route " + a + " " + r));
-                case "hotswap" -> hotSwap(c, view, Long.getLong("seconds", 10));
+                case "hotswap" -> hotSwap(c, view, Integer.getInteger("rounds", 5));
                 case "reclaim" -> reclaim(c, view);
                 case "configadmin" -> configAdmin(c, view);
                 case "commands" -> commands(c);
@@ -115,7 +118,20 @@ public final class OsgiScenarioMain {
         };
     }
 
-    static void hotSwap(Container c, ArsenalView view, long seconds) throws Throwable {
+    /** Calls every worker makes before the first operation. */
+    private static final long CALLS_FIRST = 1000;
+
+    /** Calls every worker makes while a provider bundle is stopped or uninstalled. */
+    private static final long CALLS_WHILE_GONE = 100;
+
+    /** Calls every worker makes after an operation, before the next. */
+    private static final long CALLS_AFTER = 300;
+
+    /**
+     * Swaps bundles under load: each round stops and starts, updates, and reinstalls each of the
+     * native and SIMD bundles (six operations), so {@code rounds} rounds make {@code 6 * rounds}.
+     */
+    static void hotSwap(Container c, ArsenalView view, int rounds) throws Throwable {
         byte[][] inputs = inputs();
         Map<String, Object[]> expected = reference(c, view, inputs);
         List<String> algorithms = new ArrayList<>(new TreeMap<>(ArsenalView.ALGORITHMS).keySet());
@@ -131,10 +147,13 @@ public final class OsgiScenarioMain {
         List<String> firstProblems = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean running = new AtomicBoolean(true);
         int threads = 3;
+        // Each worker's own count of calls, so that the driver waits for every worker to have run.
+        AtomicLong[] callsOf = new AtomicLong[threads];
         List<Thread> workers = new ArrayList<>();
         Map<Object, String> allHashers = new IdentityHashMap<>();
         for (int t = 0; t < threads; t++) {
             int id = t;
+            callsOf[t] = new AtomicLong();
             Map<String, Object> hashers = new HashMap<>();
             Map<String, MethodHandle> hashes = new HashMap<>();
             for (String a : algorithms) {
@@ -167,6 +186,7 @@ public final class OsgiScenarioMain {
                         }
                     }
                     calls.increment();
+                    callsOf[id].incrementAndGet();
                     if (generation.get() == before) {
                         String provider = ArsenalView.providerFor(routeSnapshot.get(algorithmId(a)), inputs[i].length);
                         perProvider
@@ -180,48 +200,50 @@ public final class OsgiScenarioMain {
             worker.start();
             workers.add(worker);
         }
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         int operations = 0;
         int stale = 0;
         List<String> staleExamples = new ArrayList<>();
         Map<String, Integer> byKind = new TreeMap<>();
         String[] targets = {NATIVE, SIMD};
         String[] kinds = {"stop-start", "update", "reinstall"};
-        while (System.nanoTime() < deadline) {
-            String target = targets[operations % targets.length];
-            String kind = kinds[(operations / targets.length) % kinds.length];
-            generation.incrementAndGet();
-            Bundle b = c.bundle(target);
-            switch (kind) {
-                case "stop-start" -> {
-                    b.stop();
+        awaitCalls(callsOf, CALLS_FIRST);
+        for (int round = 0; round < rounds; round++) {
+            for (String kind : kinds) {
+                for (String target : targets) {
+                    generation.incrementAndGet();
+                    Bundle b = c.bundle(target);
+                    switch (kind) {
+                        case "stop-start" -> {
+                            b.stop();
+                            routes.set(view.routes());
+                            generation.incrementAndGet();
+                            awaitCalls(callsOf, CALLS_WHILE_GONE);
+                            generation.incrementAndGet();
+                            b.start();
+                        }
+                        case "update" -> {
+                            b.update();
+                            c.refresh();
+                        }
+                        default -> {
+                            String location = b.getLocation();
+                            b.uninstall();
+                            c.refresh();
+                            routes.set(view.routes());
+                            generation.incrementAndGet();
+                            awaitCalls(callsOf, CALLS_WHILE_GONE);
+                            generation.incrementAndGet();
+                            c.context().installBundle(location).start();
+                        }
+                    }
                     routes.set(view.routes());
                     generation.incrementAndGet();
-                    Thread.sleep(20);
-                    generation.incrementAndGet();
-                    b.start();
-                }
-                case "update" -> {
-                    b.update();
-                    c.refresh();
-                }
-                default -> {
-                    String location = b.getLocation();
-                    b.uninstall();
-                    c.refresh();
-                    routes.set(view.routes());
-                    generation.incrementAndGet();
-                    Thread.sleep(20);
-                    generation.incrementAndGet();
-                    c.context().installBundle(location).start();
+                    stale += staleHashers(c, allHashers, routes.get(), staleExamples);
+                    byKind.merge(kind, 1, Integer::sum);
+                    operations++;
+                    awaitCalls(callsOf, CALLS_AFTER);
                 }
             }
-            routes.set(view.routes());
-            generation.incrementAndGet();
-            stale += staleHashers(c, allHashers, routes.get(), staleExamples);
-            byKind.merge(kind, 1, Integer::sum);
-            operations++;
-            Thread.sleep(30);
         }
         running.set(false);
         for (Thread w : workers) {
@@ -240,6 +262,23 @@ public final class OsgiScenarioMain {
         view.routes().forEach((a, r) -> System.out.println("route " + a + " " + r));
     }
 
+    /**
+     * Waits until every worker has made {@code more} calls from now on: a count, whatever the
+     * machine's speed. A worker that stops calling hangs the scenario, which the integration test's
+     * process time-out turns into a failure with a thread dump.
+     */
+    private static void awaitCalls(AtomicLong[] callsOf, long more) throws InterruptedException {
+        long[] target = new long[callsOf.length];
+        for (int i = 0; i < callsOf.length; i++) {
+            target[i] = callsOf[i].get() + more;
+        }
+        for (int i = 0; i < callsOf.length; i++) {
+            while (callsOf[i].get() < target[i]) {
+                Thread.sleep(1);
+            }
+        }
+    }
+
     /** The bundle each provider id lives in. */
     private static final Map<String, String> PROVIDER_BUNDLES = Map.of(
             "java-hashing", "dev.arsenal.providers.java",
@@ -249,13 +288,13 @@ public final class OsgiScenarioMain {
 
     /**
      * How many hashers, read through the engine's own fields after a bundle operation (given up to
-     * two seconds to settle), still point at a class of a bundle revision that is no longer current,
+     * a generous 30 seconds to settle; it ends as soon as all point right), still point at a class of a bundle revision that is no longer current,
      * or at providers other than the route's: what would keep an old class loader alive or make
      * "new calls go to the new choice" false while results stayed right.
      */
     static int staleHashers(Container c, Map<Object, String> hashers, Map<String, String> routes, List<String> examples)
             throws Exception {
-        long deadline = System.nanoTime() + 2_000_000_000L;
+        long deadline = System.nanoTime() + 30_000_000_000L;
         List<String> problems;
         do {
             problems = new ArrayList<>();
@@ -323,9 +362,9 @@ public final class OsgiScenarioMain {
         Object h = view.hashBytes(64).invoke(hasher, data);
         System.out.println("hasher-after-uninstall " + (h.equals(expected) ? "ok" : "wrong " + h));
         stream = null;
-        long deadline = System.nanoTime() + 20_000_000_000L;
+        // Bounded by a count of collections, generous for a busy machine; it ends once collected.
         List<byte[]> pressure = new ArrayList<>();
-        while (loader.get() != null && System.nanoTime() < deadline) {
+        for (int collections = 0; loader.get() != null && collections < 1000; collections++) {
             System.gc();
             pressure.add(new byte[1 << 20]);
             if (pressure.size() > 64) {
@@ -378,16 +417,16 @@ public final class OsgiScenarioMain {
         Dictionary<String, Object> values = new Hashtable<>();
         values.put("arsenal.provider.xxh3", "java-hashing");
         configType.getMethod("update", Dictionary.class).invoke(configuration, values);
+        // Waits as long as it takes (the process time-out catches a hang); the time is only printed.
         long start = System.nanoTime();
-        while (!view.routes().get("xxh3").equals("java-hashing") && System.nanoTime() - start < 10_000_000_000L) {
+        while (!view.routes().get("xxh3").equals("java-hashing")) {
             Thread.sleep(5);
         }
         System.out.println("route-forced " + view.routes().get("xxh3"));
         System.out.println("reason-forced " + view.reason("xxh3").orElse(""));
         System.out.println("forced-after-ms " + (System.nanoTime() - start) / 1_000_000);
         configType.getMethod("delete").invoke(configuration);
-        start = System.nanoTime();
-        while (view.routes().get("xxh3").equals("java-hashing") && System.nanoTime() - start < 10_000_000_000L) {
+        while (view.routes().get("xxh3").equals("java-hashing")) {
             Thread.sleep(5);
         }
         System.out.println("route-deleted " + view.routes().get("xxh3"));

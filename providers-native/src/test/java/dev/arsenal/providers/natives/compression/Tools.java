@@ -70,7 +70,7 @@ final class Tools {
         try (InputStream in = process.getInputStream()) {
             out = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         }
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             fail(String.join(" ", command) + " did not finish: " + out);
         }

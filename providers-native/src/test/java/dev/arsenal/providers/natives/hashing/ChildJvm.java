@@ -32,7 +32,7 @@ final class ChildJvm {
         try (InputStream in = process.getInputStream()) {
             out = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         }
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             fail("the child JVM did not finish: " + out);
         }

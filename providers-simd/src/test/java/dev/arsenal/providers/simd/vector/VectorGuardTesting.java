@@ -54,7 +54,7 @@ public final class VectorGuardTesting {
         try (InputStream in = process.getInputStream()) {
             out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "child JVM did not end");
+        assertTrue(process.waitFor(5, TimeUnit.MINUTES), "child JVM did not end");
         assertEquals(0, process.exitValue(), out);
         return out;
     }
