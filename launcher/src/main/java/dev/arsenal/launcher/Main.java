@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
@@ -34,6 +36,40 @@ public final class Main {
 
     private Main() {}
 
+    /**
+     * The engine's log on {@code err}, one line a record ("arsenal: WARNING: ..."): its warnings
+     * always, its selection lines (DEBUG, java.util.logging's FINE) with {@code -v}.
+     */
+    private static void logTo(PrintStream err, boolean verbose) {
+        Level level = verbose ? Level.FINE : Level.WARNING;
+        for (Handler h : ENGINE_LOG.getHandlers()) {
+            ENGINE_LOG.removeHandler(h);
+        }
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (isLoggable(record)) {
+                    String prefix = record.getLevel().intValue() >= Level.WARNING.intValue()
+                            ? "arsenal: warning: "
+                            : "arsenal: ";
+                    err.println(prefix + record.getMessage().replaceFirst("^Arsenal: ", ""));
+                }
+            }
+
+            @Override
+            public void flush() {
+                err.flush();
+            }
+
+            @Override
+            public void close() {}
+        };
+        handler.setLevel(level);
+        ENGINE_LOG.addHandler(handler);
+        ENGINE_LOG.setUseParentHandlers(false);
+        ENGINE_LOG.setLevel(level);
+    }
+
     /** Runs the command and exits with its status. */
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -48,8 +84,7 @@ public final class Main {
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         List<String> rest = Arrays.asList(args);
         boolean verbose = rest.contains("-v") || rest.contains("--verbose");
-        // The engine logs one INFO line per runtime; on the command line it is noise unless asked for.
-        ENGINE_LOG.setLevel(verbose ? Level.INFO : Level.WARNING);
+        logTo(err, verbose);
         rest = rest.stream()
                 .filter(a -> !a.equals("-v") && !a.equals("--verbose"))
                 .toList();

@@ -19,6 +19,7 @@ import dev.arsenal.report.RuntimeReport;
 import dev.arsenal.spi.Provider;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -53,7 +54,7 @@ public final class LiveRuntime implements ArsenalRuntime {
     public LiveRuntime(Configuration configuration, List<? extends Provider> providers, List<String> problems) {
         this.platform = EngineRuntimeFactory.platform();
         this.current = select(configuration, providers, problems);
-        SelectionLog.logOnce(current.report());
+        SelectionLog.logOnce(current.report(), current.warnings());
     }
 
     private SelectingRuntime select(
@@ -75,6 +76,9 @@ public final class LiveRuntime implements ArsenalRuntime {
     public synchronized void update(
             Configuration configuration, List<? extends Provider> providers, List<String> problems) {
         SelectingRuntime next = select(configuration, providers, problems);
+        List<String> fresh = new ArrayList<>(next.warnings());
+        fresh.removeAll(current.warnings()); // each problem warned once, not at every bundle event
+        SelectionLog.warn(fresh);
         current = next;
         for (LiveHasher h : hashers) {
             h.retarget(next);

@@ -84,7 +84,14 @@ final class SelectingRuntime implements ArsenalRuntime {
         this.logDecisions = logDecisions;
     }
 
-    /** This runtime, logging one INFO line per family when it decides it. */
+    /** The warnings of the families decided so far ({@link Selector.FamilyChoice#warnings}). */
+    List<String> warnings() {
+        List<String> warnings = new ArrayList<>();
+        families.values().forEach(f -> warnings.addAll(f.warnings()));
+        return warnings;
+    }
+
+    /** This runtime, logging each family's choices (DEBUG) and warnings when it decides it. */
     SelectingRuntime logging() {
         return new SelectingRuntime(configuration, selector, calibration, calibrationWarnings, true);
     }

@@ -5,29 +5,43 @@ import dev.arsenal.report.Decision;
 import dev.arsenal.report.ProviderReport;
 import dev.arsenal.report.RuntimeReport;
 import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Writes the INFO lines that summarize a runtime's choices, without stack traces: choices per
- * algorithm, and the providers that are unavailable with their causes; one line per family as a
- * runtime decides it, or one for all (a container's runtime, which decides everything at once).
+ * Logs a runtime's choices, without stack traces. A library stays quiet when all is well: the line
+ * that summarizes the choices (per algorithm, and the providers that are unavailable with their
+ * causes; one line per family as a runtime decides it, or one for all in a container, which decides
+ * everything at once) is at DEBUG (java.util.logging's FINE; {@code arsenal -v} and {@code arsenal
+ * info} show it). A WARNING is only for what the user asked for or should fix ({@link
+ * Selector.FamilyChoice#warnings}): an algorithm without a provider (a forced provider that cannot
+ * be used), a failed self-test, a setting that keeps a provider from loading.
  */
 final class SelectionLog {
     private static final System.Logger LOG = System.getLogger("dev.arsenal");
 
     private SelectionLog() {}
 
-    static void logOnce(RuntimeReport report) {
-        if (!LOG.isLoggable(Level.INFO)) {
-            return;
+    /** The line for every family at once, and the warnings of those families. */
+    static void logOnce(RuntimeReport report, List<String> warnings) {
+        if (LOG.isLoggable(Level.DEBUG)) {
+            LOG.log(Level.DEBUG, summary(report));
         }
-        LOG.log(Level.INFO, summary(report));
+        warn(warnings);
     }
 
-    /** The line of one family, when a runtime decides it on its first use. */
+    /** The line of one family, when a runtime decides it on its first use, and its warnings. */
     static void logFamily(Strategy strategy, Selector.FamilyChoice choice) {
-        if (LOG.isLoggable(Level.INFO)) {
-            LOG.log(Level.INFO, familySummary(strategy, choice));
+        if (LOG.isLoggable(Level.DEBUG)) {
+            LOG.log(Level.DEBUG, familySummary(strategy, choice));
+        }
+        warn(choice.warnings());
+    }
+
+    /** Each warning, one WARNING line apiece. */
+    static void warn(List<String> warnings) {
+        for (String w : warnings) {
+            LOG.log(Level.WARNING, "Arsenal: " + w);
         }
     }
 

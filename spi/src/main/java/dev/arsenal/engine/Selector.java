@@ -28,6 +28,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -181,19 +182,60 @@ final class Selector {
                 unavailable.add(providerReport(p));
             }
         }
-        return new FamilyChoice(family, decisions, routes, unavailable);
+        return new FamilyChoice(family, decisions, routes, unavailable, warnings(family, decisions));
     }
 
-    /** The decisions and routes of one family, and its providers that cannot be used. */
+    /**
+     * What the user should hear about even when they asked for nothing: an algorithm whose providers
+     * are installed but none can be used (a forced one that cannot, unless the program forced it
+     * through the API), a provider failing its self-test, a
+     * provider refused because of a setting the user made ({@link Availability#misconfigured}).
+     * Ordinary unavailability (a library not installed, native access not enabled) is not here.
+     */
+    private List<String> warnings(Family family, Map<Algorithm, Decision> decisions) {
+        Set<String> warnings = new LinkedHashSet<>();
+        for (Provider p : providers) {
+            if (serves(p, family) && availability(p).isMisconfigured()) {
+                warnings.add(p.id() + " cannot be used: " + availability(p).cause());
+            }
+        }
+        for (Decision d : decisions.values()) {
+            for (Candidate c : d.candidates()) {
+                if (c.status() == Candidate.Status.SELF_TEST_FAILED) {
+                    warnings.add(c.providerId() + " failed its self-test of " + d.algorithm()
+                            + " and is not used for it: " + c.detail());
+                }
+            }
+            // A program that forced a provider through the API gets the failure when it uses the
+            // algorithm; a deployment's setting (property, environment, file) deserves the warning.
+            String forcedBy = Configuration.PROVIDER_PREFIX + d.algorithm();
+            boolean byTheProgram = config.forcedProvider(d.algorithm()).isPresent()
+                    && config.sourceOf(forcedBy).description().equals("API");
+            // No candidate at all means nothing for it was installed: the use fails, with the cause.
+            if (d.basis() == Decision.Basis.NONE
+                    && !byTheProgram
+                    && !d.candidates().isEmpty()) {
+                warnings.add("no provider for " + d.algorithm() + ": " + d.reason());
+            }
+        }
+        return List.copyOf(warnings);
+    }
+
+    /**
+     * The decisions and routes of one family, its providers that cannot be used, and what is worth a
+     * warning ({@link #warnings}).
+     */
     record FamilyChoice(
             Family family,
             Map<Algorithm, Decision> decisions,
             Map<Algorithm, Route> routes,
-            List<ProviderReport> unavailable) {
+            List<ProviderReport> unavailable,
+            List<String> warnings) {
         FamilyChoice {
             decisions = Collections.unmodifiableMap(new LinkedHashMap<>(decisions));
             routes = Map.copyOf(routes);
             unavailable = List.copyOf(unavailable);
+            warnings = List.copyOf(warnings);
         }
     }
 

@@ -18,11 +18,17 @@ import dev.arsenal.platform.PlatformInfo;
 import dev.arsenal.report.Candidate;
 import dev.arsenal.report.Decision;
 import dev.arsenal.report.ProviderReport;
+import dev.arsenal.spi.Availability;
 import dev.arsenal.spi.Provider;
 import dev.arsenal.spi.Requirement;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 
@@ -229,5 +235,93 @@ class SelectorTest {
 
     private static dev.arsenal.spi.Availability available() {
         return dev.arsenal.spi.Availability.available();
+    }
+
+    /** What the engine logs while it decides crc32's family with {@code providers}. */
+    private static List<LogRecord> logged(Configuration config, Provider... providers) {
+        Logger log = Logger.getLogger("dev.arsenal");
+        List<LogRecord> records = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                records.add(r);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        Level before = log.getLevel();
+        log.addHandler(capture);
+        log.setLevel(Level.ALL);
+        try {
+            crc32(runtime(config, providers));
+        } finally {
+            log.removeHandler(capture);
+            log.setLevel(before);
+        }
+        return records;
+    }
+
+    private static List<String> warnings(List<LogRecord> records) {
+        return records.stream()
+                .filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue())
+                .map(LogRecord::getMessage)
+                .toList();
+    }
+
+    @Test
+    void allIsWellLogsOnlyAtDebug() {
+        List<LogRecord> records = logged(
+                Configuration.defaults(),
+                new FakeCrcProvider("java", ProviderKind.JAVA, 100),
+                new FakeCrcProvider("native", ProviderKind.NATIVE, 200).unavailable("libfake.so not found"));
+        assertEquals(List.of(), warnings(records), "an unavailable library is no warning");
+        assertTrue(
+                records.stream()
+                        .anyMatch(r -> r.getLevel() == Level.FINE
+                                && r.getMessage().contains("crc32=java")
+                                && r.getMessage().contains("libfake.so not found")),
+                "the selection line, with the unavailable provider's cause, at DEBUG (FINE): " + records);
+    }
+
+    @Test
+    void whatTheUserShouldFixIsAWarning() {
+        Provider misconfigured = new FakeCrcProvider(
+                "native",
+                ProviderKind.NATIVE,
+                s -> 200,
+                Availability.misconfigured("libfake at /opt/nope (from arsenal.fake.path) does not exist", null),
+                false,
+                List.of());
+        List<String> warnings = warnings(logged(
+                Configuration.defaults(),
+                new FakeCrcProvider("java", ProviderKind.JAVA, 100),
+                new FakeCrcProvider("simd", ProviderKind.SIMD, 300).broken(),
+                misconfigured));
+        assertEquals(2, warnings.size(), warnings.toString());
+        assertTrue(
+                warnings.stream().anyMatch(w -> w.contains("simd failed its self-test of crc32")), warnings.toString());
+        assertTrue(
+                warnings.stream().anyMatch(w -> w.contains("native cannot be used: libfake at /opt/nope")),
+                warnings.toString());
+    }
+
+    @Test
+    void aForcedProviderThatCannotBeUsedIsAWarningWhenTheDeploymentForcedIt() {
+        Configuration deployment = Configuration.load(Map.of("arsenal.provider.crc32", "absent"), Map.of());
+        List<String> warnings = warnings(logged(deployment, new FakeCrcProvider("java", ProviderKind.JAVA, 100)));
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(
+                warnings.getFirst().contains("no provider for crc32: provider 'absent' forced by"),
+                warnings.toString());
+        // A program that forces through the API gets the failure where it uses the algorithm instead.
+        assertEquals(
+                List.of(),
+                warnings(logged(
+                        Configuration.defaults().withForcedProvider(HashAlgorithm.CRC32, "absent"),
+                        new FakeCrcProvider("java", ProviderKind.JAVA, 100))));
     }
 }

@@ -249,7 +249,8 @@ public final class OsgiEngine {
         });
         forEachCreated(r -> r.update(r.configuration(), providers, List.of()));
         String changes = changes(before, runtime.report());
-        LOG.log(Level.INFO, "Arsenal: " + why + "; " + (changes.isEmpty() ? "selection unchanged" : changes));
+        // A re-selection is routine in a container (a bundle came or went): DEBUG, as the first one.
+        LOG.log(Level.DEBUG, "Arsenal: " + why + "; " + (changes.isEmpty() ? "selection unchanged" : changes));
     }
 
     private void forEachCreated(Consumer<LiveRuntime> action) {

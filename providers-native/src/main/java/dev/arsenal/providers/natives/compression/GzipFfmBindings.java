@@ -152,14 +152,15 @@ final class GzipFfmBindings {
         NativeLibrary.Result deflate = NativeLibrary.openConfigured(
                 "libdeflate", DEFLATE_PATH_PROPERTY, deflatePath, NativeLibrary.names("deflate", "0"));
         if (deflate instanceof NativeLibrary.Failed f) {
-            return NativeBinding.unavailable(f.cause(), f.error());
+            return NativeBinding.failed(f);
         }
         NativeLibrary.Result zlib =
                 NativeLibrary.openConfigured("zlib", ZLIB_PATH_PROPERTY, zlibPath, NativeLibrary.names("z", "1"));
         NativeLibrary.Loaded d = (NativeLibrary.Loaded) deflate;
         if (zlib instanceof NativeLibrary.Failed f) {
             d.arena().close();
-            return NativeBinding.unavailable(f.cause() + " (libdeflate was found; streams need zlib)", f.error());
+            return NativeBinding.failed(new NativeLibrary.Failed(
+                    f.cause() + " (libdeflate was found; streams need zlib)", f.error(), f.misconfigured()));
         }
         NativeLibrary.Loaded z = (NativeLibrary.Loaded) zlib;
         try {

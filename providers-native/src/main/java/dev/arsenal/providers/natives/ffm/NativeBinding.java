@@ -36,6 +36,11 @@ public record NativeBinding<H>(H handles, Availability availability, String libr
                 null, error == null ? Availability.unavailable(cause) : Availability.unavailable(cause, error), "");
     }
 
+    /** Not bound, because the library did not open ({@link NativeLibrary.Failed#availability}). */
+    public static <H> NativeBinding<H> failed(NativeLibrary.Failed failure) {
+        return new NativeBinding<>(null, failure.availability(), "");
+    }
+
     /**
      * Opens {@code what} ("liblz4") as {@link NativeLibrary#openConfigured} does (the file in
      * {@code path}, the value of {@code property}, else the first of {@code names} found) and binds
@@ -58,7 +63,7 @@ public record NativeBinding<H>(H handles, Availability availability, String libr
     public static <H> NativeBinding<H> bind(
             String what, NativeLibrary.Result opened, Function<NativeLibrary.Loaded, NativeBinding<H>> symbols) {
         return switch (opened) {
-            case NativeLibrary.Failed f -> unavailable(f.cause(), f.error());
+            case NativeLibrary.Failed f -> failed(f);
             case NativeLibrary.Loaded l -> {
                 try {
                     yield symbols.apply(l);

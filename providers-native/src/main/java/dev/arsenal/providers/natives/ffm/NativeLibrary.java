@@ -1,5 +1,7 @@
 package dev.arsenal.providers.natives.ffm;
 
+import dev.arsenal.spi.Availability;
+import dev.arsenal.spi.NativeAccess;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -21,7 +23,8 @@ import java.util.function.Supplier;
  * ...): the file a system property names, if set, else the first of the platform's names the
  * dynamic loader finds. Never throws: a failure is a one-line cause with the loader's own message
  * ("file too short", "wrong ELF class", "cannot open shared object file"), and a JVM without native
- * access for this module says which flag to add.
+ * access for this module says which flag to add. Nothing restricted is called unless native access
+ * is enabled ({@link NativeAccess}), so a JVM on default flags prints no warning because of Arsenal.
  */
 @SuppressWarnings("restricted") // opening libraries is this class's job
 public final class NativeLibrary {
@@ -36,8 +39,22 @@ public final class NativeLibrary {
      */
     public record Loaded(SymbolLookup lookup, Arena arena, String library) implements Result {}
 
-    /** Why the library could not be loaded, and the JDK's exception if there was one. */
-    public record Failed(String cause, Throwable error) implements Result {}
+    /**
+     * Why the library could not be loaded, and the JDK's exception if there was one; {@code
+     * misconfigured} when a setting the user made is at fault (a configured path that does not
+     * load), which the provider reports with {@link Availability#misconfigured}.
+     */
+    public record Failed(String cause, Throwable error, boolean misconfigured) implements Result {
+        /** A failure that is not the user's setting. */
+        public Failed(String cause, Throwable error) {
+            this(cause, error, false);
+        }
+
+        /** This failure as a provider's availability. */
+        public Availability availability() {
+            return misconfigured ? Availability.misconfigured(cause, error) : Availability.unavailable(cause, error);
+        }
+    }
 
     /**
      * Opens {@code what} ("libzstd") from the path in {@code path} (the value of the system
@@ -52,15 +69,22 @@ public final class NativeLibrary {
                 file = Path.of(path.strip());
             } catch (InvalidPathException e) {
                 return new Failed(
-                        what + " not loaded: '" + path + "'" + origin + " is not a path: " + e.getMessage(), e);
+                        what + " not loaded: '" + path + "'" + origin + " is not a path: " + e.getMessage(), e, true);
             }
-            return open(what, file, origin);
+            // The user named this file: a failure to load it (native access not enabled included) is
+            // theirs to fix, not a library that happens to be missing.
+            Result opened = open(what, file, origin);
+            return opened instanceof Failed f ? new Failed(f.cause(), f.error(), true) : opened;
         }
         return openFirst(what, names);
     }
 
     /** Opens {@code what} from the file at {@code path}; {@code origin} says where the path came from. */
     public static Result open(String what, Path path, String origin) {
+        Optional<String> refused = NativeAccess.refusal(NativeLibrary.class.getModule(), what);
+        if (refused.isPresent()) {
+            return new Failed(refused.get(), null);
+        }
         try {
             if (!Files.exists(path)) {
                 return new Failed(what + " not found: " + path + origin + " does not exist", null);
@@ -87,6 +111,10 @@ public final class NativeLibrary {
      * LD_LIBRARY_PATH}, the ld.so cache, the default directories).
      */
     public static Result openFirst(String what, List<String> names) {
+        Optional<String> refused = NativeAccess.refusal(NativeLibrary.class.getModule(), what);
+        if (refused.isPresent()) {
+            return new Failed(refused.get(), null);
+        }
         try {
             List<String> tried = new ArrayList<>();
             Throwable last = null;

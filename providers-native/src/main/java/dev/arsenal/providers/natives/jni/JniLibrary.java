@@ -1,12 +1,16 @@
 package dev.arsenal.providers.natives.jni;
 
 import dev.arsenal.spi.Availability;
+import dev.arsenal.spi.NativeAccess;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Probes an optional JNI library shipped in a jar (lz4-java, zstd-jni), the same way for every
  * family: first whether a class of the library is visible ({@link Class#forName} without
- * initializing it, so that nothing of the library is linked), then whether its native code loads.
+ * initializing it, so that nothing of the library is linked), then whether native access is enabled
+ * for the library's module ({@link NativeAccess}; never a JVM warning on default flags), then
+ * whether its native code loads.
  * Never throws: a failure is a one-line cause with the loader's own message and the throwable kept.
  *
  * <p>The providers that use this name no type of the library themselves; the {@code load} they pass
@@ -31,13 +35,29 @@ public final class JniLibrary {
      */
     public static Availability probe(
             String library, String className, String module, ClassLoader loader, Supplier<String> load) {
+        Class<?> type;
         try {
-            Class.forName(className, false, loader);
+            type = Class.forName(className, false, loader);
         } catch (ClassNotFoundException | LinkageError e) {
             return Availability.unavailable(
                     library + " not on the class path (" + className + " not found; on the module path, resolve the"
                             + " module " + module + ")",
                     e);
+        }
+        // The library loads its native code itself (System.load, or FFM): a restricted call in its
+        // module, which would print the JVM's warning unless native access is enabled there.
+        Module own = JniLibrary.class.getModule();
+        Module its = type.getModule();
+        Optional<String> refused = NativeAccess.refusal(its, library + "'s native code");
+        if (refused.isPresent()) {
+            // Enabled for Arsenal but not for the library: the user asked for native code and
+            // missed one module, which is worth a warning; otherwise native code is simply off.
+            return own != its && NativeAccess.isEnabled(own)
+                    ? Availability.misconfigured(
+                            refused.get() + "; it is enabled for " + NativeAccess.flagValue(own) + ", add "
+                                    + NativeAccess.flagValue(its) + " too",
+                            null)
+                    : Availability.unavailable(refused.get());
         }
         try {
             load.get();

@@ -148,17 +148,30 @@ class XxhashBindingsFaultTest {
         assertTrue(a.cause().contains("boom"), a.cause());
     }
 
+    /** What a JVM without {@code --enable-native-access} prints: this line and nothing else. */
+    private static final String NOT_ENABLED = "unavailable: native access is not enabled for the class path, so"
+            + " libxxhash is not loaded (start the JVM with --enable-native-access=ALL-UNNAMED; without it the JVM"
+            + " would print a restricted-method warning)";
+
     /**
-     * A JVM started with {@code --illegal-native-access=deny} and no {@code --enable-native-access}:
-     * the probe says which flag to add.
+     * A JVM on default flags: nothing restricted is called, so the JVM prints no warning (the whole
+     * output is the probe's line), and the probe says which flag to add.
      */
     @Test
+    void withoutNativeAccessNothingIsLoadedAndNothingPrinted() throws Exception {
+        assertEquals(NOT_ENABLED, ChildJvm.run(NativeAccessMain.class));
+    }
+
+    /** {@code --illegal-native-access=deny} and no {@code --enable-native-access}: the same. */
+    @Test
     void deniedNativeAccessSaysWhichFlagToAdd() throws Exception {
-        String out = ChildJvm.run(DeniedNativeAccessMain.class, "--illegal-native-access=deny");
-        assertTrue(
-                out.startsWith("unavailable: native access denied, libxxhash not loaded: start the JVM with"
-                        + " --enable-native-access=ALL-UNNAMED"),
-                out);
+        assertEquals(NOT_ENABLED, ChildJvm.run(NativeAccessMain.class, "--illegal-native-access=deny"));
+    }
+
+    /** {@code --illegal-native-access=allow} lets every module in silently: the library loads. */
+    @Test
+    void illegalNativeAccessAllowedLoadsSilently() throws Exception {
+        assertEquals("available", ChildJvm.run(NativeAccessMain.class, "--illegal-native-access=allow"));
     }
 
     private static Availability probe(NativeBinding<XxhashBindings.Handles> binding) {
