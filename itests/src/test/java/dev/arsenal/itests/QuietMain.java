@@ -1,0 +1,50 @@
+package dev.arsenal.itests;
+
+import dev.arsenal.Arsenal;
+import dev.arsenal.compression.Codec;
+import dev.arsenal.compression.Compression;
+import dev.arsenal.compression.Compressor;
+import dev.arsenal.hashing.Hashing;
+import dev.arsenal.report.Decision;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A small application as a user writes it, run by {@link QuietApplicationIT} in a child JVM on
+ * various flags: it uses every codec (both ways) and every hash through the static entry points,
+ * then prints one line per algorithm with the provider that served it, and "ok" if every result was
+ * right. Whatever the JVM or Arsenal print on stderr is the test's business.
+ */
+final class QuietMain {
+    private QuietMain() {}
+
+    public static void main(String[] args) {
+        byte[] data = "Arsenal keeps quiet when all is well. ".repeat(2000).getBytes(StandardCharsets.US_ASCII);
+        boolean ok = Hashing.xxh64().hash("hello".getBytes(StandardCharsets.US_ASCII)) == 0x26c7827d889f6da3L;
+        var s32 = Hashing.xxh32().newStream();
+        s32.update(data);
+        ok &= Hashing.xxh32().hash(data) == s32.digest();
+        var s3 = Hashing.xxh3_64().newStream();
+        s3.update(data);
+        ok &= Hashing.xxh3_64().hash(data) == s3.digest();
+        var s128 = Hashing.xxh3_128().newStream();
+        s128.update(data);
+        ok &= Hashing.xxh3_128().hash(data).equals(s128.digest());
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(data);
+        ok &= Hashing.crc32().hash(data) == (int) crc.getValue();
+        java.util.zip.CRC32C crcc = new java.util.zip.CRC32C();
+        crcc.update(data);
+        ok &= Hashing.crc32c().hash(data) == (int) crcc.getValue();
+        for (Codec codec : Codec.values()) {
+            Compressor c = Compression.compressor(codec);
+            byte[] packed = c.compress(data);
+            byte[] back = Compression.decompressor(codec).decompress(packed, data.length);
+            ok &= Arrays.equals(data, back) && packed.length < data.length;
+        }
+        for (Decision d : Arsenal.runtime().report().selection()) {
+            System.out.println(d.algorithm() + " " + d.provider().orElse("NONE"));
+        }
+        System.out.println(ok ? "ok" : "WRONG");
+    }
+}
