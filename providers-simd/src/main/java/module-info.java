@@ -1,11 +1,14 @@
 /**
- * SIMD providers on the Vector API. The module reads {@code jdk.incubator.vector}, so it resolves
- * only on a JVM started with {@code --add-modules jdk.incubator.vector}; without it, these
- * providers are simply absent from the choice. Packages follow the families.
+ * SIMD providers on the Vector API. The module reads {@code jdk.incubator.vector} only when the JVM
+ * was started with {@code --add-modules jdk.incubator.vector} ({@code requires static}): a plain
+ * {@code requires} would make every application with this module on its module path resolve the
+ * incubator module, and the JVM print "WARNING: Using incubator modules" at each start. Without the
+ * module, these providers report themselves unavailable with the flag to add (their requirement
+ * {@code JdkModule}, checked before any Vector API class is loaded). Packages follow the families.
  */
 module dev.arsenal.providers.simd {
     requires dev.arsenal.spi;
-    requires jdk.incubator.vector;
+    requires static jdk.incubator.vector;
     requires static biz.aQute.bnd.annotation;
     requires static org.osgi.service.component.annotations;
 

@@ -156,11 +156,12 @@ final class Launcher {
         List<String> cmd = new ArrayList<>();
         cmd.add(java());
         cmd.addAll(List.of(
-                // zstd-jni is an explicit module that providers-native requires only statically:
-                // on the module path it is resolved when asked for, as lz4-java (automatic) is not.
+                // providers-native requires zstd-jni (explicit) and lz4-java (automatic) only
+                // statically, and providers-simd the Vector API: on the module path each is resolved
+                // when asked for. --enable-native-access takes module names (no ALL-MODULE-PATH).
                 "--add-modules",
-                "jdk.incubator.vector,com.github.luben.zstd_jni",
-                "--enable-native-access=ALL-MODULE-PATH",
+                "jdk.incubator.vector,com.github.luben.zstd_jni,org.lz4.java",
+                "--enable-native-access=dev.arsenal.providers.natives,com.github.luben.zstd_jni,org.lz4.java",
                 "-Darsenal.config=" + emptyConfig()));
         List<String> mp = new ArrayList<>();
         mp.add(launcherJar().toString());

@@ -238,35 +238,44 @@ final class InfoCommand {
         }
         out.println();
         out.println("Providers");
+        // Columns as wide as their longest entry: ids and family names vary (lz4java-compression).
+        int idWidth = width(report.providers().stream().map(ProviderReport::id));
+        int kindWidth = width(report.providers().stream().map(p -> p.kind().id()));
+        int familyWidth = width(report.providers().stream().map(p -> p.family().id()));
         for (ProviderReport p : report.providers()) {
-            out.printf(
-                    "  %-18s %-7s %-9s %-12s %s%n",
-                    p.id(), p.kind().id(), p.family().id(), p.available() ? "available" : "UNAVAILABLE", p.reason());
+            out.println("  " + pad(p.id(), idWidth + 1) + pad(p.kind().id(), kindWidth + 1) + pad(p.family().id(), familyWidth + 1)
+                    + pad(p.available() ? "available" : "UNAVAILABLE", "UNAVAILABLE".length() + 1) + p.reason());
         }
         out.println();
         out.println("Selection");
+        int algorithmWidth = width(report.selection().stream().map(Decision::algorithm));
+        int chosenWidth = width(report.selection().stream().map(d -> d.provider().orElse("NONE")));
+        int candidateWidth = width(
+                report.selection().stream().flatMap(d -> d.candidates().stream()).map(Candidate::providerId));
+        String indent = "  " + " ".repeat(algorithmWidth + 1) + "  ";
         for (Decision d : report.selection()) {
-            out.printf("  %-8s %-18s %s%n", d.algorithm(), d.provider().orElse("NONE"), d.reason());
+            out.println("  " + pad(d.algorithm(), algorithmWidth + 1) + pad(d.provider().orElse("NONE"), chosenWidth + 1)
+                    + d.reason());
             if (d.tiered()) {
-                out.printf(
-                        "  %-8s   tiers: %s%n",
-                        "",
-                        d.tiers().stream()
+                out.println(indent + "tiers: "
+                        + d.tiers().stream()
                                 .map(t -> t.provider() + " from "
                                         + dev.arsenal.report.Measurement.formatSize(t.fromBytes()))
                                 .collect(Collectors.joining(", ")));
             }
             for (Candidate c : d.candidates()) {
                 if (d.tiers().stream().noneMatch(t -> t.provider().equals(c.providerId()))) {
-                    out.printf(
-                            "  %-8s   not %-14s %s%s%n",
-                            "",
-                            c.providerId(),
-                            c.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
-                            c.detail().isEmpty() ? " (rank " + c.rank() + ")" : ": " + c.detail());
+                    out.println(indent + "not " + pad(c.providerId(), candidateWidth + 1)
+                            + c.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                            + (c.detail().isEmpty() ? " (rank " + c.rank() + ")" : ": " + c.detail()));
                 }
             }
         }
+    }
+
+    /** The length of the longest of {@code values}: a column's width. */
+    private static int width(java.util.stream.Stream<String> values) {
+        return values.mapToInt(String::length).max().orElse(0);
     }
 
     private void printWrapped(String label, String text) {
