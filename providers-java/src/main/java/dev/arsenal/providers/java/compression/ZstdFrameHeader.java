@@ -22,8 +22,10 @@ import static dev.arsenal.providers.java.compression.ZstdFseTable.malformed;
  * @param contentSize the content size, or -1 if the header does not say
  * @param dictionaryId the dictionary ID, 0 if none
  * @param checksum whether the frame ends with a content checksum
+ * @param singleSegment whether the frame has no window descriptor (its window is its content)
  */
-record ZstdFrameHeader(int size, long windowSize, long contentSize, int dictionaryId, boolean checksum) {
+record ZstdFrameHeader(
+        int size, long windowSize, long contentSize, int dictionaryId, boolean checksum, boolean singleSegment) {
     /** The largest window this decoder accepts: 2^27 bytes, libzstd's default limit for decoding. */
     static final long MAX_WINDOW = 1L << 27;
 
@@ -88,7 +90,7 @@ record ZstdFrameHeader(int size, long windowSize, long contentSize, int dictiona
                                     : "the frame needs a window of " + window + " bytes")
                             + ", above this decoder's limit of " + MAX_WINDOW + " (2^27, 128 MiB, libzstd's default)");
         }
-        return new ZstdFrameHeader(q + contentSizeBytes - p, window, contentSize, id, (d & 0x04) != 0);
+        return new ZstdFrameHeader(q + contentSizeBytes - p, window, contentSize, id, (d & 0x04) != 0, single);
     }
 
     /** The largest block content: the window, at most 128 KiB (3.1.1.2.3). */
@@ -100,10 +102,11 @@ record ZstdFrameHeader(int size, long windowSize, long contentSize, int dictiona
      * Checks the frame's dictionary ID against the dictionary given (null for none): a frame that
      * names one needs a dictionary, and the same one unless the dictionary is raw content.
      */
-    void checkDictionary(ZstdDictionary dictionary, long at) {
+    void checkDictionary(ZstdDictionary dictionary, long frameAt) {
         if (dictionaryId == 0) {
             return;
         }
+        long at = frameAt + (singleSegment ? 0 : 1); // the dictionary ID is at + 5
         if (dictionary == null) {
             throw malformed(
                     at + 5,
