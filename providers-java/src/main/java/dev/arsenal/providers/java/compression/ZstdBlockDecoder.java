@@ -58,7 +58,8 @@ final class ZstdBlockDecoder {
     }
 
     /**
-     * Decodes the compressed block {@code in[ip, ip + size)} into the output from {@code op}.
+     * Decodes the compressed block {@code in[ip, ip + size)} (after its 3-byte header) into the
+     * output from {@code op}.
      *
      * @param origin the offset in the compressed input of {@code in[0]}
      * @param producedBefore the frame's bytes before this block
@@ -71,7 +72,7 @@ final class ZstdBlockDecoder {
         s.blockStart = op;
         s.blockEnd = blockEnd;
         s.producedBefore = producedBefore;
-        s.blockAt = origin + ip;
+        s.blockAt = origin + ip - 3; // the block header's offset
         int limit = Math.min(s.roomEnd, blockEnd);
         if (size == 0) {
             throw malformed(origin + ip, "truncated input: a compressed block needs a literals section");
