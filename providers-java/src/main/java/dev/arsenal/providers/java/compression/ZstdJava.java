@@ -176,9 +176,11 @@ final class ZstdJava {
             if (decoder == null) {
                 decoder = new ZstdFrameDecoder();
             }
-            int n = decoder.decode(input, offset, length, output, outputOffset, maxOutputLength, dictionary);
-            idle.set(decoder);
-            return n;
+            try {
+                return decoder.decode(input, offset, length, output, outputOffset, maxOutputLength, dictionary);
+            } finally {
+                idle.set(decoder); // reusable after a failure too: each frame starts afresh
+            }
         }
 
         @Override

@@ -3,12 +3,15 @@ package dev.arsenal.providers.java.compression;
 import static dev.arsenal.providers.java.compression.ZstdTestInputs.resource;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.arsenal.compression.Codec;
+import dev.arsenal.compression.CompressionOptions;
 import dev.arsenal.compression.Decompressor;
 import dev.arsenal.compression.MalformedInputException;
 import java.io.ByteArrayInputStream;
@@ -101,6 +104,20 @@ class ZstdDecoderTest {
                 resource("mixed-3.zst"),
                 ZstdTestInputs.mixed(),
                 "a frame without dictionary, given a 7-byte dictionary");
+    }
+
+    @Test
+    void theProviderDecodesZstdWithADictionaryAndOnlyZstd() {
+        JavaCompressionProvider provider = new JavaCompressionProvider();
+        CompressionOptions withDict = CompressionOptions.defaults().withDictionary(resource("records.dict"));
+        assertTrue(provider.supportsDecompression(Codec.ZSTD, withDict));
+        assertTrue(provider.supportsDecompression(Codec.ZSTD, CompressionOptions.defaults()));
+        assertFalse(provider.supportsDecompression(Codec.LZ4, withDict));
+        assertTrue(provider.supportsDecompression(Codec.LZ4, CompressionOptions.defaults()));
+        assertArrayEquals(
+                ZstdTestInputs.samples(0, 20),
+                provider.decompressor(Codec.ZSTD, withDict).decompress(resource("records-dict.zst"), 10_000));
+        assertThrows(UnsupportedOperationException.class, () -> provider.decompressor(Codec.GZIP, withDict));
     }
 
     @Test
@@ -282,6 +299,40 @@ class ZstdDecoderTest {
             IOException again = assertThrows(IOException.class, in::read);
             assertSame(first.getCause(), again.getCause());
         }
+    }
+
+    @Test
+    void theRfcConstantsAddUp() {
+        // The predefined distributions fill their tables exactly ("less than 1" counts as 1).
+        assertEquals(64, points(ZstdFormat.PREDEFINED_LITERAL_LENGTHS));
+        assertEquals(64, points(ZstdFormat.PREDEFINED_MATCH_LENGTHS));
+        assertEquals(32, points(ZstdFormat.PREDEFINED_OFFSETS));
+        assertEquals(ZstdFormat.MAX_LITERAL_LENGTH_CODE + 1, ZstdFormat.PREDEFINED_LITERAL_LENGTHS.length);
+        assertEquals(ZstdFormat.MAX_MATCH_LENGTH_CODE + 1, ZstdFormat.PREDEFINED_MATCH_LENGTHS.length);
+        assertEquals(29, ZstdFormat.PREDEFINED_OFFSETS.length);
+        // Each code's range ends where the next one's starts.
+        for (int c = 0; c < ZstdFormat.MAX_LITERAL_LENGTH_CODE; c++) {
+            assertEquals(
+                    ZstdFormat.LITERAL_LENGTH_BASE[c + 1],
+                    ZstdFormat.LITERAL_LENGTH_BASE[c] + (1 << ZstdFormat.LITERAL_LENGTH_BITS[c]),
+                    "literal length code " + c);
+        }
+        for (int c = 0; c < ZstdFormat.MAX_MATCH_LENGTH_CODE; c++) {
+            assertEquals(
+                    ZstdFormat.MATCH_LENGTH_BASE[c + 1],
+                    ZstdFormat.MATCH_LENGTH_BASE[c] + (1 << ZstdFormat.MATCH_LENGTH_BITS[c]),
+                    "match length code " + c);
+        }
+        assertEquals(65536 + 65535, ZstdFormat.LITERAL_LENGTH_BASE[35] + (1 << 16) - 1);
+        assertEquals(65539 + 65535, ZstdFormat.MATCH_LENGTH_BASE[52] + (1 << 16) - 1);
+    }
+
+    private static int points(short[] distribution) {
+        int sum = 0;
+        for (short p : distribution) {
+            sum += Math.abs(p);
+        }
+        return sum;
     }
 
     // ---- helpers ----
