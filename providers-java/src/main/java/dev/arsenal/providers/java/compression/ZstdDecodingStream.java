@@ -35,8 +35,11 @@ final class ZstdDecodingStream extends ChunkedInputStream {
     /** The input buffer's first size; it grows to hold the largest block read. */
     private static final int FIRST_INPUT = 16 * 1024;
 
-    /** The output buffer's first size in a frame, if the frame may need more. */
-    private static final int FIRST_OUTPUT = 1 << 20;
+    /**
+     * The output buffer's first size in a frame that may need more: two blocks of 128 KiB, so that
+     * a small frame with a large window allocates little.
+     */
+    private static final int FIRST_OUTPUT = 2 * ZstdFormat.MAX_BLOCK_SIZE + ZstdSequenceDecoder.OUTPUT_SLACK;
 
     private final InputStream in;
     private final ZstdDictionary dictionary;

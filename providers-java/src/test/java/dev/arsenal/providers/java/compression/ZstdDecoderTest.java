@@ -221,6 +221,57 @@ class ZstdDecoderTest {
     }
 
     @Test
+    void everyFormOfTheFrameHeaderIsRead() throws IOException {
+        // A raw dictionary has no ID of its own, so that frames naming any dictionary ID decode with it.
+        Decompressor raw = new ZstdJava.Decompressor(new byte[] {9, 9, 9});
+        byte[] abc = "abc".getBytes(StandardCharsets.US_ASCII);
+        byte[] block = {0x19, 0, 0, 'a', 'b', 'c'}; // last, raw, 3 bytes
+        for (int fcsFlag = 0; fcsFlag < 4; fcsFlag++) {
+            for (int single = 0; single < 2; single++) {
+                for (int dictFlag = 0; dictFlag < 4; dictFlag++) {
+                    ByteArrayOutputStream f = new ByteArrayOutputStream();
+                    f.writeBytes(new byte[] {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD});
+                    f.write(fcsFlag << 6 | single << 5 | dictFlag);
+                    if (single == 0) {
+                        f.write(0x08); // 2 KiB
+                    }
+                    int idBytes = dictFlag == 3 ? 4 : dictFlag;
+                    for (int i = 0; i < idBytes; i++) {
+                        f.write(0x11 * (i + 1));
+                    }
+                    int sizeBytes = fcsFlag == 0 ? single : 1 << fcsFlag;
+                    for (int i = 0; i < sizeBytes; i++) {
+                        f.write(i == 0 ? 3 : 0); // 3, or 259 in the 2-byte field, which counts from 256
+                    }
+                    long size = sizeBytes == 0 ? -1 : sizeBytes == 2 ? 259 : 3;
+                    byte[] header = f.toByteArray();
+                    String what =
+                            "FCS flag " + fcsFlag + ", single segment " + single + ", dictionary ID flag " + dictFlag;
+                    ZstdFrameHeader h = ZstdFrameHeader.parse(header, 0, 0);
+                    assertEquals(header.length, h.size(), what);
+                    assertEquals(header.length, ZstdFrameHeader.sizeOf(header[4]), what);
+                    assertEquals(size, h.contentSize(), what);
+                    assertEquals(single == 1 ? size : 2048, h.windowSize(), what);
+                    assertEquals(new int[] {0, 0x11, 0x2211, 0x44332211}[dictFlag], h.dictionaryId(), what);
+                    if (sizeBytes == 2) {
+                        // 3 bytes cannot be said in 2 bytes: the field starts at 256.
+                        MalformedInputException e = assertThrows(
+                                MalformedInputException.class, () -> raw.decompress(concat(header, block), 1000));
+                        assertTrue(e.reason().contains("holds 3 bytes, its header says 259"), e.getMessage());
+                        continue;
+                    }
+                    checkEveryForm(raw, concat(header, block), abc, what);
+                    if (dictFlag != 0) {
+                        MalformedInputException e = assertThrows(
+                                MalformedInputException.class, () -> plain.decompress(concat(header, block), 1000));
+                        assertEquals(single == 1 ? 5 : 6, e.offset(), what + ": the dictionary ID's offset");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void aWindowAbove128MiBIsRefusedWithTheWindowAskedFor() {
         // Window descriptor 0x88: exponent 17, windowLog 27, mantissa 0: 128 MiB, the limit; 0x89: 144 MiB.
         byte[] frame = {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD, 0x00, (byte) 0x88, 0x01, 0, 0};
