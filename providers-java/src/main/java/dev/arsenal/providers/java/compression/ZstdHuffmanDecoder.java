@@ -308,16 +308,26 @@ final class ZstdHuffmanDecoder {
         decodeTail(r, out, o4, oEnd, origin + start4, "Huffman stream 4");
     }
 
-    /** Decodes {@code out[op, stop)} from {@code r}, one code at a time, and checks the stream's end. */
+    /**
+     * Decodes {@code out[op, stop)} from {@code r} and checks the stream's end: after each refill,
+     * as many codes as the container surely holds (one at least: codes past the stream's start read
+     * zeros, and the overflow shows at the end).
+     */
     private void decodeTail(ZstdBitReader r, byte[] out, int op, int stop, long at, String what) {
         int[] t = table;
         int bits = maxBits;
+        int shift = 64 - bits;
         while (op < stop) {
             r.reload();
-            // Codes past the stream's start read zeros; an overflow is caught below.
-            int e = t[r.peek(bits)];
-            out[op++] = (byte) e;
-            r.skip(e >>> 8);
+            long container = r.bits;
+            int c = r.consumed;
+            int n = Math.min(stop - op, Math.max(1, (64 - c) / bits));
+            for (int k = 0; k < n; k++) {
+                int e = t[(int) ((container << c) >>> shift)];
+                out[op++] = (byte) e;
+                c += e >>> 8;
+            }
+            r.consumed = c;
         }
         if (!r.finished()) {
             long left = r.remaining();
