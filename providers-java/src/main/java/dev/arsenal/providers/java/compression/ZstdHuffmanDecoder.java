@@ -206,7 +206,7 @@ final class ZstdHuffmanDecoder {
 
     /**
      * Decodes the four streams of {@code in[start, end)} (jump table first) to {@code n} literals
-     * at {@code out[op]}. The four advance together, four literals each per turn, while every stream
+     * at {@code out[op]}. The four advance together, five literals each per turn, while every stream
      * has 8 bytes to refill from; each then finishes alone.
      */
     void decodeFour(byte[] in, int start, int end, byte[] out, int op, int n, long origin) {
@@ -257,9 +257,9 @@ final class ZstdHuffmanDecoder {
 
         int[] t = table;
         int shift = 64 - maxBits;
-        // Each turn reads at most 4 codes of 11 bits per stream after a refill leaves <= 7 bits spent.
-        // Stream 4 has the fewest literals, so its room bounds the others'.
-        while (oEnd - o4 >= 4) {
+        // Each turn reads at most 5 codes of 11 bits per stream after a refill leaves <= 7 bits spent
+        // (62 bits). Stream 4 has the fewest literals, so its room bounds the others'.
+        while (oEnd - o4 >= 5) {
             int q1 = p1 - (c1 >>> 3);
             int q2 = p2 - (c2 >>> 3);
             int q3 = p3 - (c3 >>> 3);
@@ -279,7 +279,7 @@ final class ZstdHuffmanDecoder {
             b2 = (long) ZstdBitReader.LONG.get(in, p2);
             b3 = (long) ZstdBitReader.LONG.get(in, p3);
             b4 = (long) ZstdBitReader.LONG.get(in, p4);
-            for (int k = 0; k < 4; k++) {
+            for (int k = 0; k < 5; k++) {
                 int e1 = t[(int) ((b1 << c1) >>> shift)];
                 int e2 = t[(int) ((b2 << c2) >>> shift)];
                 int e3 = t[(int) ((b3 << c3) >>> shift)];
@@ -293,10 +293,10 @@ final class ZstdHuffmanDecoder {
                 c3 += e3 >>> 8;
                 c4 += e4 >>> 8;
             }
-            o1 += 4;
-            o2 += 4;
-            o3 += 4;
-            o4 += 4;
+            o1 += 5;
+            o2 += 5;
+            o3 += 5;
+            o4 += 5;
         }
         r.resume(in, start1, p1, c1, b1);
         decodeTail(r, out, o1, op + quarter, origin + start1, "Huffman stream 1");
