@@ -19,7 +19,7 @@ import java.nio.ByteOrder;
  *
  *  container: the 8 bytes in[ptr .. ptr+7] as a little-endian long, its top bit in[ptr+7]'s bit 7
  *  +--------------------------------------------------------------+
- *  |<- consumed ->|  next bits  ...                              |
+ *  |&lt;- consumed -&gt;|  next bits  ...                        |
  *  +--------------------------------------------------------------+
  *   bit 63                                                     bit 0
  *  read(n) = (container &lt;&lt; consumed) &gt;&gt;&gt; (64 - n); consumed += n

@@ -11,14 +11,14 @@ import java.util.Arrays;
  * from frame to frame; one per decoding at a time.
  *
  * <pre>
- *  literals section header (bits from the first byte's LSB)
- *  raw / RLE:          type 2 | format 1-2 (x0: 5-bit size, 01: 12-bit, 11: 20-bit) | size
- *  compressed/treeless: type 2 | format 2 (00: 1 stream, 01/10/11: 4 streams) | regenerated size
- *                       | compressed size, 10+10 bits (3 bytes), 14+14 (4 bytes), 18+18 (5 bytes)
- * +---------------+-----------------------------------+---------------------------------------+
- * | header 1-5 B  | raw: the literals; RLE: 1 byte;    | sequences section (ZstdSequenceDecoder)|
- * |               | compressed: [Huffman tree] streams |                                       |
- * +---------------+-----------------------------------+---------------------------------------+
+ * +---------------+------------------------------------+------------------------------+
+ * | header 1-5 B  | raw: the literals; RLE: one byte;  | sequences section            |
+ * |               | compressed: [Huffman tree] streams | (ZstdSequenceDecoder)        |
+ * +---------------+------------------------------------+------------------------------+
+ *  header, bits from the first byte's lowest: type (2 bits), size format (2 bits), sizes
+ *  raw, RLE:              format x0: 5-bit size (1 byte); 01: 12 bits (2 bytes); 11: 20 bits (3 bytes)
+ *  compressed, treeless:  format 00: 1 stream, 01: 4 streams, regenerated and compressed size 10 bits
+ *                         each (3 bytes); 10: 4 streams, 14 bits (4 bytes); 11: 4 streams, 18 bits (5 bytes)
  * </pre>
  *
  * <p>Raw literals are read where they lie in the input; the others are decoded into {@link

@@ -20,8 +20,9 @@ import java.util.Arrays;
  * to {@code previousLapEnd}, are the older part of the window (matches that reach there are copied
  * by {@link ZstdSequenceDecoder}'s exact path). With room for the window and two blocks, a lap ends
  * at least a window and a block after its start, so nothing the next block may read is written
- * over. The buffer starts small and doubles up to that size as a frame's output grows; a frame
- * whose content size is known needs no more than its content.
+ * over. The buffer starts at two blocks and doubles up to that size as a frame's output grows; a
+ * frame whose content size is smaller than its window needs its content and two blocks at most,
+ * and never wraps around.
  *
  * <pre>
  *  buffer: [ current lap: frame bytes ...  | next block | ... older bytes of the window ... ]

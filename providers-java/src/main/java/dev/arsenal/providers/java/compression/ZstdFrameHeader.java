@@ -7,13 +7,13 @@ import static dev.arsenal.providers.java.compression.ZstdFseTable.malformed;
  * decoders share it.
  *
  * <pre>
- *  magic         descriptor   window     dictionary ID   content size
- * 28 B5 2F FD   +----------+ +--------+ +-------------+ +-----------------------------+
- *               | FCS|S|0|R| | exp|man| | 0,1,2,4 B LE| | 0,1,2,4,8 B LE (2 B: +256)  |
- *               | C |D     | +--------+ +-------------+ +-----------------------------+
- *               +----------+  unless S
- *  descriptor bits: 7-6 content size field (0: 1 byte if S else none, 1: 2, 2: 4, 3: 8 bytes),
- *  5 S single segment, 4 unused, 3 R reserved (0), 2 C content checksum, 1-0 dictionary ID size
+ *  magic         descriptor       window      dictionary ID    content size
+ * 28 B5 2F FD   +--+-+-+-+-+--+  +---+---+  +-------------+  +----------------------------+
+ *               |FS|S|U|R|C|D |  |exp|man|  | 0,1,2,4 B LE|  | 0,1,2,4,8 B LE (2 B: +256) |
+ *               +--+-+-+-+-+--+  +---+---+  +-------------+  +----------------------------+
+ *  bits          7-6 5 4 3 2 1-0  unless S
+ *  FS content size field: 0: 1 byte if S, else none; 1: 2 bytes; 2: 4 bytes; 3: 8 bytes
+ *  S single segment, U unused, R reserved (0), C content checksum, D dictionary ID size (0, 1, 2, 4)
  *  window = 2^(10 + exp) * (1 + man/8); with S the window is the content size
  * </pre>
  *
