@@ -87,6 +87,11 @@ final class ZstdBitReader {
         return true;
     }
 
+    /** Lets go of the input array. */
+    void release() {
+        in = null;
+    }
+
     /** Continues a stream of {@code in} from {@code start} that a hot loop read with local variables. */
     void resume(byte[] in, int start, int ptr, int consumed, long bits) {
         this.in = in;

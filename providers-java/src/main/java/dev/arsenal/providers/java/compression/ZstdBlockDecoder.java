@@ -42,6 +42,12 @@ final class ZstdBlockDecoder {
         }
     }
 
+    /** Lets go of the caller's arrays and the dictionary, so that an idle decoder keeps none alive. */
+    void release() {
+        sequences.release();
+        huffman.release();
+    }
+
     /**
      * Where blocks decode to: {@code out}, the frame's output contiguous from {@code frameLow} (the
      * frame's start, or a wrapped buffer's start), the previous lap ending at {@code

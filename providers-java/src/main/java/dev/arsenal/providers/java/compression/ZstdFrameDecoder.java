@@ -38,11 +38,22 @@ final class ZstdFrameDecoder {
 
     /**
      * Decodes {@code in[offset, offset + length)} into {@code out[outOffset, outOffset + room)}.
+     * Keeps no reference to the arrays or the dictionary afterwards (the decoder waits idle for the
+     * next call).
      *
      * @param dictionary the dictionary, or null
      * @return the decoded length
      */
     int decode(byte[] in, int offset, int length, byte[] out, int outOffset, int room, ZstdDictionary dictionary) {
+        try {
+            return decodeFrames(in, offset, length, out, outOffset, room, dictionary);
+        } finally {
+            blocks.release();
+        }
+    }
+
+    private int decodeFrames(
+            byte[] in, int offset, int length, byte[] out, int outOffset, int room, ZstdDictionary dictionary) {
         long origin = -(long) offset;
         if (length == 0) {
             throw malformed(0, "empty input: no zstd frame");

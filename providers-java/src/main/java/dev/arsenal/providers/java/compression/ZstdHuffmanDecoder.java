@@ -51,6 +51,11 @@ final class ZstdHuffmanDecoder {
         present = false;
     }
 
+    /** Lets go of the last input array. */
+    void release() {
+        reader.release();
+    }
+
     /** Takes {@code other}'s table (a dictionary's, at the start of a frame). */
     void copyFrom(ZstdHuffmanDecoder other) {
         present = other.present;

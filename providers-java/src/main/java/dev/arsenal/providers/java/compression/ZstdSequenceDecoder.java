@@ -102,6 +102,16 @@ final class ZstdSequenceDecoder {
     /** The offset in the compressed input of the block, for messages. */
     long blockAt;
 
+    /** Lets go of the caller's arrays and the dictionary, so that an idle decoder keeps none alive. */
+    void release() {
+        out = null;
+        dictionary = new byte[0];
+        reader.release();
+        current[LL] = null;
+        current[OF] = null;
+        current[ML] = null;
+    }
+
     /** Starts a frame: the window, and the dictionary's tables, offsets and content (or none). */
     void startFrame(int window, ZstdDictionary dict) {
         this.window = window;
