@@ -116,12 +116,23 @@ class ZstdToolDifferentialTest {
         }
         assertEquals(0, new ProcessBuilder(train).inheritIO().start().waitFor(), "zstd --train");
         Decompressor withDict = new ZstdJava.Decompressor(Files.readAllBytes(dict));
+        List<List<String>> modes = List.of(
+                List.of("-1"),
+                List.of("-19"),
+                List.of("-3", "--no-dictID"),
+                List.of("-5", "--zstd=wlog=10"), // the dictionary within reach for the first KiB only
+                List.of("-3", "--no-content-size"));
         for (int i = 0; i < samples.size(); i += 7) {
-            for (List<String> mode : List.of(List.of("-1"), List.of("-19"), List.of("-3", "--no-dictID"))) {
-                List<String> args = new ArrayList<>(mode);
-                args.addAll(List.of("-D", dict.toString()));
-                byte[] frame = zstd(dir, samples.get(i), args);
-                assertArrayEquals(samples.get(i), withDict.decompress(frame, 10_000), "sample " + i + " " + mode);
+            // One sample, and 40 of them: larger than the window of wlog=10.
+            for (byte[] input : List.of(samples.get(i), ZstdTestInputs.samples(i / 7, i / 7 + 40))) {
+                for (List<String> mode : modes) {
+                    List<String> args = new ArrayList<>(mode);
+                    args.addAll(List.of("-D", dict.toString()));
+                    byte[] frame = zstd(dir, input, args);
+                    String what = "samples from " + i + " (" + input.length + " bytes) " + mode;
+                    assertArrayEquals(input, withDict.decompress(frame, 1 << 20), what);
+                    assertArrayEquals(input, stream(withDict, new ByteArrayInputStream(frame), 1000), what);
+                }
             }
         }
     }
