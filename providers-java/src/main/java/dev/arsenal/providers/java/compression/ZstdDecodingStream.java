@@ -108,6 +108,11 @@ final class ZstdDecodingStream extends ChunkedInputStream {
         in.close();
     }
 
+    /** The output buffer's length: what the window costs, for tests. */
+    int bufferLength() {
+        return buffer.length;
+    }
+
     /** Decodes what comes next: a frame header, a block, or a frame's end; false at the input's end. */
     private boolean step() throws IOException {
         if (done) {

@@ -57,6 +57,23 @@ class ZstdDecoderTest {
     }
 
     @Test
+    void aStreamsBufferHoldsTheWindowAndTwoBlocksAtMost() throws IOException {
+        // A 128 MiB window and 210 KB of content: two blocks of buffer.
+        byte[] expected = ZstdTestInputs.mixed();
+        try (ZstdDecodingStream in =
+                new ZstdDecodingStream(new ByteArrayInputStream(resource("mixed-long27-stdin.zst")), null)) {
+            assertArrayEquals(expected, in.readAllBytes());
+            assertEquals(2 * 128 * 1024 + ZstdSequenceDecoder.OUTPUT_SLACK, in.bufferLength());
+        }
+        // A 128 KiB window: the window and two blocks at most, though the content is larger.
+        try (ZstdDecodingStream in =
+                new ZstdDecodingStream(new ByteArrayInputStream(resource("mixed-wlog17-stdin.zst")), null)) {
+            assertArrayEquals(expected, in.readAllBytes());
+            assertTrue(in.bufferLength() <= 3 * 128 * 1024 + ZstdSequenceDecoder.OUTPUT_SLACK, "" + in.bufferLength());
+        }
+    }
+
+    @Test
     void framesFollowEachOtherAndSkippableFramesAreSkipped() throws IOException {
         byte[] multi = resource("multi.zst");
         byte[] expected = concat(ZstdTestInputs.mixed(), ZstdTestInputs.hello());

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arsenal.compression.Decompressor;
 import dev.arsenal.compression.MalformedInputException;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
@@ -176,6 +177,11 @@ class ZstdSequenceDecoderTest {
                 }
             }
             checkEveryForm(d, f.build(true), f.content(), size + " byte window");
+            try (ZstdDecodingStream in = new ZstdDecodingStream(new ByteArrayInputStream(f.build(true)), null)) {
+                assertArrayEquals(f.content(), in.readAllBytes(), size + " byte window");
+                // The window and two blocks of the window's size: the buffer wrapped around ~100 times.
+                assertEquals(3 * size + ZstdSequenceDecoder.OUTPUT_SLACK, in.bufferLength());
+            }
         }
     }
 
