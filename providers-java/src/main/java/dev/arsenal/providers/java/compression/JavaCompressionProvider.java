@@ -30,8 +30,10 @@ import org.osgi.service.component.annotations.Component;
  *   <li>{@link Codec#LZ4}: the frame format written in this package over the same block codec
  *       (aircompressor has none), level 1 only; it reads every frame the {@code lz4} tool writes
  *       (linked blocks, block checksums, content size, skippable and concatenated frames).
- *   <li>{@link Codec#ZSTD}: aircompressor's {@code ZstdJavaCompressor}, {@code
- *       ZstdJavaDecompressor} and streams. Level 3 only, the one its Java compressor has.
+ *   <li>{@link Codec#ZSTD}: aircompressor's {@code ZstdJavaCompressor} and {@code
+ *       ZstdOutputStream}, level 3 only, the one its Java compressor has; this package's own
+ *       decoder ({@code ZstdFrameDecoder}, {@code ZstdDecodingStream}), which also reads
+ *       dictionaries.
  *   <li>{@link Codec#GZIP}: the JDK's {@link java.util.zip.Deflater} / {@link
  *       java.util.zip.Inflater}, levels 1 to 9, with this package's member header and trailer.
  * </ul>
@@ -107,7 +109,7 @@ public final class JavaCompressionProvider implements CompressionProvider {
     /** What the provider uses. */
     @Override
     public String description() {
-        return "aircompressor pure-Java LZ4 compressor and zstd (level 1 and 3 only); LZ4 block decoder and frames in Java; JDK zlib gzip";
+        return "aircompressor pure-Java LZ4 and zstd compressors (level 1 and 3 only); LZ4 block decoder, LZ4 frames and zstd decoder (dictionaries too) in Java; JDK zlib gzip";
     }
 
     /** LZ4 and LZ4 block at level 1, zstd at level 3, gzip at 1 to 9. */
@@ -199,6 +201,31 @@ public final class JavaCompressionProvider implements CompressionProvider {
             case GZIP -> new GzipJava.Decompressor();
             case LZ4_SHUFFLE, ZSTD_SHUFFLE -> throw new AssertionError(codec); // refused by checkCodec
         };
+    }
+
+    /** Zstandard decodes with a dictionary (the zstd format or raw content); the others without. */
+    @Override
+    public boolean supportsDecompression(Codec codec, CompressionOptions options) {
+        return CODECS.contains(codec) && (!options.hasDictionary() || codec == Codec.ZSTD);
+    }
+
+    /**
+     * A decompressor of {@code codec} with {@code options}' dictionary: Zstandard's own decoder
+     * reads dictionaries; the other codecs have none.
+     *
+     * @throws UnsupportedOperationException for a dictionary with another codec than Zstandard
+     * @throws IllegalArgumentException if a zstd-format dictionary is corrupt
+     */
+    @Override
+    public Decompressor decompressor(Codec codec, CompressionOptions options) {
+        if (!options.hasDictionary()) {
+            return decompressor(codec);
+        }
+        checkCodec(codec);
+        if (codec != Codec.ZSTD) {
+            throw new UnsupportedOperationException(ID + " does not decode " + codec.id() + " with a dictionary");
+        }
+        return new ZstdJava.Decompressor(options.dictionary().orElseThrow());
     }
 
     private static void checkCodec(Codec codec) {

@@ -1,69 +1,29 @@
 package dev.arsenal.providers.java.compression;
 
 import dev.arsenal.compression.Codec;
-import dev.arsenal.compression.MalformedInputException;
 import dev.arsenal.spi.compression.AbstractCompressor;
 import dev.arsenal.spi.compression.AbstractDecompressor;
-import dev.arsenal.spi.compression.ChunkedInputStream;
 import dev.arsenal.spi.compression.ChunkedOutputStream;
-import io.airlift.compress.v3.zstd.ZstdInputStream;
 import io.airlift.compress.v3.zstd.ZstdJavaCompressor;
-import io.airlift.compress.v3.zstd.ZstdJavaDecompressor;
 import io.airlift.compress.v3.zstd.ZstdOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Zstandard ({@link Codec#ZSTD}) through aircompressor's pure-Java codec: {@code ZstdJavaCompressor}
- * and {@code ZstdOutputStream} compress at zstd's level 3 only (aircompressor's Java code has no
- * other level); {@code ZstdJavaDecompressor} and {@code ZstdInputStream} decode every frame the
- * {@code zstd} tool writes, skippable and concatenated frames included (no dictionaries).
- *
- * <p>aircompressor's {@code MalformedInputException} carries a raw memory address (array base
- * offset plus position), not an input offset; {@link #inputOffset} subtracts the base, measured
- * once on a known bad input.
+ * Zstandard ({@link Codec#ZSTD}). Compression through aircompressor's pure-Java codec: {@code
+ * ZstdJavaCompressor} and {@code ZstdOutputStream} compress at zstd's level 3 only (aircompressor's
+ * Java code has no other level). Decompression through this package's own decoder, without {@code
+ * sun.misc.Unsafe}: {@link ZstdFrameDecoder} (arrays) and {@link ZstdDecodingStream} (streams)
+ * decode every frame of RFC 8878 (skippable and concatenated frames, dictionaries in the zstd
+ * format or raw content) with windows up to 2^27 bytes, libzstd's default limit.
  */
 final class ZstdJava {
     /** The one level aircompressor's Java compressor has. */
     static final int LEVEL = 3;
 
-    /** What aircompressor adds to an array index in the offsets it reports (-1 if unknown). */
-    private static final long ADDRESS_BASE = measureAddressBase();
-
     private ZstdJava() {}
-
-    private static long measureAddressBase() {
-        try {
-            new ZstdJavaDecompressor().decompress(new byte[8], 0, 8, new byte[8], 0, 8);
-        } catch (io.airlift.compress.v3.MalformedInputException e) {
-            return e.getOffset(); // reported at the magic number, index 0
-        } catch (RuntimeException e) {
-            return -1;
-        }
-        return -1;
-    }
-
-    /** The offset in an input range of an aircompressor exception, or -1. */
-    static long inputOffset(RuntimeException e, int arrayOffset, int length) {
-        if (ADDRESS_BASE < 0 || !(e instanceof io.airlift.compress.v3.MalformedInputException m)) {
-            return -1;
-        }
-        long at = m.getOffset() - ADDRESS_BASE - arrayOffset;
-        return at >= 0 && at <= length ? at : -1;
-    }
-
-    /** aircompressor's message without its "offset=" suffix. */
-    static String reason(RuntimeException e) {
-        String m = e.getMessage();
-        if (m == null || m.isBlank()) {
-            return "corrupt frame (" + e.getClass().getSimpleName() + ")";
-        }
-        m = m.replaceAll(":?\\s*offset=-?\\d+", "").strip();
-        return e instanceof io.airlift.compress.v3.MalformedInputException
-                ? m
-                : m + " (" + e.getClass().getSimpleName() + ")";
-    }
 
     static final class Compressor extends AbstractCompressor {
         Compressor(int level) {
@@ -179,112 +139,53 @@ final class ZstdJava {
         }
     }
 
+    /**
+     * {@link Codec#ZSTD} decompression through this package's own decoder: {@link ZstdFrameDecoder}
+     * for arrays, {@link ZstdDecodingStream} for streams, with a dictionary or without.
+     *
+     * <p>Thread-safe: a call takes the idle {@link ZstdFrameDecoder} (its 128 KiB literals buffer
+     * and tables) or makes one, and gives it back; concurrent calls each get their own.
+     */
     static final class Decompressor extends AbstractDecompressor {
+        /** The dictionary, or null. */
+        private final ZstdDictionary dictionary;
+
+        private final AtomicReference<ZstdFrameDecoder> idle = new AtomicReference<>();
+
         Decompressor() {
+            this(null);
+        }
+
+        /**
+         * With a dictionary: the zstd format ({@code zstd --train}) or raw content (any other
+         * bytes); null for none. A frame that names a dictionary ID needs a dictionary, and the
+         * same ID unless the dictionary is raw content.
+         *
+         * @throws IllegalArgumentException if the dictionary has the zstd magic number and a
+         *     corrupt header
+         */
+        Decompressor(byte[] dictionary) {
             super(Codec.ZSTD);
+            this.dictionary = dictionary == null ? null : ZstdDictionary.of(dictionary);
         }
 
         @Override
         protected int decompressArrays(
                 byte[] input, int offset, int length, byte[] output, int outputOffset, int maxOutputLength) {
-            if (length == 0) {
-                throw malformed(0, "empty input: no zstd frame", null);
+            ZstdFrameDecoder decoder = idle.getAndSet(null);
+            if (decoder == null) {
+                decoder = new ZstdFrameDecoder();
             }
             try {
-                if (maxOutputLength == 0) {
-                    // aircompressor returns 0 for an empty output range, whatever the frame holds:
-                    // decode into one byte of scratch to find out.
-                    if (new ZstdJavaDecompressor().decompress(input, offset, length, new byte[1], 0, 1) > 0) {
-                        throw tooLarge(-1, 0);
-                    }
-                    return 0;
-                }
-                return new ZstdJavaDecompressor()
-                        .decompress(input, offset, length, output, outputOffset, maxOutputLength);
-            } catch (RuntimeException e) {
-                if (e instanceof MalformedInputException m) {
-                    throw m;
-                }
-                String reason = reason(e);
-                if (reason.contains("Output buffer too small")) {
-                    throw tooLarge(inputOffset(e, offset, length), maxOutputLength);
-                }
-                throw malformed(inputOffset(e, offset, length), reason, e);
+                return decoder.decode(input, offset, length, output, outputOffset, maxOutputLength, dictionary);
+            } finally {
+                idle.set(decoder); // reusable after a failure too: each frame starts afresh
             }
         }
 
         @Override
         protected InputStream newStream(InputStream in) {
-            return new Guarded(in);
-        }
-
-        /** aircompressor's stream, its exceptions turned into ours; an empty input is malformed. */
-        private final class Guarded extends ChunkedInputStream {
-            private final CountingInputStream counted;
-            private final ZstdInputStream zstd;
-
-            Guarded(InputStream in) {
-                counted = new CountingInputStream(in);
-                zstd = new ZstdInputStream(counted);
-            }
-
-            @Override
-            protected int readChunk(byte[] b, int off, int len) throws IOException {
-                int n;
-                try {
-                    n = zstd.read(b, off, len);
-                } catch (IOException e) {
-                    if (e == counted.failure) {
-                        throw e; // the underlying stream's own failure, not bad input
-                    }
-                    throw new IOException(malformed(-1, e.getMessage() + after(), e));
-                } catch (RuntimeException e) {
-                    throw new IOException(malformed(-1, reason(e) + after(), e));
-                }
-                if (n < 0 && counted.count == 0) {
-                    throw new IOException(malformed(0, "empty input: no zstd frame", null));
-                }
-                return n;
-            }
-
-            private String after() {
-                return " (after reading " + counted.count + " bytes of input)";
-            }
-
-            @Override
-            public void close() throws IOException {
-                zstd.close();
-            }
-        }
-    }
-
-    /** Counts the bytes read through it: the offset reached in the compressed input. */
-    static final class CountingInputStream extends ChunkedInputStream {
-        private final InputStream in;
-        long count;
-        IOException failure;
-
-        CountingInputStream(InputStream in) {
-            this.in = in;
-        }
-
-        @Override
-        protected int readChunk(byte[] b, int off, int len) throws IOException {
-            try {
-                int n = in.read(b, off, len);
-                if (n > 0) {
-                    count += n;
-                }
-                return n;
-            } catch (IOException e) {
-                failure = e;
-                throw e;
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
+            return new ZstdDecodingStream(in, dictionary);
         }
     }
 }
