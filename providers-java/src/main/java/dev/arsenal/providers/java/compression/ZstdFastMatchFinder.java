@@ -7,8 +7,11 @@ package dev.arsenal.providers.java.compression;
  * backwards, two of the positions it covered go into the table, and the second repeat offset is
  * tried at its end as {@link ZstdDoubleFastMatchFinder} does.
  *
- * <p>Without a match it steps {@code 1 + acceleration} bytes (the negative levels' acceleration,
- * 1 to 7), one more per 256 literals since the last match.
+ * <p>Without a match it steps one byte, one more per 256 literals since the last match. The
+ * negative levels' acceleration {@code a} (1 to 7) makes it try two neighbouring positions, then
+ * jump {@code a} bytes, as zstd's fast loop does (which tries pairs {@code a + 1} bytes apart): 2
+ * positions of every {@code a + 1}, all of them at level -1. (Trying one position per {@code a + 1}
+ * bytes cost 13% of ratio at level -1 on the corpora, 9.5% at -3.)
  */
 final class ZstdFastMatchFinder extends ZstdMatchFinder {
     private int[] table = new int[0];
@@ -24,7 +27,8 @@ final class ZstdFastMatchFinder extends ZstdMatchFinder {
             ZstdSequenceStore store) {
         int bits = parameters.hashLog();
         int mls = parameters.minMatch();
-        int step = 1 + parameters.acceleration();
+        int acceleration = parameters.acceleration();
+        boolean second = false;
         int[] hashes = table = sized(table, bits);
         int lowPosition = lowest + base;
         int ip = start == lowPosition ? start + 1 : start;
@@ -59,7 +63,8 @@ final class ZstdFastMatchFinder extends ZstdMatchFinder {
                 rep1 = offset;
                 store.add(src, anchor, matchStart - anchor, offset, length);
             } else {
-                ip += ((ip - anchor) >> SKIP_LOG) + step;
+                second = !second;
+                ip += ((ip - anchor) >> SKIP_LOG) + (second || acceleration == 0 ? 1 : acceleration);
                 continue;
             }
             ip = matchStart + length;
