@@ -149,6 +149,25 @@ record ZstdEncoderParameters(
     }
 
     /**
+     * The parameters by level and input size: {@code [level - MIN_LEVEL][sizeLog]}, the size's
+     * log2 rounded up (at least {@link #MIN_HASH_LOG}), index 0 for an unknown size. They depend on
+     * the size only through it (zstd's rows change at 16, 128 and 256 KiB), so a call looks them up
+     * instead of making a record.
+     */
+    private static final ZstdEncoderParameters[][] BY_SIZE_LOG =
+            new ZstdEncoderParameters[MAX_LEVEL - MIN_LEVEL + 1][32];
+
+    static {
+        for (int level = MIN_LEVEL; level <= MAX_LEVEL; level++) {
+            ZstdEncoderParameters[] row = BY_SIZE_LOG[level - MIN_LEVEL];
+            row[0] = compute(level, -1);
+            for (int log = MIN_HASH_LOG; log < row.length; log++) {
+                row[log] = compute(level, 1L << log);
+            }
+        }
+    }
+
+    /**
      * The parameters of {@code level} for an input of {@code size} bytes, or -1 if unknown (a
      * stream): zstd's row for the size, the window shrunk to the input (never below 1 KiB) and
      * the tables to the window.
@@ -158,6 +177,11 @@ record ZstdEncoderParameters(
             throw new IllegalArgumentException(
                     "zstd level " + level + " is outside " + MIN_LEVEL + " to " + MAX_LEVEL + " here");
         }
+        int log = size < 0 ? 0 : size <= 1L << MIN_HASH_LOG ? MIN_HASH_LOG : 64 - Long.numberOfLeadingZeros(size - 1);
+        return BY_SIZE_LOG[level - MIN_LEVEL][Math.min(log, 31)];
+    }
+
+    private static ZstdEncoderParameters compute(int level, long size) {
         if (level == 0) {
             level = DEFAULT_LEVEL;
         }
@@ -168,7 +192,7 @@ record ZstdEncoderParameters(
         int chainLog = p[1];
         int hashLog = p[2];
         if (size >= 0) {
-            int sizeLog = size < (1 << MIN_HASH_LOG) ? MIN_HASH_LOG : 32 - Integer.numberOfLeadingZeros((int) size - 1);
+            int sizeLog = size <= 1L << MIN_HASH_LOG ? MIN_HASH_LOG : 64 - Long.numberOfLeadingZeros(size - 1);
             windowLog = Math.min(windowLog, sizeLog);
         }
         // As ZSTD_adjustCParams: tables need no more entries than twice the window has positions.

@@ -62,7 +62,10 @@ final class ZstdFseEncoder {
     /** Per symbol: where its cells start in {@link #nextState}. */
     private final int[] start;
 
+    /** Scratch of {@link #build}: the symbol of each cell, and where each symbol's next cell goes. */
     private final byte[] cellSymbol = new byte[1 << MAX_TABLE_LOG];
+
+    private final int[] fill;
 
     /** The table's log; 0 for an RLE table. */
     int tableLog;
@@ -72,6 +75,7 @@ final class ZstdFseEncoder {
         deltaBits = new int[symbols];
         deltaFindState = new int[symbols];
         start = new int[symbols];
+        fill = new int[symbols];
     }
 
     /** A table built from a fixed distribution (the predefined ones). */
@@ -134,7 +138,7 @@ final class ZstdFseEncoder {
                 total += n;
             }
         }
-        int[] fill = start.clone(); // small: at most 53 symbols, once per table built
+        System.arraycopy(start, 0, fill, 0, maxSymbol + 1);
         for (int cell = 0; cell < size; cell++) {
             int s = cellSymbol[cell];
             nextState[fill[s]++] = (char) (size + cell);

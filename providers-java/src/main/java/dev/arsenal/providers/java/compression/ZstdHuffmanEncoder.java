@@ -32,6 +32,9 @@ final class ZstdHuffmanEncoder {
     /** The largest table log of the weights' FSE table (6). */
     private static final int MAX_WEIGHT_TABLE_LOG = 6;
 
+    /** Ciura's gaps for {@link #sort}, which sorts 256 values at most. */
+    private static final int[] SHELL_GAPS = {132, 57, 23, 10, 4, 1};
+
     /** Per byte value: {@code code << 4 | length}, 0 if absent. */
     final int[] codes = new int[256];
 
@@ -67,7 +70,7 @@ final class ZstdHuffmanEncoder {
                 sorted[n++] = counts[s] << 8 | s; // counts of a block fit 17 bits
             }
         }
-        Arrays.sort(sorted, 0, n);
+        sort(sorted, n);
         for (int i = 0; i < n; i++) {
             nodeCount[i] = sorted[i] >>> 8;
         }
@@ -102,6 +105,23 @@ final class ZstdHuffmanEncoder {
             lengths[sorted[i] & 0xFF] = depth[i];
         }
         assignCodes();
+    }
+
+    /**
+     * Sorts {@code a[0, n)} in place: Shell sort with Ciura's gaps, since {@code Arrays.sort}
+     * allocates (24 bytes a call, the only allocation left of a warmed-up compression).
+     */
+    private static void sort(int[] a, int n) {
+        for (int gap : SHELL_GAPS) {
+            for (int i = gap; i < n; i++) {
+                int v = a[i];
+                int j = i;
+                for (; j >= gap && a[j - gap] > v; j -= gap) {
+                    a[j] = a[j - gap];
+                }
+                a[j] = v;
+            }
+        }
     }
 
     /**

@@ -211,6 +211,32 @@ class ZstdEncoderTest {
         }
     }
 
+    /** After warm-up a compression allocates nothing: tables and scratch are the pooled context's. */
+    @ParameterizedTest
+    @MethodSource("levels")
+    void aWarmCompressionAllocatesNothing(int level) {
+        assumeTrue(
+                java.lang.management.ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean,
+                "no allocation counter in this JVM");
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        Compressor c = provider.compressor(Codec.ZSTD, level);
+        byte[] large = text(300_000);
+        byte[] small = text(4096);
+        byte[] out = new byte[(int) c.maxCompressedLength(large.length)];
+        for (int i = 0; i < 20; i++) {
+            c.compress(large, 0, large.length, out, 0, out.length);
+            c.compress(small, 0, small.length, out, 0, out.length);
+        }
+        long id = Thread.currentThread().threadId();
+        long before = threads.getThreadAllocatedBytes(id);
+        for (int i = 0; i < 20; i++) {
+            c.compress(large, 0, large.length, out, 0, out.length);
+            c.compress(small, 0, small.length, out, 0, out.length);
+        }
+        long perCall = (threads.getThreadAllocatedBytes(id) - before) / 40;
+        assertTrue(perCall < 64, "level " + level + ": " + perCall + " bytes allocated per compression");
+    }
+
     /**
      * aircompressor's {@code ZstdJavaCompressor} is zstd level 3: at level 3 this encoder must come
      * within 2% of its compressed size, corpus by corpus.
