@@ -82,6 +82,7 @@ class ZstdEncoderTest {
         }
         inputs.put("mixed", concat(text(50_000), random(40_000), new byte[70_000], text(200_000), random(9)));
         inputs.put("skewed", skewed(300_000));
+        inputs.put("two byte values", twoValues(100_000));
         return inputs;
     }
 
@@ -428,6 +429,16 @@ class ZstdEncoderTest {
             // Byte k with probability about 2^-(k+1): code lengths up to ~20 before the limit.
             int k = Long.numberOfTrailingZeros(random.nextLong() | Long.MIN_VALUE);
             out[i] = (byte) (k * 7 + (random.nextInt(64) == 0 ? random.nextInt(256) : 0));
+        }
+        return out;
+    }
+
+    /** Random bits as the bytes 'x' and 'y': literals whose Huffman code has 1 bit. */
+    private static byte[] twoValues(int size) {
+        byte[] out = new byte[size];
+        Random random = new Random(3);
+        for (int i = 0; i < size; i++) {
+            out[i] = random.nextBoolean() ? (byte) 'x' : (byte) 'y';
         }
         return out;
     }
