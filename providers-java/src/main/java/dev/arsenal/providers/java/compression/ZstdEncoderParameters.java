@@ -9,16 +9,18 @@ package dev.arsenal.providers.java.compression;
  * <p>Levels and their match finders:
  *
  * <pre>
- *  level    strategy     finder                                   zstd's name
- *  -7..-1   fast         one hash table, steps 2..8 bytes          fast, "acceleration"
- *   1.. 2   fast         one hash table                            fast
- *   3.. 4   double fast  a table of 8-byte and one of short hashes dfast
- *   5       greedy       hash chains, first match taken            greedy
- *   6.. 7   lazy         hash chains, one position of look-ahead   lazy (lazy2 for small inputs)
- *   8.. 9   lazy2        hash chains, two positions of look-ahead  lazy2 (btlazy2 for 16 KiB)
+ *  level    strategy     finder                                        zstd's name
+ *  -7..-1   fast         one hash table, 2 positions of every 8..2      fast, "acceleration"
+ *   1.. 2   fast         one hash table                                 fast
+ *   3.. 4   double fast  a table of 8-byte and one of short hashes      dfast
+ *   5       greedy       hash chains, first match taken                 greedy
+ *   6.. 7   lazy         hash chains, one position of look-ahead        lazy
+ *   8.. 9   lazy2        hash chains, two positions of look-ahead       lazy2
  * </pre>
  *
- * zstd 1.5 searches levels 5 to 12 with its "row" match finder and small inputs at level 9 with a
+ * That is for large inputs and streams; zstd's rows for inputs up to 256, 128 and 16 KiB move
+ * some levels to the next finder (2 to double fast up to 256 KiB, 4 to greedy, 6 and 7 to lazy2
+ * up to 16 KiB...), and this encoder follows them. zstd 1.5 searches levels 5 to 12 with its "row" match finder and small inputs at level 9 with a
  * binary tree; hash chains of the same depth find about the same matches, so the table's search
  * depths are kept. Negative levels use zstd's "base for negative levels" row and, as zstd does,
  * leave literals raw (no Huffman coding): they trade ratio for speed.
@@ -28,7 +30,8 @@ package dev.arsenal.providers.java.compression;
  * @param hashLog log2 of the (long-match, for double fast) hash table
  * @param searchLog log2 of the number of chain links a lazy search follows
  * @param minMatch the bytes a hash covers, and the shortest match searched for (4 to 7)
- * @param acceleration for negative levels, how many bytes the fast finder steps over (0 otherwise)
+ * @param acceleration at a negative level, its opposite: the fast finder tries 2 positions of every
+ *     {@code acceleration + 1} (0 at the other levels)
  * @param strategy the match finder
  */
 record ZstdEncoderParameters(
@@ -53,7 +56,7 @@ record ZstdEncoderParameters(
         }
     }
 
-    /** The lowest level: the fast finder stepping 8 bytes at a time past misses. */
+    /** The lowest level: the fast finder trying 2 positions of every 8, literals raw. */
     static final int MIN_LEVEL = -7;
 
     /** The highest level: lazy2 with zstd level 9's tables. */
