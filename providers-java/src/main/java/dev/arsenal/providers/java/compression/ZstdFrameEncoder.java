@@ -12,10 +12,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * thread-safe; a compressor keeps its idle ones in a {@link Pool}.
  *
  * <pre>
- *  frame:  magic      header            blocks ...           checksum
- *         +----------+-----+----+------+--------+   +------+----------+
- *         | 28 B5 2F FD | FHD | WD | FCS  | block  |...| last | XXH64 lo |
- *         +----------+-----+----+------+--------+   +------+----------+
+ *  +-------------+-----+----+-----+---------+-----+------------+-----------+
+ *  | 28 B5 2F FD | FHD | WD | FCS | block 1 | ... | last block | XXH64 low |
+ *  +-------------+-----+----+-----+---------+-----+------------+-----------+
+ *    magic, LE     1     1   0-8                                  4 bytes
+ *
  *  FHD: FCS size flag &lt;&lt; 6 | checksum 1 &lt;&lt; 2        (no single segment, no dictionary)
  *  WD:  (windowLog - 10) &lt;&lt; 3                      (a window of 2^windowLog bytes)
  *  FCS: content size, 2 bytes (less 256), 4 or 8; none in a stream (size unknown)
@@ -24,9 +25,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *  type 0 raw (size bytes follow), 1 RLE (one byte, repeated size times), 2 compressed
  * </pre>
  *
- * A frame always has a window descriptor, also one-shot, where zstd would mark a frame that fits
- * its window "single segment": so a decoder's memory is bounded by the window, never by the
- * content size, and one-shot frames and streamed ones have the same header but for the size.
+ * A frame always has a window descriptor, one-shot too, where zstd would mark a frame that fits
+ * its window "single segment" and leave the descriptor out: one header layout for one-shot and
+ * streamed frames, for one byte. One-shot, the window is shrunk to the input (1 KiB at least), so
+ * a decoder's memory is bounded by the input there too.
  *
  * <p>A block of up to 128 KiB is written RLE if it is one repeated byte, else its sequences are
  * found and entropy-coded, and it is written compressed if that saves {@code size / 64 + 2}
