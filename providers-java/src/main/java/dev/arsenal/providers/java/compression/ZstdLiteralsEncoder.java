@@ -1,5 +1,7 @@
 package dev.arsenal.providers.java.compression;
 
+import java.util.Arrays;
+
 /**
  * Writes a block's literals section (RFC 8878 3.1.1.3.1): the literals raw, as one repeated byte
  * (RLE), or Huffman-coded, whichever is shortest.
@@ -42,7 +44,7 @@ final class ZstdLiteralsEncoder {
             return position + 1;
         }
         int[] c = counts;
-        java.util.Arrays.fill(c, 0);
+        Arrays.fill(c, 0);
         byte first = literals[0];
         boolean same = true;
         if (compress && n >= MIN_HUFFMAN) {

@@ -2,6 +2,8 @@ package dev.arsenal.providers.java.compression;
 
 import static dev.arsenal.providers.java.compression.ZstdBitWriter.LONG;
 
+import java.util.Arrays;
+
 /**
  * Writes a block's sequences section (RFC 8878 3.1.1.3.2) from a {@link ZstdSequenceStore}:
  *
@@ -188,7 +190,7 @@ final class ZstdSequenceEncoder {
             int position,
             int limit) {
         int[] c = counts;
-        java.util.Arrays.fill(c, 0, maxCode + 1, 0);
+        Arrays.fill(c, 0, maxCode + 1, 0);
         for (int i = 0; i < n; i++) {
             c[codes[i]]++;
         }

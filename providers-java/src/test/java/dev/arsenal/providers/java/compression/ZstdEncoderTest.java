@@ -217,9 +217,9 @@ class ZstdEncoderTest {
     @MethodSource("levels")
     void aWarmCompressionAllocatesNothing(int level) {
         assumeTrue(
-                java.lang.management.ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean,
+                ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean,
                 "no allocation counter in this JVM");
-        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         Compressor c = provider.compressor(Codec.ZSTD, level);
         byte[] large = text(300_000);
         byte[] small = text(4096);
