@@ -45,11 +45,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * This package's zstd encoder at every level it has ({@link ZstdJava#MIN_LEVEL} to {@link
  * ZstdJava#MAX_LEVEL}): what it writes, one-shot and streamed (with flushes), decodes with the
  * {@code zstd} tool to the same bytes (skipped when the tool is not on the PATH, failed instead
- * under {@code -Darsenal.test.requireNative=true}) and with this provider's decoder; inputs are the
- * Canterbury and Calgary corpora, random bytes, runs, the empty input and sizes around the 128 KiB
- * block; a stream cut after a flush decodes to what was written before it. Also: the ratio at
- * level 3 against aircompressor's {@code ZstdJavaCompressor}, which this encoder replaces, output
- * ranges too small, and one compressor used by several threads at once.
+ * under {@code -Darsenal.test.requireNative=true}) and with this provider's decoder. Inputs: the
+ * Canterbury and Calgary corpora, random bytes, runs, the empty input, sizes around the 128 KiB
+ * block, and random mixtures of them. A stream cut after a flush decodes to what was written
+ * before it. Also: the ratio at level 3 against aircompressor's {@code ZstdJavaCompressor}, which
+ * this encoder replaces; output ranges too small; one compressor used by several threads at once;
+ * no allocation once warm.
  */
 class ZstdEncoderTest {
     private static final boolean REQUIRE_NATIVE = Boolean.getBoolean("arsenal.test.requireNative");
@@ -135,6 +136,93 @@ class ZstdEncoderTest {
                     Files.readAllBytes(dir.resolve(String.valueOf(i))),
                     "level " + level + ", " + names.get(i) + ": zstd -d");
         }
+    }
+
+    /**
+     * Random mixtures (text, noise, runs, short periods, copies from up to 2 MiB back) of random
+     * sizes at random levels, one-shot or streamed with random writes and flushes: what the
+     * corpora may not reach (matches at the window's edge, blocks of every kind in one frame).
+     */
+    @Test
+    void randomMixturesDecodeWithTheZstdTool(@TempDir Path dir) throws Exception {
+        assumeZstd();
+        Random r = new Random(0x2D5EED);
+        byte[] text = text(1 << 20);
+        int cases = 60;
+        for (int i = 0; i < cases; i++) {
+            int level = ZstdJava.MIN_LEVEL + r.nextInt(ZstdJava.MAX_LEVEL - ZstdJava.MIN_LEVEL + 1);
+            int size = switch (r.nextInt(4)) {
+                case 0 -> r.nextInt(300);
+                case 1 -> r.nextInt(20_000);
+                case 2 -> BLOCK * (1 + r.nextInt(3)) + r.nextInt(17) - 8;
+                default -> r.nextInt(3 << 20);
+            };
+            byte[] input = mixture(r, text, size);
+            Compressor c = provider.compressor(Codec.ZSTD, level);
+            byte[] packed;
+            if (r.nextBoolean()) {
+                packed = c.compress(input);
+            } else {
+                ByteArrayOutputStream sink = new ByteArrayOutputStream();
+                try (OutputStream out = c.compressing(sink)) {
+                    for (int p = 0; p < size; ) {
+                        int n = Math.min(size - p, r.nextInt(200_000));
+                        out.write(input, p, n);
+                        p += n;
+                        if (r.nextInt(4) == 0) {
+                            out.flush();
+                        }
+                    }
+                }
+                packed = sink.toByteArray();
+            }
+            Files.write(dir.resolve(i + ".zst"), packed);
+            Files.write(dir.resolve(i + ".expected"), input);
+        }
+        run(dir, "sh", "-c", "zstd -d -q -f *.zst");
+        for (int i = 0; i < cases; i++) {
+            assertArrayEquals(
+                    Files.readAllBytes(dir.resolve(i + ".expected")),
+                    Files.readAllBytes(dir.resolve(String.valueOf(i))),
+                    "case " + i);
+        }
+    }
+
+    private static byte[] mixture(Random r, byte[] text, int size) {
+        byte[] out = new byte[size];
+        for (int p = 0; p < size; ) {
+            int n = Math.min(size - p, 1 + r.nextInt(r.nextBoolean() ? 50_000 : 3000));
+            switch (r.nextInt(6)) {
+                case 0 -> System.arraycopy(text, r.nextInt(text.length - n), out, p, n);
+                case 1 -> {
+                    for (int k = 0; k < n; k++) {
+                        out[p + k] = (byte) r.nextInt(256);
+                    }
+                }
+                case 2 -> Arrays.fill(out, p, p + n, (byte) r.nextInt(256));
+                case 3 -> {
+                    int period = 1 + r.nextInt(7);
+                    for (int k = 0; k < n; k++) {
+                        out[p + k] = (byte) ('a' + k % period);
+                    }
+                }
+                case 4 -> {
+                    if (p > 0) {
+                        int back = 1 + r.nextInt(Math.min(p, 1 << 21));
+                        for (int k = 0; k < n; k++) {
+                            out[p + k] = out[p + k - back];
+                        }
+                    }
+                }
+                default -> {
+                    for (int k = 0; k < n; k++) {
+                        out[p + k] = (byte) ('a' + r.nextInt(4));
+                    }
+                }
+            }
+            p += n;
+        }
+        return out;
     }
 
     @Test
