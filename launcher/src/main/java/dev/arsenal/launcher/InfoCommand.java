@@ -243,19 +243,22 @@ final class InfoCommand {
         int kindWidth = width(report.providers().stream().map(p -> p.kind().id()));
         int familyWidth = width(report.providers().stream().map(p -> p.family().id()));
         for (ProviderReport p : report.providers()) {
-            out.println("  " + pad(p.id(), idWidth + 1) + pad(p.kind().id(), kindWidth + 1) + pad(p.family().id(), familyWidth + 1)
+            out.println("  " + pad(p.id(), idWidth + 1) + pad(p.kind().id(), kindWidth + 1)
+                    + pad(p.family().id(), familyWidth + 1)
                     + pad(p.available() ? "available" : "UNAVAILABLE", "UNAVAILABLE".length() + 1) + p.reason());
         }
         out.println();
         out.println("Selection");
         int algorithmWidth = width(report.selection().stream().map(Decision::algorithm));
-        int chosenWidth = width(report.selection().stream().map(d -> d.provider().orElse("NONE")));
-        int candidateWidth = width(
-                report.selection().stream().flatMap(d -> d.candidates().stream()).map(Candidate::providerId));
+        int chosenWidth =
+                width(report.selection().stream().map(d -> d.provider().orElse("NONE")));
+        int candidateWidth = width(report.selection().stream()
+                .flatMap(d -> d.candidates().stream())
+                .map(Candidate::providerId));
         String indent = "  " + " ".repeat(algorithmWidth + 1) + "  ";
         for (Decision d : report.selection()) {
-            out.println("  " + pad(d.algorithm(), algorithmWidth + 1) + pad(d.provider().orElse("NONE"), chosenWidth + 1)
-                    + d.reason());
+            out.println("  " + pad(d.algorithm(), algorithmWidth + 1)
+                    + pad(d.provider().orElse("NONE"), chosenWidth + 1) + d.reason());
             if (d.tiered()) {
                 out.println(indent + "tiers: "
                         + d.tiers().stream()
@@ -266,7 +269,10 @@ final class InfoCommand {
             for (Candidate c : d.candidates()) {
                 if (d.tiers().stream().noneMatch(t -> t.provider().equals(c.providerId()))) {
                     out.println(indent + "not " + pad(c.providerId(), candidateWidth + 1)
-                            + c.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                            + c.status()
+                                    .name()
+                                    .toLowerCase(java.util.Locale.ROOT)
+                                    .replace('_', ' ')
                             + (c.detail().isEmpty() ? " (rank " + c.rank() + ")" : ": " + c.detail()));
                 }
             }

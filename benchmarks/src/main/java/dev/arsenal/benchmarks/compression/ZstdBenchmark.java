@@ -6,7 +6,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Zstandard (`zstd`), level 3 by default: Arsenal's selection, each Arsenal provider and the libraries directly (add a fast level with `-p level=-1` or `-p level=1` (the pure-Java codecs then fail setup: they have level 3 only)). See
+ * Zstandard (`zstd`), level 3 by default: Arsenal's selection, each Arsenal provider and the libraries directly (add a fast level with `-p level=-1` or `-p level=1` (direct-aircompressor then fails setup: it has level 3 only; java-compression has -7 to 9)). See
  * {@link CodecBenchmark} for what is measured and {@link Implementations} for each {@code impl}.
  */
 @State(Scope.Thread)

@@ -30,10 +30,10 @@ import org.osgi.service.component.annotations.Component;
  *   <li>{@link Codec#LZ4}: the frame format written in this package over the same block codec
  *       (aircompressor has none), level 1 only; it reads every frame the {@code lz4} tool writes
  *       (linked blocks, block checksums, content size, skippable and concatenated frames).
- *   <li>{@link Codec#ZSTD}: aircompressor's {@code ZstdJavaCompressor} and {@code
- *       ZstdOutputStream}, level 3 only, the one its Java compressor has; this package's own
+ *   <li>{@link Codec#ZSTD}: this package's encoder, levels -7 to 9 (0 meaning 3): zstd's fast,
+ *       double fast, greedy, lazy and lazy2 match finders with zstd's parameters; and its own
  *       decoder ({@code ZstdFrameDecoder}, {@code ZstdDecodingStream}), which also reads
- *       dictionaries.
+ *       dictionaries. No {@code sun.misc.Unsafe}.
  *   <li>{@link Codec#GZIP}: the JDK's {@link java.util.zip.Deflater} / {@link
  *       java.util.zip.Inflater}, levels 1 to 9, with this package's member header and trailer.
  * </ul>
@@ -109,10 +109,11 @@ public final class JavaCompressionProvider implements CompressionProvider {
     /** What the provider uses. */
     @Override
     public String description() {
-        return "aircompressor pure-Java LZ4 and zstd compressors (level 1 and 3 only); LZ4 block decoder, LZ4 frames and zstd decoder (dictionaries too) in Java; JDK zlib gzip";
+        return "aircompressor pure-Java LZ4 compressor; zstd encoder (levels -7 to 9) and decoder (dictionaries too) in Java;"
+                + " LZ4 block decoder and frames in Java; JDK zlib gzip";
     }
 
-    /** LZ4 and LZ4 block at level 1, zstd at level 3, gzip at 1 to 9. */
+    /** LZ4 and LZ4 block at level 1, zstd at -7 to 9, gzip at 1 to 9. */
     @Override
     public boolean supports(Codec codec, int level) {
         if (!CODECS.contains(codec)) {
@@ -120,7 +121,7 @@ public final class JavaCompressionProvider implements CompressionProvider {
         }
         return switch (codec) {
             case LZ4, LZ4_BLOCK -> level == 1;
-            case ZSTD -> level == ZstdJava.LEVEL;
+            case ZSTD -> level >= ZstdJava.MIN_LEVEL && level <= ZstdJava.MAX_LEVEL;
             case GZIP -> level >= 1 && level <= 9;
             case LZ4_SHUFFLE, ZSTD_SHUFFLE -> false;
         };
@@ -130,7 +131,9 @@ public final class JavaCompressionProvider implements CompressionProvider {
     public String supportedLevels(Codec codec) {
         return switch (codec) {
             case LZ4, LZ4_BLOCK -> "1 only (the fast compressor; levels 2 to 12 need LZ4 HC)";
-            case ZSTD -> ZstdJava.LEVEL + " only (aircompressor's Java compressor has no other level)";
+            case ZSTD ->
+                ZstdJava.MIN_LEVEL + " to " + ZstdJava.MAX_LEVEL
+                        + " (0 means 3; above 9 zstd needs binary-tree and optimal parsers, not written in Java here)";
             case GZIP -> "1 to 9";
             case LZ4_SHUFFLE, ZSTD_SHUFFLE -> "none";
         };

@@ -3,139 +3,74 @@ package dev.arsenal.providers.java.compression;
 import dev.arsenal.compression.Codec;
 import dev.arsenal.spi.compression.AbstractCompressor;
 import dev.arsenal.spi.compression.AbstractDecompressor;
-import dev.arsenal.spi.compression.ChunkedOutputStream;
-import io.airlift.compress.v3.zstd.ZstdJavaCompressor;
-import io.airlift.compress.v3.zstd.ZstdOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Zstandard ({@link Codec#ZSTD}). Compression through aircompressor's pure-Java codec: {@code
- * ZstdJavaCompressor} and {@code ZstdOutputStream} compress at zstd's level 3 only (aircompressor's
- * Java code has no other level). Decompression through this package's own decoder, without {@code
- * sun.misc.Unsafe}: {@link ZstdFrameDecoder} (arrays) and {@link ZstdDecodingStream} (streams)
- * decode every frame of RFC 8878 (skippable and concatenated frames, dictionaries in the zstd
- * format or raw content) with windows up to 2^27 bytes, libzstd's default limit.
+ * Zstandard ({@link Codec#ZSTD}) in this package's own code, without {@code sun.misc.Unsafe}.
+ * Compression: {@link ZstdFrameEncoder} (arrays) and {@link ZstdEncodingStream} (streams), levels
+ * -7 to 9. Decompression: {@link ZstdFrameDecoder} (arrays) and {@link ZstdDecodingStream}
+ * (streams) decode every frame of RFC 8878 (skippable and concatenated frames, dictionaries in the
+ * zstd format or raw content) with windows up to 2^27 bytes, libzstd's default limit.
  */
 final class ZstdJava {
-    /** The one level aircompressor's Java compressor has. */
-    static final int LEVEL = 3;
+    /** The lowest level the encoder has: the fast match finder with the most acceleration. */
+    static final int MIN_LEVEL = ZstdEncoderParameters.MIN_LEVEL;
+
+    /** The highest level the encoder has: lazy2 over hash chains, as zstd's level 9. */
+    static final int MAX_LEVEL = ZstdEncoderParameters.MAX_LEVEL;
 
     private ZstdJava() {}
 
+    /**
+     * Compression with this package's own encoder ({@link ZstdFrameEncoder}), levels {@link
+     * #MIN_LEVEL} to {@link #MAX_LEVEL}, 0 meaning 3 as in libzstd. The compressor is shared by
+     * threads: each call takes a context from the compressor's pool of idle ones and gives it back.
+     */
     static final class Compressor extends AbstractCompressor {
+        private final ZstdFrameEncoder.Pool contexts;
+
         Compressor(int level) {
             super(Codec.ZSTD, level);
-            if (level != LEVEL) {
-                throw new IllegalArgumentException("java-compression has zstd level " + LEVEL + " only, not " + level);
+            if (level < MIN_LEVEL || level > MAX_LEVEL) {
+                throw new IllegalArgumentException(
+                        "java-compression has zstd levels " + MIN_LEVEL + " to " + MAX_LEVEL + ", not " + level);
             }
+            contexts = new ZstdFrameEncoder.Pool(level);
         }
 
-        /** zstd's {@code ZSTD_COMPRESSBOUND}, which aircompressor's compressor keeps to. */
+        /** zstd's {@code ZSTD_COMPRESSBOUND}, which the encoder keeps to. */
         @Override
         public long maxCompressedLength(long inputLength) {
             if (inputLength < 0) {
                 throw new IllegalArgumentException("inputLength must not be negative: " + inputLength);
             }
-            long bound = inputLength + (inputLength >>> 8);
-            if (inputLength < 128 * 1024) {
-                bound += (128 * 1024 - inputLength) >>> 11;
-            }
-            return bound;
+            return ZstdFrameEncoder.maxCompressedLength(inputLength);
         }
 
         @Override
         protected int compressArrays(
                 byte[] input, int offset, int length, byte[] output, int outputOffset, int maxOutputLength) {
-            ZstdJavaCompressor compressor = new ZstdJavaCompressor();
-            if (maxOutputLength >= maxCompressedLength(length)) {
-                return compressor.compress(input, offset, length, output, outputOffset, maxOutputLength);
+            ZstdFrameEncoder context = contexts.take();
+            boolean done = false;
+            int n;
+            try {
+                n = context.compress(input, offset, length, output, outputOffset, maxOutputLength);
+                done = true;
+            } finally {
+                contexts.give(context, done);
             }
-            // aircompressor may write scratch beyond what it keeps: compress into room of the full bound.
-            byte[] scratch = new byte[(int) maxCompressedLength(length)];
-            int n = compressor.compress(input, offset, length, scratch, 0, scratch.length);
-            if (n > maxOutputLength) {
+            if (n < 0) {
                 throw outputTooSmall(length, maxOutputLength);
             }
-            System.arraycopy(scratch, 0, output, outputOffset, n);
             return n;
         }
 
+        /** One frame, flushable; see {@link ZstdEncodingStream}. */
         @Override
         protected OutputStream newStream(OutputStream out) {
-            return new FlushableStream(out);
-        }
-    }
-
-    /**
-     * aircompressor's {@code ZstdOutputStream}, made flushable. It has no flush of its own (it keeps
-     * input until a window fills), so {@link #flush} ends the current frame and the next write
-     * starts another: concatenated frames decode as the concatenation of their content (RFC 8878,
-     * and every decoder here and the {@code zstd} tool read them so).
-     */
-    static final class FlushableStream extends ChunkedOutputStream {
-        private final OutputStream out;
-        /** {@code out} for one frame: aircompressor's close ends the frame, not the target. */
-        private final OutputStream unclosable;
-        /** The frame being written, or null between frames. */
-        private ZstdOutputStream frame;
-
-        private boolean wroteFrame;
-
-        FlushableStream(OutputStream out) {
-            super("zstd");
-            this.out = out;
-            this.unclosable = new OutputStream() {
-                @Override
-                public void write(int b) throws IOException {
-                    out.write(b);
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) throws IOException {
-                    out.write(b, off, len);
-                }
-            };
-        }
-
-        @Override
-        protected void writeChunk(byte[] b, int off, int len) throws IOException {
-            frame().write(b, off, len);
-        }
-
-        private ZstdOutputStream frame() throws IOException {
-            if (frame == null) {
-                frame = new ZstdOutputStream(unclosable);
-            }
-            return frame;
-        }
-
-        private void endFrame() throws IOException {
-            if (frame != null) {
-                frame.close();
-                frame = null;
-                wroteFrame = true;
-            }
-        }
-
-        /** Ends the frame so that what was written decodes; the next write starts another frame. */
-        @Override
-        protected void flushWritten() throws IOException {
-            endFrame();
-            out.flush();
-        }
-
-        /** Ends the frame (an empty stream still writes one, empty) and closes the target. */
-        @Override
-        protected void closeOnce() throws IOException {
-            try (out) {
-                if (!wroteFrame) {
-                    frame();
-                }
-                endFrame();
-            }
+            return new ZstdEncodingStream(out, contexts);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.arsenal.providers.java.compression;
 import static dev.arsenal.providers.java.compression.ZstdDecoderTest.stream;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.arsenal.compression.Decompressor;
@@ -47,13 +48,15 @@ class ZstdToolDifferentialTest {
 
     @BeforeAll
     static void toolPresent() {
+        if (Boolean.getBoolean("arsenal.test.requireNative")) {
+            assertTrue(onPath("zstd"), "the zstd tool must be on the PATH (arsenal.test.requireNative=true)");
+        }
         assumeTrue(onPath("zstd"), "the zstd tool is not on the PATH");
     }
 
     @Test
     void theCorporaDecodeAtEveryLevelAndMode(@TempDir Path dir) throws Exception {
         List<Path> files = DecoderFuzzing.corpus();
-        assumeTrue(!files.isEmpty(), "no corpus (set -Darsenal.shared.dir)");
         for (Path file : files) {
             byte[] original = Files.readAllBytes(file);
             for (List<String> mode : MODES) {
