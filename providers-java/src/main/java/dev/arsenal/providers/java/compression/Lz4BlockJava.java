@@ -4,7 +4,6 @@ import dev.arsenal.compression.Codec;
 import dev.arsenal.compression.MalformedInputException;
 import dev.arsenal.spi.compression.AbstractCompressor;
 import dev.arsenal.spi.compression.AbstractDecompressor;
-import io.airlift.compress.v3.lz4.Lz4JavaCompressor;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.invoke.MethodHandles;
@@ -63,29 +62,21 @@ final class Lz4BlockJava {
 
     private Lz4BlockJava() {}
 
-    /** The most bytes aircompressor's block compressor writes for {@code length} bytes. */
+    /**
+     * The most bytes a block of {@code length} bytes takes (liblz4's {@code LZ4_compressBound}): all
+     * literals, a token and their length bytes, with room to spare.
+     */
     static int maxBlockLength(int length) {
         return length + length / 255 + 16;
     }
 
     /**
-     * Compresses one block with aircompressor's fast compressor (a new one each call: it keeps a
-     * hash table).
+     * Compresses one block with {@link Lz4FastEncoder}.
      *
-     * @return the compressed length, or -1 if it does not fit {@code maxOutputLength}
+     * @return the compressed length, or -1 if it does not fit {@code maxOutput}
      */
     static int compressBlock(byte[] input, int offset, int length, byte[] output, int outputOffset, int maxOutput) {
-        Lz4JavaCompressor compressor = new Lz4JavaCompressor();
-        if (maxOutput >= compressor.maxCompressedLength(length)) {
-            return compressor.compress(input, offset, length, output, outputOffset, maxOutput);
-        }
-        byte[] scratch = new byte[compressor.maxCompressedLength(length)];
-        int n = compressor.compress(input, offset, length, scratch, 0, scratch.length);
-        if (n > maxOutput) {
-            return -1;
-        }
-        System.arraycopy(scratch, 0, output, outputOffset, n);
-        return n;
+        return Lz4FastEncoder.compress(input, offset, length, output, outputOffset, maxOutput);
     }
 
     /**
