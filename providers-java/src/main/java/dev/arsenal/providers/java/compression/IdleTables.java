@@ -5,10 +5,9 @@ import java.util.function.Supplier;
 
 /**
  * A few idle match-finder tables of one kind (the LZ4 encoders' hash tables), kept between calls so
- * that a call does not allocate and clear tens of KiB for a block of a few KiB: a call {@link #take
- * takes} an idle table if there is one and {@link #give gives} it back when done. Shared by every
- * compressor of the JVM (a table holds no settings, only positions, which the encoders tell apart
- * from those of earlier calls), so that short-lived compressors find tables too.
+ * that a call allocates nothing: a call {@link #take takes} an idle table if there is one and {@link
+ * #give gives} it back when done. Shared by every compressor of the JVM (a table holds no settings,
+ * and the encoders clear what they use), so that short-lived compressors find tables too.
  *
  * <p>Lock-free: {@link #take} empties a slot with {@code getAndSet(null)}, {@link #give} fills an
  * empty one with {@code compareAndSet(null, t)} (both volatile), so a table is only ever in one slot
@@ -23,8 +22,7 @@ import java.util.function.Supplier;
  */
 final class IdleTables<T> {
     /** Two per processor, at most 16: enough for every thread that compresses at once, mostly. */
-    private static final int SLOTS =
-            Math.min(16, 2 * Runtime.getRuntime().availableProcessors());
+    private static final int SLOTS = Math.min(16, 2 * Runtime.getRuntime().availableProcessors());
 
     private final AtomicReferenceArray<T> idle = new AtomicReferenceArray<>(SLOTS);
     private final Supplier<T> factory;
@@ -47,8 +45,8 @@ final class IdleTables<T> {
 
     /**
      * Gives back a table after a call: kept if a slot is free, dropped otherwise. Call it once the
-     * call no longer touches the table, also after an exception (the encoders leave a table usable
-     * whatever happened: its entries are only ever candidates, checked before use).
+     * call no longer touches the table, also after an exception (the encoders clear a table before
+     * they use it).
      */
     void give(T table) {
         int start = start();

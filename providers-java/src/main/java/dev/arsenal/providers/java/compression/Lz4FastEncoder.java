@@ -7,34 +7,38 @@ import java.util.Arrays;
 
 /**
  * LZ4's fast block compressor, level 1: the parse of liblz4's {@code LZ4_compress_fast} at
- * acceleration 1, written here from the block format (greedy, one candidate per position), in plain
- * Java with {@link VarHandle} array views (no {@code sun.misc.Unsafe}).
+ * acceleration 1, written here from the block format, in plain Java with {@link VarHandle} array
+ * views (no {@code sun.misc.Unsafe}).
  *
- * <p>The parse: a hash table maps 4 input bytes to the last position they were seen at. From the
- * end of the last match on, each position is looked up and entered; a candidate whose 4 bytes equal
- * the position's, at most 65535 back, is a match, extended forward 8 bytes at a time and backward
+ * <p>The parse is greedy: a hash table maps the bytes at a position to the last position that hashed
+ * alike. From the end of the last match on, each position is looked up and entered; a candidate whose
+ * 4 bytes equal the position's, at most 65535 back, is a match, extended forward 8 bytes at a time
+ * (the first differing byte is the lowest set bit of the XOR of two little-endian longs) and backward
  * over the literals before it. After 64 misses in a row the search steps 2 positions at a time, after
  * 128 3 at a time and so on, so that incompressible data costs little; a match puts it back to 1.
  * After a match the position 2 before its end is entered and its end tried at once, which makes runs
  * of sequences without literals cheap. The block's end rules: the last 5 bytes are literals and the
  * last match starts at least 12 bytes before the end, so a block under 13 bytes is all literals.
  *
- * <p>The table as liblz4 sizes it, which makes the output byte for byte liblz4's (and the {@code lz4}
- * tool's, for a file of one block): inputs under 64 KiB + 11 bytes hash 4 bytes to 13 bits, the
- * others 5 bytes (a little-endian long's low 5) to 12 bits, whose table stays in the L1 cache.
+ * <p>Two tables, as liblz4 has them, each cleared at the start of a call:
  *
- * <p>The table is reused from call to call without clearing it. An entry is a <em>ticket</em>, a
- * position counted from a base that each call moves on by its input length plus 64 KiB, so that an
- * entry a former call left is always more than 65535 tickets back and fails the distance check
- * that every candidate takes anyway:
+ * <ul>
+ *   <li>inputs under 64 KiB + 11 bytes: 4 bytes hashed to 13 bits, positions in 16-bit entries (16
+ *       KiB, within the L1 cache). Every position is less than 65536 after the first, so no
+ *       distance check. The output is byte for byte liblz4's, and the {@code lz4} tool's for a file of
+ *       one such block.
+ *   <li>larger inputs: 5 bytes (a little-endian long's low 5) hashed to 13 bits, positions in int
+ *       entries (32 KiB), the distance checked once the bytes match. liblz4 hashes them to 12 bits:
+ *       13 makes blocks of 1 and 4 MiB of the Calgary and Canterbury corpora about 5% smaller, at
+ *       about the same speed.
+ * </ul>
  *
- * <pre>
- *  tickets   0 ...... base1 [ call 1: base1 + i ) gap 64 KiB  base2 [ call 2: base2 + i ) gap ...
- *  entry  =  base + (position - offset);  position = entry - base + offset
- * </pre>
- *
- * Clearing an 8192-entry table would cost about as much as compressing 2 KiB. Near the top of the
- * int range the table is cleared once and the base starts again.
+ * <p>Measured against the alternatives (Calgary + Canterbury in 64 KiB blocks): an int table that
+ * is not cleared between calls, its entries told from a former call's by a per-call base and a
+ * distance check on every candidate, ran at 0.75 of aircompressor's speed, and at 0.5 for 4 KiB
+ * blocks (a 32 KiB table pushed the input out of the L1 cache); the table cleared per call and the
+ * distance checked only when the bytes match run at its speed. Clearing 16 KiB costs about as much as
+ * compressing 100 bytes.
  *
  * <p>The output is checked before each write against the end of the range given: a check before a
  * sequence's literals counts what the block needs at least from there (the literals, their length
@@ -42,6 +46,9 @@ import java.util.Arrays;
  * length bytes the same, so the encoder fails (returns -1) exactly when its parse does not fit, never
  * writes past the range, and needs no scratch copy of the bound. Literals are copied 8 bytes at a
  * time into room those checks guarantee.
+ *
+ * <p>Tables come from {@link IdleTables}: a call takes one and gives it back, so that compressors are
+ * safe to share between threads and a call allocates nothing.
  */
 final class Lz4FastEncoder {
     /** A match is at least 4 bytes long. */
@@ -62,7 +69,7 @@ final class Lz4FastEncoder {
     /** The longest block: liblz4's {@code LZ4_MAX_INPUT_SIZE}. */
     static final int MAX_INPUT = 0x7E00_0000;
 
-    /** Inputs shorter than this take the 13-bit table (liblz4's {@code LZ4_64Klimit}). */
+    /** Inputs shorter than this take the 16-bit table (liblz4's {@code LZ4_64Klimit}). */
     static final int SMALL_INPUT = 65_536 + LAST_MATCH_START - 1;
 
     /** A length's value in the token that says more bytes follow. */
@@ -71,8 +78,7 @@ final class Lz4FastEncoder {
     /** After 2 to the this many misses in a row the search step grows by one. */
     private static final int SKIP_TRIGGER = 6;
 
-    private static final int SMALL_HASH_BITS = 13;
-    private static final int LARGE_HASH_BITS = 12;
+    private static final int HASH_BITS = 13;
 
     private static final int PRIME4 = -1_640_531_535; // 2654435761, Knuth's golden ratio multiplier
     private static final long PRIME5 = 889_523_592_379L;
@@ -82,197 +88,308 @@ final class Lz4FastEncoder {
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** The idle tables of every fast compressor. */
-    private static final IdleTables<Table> TABLES = new IdleTables<>(Table::new);
+    private static final IdleTables<Tables> TABLES = new IdleTables<>(Tables::new);
 
     private Lz4FastEncoder() {}
 
-    /** A hash table of tickets (see the class comment) and the base of the next call. */
-    static final class Table {
-        final int[] tickets = new int[1 << SMALL_HASH_BITS];
-        /** The next call's base: above every entry by more than 65535. */
-        private int next = MAX_DISTANCE + 1;
+    /** The two hash tables of one call, made when first needed. */
+    static final class Tables {
+        private char[] small;
+        private int[] large;
 
-        /** The base of a call on {@code length} bytes (at most {@link #MAX_INPUT}). */
-        int reserve(int length) {
-            if (next > Integer.MAX_VALUE - MAX_DISTANCE - 1 - length) {
-                Arrays.fill(tickets, 0);
-                next = MAX_DISTANCE + 1;
+        /** The table of positions under 65536, cleared. */
+        char[] small() {
+            if (small == null) {
+                small = new char[1 << HASH_BITS];
+            } else {
+                Arrays.fill(small, (char) 0);
             }
-            int base = next;
-            next = base + length + MAX_DISTANCE + 1;
-            return base;
+            return small;
+        }
+
+        /** The table of int positions, cleared. */
+        int[] large() {
+            if (large == null) {
+                large = new int[1 << HASH_BITS];
+            } else {
+                Arrays.fill(large, 0);
+            }
+            return large;
         }
     }
 
     /**
      * Compresses {@code input[offset, offset + length)} into one block at {@code
-     * output[outputOffset]}, with a table from the shared idle ones.
+     * output[outputOffset]}, with tables from the shared idle ones.
      *
      * @return the block's length, or -1 if it does not fit {@code maxOutput} bytes (the range may then
      *     hold anything)
+     * @throws IllegalArgumentException if {@code length} is above {@link #MAX_INPUT}
      */
     static int compress(byte[] input, int offset, int length, byte[] output, int outputOffset, int maxOutput) {
-        if (length < MIN_LENGTH) {
-            int n = lastLiterals(input, offset, offset + length, output, outputOffset, outputOffset + maxOutput);
-            return n < 0 ? -1 : n - outputOffset;
-        }
-        Table table = TABLES.take();
-        try {
-            return compress(table, input, offset, length, output, outputOffset, maxOutput);
-        } finally {
-            TABLES.give(table);
-        }
-    }
-
-    /** {@link #compress(byte[], int, int, byte[], int, int)} with {@code table}. */
-    static int compress(
-            Table table, byte[] input, int offset, int length, byte[] output, int outputOffset, int maxOutput) {
         if (length > MAX_INPUT) {
             throw new IllegalArgumentException(
                     "an LZ4 block holds at most " + MAX_INPUT + " bytes (LZ4_MAX_INPUT_SIZE), not " + length);
         }
-        int end = offset + length;
         int limit = outputOffset + maxOutput;
-        int op = outputOffset;
-        int anchor = offset;
+        int end;
         if (length < MIN_LENGTH) {
-            int n = lastLiterals(input, anchor, end, output, op, limit);
-            return n < 0 ? -1 : n - outputOffset;
+            end = lastLiterals(input, offset, offset + length, output, outputOffset, limit);
+        } else {
+            Tables tables = TABLES.take();
+            try {
+                end = length < SMALL_INPUT
+                        ? compressSmall(tables.small(), input, offset, length, output, outputOffset, limit)
+                        : compressLarge(tables.large(), input, offset, length, output, outputOffset, limit);
+            } finally {
+                TABLES.give(tables);
+            }
         }
-        boolean small = length < SMALL_INPUT;
-        int hashShift = small ? 32 - SMALL_HASH_BITS : 64 - LARGE_HASH_BITS;
-        int[] tickets = table.tickets;
-        // ticket = position + shift; a position is a candidate only 1 to 65535 tickets back.
-        int shift = table.reserve(length) - offset;
+        return end < 0 ? -1 : end - outputOffset;
+    }
+
+    /**
+     * The parse of an input of {@link #MIN_LENGTH} to {@link #SMALL_INPUT} - 1 bytes with a cleared
+     * table of 16-bit positions (counted from {@code offset}).
+     *
+     * @return the end of the block in {@code output}, or -1 if it passes {@code limit}
+     */
+    private static int compressSmall(
+            char[] table, byte[] input, int offset, int length, byte[] output, int op, int limit) {
+        int end = offset + length;
         int lastMatchStart = end - LAST_MATCH_START;
         int matchEnd = end - LAST_LITERALS;
-
-        tickets[hash(input, offset, small, hashShift)] = offset + shift;
+        int anchor = offset;
+        table[hash4(input, offset)] = 0;
         int ip = offset + 1;
-        int h = hash(input, ip, small, hashShift);
         search:
         while (true) {
-            // Find a match from ip on: one candidate per position, the step growing with the misses.
+            // Find a match: one candidate per position, each position entered, the step growing. The
+            // 4 bytes at a position are read once, for its hash and its comparison.
             int ref;
             int next = ip;
+            int nextBytes = (int) INT.get(input, next);
             int step = 1;
             int misses = 1 << SKIP_TRIGGER;
-            while (true) {
+            int bytes;
+            do {
+                bytes = nextBytes;
                 ip = next;
                 next += step;
                 step = misses++ >>> SKIP_TRIGGER;
                 if (next > lastMatchStart + 1) {
                     break search;
                 }
-                int seen = tickets[h];
-                int ticket = ip + shift;
-                tickets[h] = ticket;
-                h = hash(input, next, small, hashShift);
-                // Unsigned: 0 to 65535 back (never 0: ip was not entered yet); older calls' are farther.
-                if ((ticket - seen) >>> 16 == 0 && (int) INT.get(input, seen - shift) == (int) INT.get(input, ip)) {
-                    ref = seen - shift;
-                    break;
-                }
-            }
-            // Extend backward over the literals.
+                int h = (bytes * PRIME4) >>> (32 - HASH_BITS);
+                ref = offset + table[h];
+                table[h] = (char) (ip - offset);
+                nextBytes = (int) INT.get(input, next);
+            } while ((int) INT.get(input, ref) != bytes);
+
             while (ip > anchor && ref > offset && input[ip - 1] == input[ref - 1]) {
                 ip--;
                 ref--;
             }
-
-            // The literals: the block needs them, their length bytes, the offset, then at least a token
-            // and 5 literals (a match ends 5 bytes before the end at the latest).
-            int literals = ip - anchor;
-            int token = op++;
-            int lengthBytes = literals < MASK ? 0 : 1 + (literals - MASK) / 255;
-            if (lengthBytes + literals + 2 + 1 + LAST_LITERALS > limit - op) {
+            int token = op;
+            op = literals(input, anchor, ip - anchor, output, op, limit);
+            if (op < 0) {
                 return -1;
             }
-            if (literals < MASK) {
-                output[token] = (byte) (literals << 4);
-            } else {
-                output[token] = (byte) (MASK << 4);
-                op = writeLength(output, op, literals - MASK);
-            }
-            // 8 bytes at a time: up to 7 bytes past the literals, within the room checked above, and
-            // reading no further than 8 bytes past ip, 12 bytes or more before the end.
-            for (int i = 0; i < literals; i += 8) {
-                LONG.set(output, op + i, (long) LONG.get(input, anchor + i));
-            }
-            op += literals;
-
-            // The match, then as long as the position after it matches too, sequences without literals.
+            // The match, then as long as the position after it matches too, matches without literals.
             while (true) {
-                SHORT.set(output, op, (short) (ip - ref));
-                op += 2;
                 int extra = count(input, ip + MIN_MATCH, ref + MIN_MATCH, matchEnd);
-                ip += MIN_MATCH + extra;
-                // Its length bytes, then at least the last token and 5 literals.
-                int matchBytes = extra < MASK ? 0 : 1 + (extra - MASK) / 255;
-                if (matchBytes + 1 + LAST_LITERALS > limit - op) {
+                op = match(output, token, op, ip - ref, extra, limit);
+                if (op < 0) {
                     return -1;
                 }
-                if (extra < MASK) {
-                    output[token] |= (byte) extra;
-                } else {
-                    output[token] |= (byte) MASK;
-                    op = writeLength(output, op, extra - MASK);
-                }
+                ip += MIN_MATCH + extra;
                 anchor = ip;
                 if (ip > lastMatchStart) {
                     break search;
                 }
-                tickets[hash(input, ip - 2, small, hashShift)] = ip - 2 + shift;
-                int hh = hash(input, ip, small, hashShift);
-                int seen = tickets[hh];
-                int ticket = ip + shift;
-                tickets[hh] = ticket;
-                if ((ticket - seen) >>> 16 != 0 || (int) INT.get(input, seen - shift) != (int) INT.get(input, ip)) {
+                table[hash4(input, ip - 2)] = (char) (ip - 2 - offset);
+                int h = hash4(input, ip);
+                ref = offset + table[h];
+                table[h] = (char) (ip - offset);
+                if ((int) INT.get(input, ref) != (int) INT.get(input, ip)) {
                     break;
                 }
-                ref = seen - shift;
-                // Room: the check above left 6 bytes, and this token and offset take 3.
-                token = op++;
-                output[token] = 0;
+                // Room: match left 6 bytes (the last token and 5 literals); a token and offset take 3.
+                token = op;
+                output[op++] = 0;
             }
             ip++;
-            h = hash(input, ip, small, hashShift);
         }
-        int n = lastLiterals(input, anchor, end, output, op, limit);
-        return n < 0 ? -1 : n - outputOffset;
+        return lastLiterals(input, anchor, end, output, op, limit);
     }
 
     /**
-     * The hash of the bytes at {@code p}: 4 bytes for a small input, 5 (of a long, so {@code p} is 8
-     * bytes or more before the end) for a large one.
+     * The parse of an input of {@link #SMALL_INPUT} bytes or more with a cleared table of int
+     * positions (counted from {@code offset}; an empty entry is position 0), a candidate's distance
+     * checked once its bytes match.
+     *
+     * @return the end of the block in {@code output}, or -1 if it passes {@code limit}
      */
-    private static int hash(byte[] input, int p, boolean small, int shift) {
-        if (small) {
-            return ((int) INT.get(input, p) * PRIME4) >>> shift;
+    private static int compressLarge(
+            int[] table, byte[] input, int offset, int length, byte[] output, int op, int limit) {
+        int end = offset + length;
+        int lastMatchStart = end - LAST_MATCH_START;
+        int matchEnd = end - LAST_LITERALS;
+        int anchor = offset;
+        table[hash5(input, offset)] = 0;
+        int ip = offset + 1;
+        int nextHash = hash5(input, ip);
+        search:
+        while (true) {
+            int ref;
+            int next = ip;
+            int step = 1;
+            int misses = 1 << SKIP_TRIGGER;
+            do {
+                int h = nextHash;
+                ip = next;
+                next += step;
+                step = misses++ >>> SKIP_TRIGGER;
+                if (next > lastMatchStart + 1) {
+                    break search;
+                }
+                ref = offset + table[h];
+                nextHash = hash5(input, next);
+                table[h] = ip - offset;
+            } while ((int) INT.get(input, ref) != (int) INT.get(input, ip) || ip - ref > MAX_DISTANCE);
+
+            while (ip > anchor && ref > offset && input[ip - 1] == input[ref - 1]) {
+                ip--;
+                ref--;
+            }
+            int token = op;
+            op = literals(input, anchor, ip - anchor, output, op, limit);
+            if (op < 0) {
+                return -1;
+            }
+            while (true) {
+                int extra = count(input, ip + MIN_MATCH, ref + MIN_MATCH, matchEnd);
+                op = match(output, token, op, ip - ref, extra, limit);
+                if (op < 0) {
+                    return -1;
+                }
+                ip += MIN_MATCH + extra;
+                anchor = ip;
+                if (ip > lastMatchStart) {
+                    break search;
+                }
+                table[hash5(input, ip - 2)] = ip - 2 - offset;
+                int h = hash5(input, ip);
+                ref = offset + table[h];
+                table[h] = ip - offset;
+                if (ip - ref > MAX_DISTANCE || (int) INT.get(input, ref) != (int) INT.get(input, ip)) {
+                    break;
+                }
+                token = op;
+                output[op++] = 0;
+            }
+            nextHash = hash5(input, ++ip);
         }
-        return (int) ((((long) LONG.get(input, p)) << 24) * PRIME5 >>> shift);
+        return lastLiterals(input, anchor, end, output, op, limit);
+    }
+
+    /** liblz4's {@code LZ4_hash4}: the 4 bytes at {@code p} to {@link #HASH_BITS} bits. */
+    private static int hash4(byte[] input, int p) {
+        return ((int) INT.get(input, p) * PRIME4) >>> (32 - HASH_BITS);
+    }
+
+    /**
+     * liblz4's {@code LZ4_hash5}: the 5 bytes at {@code p} to {@link #HASH_BITS} bits; reads 8 bytes,
+     * so {@code p} is 8 or more before the end (a position the parse enters is 11 or more).
+     */
+    private static int hash5(byte[] input, int p) {
+        return (int) ((((long) LONG.get(input, p)) << 24) * PRIME5 >>> (64 - HASH_BITS));
+    }
+
+    /**
+     * Writes a sequence's token, with its literal length, and its literals {@code input[anchor,
+     * anchor + literals)} at {@code op}, if the block has room for them and what must follow: their
+     * length bytes, the match offset, and the last sequence (a token and 5 literals, a match ending 5
+     * bytes before the end at the latest).
+     *
+     * @return where the match offset goes, or -1 if that room is not there
+     */
+    private static int literals(byte[] input, int anchor, int literals, byte[] output, int op, int limit) {
+        int lengthBytes = literals < MASK ? 0 : 1 + (literals - MASK) / 255;
+        if (1 + lengthBytes + literals + 2 + 1 + LAST_LITERALS > limit - op) {
+            return -1;
+        }
+        if (literals < MASK) {
+            output[op++] = (byte) (literals << 4);
+        } else {
+            output[op++] = (byte) (MASK << 4);
+            int rest = literals - MASK;
+            if (rest < 255) {
+                output[op++] = (byte) rest;
+            } else {
+                op = writeLength(output, op, rest);
+            }
+        }
+        // 8 bytes at a time, at least once: up to 8 bytes past the literals, within the room checked
+        // above, and reading no further than 8 bytes past the match's start, 12 or more before the end.
+        int end = op + literals;
+        do {
+            LONG.set(output, op, (long) LONG.get(input, anchor));
+            op += 8;
+            anchor += 8;
+        } while (op < end);
+        return end;
+    }
+
+    /**
+     * Writes a match's offset at {@code op} and its length ({@link #MIN_MATCH} + {@code extra}) in
+     * the token at {@code token} and the bytes after the offset, if the block has room for them and
+     * the last sequence after them (a token and 5 literals). The room for the offset was checked
+     * before: by {@link #literals}, or by the match before.
+     *
+     * @return the end of the match in {@code output}, or -1 if that room is not there
+     */
+    private static int match(byte[] output, int token, int op, int distance, int extra, int limit) {
+        SHORT.set(output, op, (short) distance);
+        op += 2;
+        if (extra < MASK) {
+            // Room for the last token and 5 literals.
+            if (1 + LAST_LITERALS > limit - op) {
+                return -1;
+            }
+            output[token] |= (byte) extra;
+            return op;
+        }
+        int lengthBytes = 1 + (extra - MASK) / 255;
+        if (lengthBytes + 1 + LAST_LITERALS > limit - op) {
+            return -1;
+        }
+        output[token] |= (byte) MASK;
+        int rest = extra - MASK;
+        if (rest < 255) {
+            output[op] = (byte) rest;
+            return op + 1;
+        }
+        return writeLength(output, op, rest);
     }
 
     /**
      * How many bytes from {@code p} on equal those from {@code q} on ({@code q < p}), up to {@code
-     * limit}: 8 at a time, the first differing byte found by the lowest set bit of their XOR
-     * (little-endian: the lowest byte is the first).
+     * limit}: 8 at a time, the first differing byte found by the lowest set bit of their XOR (in a
+     * little-endian long the lowest byte is the first).
      */
     private static int count(byte[] input, int p, int q, int limit) {
-        int start = p;
-        while (p <= limit - 8) {
-            long diff = (long) LONG.get(input, p) ^ (long) LONG.get(input, q);
+        int n = 0;
+        for (int last = limit - p - 8; n <= last; n += 8) {
+            long diff = (long) LONG.get(input, p + n) ^ (long) LONG.get(input, q + n);
             if (diff != 0) {
-                return p - start + (Long.numberOfTrailingZeros(diff) >>> 3);
+                return n + (Long.numberOfTrailingZeros(diff) >>> 3);
             }
-            p += 8;
-            q += 8;
         }
-        while (p < limit && input[p] == input[q]) {
-            p++;
-            q++;
+        while (p + n < limit && input[p + n] == input[q + n]) {
+            n++;
         }
-        return p - start;
+        return n;
     }
 
     /**
@@ -296,7 +413,11 @@ final class Lz4FastEncoder {
         return op + literals;
     }
 
-    /** Writes the bytes of a length past its token's 15: 255s, then the rest. */
+    /**
+     * Writes the bytes of a length past its token's 15: 255s, then the rest. The callers write a rest
+     * under 255 themselves, so that the call is rare: C2 did not inline it (too big for a call site
+     * it deems cold), and with the call on the common path the parse ran about 5% slower.
+     */
     private static int writeLength(byte[] output, int op, int rest) {
         if (rest >= 255) {
             int n = rest / 255;
