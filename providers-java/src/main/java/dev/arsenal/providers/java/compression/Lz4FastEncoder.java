@@ -20,25 +20,29 @@ import java.util.Arrays;
  * of sequences without literals cheap. The block's end rules: the last 5 bytes are literals and the
  * last match starts at least 12 bytes before the end, so a block under 13 bytes is all literals.
  *
- * <p>Two tables, as liblz4 has them, each cleared at the start of a call:
+ * <p>Two tables, as liblz4 has them, each cleared at the start of a call (an empty entry is a
+ * candidate at the input's first position, as in liblz4's zeroed table), which makes the output
+ * liblz4's byte for byte: the {@code lz4} tool's blocks of each Calgary and Canterbury file (one block
+ * of up to 4 MiB each) are the blocks written here.
  *
  * <ul>
  *   <li>inputs under 64 KiB + 11 bytes: 4 bytes hashed to 13 bits, positions in 16-bit entries (16
- *       KiB, within the L1 cache). Every position is less than 65536 after the first, so no
- *       distance check. The output is byte for byte liblz4's, and the {@code lz4} tool's for a file of
- *       one such block.
- *   <li>larger inputs: 5 bytes (a little-endian long's low 5) hashed to 13 bits, positions in int
- *       entries (32 KiB), the distance checked once the bytes match. liblz4 hashes them to 12 bits:
- *       13 makes blocks of 1 and 4 MiB of the Calgary and Canterbury corpora about 5% smaller, at
- *       about the same speed.
+ *       KiB). Every position is less than 65536 after the first, so no distance check.
+ *   <li>larger inputs: 5 bytes (a little-endian long's low 5) hashed to 12 bits, positions in int
+ *       entries (16 KiB), the distance checked once the bytes match. 13 bits would make blocks of 1
+ *       MiB of the Calgary and Canterbury corpora 5% smaller, with a table twice the size of the L1
+ *       cache's share it has here, and about 10% slower.
  * </ul>
  *
- * <p>Measured against the alternatives (Calgary + Canterbury in 64 KiB blocks): an int table that
- * is not cleared between calls, its entries told from a former call's by a per-call base and a
- * distance check on every candidate, ran at 0.75 of aircompressor's speed, and at 0.5 for 4 KiB
- * blocks (a 32 KiB table pushed the input out of the L1 cache); the table cleared per call and the
- * distance checked only when the bytes match run at its speed. Clearing 16 KiB costs about as much as
- * compressing 100 bytes.
+ * <p>What the speed came from (Calgary + Canterbury in 64 KiB blocks, against aircompressor's
+ * {@code Unsafe} code on the same machine): a 32 KiB int table not cleared between calls (its
+ * entries told from a former call's by a per-call base, and the distance checked on every
+ * candidate) ran at 0.75 of aircompressor's speed, and at 0.5 for 4 KiB blocks; the 16 KiB table
+ * cleared per call, the distance checked only once the bytes match, 0.88; each sequence written in
+ * the loop rather than through helper methods returning -1 on overflow, and lengths of 255 and more
+ * written in line rather than by a call C2 did not inline, 0.95 (with 2% fewer bytes out: the
+ * 13-bit table finds more matches than aircompressor's 12-bit one). The sequence code is the same in
+ * both parse loops for that reason: each loop keeps its own registers.
  *
  * <p>The output is checked before each write against the end of the range given: a check before a
  * sequence's literals counts what the block needs at least from there (the literals, their length
@@ -78,7 +82,11 @@ final class Lz4FastEncoder {
     /** After 2 to the this many misses in a row the search step grows by one. */
     private static final int SKIP_TRIGGER = 6;
 
+    /** The small table's hash bits: 8192 16-bit entries, 16 KiB. */
     private static final int HASH_BITS = 13;
+
+    /** The large table's hash bits: 4096 int entries, 16 KiB. */
+    private static final int LARGE_HASH_BITS = 12;
 
     private static final int PRIME4 = -1_640_531_535; // 2654435761, Knuth's golden ratio multiplier
     private static final long PRIME5 = 889_523_592_379L;
@@ -110,7 +118,7 @@ final class Lz4FastEncoder {
         /** The table of int positions, cleared. */
         int[] large() {
             if (large == null) {
-                large = new int[1 << HASH_BITS];
+                large = new int[1 << LARGE_HASH_BITS];
             } else {
                 Arrays.fill(large, 0);
             }
@@ -191,16 +199,48 @@ final class Lz4FastEncoder {
                 ref--;
             }
             int token = op;
-            op = literals(input, anchor, ip - anchor, output, op, limit);
-            if (op < 0) {
+            int literals = ip - anchor;
+            int lengthBytes = literals < MASK ? 0 : 1 + (literals - MASK) / 255;
+            if (1 + lengthBytes + literals + 2 + 1 + LAST_LITERALS > limit - op) {
                 return -1;
             }
+            if (literals < MASK) {
+                output[op++] = (byte) (literals << 4);
+            } else {
+                output[op++] = (byte) (MASK << 4);
+                int rest = literals - MASK;
+                while (rest >= 255) {
+                    output[op++] = (byte) 255;
+                    rest -= 255;
+                }
+                output[op++] = (byte) rest;
+            }
+            int stop = op + literals;
+            do {
+                LONG.set(output, op, (long) LONG.get(input, anchor));
+                op += 8;
+                anchor += 8;
+            } while (op < stop);
+            op = stop;
             // The match, then as long as the position after it matches too, matches without literals.
             while (true) {
                 int extra = count(input, ip + MIN_MATCH, ref + MIN_MATCH, matchEnd);
-                op = match(output, token, op, ip - ref, extra, limit);
-                if (op < 0) {
+                SHORT.set(output, op, (short) (ip - ref));
+                op += 2;
+                int matchBytes = extra < MASK ? 0 : 1 + (extra - MASK) / 255;
+                if (matchBytes + 1 + LAST_LITERALS > limit - op) {
                     return -1;
+                }
+                if (extra < MASK) {
+                    output[token] |= (byte) extra;
+                } else {
+                    output[token] |= (byte) MASK;
+                    int rest = extra - MASK;
+                    while (rest >= 255) {
+                        output[op++] = (byte) 255;
+                        rest -= 255;
+                    }
+                    output[op++] = (byte) rest;
                 }
                 ip += MIN_MATCH + extra;
                 anchor = ip;
@@ -263,15 +303,47 @@ final class Lz4FastEncoder {
                 ref--;
             }
             int token = op;
-            op = literals(input, anchor, ip - anchor, output, op, limit);
-            if (op < 0) {
+            int literals = ip - anchor;
+            int lengthBytes = literals < MASK ? 0 : 1 + (literals - MASK) / 255;
+            if (1 + lengthBytes + literals + 2 + 1 + LAST_LITERALS > limit - op) {
                 return -1;
             }
+            if (literals < MASK) {
+                output[op++] = (byte) (literals << 4);
+            } else {
+                output[op++] = (byte) (MASK << 4);
+                int rest = literals - MASK;
+                while (rest >= 255) {
+                    output[op++] = (byte) 255;
+                    rest -= 255;
+                }
+                output[op++] = (byte) rest;
+            }
+            int stop = op + literals;
+            do {
+                LONG.set(output, op, (long) LONG.get(input, anchor));
+                op += 8;
+                anchor += 8;
+            } while (op < stop);
+            op = stop;
             while (true) {
                 int extra = count(input, ip + MIN_MATCH, ref + MIN_MATCH, matchEnd);
-                op = match(output, token, op, ip - ref, extra, limit);
-                if (op < 0) {
+                SHORT.set(output, op, (short) (ip - ref));
+                op += 2;
+                int matchBytes = extra < MASK ? 0 : 1 + (extra - MASK) / 255;
+                if (matchBytes + 1 + LAST_LITERALS > limit - op) {
                     return -1;
+                }
+                if (extra < MASK) {
+                    output[token] |= (byte) extra;
+                } else {
+                    output[token] |= (byte) MASK;
+                    int rest = extra - MASK;
+                    while (rest >= 255) {
+                        output[op++] = (byte) 255;
+                        rest -= 255;
+                    }
+                    output[op++] = (byte) rest;
                 }
                 ip += MIN_MATCH + extra;
                 anchor = ip;
@@ -299,78 +371,11 @@ final class Lz4FastEncoder {
     }
 
     /**
-     * liblz4's {@code LZ4_hash5}: the 5 bytes at {@code p} to {@link #HASH_BITS} bits; reads 8 bytes,
+     * liblz4's {@code LZ4_hash5}: the 5 bytes at {@code p} to {@link #LARGE_HASH_BITS} bits; reads 8 bytes,
      * so {@code p} is 8 or more before the end (a position the parse enters is 11 or more).
      */
     private static int hash5(byte[] input, int p) {
-        return (int) ((((long) LONG.get(input, p)) << 24) * PRIME5 >>> (64 - HASH_BITS));
-    }
-
-    /**
-     * Writes a sequence's token, with its literal length, and its literals {@code input[anchor,
-     * anchor + literals)} at {@code op}, if the block has room for them and what must follow: their
-     * length bytes, the match offset, and the last sequence (a token and 5 literals, a match ending 5
-     * bytes before the end at the latest).
-     *
-     * @return where the match offset goes, or -1 if that room is not there
-     */
-    private static int literals(byte[] input, int anchor, int literals, byte[] output, int op, int limit) {
-        int lengthBytes = literals < MASK ? 0 : 1 + (literals - MASK) / 255;
-        if (1 + lengthBytes + literals + 2 + 1 + LAST_LITERALS > limit - op) {
-            return -1;
-        }
-        if (literals < MASK) {
-            output[op++] = (byte) (literals << 4);
-        } else {
-            output[op++] = (byte) (MASK << 4);
-            int rest = literals - MASK;
-            if (rest < 255) {
-                output[op++] = (byte) rest;
-            } else {
-                op = writeLength(output, op, rest);
-            }
-        }
-        // 8 bytes at a time, at least once: up to 8 bytes past the literals, within the room checked
-        // above, and reading no further than 8 bytes past the match's start, 12 or more before the end.
-        int end = op + literals;
-        do {
-            LONG.set(output, op, (long) LONG.get(input, anchor));
-            op += 8;
-            anchor += 8;
-        } while (op < end);
-        return end;
-    }
-
-    /**
-     * Writes a match's offset at {@code op} and its length ({@link #MIN_MATCH} + {@code extra}) in
-     * the token at {@code token} and the bytes after the offset, if the block has room for them and
-     * the last sequence after them (a token and 5 literals). The room for the offset was checked
-     * before: by {@link #literals}, or by the match before.
-     *
-     * @return the end of the match in {@code output}, or -1 if that room is not there
-     */
-    private static int match(byte[] output, int token, int op, int distance, int extra, int limit) {
-        SHORT.set(output, op, (short) distance);
-        op += 2;
-        if (extra < MASK) {
-            // Room for the last token and 5 literals.
-            if (1 + LAST_LITERALS > limit - op) {
-                return -1;
-            }
-            output[token] |= (byte) extra;
-            return op;
-        }
-        int lengthBytes = 1 + (extra - MASK) / 255;
-        if (lengthBytes + 1 + LAST_LITERALS > limit - op) {
-            return -1;
-        }
-        output[token] |= (byte) MASK;
-        int rest = extra - MASK;
-        if (rest < 255) {
-            output[op] = (byte) rest;
-            return op + 1;
-        }
-        return writeLength(output, op, rest);
+        return (int) ((((long) LONG.get(input, p)) << 24) * PRIME5 >>> (64 - LARGE_HASH_BITS));
     }
 
     /**
@@ -413,11 +418,7 @@ final class Lz4FastEncoder {
         return op + literals;
     }
 
-    /**
-     * Writes the bytes of a length past its token's 15: 255s, then the rest. The callers write a rest
-     * under 255 themselves, so that the call is rare: C2 did not inline it (too big for a call site
-     * it deems cold), and with the call on the common path the parse ran about 5% slower.
-     */
+    /** Writes the bytes of the last literals' length past its token's 15: 255s, then the rest. */
     private static int writeLength(byte[] output, int op, int rest) {
         if (rest >= 255) {
             int n = rest / 255;

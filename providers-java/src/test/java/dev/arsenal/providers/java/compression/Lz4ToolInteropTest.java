@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code lz4} command (1.9.4 when written) against this package's LZ4 compressor: it decodes the
- * blocks and frames written here, its own blocks of inputs under 64 KiB + 11 bytes are byte for byte
- * {@link Lz4FastEncoder}'s, and the frames written here of the Canterbury and Calgary files are
+ * blocks and frames written here, its own blocks are byte for byte {@link Lz4FastEncoder}'s, and the
+ * frames written here of the Canterbury and Calgary files are
  * within 1% of its {@code lz4 -1}'s. Skipped when {@code lz4} is not on the PATH, failed instead under
  * {@code -Darsenal.test.requireNative=true}; the corpus comparisons are skipped when the shared corpus
  * is missing.
@@ -102,37 +102,36 @@ class Lz4ToolInteropTest {
     }
 
     /**
-     * For inputs under 64 KiB + 11 bytes the encoder's parse and table are liblz4's: the block in the
-     * frame of {@code lz4 -1} is the block written here (or stored, when it does not shrink, and then
-     * too long here for the room the tool gives: the input length less one).
+     * The encoder's parse and tables are liblz4's: the blocks in a frame of {@code lz4 -1} (the
+     * smallest block size that holds the input, 4 MiB at most) are the blocks written here, or stored
+     * when they do not shrink (and then too long here for the room the tool gives: the block's length
+     * less one).
      */
     @Test
-    void smallInputsAreTheToolsBlocks(@TempDir Path dir) throws Exception {
-        List<byte[]> inputs = new ArrayList<>();
-        for (byte[] input : inputs()) {
-            if (input.length < Lz4FastEncoder.SMALL_INPUT) {
-                inputs.add(input);
-            }
-        }
+    void blocksAreTheToolsBlocks(@TempDir Path dir) throws Exception {
+        List<byte[]> inputs = new ArrayList<>(inputs());
         for (Path file : corpus()) {
-            byte[] input = Files.readAllBytes(file);
-            if (input.length < Lz4FastEncoder.SMALL_INPUT) {
-                inputs.add(input);
-            }
+            inputs.add(Files.readAllBytes(file));
         }
         for (byte[] input : inputs) {
             byte[] frame = pipe(dir, input, "lz4 -1 -c");
-            int size = Lz4FrameJava.getIntLE(frame, 7);
-            byte[] ours = new byte[input.length + 64];
-            int n = Lz4BlockJava.compressBlock(input, 0, input.length, ours, 0, Math.max(0, input.length - 1));
-            String what = input.length + " bytes";
-            if (size == 0) {
-                assertEquals(0, input.length, what + ": lz4 wrote no block");
-            } else if (size < 0) {
-                assertEquals(-1, n, what + ": lz4 stored it");
-            } else {
-                assertArrayEquals(Arrays.copyOfRange(frame, 11, 11 + size), Arrays.copyOf(ours, n), what);
+            int blockSize = Lz4FrameJava.blockSize((frame[5] >>> 4) & 7);
+            int at = 7;
+            for (int p = 0; p < input.length; p += blockSize) {
+                int length = Math.min(blockSize, input.length - p);
+                int size = Lz4FrameJava.getIntLE(frame, at);
+                byte[] ours = new byte[Lz4BlockJava.maxBlockLength(length)];
+                int n = Lz4BlockJava.compressBlock(input, p, length, ours, 0, length - 1);
+                String what = input.length + " bytes, block at " + p;
+                if (size < 0) {
+                    assertEquals(-1, n, what + ": lz4 stored it");
+                    size &= 0x7FFF_FFFF;
+                } else {
+                    assertArrayEquals(Arrays.copyOfRange(frame, at + 4, at + 4 + size), Arrays.copyOf(ours, n), what);
+                }
+                at += 4 + size;
             }
+            assertEquals(0, Lz4FrameJava.getIntLE(frame, at), input.length + " bytes: the end mark");
         }
     }
 
