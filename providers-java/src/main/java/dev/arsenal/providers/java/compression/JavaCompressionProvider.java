@@ -24,12 +24,15 @@ import org.osgi.service.component.annotations.Component;
  * available: the fallback every other compression provider is measured against.
  *
  * <ul>
- *   <li>{@link Codec#LZ4_BLOCK}: aircompressor's {@code Lz4JavaCompressor} / {@code
- *       Lz4JavaDecompressor}. Level 1 only: that is LZ4's fast compressor; levels 2 to 12 are LZ4
- *       HC, which aircompressor's Java code does not have.
- *   <li>{@link Codec#LZ4}: the frame format written in this package over the same block codec
- *       (aircompressor has none), level 1 only; it reads every frame the {@code lz4} tool writes
- *       (linked blocks, block checksums, content size, skippable and concatenated frames).
+ *   <li>{@link Codec#LZ4_BLOCK}: this package's LZ4 block codec, in plain Java with {@code
+ *       VarHandle}s ({@code Lz4FastEncoder}, {@code Lz4HcEncoder}, {@code Lz4BlockJava}). Level 1 is
+ *       LZ4's fast compressor, 2 to 9 LZ4 HC at that level, as {@code lz4java-compression} and
+ *       liblz4's {@code LZ4_compress_HC}; the blocks of level 1 are liblz4's byte for byte. Levels
+ *       10 to 12 (liblz4's optimal parser) are not written here.
+ *   <li>{@link Codec#LZ4}: the frame format written in this package over the same block codec,
+ *       levels 1 to 9 as the {@code lz4} command's (1 and 2 the fast compressor, 3 to 9 HC); it
+ *       reads every frame the {@code lz4} tool writes (linked blocks, block checksums, content
+ *       size, skippable and concatenated frames).
  *   <li>{@link Codec#ZSTD}: aircompressor's {@code ZstdJavaCompressor}, {@code
  *       ZstdJavaDecompressor} and streams. Level 3 only, the one its Java compressor has.
  *   <li>{@link Codec#GZIP}: the JDK's {@link java.util.zip.Deflater} / {@link
@@ -48,19 +51,17 @@ public final class JavaCompressionProvider implements CompressionProvider {
 
     /**
      * Whether aircompressor's classes can be loaded. It is not an OSGi bundle, so the bundle imports
-     * it optionally; without it only gzip is offered.
+     * it optionally; without it zstd is not offered.
      */
     private static final boolean AIRCOMPRESSOR = aircompressorPresent();
 
     private static final Set<Codec> CODECS = Collections.unmodifiableSet(
-            AIRCOMPRESSOR ? EnumSet.of(Codec.LZ4, Codec.LZ4_BLOCK, Codec.ZSTD, Codec.GZIP) : EnumSet.of(Codec.GZIP));
+            AIRCOMPRESSOR
+                    ? EnumSet.of(Codec.LZ4, Codec.LZ4_BLOCK, Codec.ZSTD, Codec.GZIP)
+                    : EnumSet.of(Codec.LZ4, Codec.LZ4_BLOCK, Codec.GZIP));
 
     private static boolean aircompressorPresent() {
         try {
-            Class.forName(
-                    "io.airlift.compress.v3.lz4.Lz4JavaCompressor",
-                    false,
-                    JavaCompressionProvider.class.getClassLoader());
             Class.forName(
                     "io.airlift.compress.v3.zstd.ZstdJavaCompressor",
                     false,
@@ -86,13 +87,13 @@ public final class JavaCompressionProvider implements CompressionProvider {
         return ProviderKind.JAVA;
     }
 
-    /** LZ4 (frame and block), Zstandard and gzip; gzip only if aircompressor is missing (OSGi). */
+    /** LZ4 (frame and block), Zstandard and gzip; no zstd if aircompressor is missing (OSGi). */
     @Override
     public Set<Codec> algorithms() {
         return CODECS;
     }
 
-    /** Always available: the code is plain Java, aircompressor's Java classes and the JDK's zlib. */
+    /** Always available: the code is plain Java (this package's, aircompressor's) and the JDK's zlib. */
     @Override
     public Availability probe(PlatformInfo platform) {
         return Availability.available();
@@ -107,17 +108,17 @@ public final class JavaCompressionProvider implements CompressionProvider {
     /** What the provider uses. */
     @Override
     public String description() {
-        return "aircompressor pure-Java LZ4 compressor and zstd (level 1 and 3 only); LZ4 block decoder and frames in Java; JDK zlib gzip";
+        return "LZ4 block codec (fast and HC, levels 1 to 9) and frames in Java; aircompressor pure-Java zstd (level 3 only); JDK zlib gzip";
     }
 
-    /** LZ4 and LZ4 block at level 1, zstd at level 3, gzip at 1 to 9. */
+    /** LZ4 and LZ4 block at levels 1 to 9, zstd at level 3, gzip at 1 to 9. */
     @Override
     public boolean supports(Codec codec, int level) {
         if (!CODECS.contains(codec)) {
             return false;
         }
         return switch (codec) {
-            case LZ4, LZ4_BLOCK -> level == 1;
+            case LZ4, LZ4_BLOCK -> level >= 1 && level <= Lz4HcEncoder.MAX_LEVEL;
             case ZSTD -> level == ZstdJava.LEVEL;
             case GZIP -> level >= 1 && level <= 9;
             case LZ4_SHUFFLE, ZSTD_SHUFFLE -> false;
@@ -127,7 +128,8 @@ public final class JavaCompressionProvider implements CompressionProvider {
     @Override
     public String supportedLevels(Codec codec) {
         return switch (codec) {
-            case LZ4, LZ4_BLOCK -> "1 only (the fast compressor; levels 2 to 12 need LZ4 HC)";
+            case LZ4 -> "1 to 9 (1 and 2 the fast compressor, 3 to 9 LZ4 HC; not 10 to 12, the optimal parser)";
+            case LZ4_BLOCK -> "1 to 9 (1 the fast compressor, 2 to 9 LZ4 HC; not 10 to 12, the optimal parser)";
             case ZSTD -> ZstdJava.LEVEL + " only (aircompressor's Java compressor has no other level)";
             case GZIP -> "1 to 9";
             case LZ4_SHUFFLE, ZSTD_SHUFFLE -> "none";

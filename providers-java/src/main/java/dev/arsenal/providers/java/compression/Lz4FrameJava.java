@@ -66,6 +66,12 @@ final class Lz4FrameJava {
         return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16 | (b[at + 3] & 0xFF) << 24;
     }
 
+    /**
+     * The first frame level that is LZ4 HC: as the {@code lz4} command and liblz4's frame API, levels 1
+     * and 2 are the fast compressor. (For raw blocks level 2 is HC, as in {@code lz4java-compression}.)
+     */
+    static final int FIRST_HC_LEVEL = 3;
+
     /** The largest block size the format has: 4 MiB (block size id 7). */
     static final int MAX_BLOCK_SIZE = 4 << 20;
 
@@ -106,16 +112,18 @@ final class Lz4FrameJava {
     }
 
     /**
-     * Writes one block of {@code length} bytes at {@code at}: compressed, or stored when that is
-     * not smaller.
+     * Writes one block of {@code length} bytes at {@code at} at the frame level {@code level}:
+     * compressed, or stored when that is not smaller.
      *
      * @return the bytes written, or -1 if they do not fit {@code room}
      */
-    static int writeBlock(byte[] input, int offset, int length, byte[] out, int at, int room) {
+    static int writeBlock(int level, byte[] input, int offset, int length, byte[] out, int at, int room) {
         if (room < 4) {
             return -1;
         }
-        int n = Lz4BlockJava.compressBlock(input, offset, length, out, at + 4, Math.min(room - 4, length - 1));
+        int blockLevel = level < FIRST_HC_LEVEL ? 1 : level;
+        int n = Lz4BlockJava.compressBlock(
+                blockLevel, input, offset, length, out, at + 4, Math.min(room - 4, length - 1));
         if (n > 0) {
             putIntLE(out, at, n);
             return 4 + n;
@@ -129,8 +137,9 @@ final class Lz4FrameJava {
     }
 
     /**
-     * {@link Codec#LZ4} compression: level 1 only ({@link Lz4FastEncoder}), with the
-     * content checksum and content size of its options.
+     * {@link Codec#LZ4} compression: levels 1 and 2 the fast compressor, 3 to {@link
+     * Lz4HcEncoder#MAX_LEVEL} LZ4 HC at that level (as the {@code lz4} command's), with the content
+     * checksum and content size of its options.
      */
     static final class Compressor extends AbstractCompressor {
         private final boolean checksum;
@@ -166,7 +175,7 @@ final class Lz4FrameJava {
             int blockSize = blockSize(sizeId);
             int p = outputOffset + writeHeader(output, outputOffset, sizeId, recordSize ? length : -1, checksum);
             for (int i = 0; i < length; i += blockSize) {
-                int n = writeBlock(input, offset + i, Math.min(blockSize, length - i), output, p, end - p - 8);
+                int n = writeBlock(level(), input, offset + i, Math.min(blockSize, length - i), output, p, end - p - 8);
                 if (n < 0) {
                     throw outputTooSmall(length, maxOutputLength);
                 }
@@ -182,13 +191,14 @@ final class Lz4FrameJava {
 
         @Override
         protected OutputStream newStream(OutputStream out) {
-            return new FrameOutputStream(out, checksum);
+            return new FrameOutputStream(out, level(), checksum);
         }
     }
 
     /** Writes one frame: 64 KiB blocks as they fill, end mark and checksum (if any) on close. */
     static final class FrameOutputStream extends ChunkedOutputStream {
         private final OutputStream out;
+        private final int level;
         private final byte[] block = new byte[BLOCK_SIZE];
         private final byte[] packed = new byte[4 + BLOCK_SIZE];
         /** The content checksum so far, or null without one. */
@@ -197,9 +207,10 @@ final class Lz4FrameJava {
         private int filled;
         private boolean started;
 
-        FrameOutputStream(OutputStream out, boolean checksum) {
+        FrameOutputStream(OutputStream out, int level, boolean checksum) {
             super("lz4");
             this.out = out;
+            this.level = level;
             this.checksum = checksum ? XXH32.newStream() : null;
         }
 
@@ -231,7 +242,7 @@ final class Lz4FrameJava {
                 if (checksum != null) {
                     checksum.update(block, 0, filled);
                 }
-                int n = writeBlock(block, 0, filled, packed, 0, packed.length);
+                int n = writeBlock(level, block, 0, filled, packed, 0, packed.length);
                 out.write(packed, 0, n);
                 filled = 0;
             }
