@@ -26,11 +26,11 @@ import org.osgi.service.component.annotations.Component;
  * <ul>
  *   <li>{@link Codec#LZ4_BLOCK}: this package's LZ4 block codec, in plain Java with {@code
  *       VarHandle}s ({@code Lz4FastEncoder}, {@code Lz4HcEncoder}, {@code Lz4BlockJava}). Level 1 is
- *       LZ4's fast compressor, 2 to 9 LZ4 HC at that level, as {@code lz4java-compression} and
- *       liblz4's {@code LZ4_compress_HC}; the blocks of level 1 are liblz4's byte for byte. Levels
- *       10 to 12 (liblz4's optimal parser) are not written here.
+ *       LZ4's fast compressor, 2 to 12 LZ4 HC at that level (10 to 12 its optimal parser), as
+ *       {@code lz4java-compression} and liblz4's {@code LZ4_compress_HC}; the blocks are liblz4's
+ *       byte for byte at the levels its tool has (1, 3 to 12) on the Calgary and Canterbury files.
  *   <li>{@link Codec#LZ4}: the frame format written in this package over the same block codec,
- *       levels 1 to 9 as the {@code lz4} command's (1 and 2 the fast compressor, 3 to 9 HC); it
+ *       levels 1 to 12 as the {@code lz4} command's (1 and 2 the fast compressor, 3 to 12 HC); it
  *       reads every frame the {@code lz4} tool writes (linked blocks, block checksums, content
  *       size, skippable and concatenated frames).
  *   <li>{@link Codec#ZSTD}: aircompressor's {@code ZstdJavaCompressor}, {@code
@@ -108,10 +108,10 @@ public final class JavaCompressionProvider implements CompressionProvider {
     /** What the provider uses. */
     @Override
     public String description() {
-        return "LZ4 block codec (fast and HC, levels 1 to 9) and frames in Java; aircompressor pure-Java zstd (level 3 only); JDK zlib gzip";
+        return "LZ4 block codec (fast and HC, levels 1 to 12) and frames in Java; aircompressor pure-Java zstd (level 3 only); JDK zlib gzip";
     }
 
-    /** LZ4 and LZ4 block at levels 1 to 9, zstd at level 3, gzip at 1 to 9. */
+    /** LZ4 and LZ4 block at levels 1 to 12, zstd at level 3, gzip at 1 to 9. */
     @Override
     public boolean supports(Codec codec, int level) {
         if (!CODECS.contains(codec)) {
@@ -128,8 +128,8 @@ public final class JavaCompressionProvider implements CompressionProvider {
     @Override
     public String supportedLevels(Codec codec) {
         return switch (codec) {
-            case LZ4 -> "1 to 9 (1 and 2 the fast compressor, 3 to 9 LZ4 HC; not 10 to 12, the optimal parser)";
-            case LZ4_BLOCK -> "1 to 9 (1 the fast compressor, 2 to 9 LZ4 HC; not 10 to 12, the optimal parser)";
+            case LZ4 -> "1 to 12 (1 and 2 the fast compressor, 3 to 12 LZ4 HC)";
+            case LZ4_BLOCK -> "1 to 12 (1 the fast compressor, 2 to 12 LZ4 HC)";
             case ZSTD -> ZstdJava.LEVEL + " only (aircompressor's Java compressor has no other level)";
             case GZIP -> "1 to 9";
             case LZ4_SHUFFLE, ZSTD_SHUFFLE -> "none";

@@ -6,25 +6,28 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * LZ4 HC, levels 2 to 9: the block compressor that searches harder, as liblz4's {@code
- * LZ4_compress_HC} parses up to its level 9 (hash chains, and its lookahead of up to three
- * overlapping matches), written here from the block format in plain Java. It writes the same block
- * format as {@link Lz4FastEncoder}, which the same decoders read at the same speed; it only spends more
- * time finding longer matches.
+ * LZ4 HC, levels 2 to 12: the block compressor that searches harder, as liblz4's {@code
+ * LZ4_compress_HC} (1.9.4) parses at those levels, written here from the block format in plain
+ * Java. It writes the same block format as {@link Lz4FastEncoder}, which the same decoders read at
+ * the same speed; it only spends more time finding longer matches.
  *
  * <p>Match finding: a hash of 4 bytes (15 bits) heads a chain of every earlier position with that
  * hash within 64 KiB, linked by 16-bit distances in a table indexed by position modulo 65536. A
  * search walks the chain newest first for at most the level's number of candidates (liblz4's: 2 at
- * level 2, 4 at 3, doubling to 256 at 9), keeps the longest match, and extends it backward too when
- * the caller allows it to start earlier (a "wider" match: one that starts before the position asked
- * for and is longer than a given length). Before comparing a candidate's 4 bytes it compares the 2
- * bytes where a longer match than the best so far would end, which rejects most candidates at once.
+ * level 2, 4 at 3, doubling to 256 at 9; 96, 512 and 16384 at 10 to 12), keeps the longest match, and
+ * extends it backward too when the caller allows it to start earlier (a "wider" match: one that
+ * starts before the position asked for and is longer than a given length). Before comparing a
+ * candidate's 4 bytes it compares the 2 bytes where a longer match than the best so far would end,
+ * which rejects most candidates at once. From 129 candidates on it crosses runs of one byte value a
+ * run at a time instead of a byte at a time, and the optimal parser's searches jump to the chain,
+ * among the positions of a new best match, that reaches back farthest ({@link Matcher#widerMatch}).
  *
- * <p>The parse looks ahead: with a match at {@code ip} it looks for a longer one starting inside it
- * (from its end less 2), and if it finds one, for a third inside that; it then writes the first match
- * cut short where the second starts (keeping at least one full token's worth, 18 bytes, where it can),
- * or drops a match that the others cover. That is liblz4's {@code LZ4HC_compress_hashChain}; its
- * pattern analysis for long runs at level 9 (a shortcut for speed) is left out here.
+ * <p>Levels 2 to 9 parse greedily with a lookahead ({@link #parse}): with a match at {@code ip} the
+ * parser looks for a longer one starting inside it (from its end less 2), and if it finds one, for a
+ * third inside that; it then writes the first match cut short where the second starts (keeping at
+ * least one full token's worth, 18 bytes, where it can), or drops a match that the others cover.
+ * Levels 10 to 12 price every position of a stretch of up to 4096 bytes by the cheapest way to reach
+ * it in output bytes and write the cheapest path ({@link #parseOptimal}).
  *
  * <p>Positions are kept as indexes from 65536 on (position - offset + 65536), so that an empty hash
  * entry, 0, is always out of reach; the hash heads are cleared per call (128 KiB), the chain is not
@@ -35,7 +38,10 @@ final class Lz4HcEncoder {
     /** The lowest level, and the highest, of this encoder. */
     static final int MIN_LEVEL = 2;
 
-    static final int MAX_LEVEL = 9;
+    static final int MAX_LEVEL = 12;
+
+    /** The first level of the optimal parser. */
+    static final int FIRST_OPTIMAL_LEVEL = 10;
 
     private static final int MIN_MATCH = Lz4FastEncoder.MIN_MATCH;
     private static final int LAST_LITERALS = Lz4FastEncoder.LAST_LITERALS;
@@ -48,11 +54,23 @@ final class Lz4HcEncoder {
 
     private static final int HASH_BITS = 15;
 
+    /** The optimal parser weighs at most this many positions at once (liblz4's {@code LZ4_OPT_NUM}). */
+    static final int OPT_NUM = 1 << 12;
+
+    /** Positions past the last match that the optimal parser prices as literals. */
+    private static final int TRAILING_LITERALS = 3;
+
     /** The index of the input's first position: an empty hash entry (0) is below every position's. */
     private static final int FIRST = 65_536;
 
     /** Candidates a search looks at, by level (liblz4's {@code clTable}). */
-    private static final int[] ATTEMPTS = {0, 0, 2, 4, 8, 16, 32, 64, 128, 256};
+    private static final int[] ATTEMPTS = {0, 0, 2, 4, 8, 16, 32, 64, 128, 256, 96, 512, 16_384};
+
+    /**
+     * For the optimal parser, by level: a match this long is written at once, without weighing the
+     * positions inside it (liblz4's {@code targetLength}).
+     */
+    private static final int[] SUFFICIENT = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 64, 128, OPT_NUM - 1};
 
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
@@ -85,8 +103,11 @@ final class Lz4HcEncoder {
         } else {
             Matcher m = MATCHERS.take();
             try {
-                m.start(input, offset, ATTEMPTS[level]);
-                end = parse(m, input, offset, length, output, outputOffset, limit);
+                m.start(input, offset, ATTEMPTS[level], level >= FIRST_OPTIMAL_LEVEL);
+                end = level >= FIRST_OPTIMAL_LEVEL
+                        ? parseOptimal(
+                                m, input, offset, length, output, outputOffset, limit, SUFFICIENT[level], level == 12)
+                        : parse(m, input, offset, length, output, outputOffset, limit);
             } finally {
                 m.input = null;
                 MATCHERS.give(m);
@@ -110,7 +131,7 @@ final class Lz4HcEncoder {
         int ip = offset;
         main:
         while (ip <= lastMatchStart) {
-            int ml = m.widerMatch(ip, ip, matchEnd, MIN_MATCH - 1);
+            int ml = m.widerMatch(ip, ip, matchEnd, MIN_MATCH - 1, false);
             if (ml < MIN_MATCH) {
                 ip++;
                 continue;
@@ -127,7 +148,7 @@ final class Lz4HcEncoder {
             while (true) {
                 if (second) {
                     if (ip + ml <= lastMatchStart) {
-                        ml2 = m.widerMatch(ip + ml - 2, ip, matchEnd, ml);
+                        ml2 = m.widerMatch(ip + ml - 2, ip, matchEnd, ml, false);
                         start2 = m.matchStart;
                         ref2 = m.matchPos;
                     } else {
@@ -177,7 +198,7 @@ final class Lz4HcEncoder {
                 int ref3;
                 int ml3;
                 if (start2 + ml2 <= lastMatchStart) {
-                    ml3 = m.widerMatch(start2 + ml2 - 3, start2, matchEnd, ml2);
+                    ml3 = m.widerMatch(start2 + ml2 - 3, start2, matchEnd, ml2, false);
                     start3 = m.matchStart;
                     ref3 = m.matchPos;
                 } else {
@@ -272,6 +293,191 @@ final class Lz4HcEncoder {
     }
 
     /**
+     * liblz4's optimal parser (levels 10 to 12, {@code LZ4HC_compress_optimal}): from a match at
+     * {@code ip}, prices every position up to its end (and past it, as the matches found there
+     * reach) by the cheapest sequence of literals and matches in output bytes, searching for matches
+     * at each position whose price could still improve; then writes the cheapest path to the last
+     * match's end. A match of {@code sufficient} bytes or more is written at once. {@code fullUpdate}
+     * (level 12) searches more positions and for any match, not only those reaching past the last.
+     *
+     * @return the end of the block in {@code output}, or -1 if it passes {@code limit}
+     */
+    private static int parseOptimal(
+            Matcher m,
+            byte[] input,
+            int offset,
+            int length,
+            byte[] output,
+            int op,
+            int limit,
+            int sufficient,
+            boolean fullUpdate) {
+        int[] price = m.price;
+        int[] offsets = m.offsets;
+        int[] lengths = m.lengths;
+        int[] literals = m.literals;
+        int end = offset + length;
+        int lastMatchStart = end - LAST_MATCH_START;
+        int matchEnd = end - LAST_LITERALS;
+        int anchor = offset;
+        int ip = offset;
+        while (ip <= lastMatchStart) {
+            int before = ip - anchor;
+            int firstLength = m.longerMatch(ip, matchEnd, MIN_MATCH - 1);
+            if (firstLength == 0) {
+                ip++;
+                continue;
+            }
+            int firstOffset = ip - m.matchPos;
+            if (firstLength > sufficient) {
+                op = sequence(input, anchor, ip, ip - firstOffset, firstLength, output, op, limit);
+                if (op < 0) {
+                    return -1;
+                }
+                ip += firstLength;
+                anchor = ip;
+                continue;
+            }
+            // The first positions: literals; then the first match's.
+            for (int pos = 0; pos < MIN_MATCH; pos++) {
+                set(m, pos, literalsPrice(before + pos), 0, 1, before + pos);
+            }
+            for (int ml = MIN_MATCH; ml <= firstLength; ml++) {
+                set(m, ml, sequencePrice(before, ml), firstOffset, ml, before);
+            }
+            int last = firstLength;
+            trailingLiterals(m, last);
+            int bestLength = 0;
+            int bestOffset = 0;
+            int cur = 1;
+            boolean immediate = false;
+            for (; cur < last; cur++) {
+                int at = ip + cur;
+                if (at > lastMatchStart) {
+                    break;
+                }
+                if (fullUpdate) {
+                    // Not worth a search if the next position costs no more (unless a short match
+                    // from here would still be cheaper some positions on).
+                    if (price[cur + 1] <= price[cur] && price[cur + MIN_MATCH] < price[cur] + 3) {
+                        continue;
+                    }
+                } else if (price[cur + 1] <= price[cur]) {
+                    continue;
+                }
+                int newLength = m.longerMatch(at, matchEnd, fullUpdate ? MIN_MATCH - 1 : last - cur);
+                if (newLength == 0) {
+                    continue;
+                }
+                int newOffset = at - m.matchPos;
+                if (newLength > sufficient || newLength + cur >= OPT_NUM) {
+                    // Long enough: write the path to here, then this match.
+                    bestLength = newLength;
+                    bestOffset = newOffset;
+                    last = cur + 1;
+                    immediate = true;
+                    break;
+                }
+                // Literals after cur, continuing its run of literals.
+                int baseLiterals = literals[cur];
+                for (int lit = 1; lit < MIN_MATCH; lit++) {
+                    int p = price[cur] - literalsPrice(baseLiterals) + literalsPrice(baseLiterals + lit);
+                    int pos = cur + lit;
+                    if (p < price[pos]) {
+                        set(m, pos, p, 0, 1, baseLiterals + lit);
+                    }
+                }
+                // The match at cur, at every length.
+                for (int ml = MIN_MATCH; ml <= newLength; ml++) {
+                    int pos = cur + ml;
+                    int ll;
+                    int p;
+                    if (lengths[cur] == 1) {
+                        ll = literals[cur];
+                        p = (cur > ll ? price[cur - ll] : 0) + sequencePrice(ll, ml);
+                    } else {
+                        ll = 0;
+                        p = price[cur] + sequencePrice(0, ml);
+                    }
+                    if (pos > last + TRAILING_LITERALS || p <= price[pos]) {
+                        if (ml == newLength && last < pos) {
+                            last = pos;
+                        }
+                        set(m, pos, p, newOffset, ml, ll);
+                    }
+                }
+                trailingLiterals(m, last);
+            }
+            if (!immediate) {
+                bestLength = lengths[last];
+                bestOffset = offsets[last];
+                cur = last - bestLength;
+            }
+            // Walk the cheapest path back from its last step, turning it forward.
+            int pos = cur;
+            int selectedLength = bestLength;
+            int selectedOffset = bestOffset;
+            while (true) {
+                int nextLength = lengths[pos];
+                int nextOffset = offsets[pos];
+                lengths[pos] = selectedLength;
+                offsets[pos] = selectedOffset;
+                selectedLength = nextLength;
+                selectedOffset = nextOffset;
+                if (nextLength > pos) {
+                    break;
+                }
+                pos -= nextLength;
+            }
+            // Write it.
+            for (int r = 0; r < last; ) {
+                int ml = lengths[r];
+                if (ml == 1) {
+                    ip++;
+                    r++;
+                    continue;
+                }
+                op = sequence(input, anchor, ip, ip - offsets[r], ml, output, op, limit);
+                if (op < 0) {
+                    return -1;
+                }
+                r += ml;
+                ip += ml;
+                anchor = ip;
+            }
+        }
+        return lastLiterals(input, anchor, end, output, op, limit);
+    }
+
+    private static void set(Matcher m, int pos, int price, int offset, int length, int literals) {
+        m.price[pos] = price;
+        m.offsets[pos] = offset;
+        m.lengths[pos] = length;
+        m.literals[pos] = literals;
+    }
+
+    /** Prices the {@link #TRAILING_LITERALS} positions after {@code last} as literals after it. */
+    private static void trailingLiterals(Matcher m, int last) {
+        for (int lit = 1; lit <= TRAILING_LITERALS; lit++) {
+            set(m, last + lit, m.price[last] + literalsPrice(lit), 0, 1, lit);
+        }
+    }
+
+    /** The output bytes of {@code n} literals: themselves and their length bytes. */
+    private static int literalsPrice(int n) {
+        return n < MASK ? n : n + 1 + (n - MASK) / 255;
+    }
+
+    /** The output bytes of a sequence: token, offset, literals, and the match's length bytes. */
+    private static int sequencePrice(int literals, int matchLength) {
+        int price = 1 + 2 + literalsPrice(literals);
+        if (matchLength >= MASK + MIN_MATCH) {
+            price += 1 + (matchLength - MASK - MIN_MATCH) / 255;
+        }
+        return price;
+    }
+
+    /**
      * Writes a sequence: the literals {@code input[anchor, ip)} and a match of {@code length} bytes
      * at {@code ip} from {@code ref}, if the block has room for them and the last sequence after
      * them (a token and 5 literals).
@@ -352,18 +558,38 @@ final class Lz4HcEncoder {
         private int next;
 
         private int attempts;
+        /** Whether searches analyze runs of a pattern (liblz4: from 129 candidates on). */
+        private boolean patterns;
+
+        /**
+         * The optimal parser's positions, relative to where it starts: the cheapest way there found
+         * so far (its price in bytes, and the step that reaches it: a match's offset and length, or a
+         * literal, length 1) and the literals before it.
+         */
+        private int[] price;
+
+        private int[] offsets;
+        private int[] lengths;
+        private int[] literals;
 
         /** The last search's match: where it starts in the input, and where it copies from. */
         int matchStart;
 
         int matchPos;
 
-        void start(byte[] input, int offset, int attempts) {
+        void start(byte[] input, int offset, int attempts, boolean optimal) {
             Arrays.fill(heads, 0);
             this.input = input;
             this.base = offset - FIRST;
             this.next = FIRST;
             this.attempts = attempts;
+            this.patterns = attempts > 128 || optimal;
+            if (optimal && price == null) {
+                price = new int[OPT_NUM + TRAILING_LITERALS];
+                offsets = new int[OPT_NUM + TRAILING_LITERALS];
+                lengths = new int[OPT_NUM + TRAILING_LITERALS];
+                literals = new int[OPT_NUM + TRAILING_LITERALS];
+            }
         }
 
         private int hash(int p) {
@@ -382,45 +608,182 @@ final class Lz4HcEncoder {
         }
 
         /**
+         * For the optimal parser: the longest match at {@code ip} (not before it) of more than
+         * {@code minLength} bytes, its source in {@link #matchPos} (liblz4's {@code
+         * LZ4HC_FindLongerMatch}).
+         *
+         * @return its length, or 0 if there is none
+         */
+        int longerMatch(int ip, int highLimit, int minLength) {
+            int length = widerMatch(ip, ip, highLimit, minLength, true);
+            return length > minLength ? length : 0;
+        }
+
+        /**
          * The longest match of more than {@code longest} bytes that covers {@code ip}, found among
          * the candidates of {@code ip}'s chain: it may start before {@code ip} (as far back as {@code
          * lowLimit}) and ends by {@code highLimit}. Sets {@link #matchStart} and {@link #matchPos} if
          * it finds one.
          *
+         * <p>With {@link #patterns} (from 129 candidates a search on), runs of a 1, 2 or 4-byte
+         * pattern, whose chains are links of 1 byte each, are crossed a run at a time: from a
+         * candidate inside a run of the pattern at {@code ip} the search goes to where the run would
+         * end a match as long as {@code ip}'s run, or to the run's start. With {@code chainSwap} (the
+         * optimal parser's searches, forward only), after a new best match the search follows the
+         * chain of the position inside it whose previous occurrence is farthest back, which skips
+         * candidates that could not be longer. Both as liblz4's {@code
+         * LZ4HC_InsertAndGetWiderMatch}.
+         *
          * @return its length, or {@code longest} if there is none
          */
-        int widerMatch(int ip, int lowLimit, int highLimit, int longest) {
+        int widerMatch(int ip, int lowLimit, int highLimit, int longest, boolean chainSwap) {
             byte[] in = input;
             int lookBack = ip - lowLimit;
             insert(ip);
             int ipIdx = ip - base;
             int lowest = Math.max(FIRST, ipIdx - MAX_DISTANCE);
             int lowPosition = FIRST + base;
-            int bytes = (int) INT.get(in, ip);
+            int pattern = (int) INT.get(in, ip);
             int idx = heads[hash(ip)];
-            for (int n = attempts; idx >= lowest && n > 0; n--) {
+            int chainPos = 0;
+            int repeat = UNTESTED;
+            int sourcePatternLength = 0;
+            for (int n = attempts; idx >= lowest && n > 0; ) {
+                n--;
                 int candidate = idx + base;
+                int length = 0;
                 // Only a candidate that matches where a longer match would end can beat the best.
                 if ((short) SHORT.get(in, lowLimit + longest - 1)
                                 == (short) SHORT.get(in, candidate - lookBack + longest - 1)
-                        && (int) INT.get(in, candidate) == bytes) {
+                        && (int) INT.get(in, candidate) == pattern) {
                     int back = 0;
                     while (back < lookBack
                             && candidate - back > lowPosition
                             && in[ip - back - 1] == in[candidate - back - 1]) {
                         back++;
                     }
-                    int length = MIN_MATCH + count(in, ip + MIN_MATCH, candidate + MIN_MATCH, highLimit) + back;
+                    length = MIN_MATCH + count(in, ip + MIN_MATCH, candidate + MIN_MATCH, highLimit) + back;
                     if (length > longest) {
                         longest = length;
                         matchPos = candidate - back;
                         matchStart = ip - back;
                     }
                 }
-                idx -= chain[idx & 0xFFFF];
+                if (chainSwap && length == longest && idx + longest <= ipIdx) {
+                    // Follow the chain, among the positions of the match, that goes back farthest.
+                    int farthest = 1;
+                    int step = 1;
+                    int accel = 1 << 4;
+                    for (int pos = 0; pos < longest - MIN_MATCH + 1; pos += step) {
+                        int distance = chain[(idx + pos) & 0xFFFF];
+                        step = accel++ >>> 4;
+                        if (distance > farthest) {
+                            farthest = distance;
+                            chainPos = pos;
+                            accel = 1 << 4;
+                        }
+                    }
+                    if (farthest > 1) {
+                        if (farthest > idx) {
+                            break;
+                        }
+                        idx -= farthest;
+                        continue;
+                    }
+                }
+                int distanceToNext = chain[idx & 0xFFFF];
+                if (patterns && distanceToNext == 1 && chainPos == 0) {
+                    // The candidate is inside a run of a 1, 2 or 4-byte pattern: maybe the pattern at ip.
+                    int candidateIdx = idx - 1;
+                    if (repeat == UNTESTED) {
+                        if ((pattern & 0xFFFF) == (pattern >>> 16) && (pattern & 0xFF) == (pattern >>> 24)) {
+                            repeat = CONFIRMED;
+                            sourcePatternLength = countPattern(in, ip + 4, highLimit, pattern) + 4;
+                        } else {
+                            repeat = NOT;
+                        }
+                    }
+                    if (repeat == CONFIRMED && candidateIdx >= lowest) {
+                        int matchAt = candidateIdx + base;
+                        if ((int) INT.get(in, matchAt) == pattern) {
+                            int forward = countPattern(in, matchAt + 4, highLimit, pattern) + 4;
+                            int backward = reverseCountPattern(in, matchAt, lowPosition, pattern);
+                            backward = candidateIdx - Math.max(candidateIdx - backward, lowest);
+                            int segment = backward + forward;
+                            if (segment >= sourcePatternLength && forward <= sourcePatternLength) {
+                                // The run holds ip's whole run: go where it ends a match of that length.
+                                idx = candidateIdx + forward - sourcePatternLength;
+                            } else {
+                                // To the run's start, where a match is as long as the run at most.
+                                idx = candidateIdx - backward;
+                                if (lookBack == 0) {
+                                    int maxLength = Math.min(segment, sourcePatternLength);
+                                    if (longest < maxLength) {
+                                        if (ipIdx - idx > MAX_DISTANCE) {
+                                            break;
+                                        }
+                                        longest = maxLength;
+                                        matchPos = idx + base;
+                                        matchStart = ip;
+                                    }
+                                    int next = chain[idx & 0xFFFF];
+                                    if (next > idx) {
+                                        break;
+                                    }
+                                    idx -= next;
+                                }
+                            }
+                            continue;
+                        }
+                    }
+                }
+                idx -= chain[(idx + chainPos) & 0xFFFF];
             }
             return longest;
         }
+    }
+
+    /** Pattern analysis states of a search (liblz4's {@code repeat_state_e}). */
+    private static final int UNTESTED = 0;
+
+    private static final int NOT = 1;
+
+    private static final int CONFIRMED = 2;
+
+    /**
+     * How many bytes from {@code p} on, up to {@code limit}, repeat {@code pattern} (4 bytes,
+     * little-endian, a repetition of 1, 2 or 4 bytes), 8 at a time.
+     */
+    private static int countPattern(byte[] input, int p, int limit, int pattern) {
+        long pattern8 = (pattern & 0xFFFF_FFFFL) | (long) pattern << 32;
+        int start = p;
+        while (p < limit - 7) {
+            long diff = (long) LONG.get(input, p) ^ pattern8;
+            if (diff != 0) {
+                return p + (Long.numberOfTrailingZeros(diff) >>> 3) - start;
+            }
+            p += 8;
+        }
+        long bytes = pattern8;
+        while (p < limit && input[p] == (byte) bytes) {
+            p++;
+            bytes >>>= 8;
+        }
+        return p - start;
+    }
+
+    /** How many bytes before {@code p}, down to {@code low}, repeat {@code pattern} backward. */
+    private static int reverseCountPattern(byte[] input, int p, int low, int pattern) {
+        int start = p;
+        while (p >= low + 4 && (int) INT.get(input, p - 4) == pattern) {
+            p -= 4;
+        }
+        int shift = 24;
+        while (p > low && shift >= 0 && input[p - 1] == (byte) (pattern >>> shift)) {
+            p--;
+            shift -= 8;
+        }
+        return start - p;
     }
 
     /** How many bytes from {@code p} on equal those from {@code q} on, up to {@code limit}. */

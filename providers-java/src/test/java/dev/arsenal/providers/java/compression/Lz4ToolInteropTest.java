@@ -60,7 +60,7 @@ class Lz4ToolInteropTest {
      * all in one file.
      */
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 9})
+    @ValueSource(ints = {1, 2, 9, 10, 12})
     void theToolDecodesTheBlocks(int level, @TempDir Path dir) throws Exception {
         List<byte[]> inputs = inputs();
         ByteArrayOutputStream frames = new ByteArrayOutputStream();
@@ -84,7 +84,7 @@ class Lz4ToolInteropTest {
      * content size.
      */
     @ParameterizedTest
-    @ValueSource(ints = {1, 9})
+    @ValueSource(ints = {1, 9, 12})
     void theToolDecodesTheFrames(int level, @TempDir Path dir) throws Exception {
         JavaCompressionProvider provider = new JavaCompressionProvider();
         for (CompressionOptions options : List.of(
@@ -118,7 +118,7 @@ class Lz4ToolInteropTest {
      * pattern analysis, which this encoder does not have, changes a few matches there.
      */
     @ParameterizedTest
-    @ValueSource(ints = {1, 3, 4, 5, 6, 7, 8})
+    @ValueSource(ints = {1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
     void blocksAreTheToolsBlocks(int level, @TempDir Path dir) throws Exception {
         List<byte[]> inputs = new ArrayList<>(inputs());
         for (Path file : corpus()) {
@@ -148,7 +148,7 @@ class Lz4ToolInteropTest {
 
     /** Per file, this provider's one-shot frame is at most 1% larger than {@code lz4 -N}'s. */
     @ParameterizedTest
-    @ValueSource(ints = {1, 3, 9})
+    @ValueSource(ints = {1, 3, 9, 12})
     void framesOfTheCorporaAreWithin1PercentOfTheTools(int level, @TempDir Path dir) throws Exception {
         List<Path> files = corpus();
         assumeTrue(!files.isEmpty(), "no Canterbury or Calgary corpus (set -Darsenal.shared.dir)");
