@@ -34,9 +34,10 @@ import java.io.OutputStream;
  * the content size when known (the one-shot form); {@link CompressionOptions} turns either off. The
  * one-shot form takes the smallest block size that holds the whole input, 4 MiB at most, as the
  * {@code lz4} tool does for a file (liblz4's {@code LZ4F_optimalBSID}): independent blocks lose the
- * matches across their boundaries, 2 to 7% of the size for the Calgary files in 64 KiB blocks. The
- * stream writes 64 KiB blocks, the most it buffers. Read: everything the format
- * allows except dictionaries: every block size, linked blocks (the {@code lz4} tool's default,
+ * matches across their boundaries, up to 7% more bytes for a Calgary file in 64 KiB blocks. A
+ * reader then needs buffers of that block size (the input's size at most, rounded up to the next
+ * block size). The stream writes 64 KiB blocks, the most it buffers. Read: everything the format
+ * allows except dictionaries: every block size, linked blocks (the {@code lz4} tool's {@code -BD},
  * decoded with a 64 KiB window carried from block to block), block checksums, content size,
  * skippable frames ({@code 0x184D2A50}-{@code 0x184D2A5F}) and concatenated frames.
  */
