@@ -648,13 +648,14 @@ final class Lz4HcEncoder {
             int chainPos = 0;
             int repeat = UNTESTED;
             int sourcePatternLength = 0;
+            // Only a candidate that matches where a longer match would end can beat the best: the 2
+            // bytes there, read again when the best grows.
+            short tail = (short) SHORT.get(in, lowLimit + longest - 1);
             for (int n = attempts; idx >= lowest && n > 0; ) {
                 n--;
                 int candidate = idx + base;
                 int length = 0;
-                // Only a candidate that matches where a longer match would end can beat the best.
-                if ((short) SHORT.get(in, lowLimit + longest - 1)
-                                == (short) SHORT.get(in, candidate - lookBack + longest - 1)
+                if (tail == (short) SHORT.get(in, candidate - lookBack + longest - 1)
                         && (int) INT.get(in, candidate) == pattern) {
                     int back = 0;
                     while (back < lookBack
@@ -667,6 +668,7 @@ final class Lz4HcEncoder {
                         longest = length;
                         matchPos = candidate - back;
                         matchStart = ip - back;
+                        tail = (short) SHORT.get(in, lowLimit + longest - 1);
                     }
                 }
                 if (chainSwap && length == longest && idx + longest <= ipIdx) {
@@ -725,6 +727,7 @@ final class Lz4HcEncoder {
                                         longest = maxLength;
                                         matchPos = idx + base;
                                         matchStart = ip;
+                                        tail = (short) SHORT.get(in, lowLimit + longest - 1);
                                     }
                                     int next = chain[idx & 0xFFFF];
                                     if (next > idx) {
