@@ -200,8 +200,7 @@ final class Lz4FastEncoder {
             }
             int token = op;
             int literals = ip - anchor;
-            int lengthBytes = literals < MASK ? 0 : 1 + (literals - MASK) / 255;
-            if (1 + lengthBytes + literals + 2 + 1 + LAST_LITERALS > limit - op) {
+            if (literals + (literals >>> 7) + 10 > limit - op && !literalsFit(literals, limit - op)) {
                 return -1;
             }
             if (literals < MASK) {
@@ -227,8 +226,7 @@ final class Lz4FastEncoder {
                 int extra = count(input, ip + MIN_MATCH, ref + MIN_MATCH, matchEnd);
                 SHORT.set(output, op, (short) (ip - ref));
                 op += 2;
-                int matchBytes = extra < MASK ? 0 : 1 + (extra - MASK) / 255;
-                if (matchBytes + 1 + LAST_LITERALS > limit - op) {
+                if ((extra >>> 7) + 7 > limit - op && !matchFits(extra, limit - op)) {
                     return -1;
                 }
                 if (extra < MASK) {
@@ -304,8 +302,7 @@ final class Lz4FastEncoder {
             }
             int token = op;
             int literals = ip - anchor;
-            int lengthBytes = literals < MASK ? 0 : 1 + (literals - MASK) / 255;
-            if (1 + lengthBytes + literals + 2 + 1 + LAST_LITERALS > limit - op) {
+            if (literals + (literals >>> 7) + 10 > limit - op && !literalsFit(literals, limit - op)) {
                 return -1;
             }
             if (literals < MASK) {
@@ -330,8 +327,7 @@ final class Lz4FastEncoder {
                 int extra = count(input, ip + MIN_MATCH, ref + MIN_MATCH, matchEnd);
                 SHORT.set(output, op, (short) (ip - ref));
                 op += 2;
-                int matchBytes = extra < MASK ? 0 : 1 + (extra - MASK) / 255;
-                if (matchBytes + 1 + LAST_LITERALS > limit - op) {
+                if ((extra >>> 7) + 7 > limit - op && !matchFits(extra, limit - op)) {
                     return -1;
                 }
                 if (extra < MASK) {
@@ -363,6 +359,27 @@ final class Lz4FastEncoder {
             nextHash = hash5(input, ++ip);
         }
         return lastLiterals(input, anchor, end, output, op, limit);
+    }
+
+    /**
+     * Whether {@code room} bytes hold a sequence's token, {@code literals} literals and their length
+     * bytes, and what must follow: the match offset and the last sequence (a token and 5 literals, a
+     * match ending 5 bytes before the end at the latest). The parse loops first check a bound that
+     * needs no division, {@code literals + literals / 128 + 10}, and call this only when it fails.
+     */
+    private static boolean literalsFit(int literals, int room) {
+        int lengthBytes = literals < MASK ? 0 : 1 + (literals - MASK) / 255;
+        return 1 + lengthBytes + literals + 2 + 1 + LAST_LITERALS <= room;
+    }
+
+    /**
+     * Whether {@code room} bytes after a match's offset hold its length bytes ({@code extra} is the
+     * length less {@link #MIN_MATCH}) and the last sequence (a token and 5 literals). The parse loops
+     * first check {@code extra / 128 + 7}.
+     */
+    private static boolean matchFits(int extra, int room) {
+        int lengthBytes = extra < MASK ? 0 : 1 + (extra - MASK) / 255;
+        return lengthBytes + 1 + LAST_LITERALS <= room;
     }
 
     /** liblz4's {@code LZ4_hash4}: the 4 bytes at {@code p} to {@link #HASH_BITS} bits. */
