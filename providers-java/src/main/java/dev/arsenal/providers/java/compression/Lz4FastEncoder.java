@@ -35,14 +35,15 @@ import java.util.Arrays;
  * </ul>
  *
  * <p>What the speed came from (Calgary + Canterbury in 64 KiB blocks, against aircompressor's
- * {@code Unsafe} code on the same machine): a 32 KiB int table not cleared between calls (its
- * entries told from a former call's by a per-call base, and the distance checked on every
- * candidate) ran at 0.75 of aircompressor's speed, and at 0.5 for 4 KiB blocks; the 16 KiB table
- * cleared per call, the distance checked only once the bytes match, 0.88; each sequence written in
- * the loop rather than through helper methods returning -1 on overflow, and lengths of 255 and more
- * written in line rather than by a call C2 did not inline, 0.95 (with 2% fewer bytes out: the
- * 13-bit table finds more matches than aircompressor's 12-bit one). The sequence code is the same in
- * both parse loops for that reason: each loop keeps its own registers.
+ * {@code Unsafe} code on the same machine, which writes 2% more bytes: its 12-bit table finds fewer
+ * matches): a 32 KiB int table not cleared between calls (its entries told from a former call's by
+ * a per-call base, and the distance checked on every candidate) ran at 0.75 of aircompressor's
+ * speed, and at 0.5 for 4 KiB blocks; the 16 KiB table cleared per call, the distance checked only
+ * once the bytes match, 0.88; each sequence written in the loop rather than through helper methods
+ * returning -1 on overflow, and lengths of 255 and more written in line rather than by a call C2 did
+ * not inline, 0.95; room checks without a division and fewer values live in the loop, 1.0 (0.85
+ * for 4 KiB blocks). The sequence code is the same in both parse loops for that reason: each loop
+ * keeps its own registers.
  *
  * <p>The output is checked before each write against the end of the range given: a check before a
  * sequence's literals counts what the block needs at least from there (the literals, their length
@@ -164,9 +165,8 @@ final class Lz4FastEncoder {
      */
     private static int compressSmall(
             char[] table, byte[] input, int offset, int length, byte[] output, int op, int limit) {
-        int end = offset + length;
-        int lastMatchStart = end - LAST_MATCH_START;
-        int matchEnd = end - LAST_LITERALS;
+        // The end and the match limit follow from this: fewer values to keep in registers.
+        int lastMatchStart = offset + length - LAST_MATCH_START;
         int anchor = offset;
         table[hash4(input, offset)] = 0;
         int ip = offset + 1;
@@ -223,7 +223,8 @@ final class Lz4FastEncoder {
             op = stop;
             // The match, then as long as the position after it matches too, matches without literals.
             while (true) {
-                int extra = count(input, ip + MIN_MATCH, ref + MIN_MATCH, matchEnd);
+                int extra = count(
+                        input, ip + MIN_MATCH, ref + MIN_MATCH, lastMatchStart + LAST_MATCH_START - LAST_LITERALS);
                 SHORT.set(output, op, (short) (ip - ref));
                 op += 2;
                 if ((extra >>> 7) + 7 > limit - op && !matchFits(extra, limit - op)) {
@@ -258,7 +259,7 @@ final class Lz4FastEncoder {
             }
             ip++;
         }
-        return lastLiterals(input, anchor, end, output, op, limit);
+        return lastLiterals(input, anchor, lastMatchStart + LAST_MATCH_START, output, op, limit);
     }
 
     /**
@@ -270,9 +271,7 @@ final class Lz4FastEncoder {
      */
     private static int compressLarge(
             int[] table, byte[] input, int offset, int length, byte[] output, int op, int limit) {
-        int end = offset + length;
-        int lastMatchStart = end - LAST_MATCH_START;
-        int matchEnd = end - LAST_LITERALS;
+        int lastMatchStart = offset + length - LAST_MATCH_START;
         int anchor = offset;
         table[hash5(input, offset)] = 0;
         int ip = offset + 1;
@@ -324,7 +323,8 @@ final class Lz4FastEncoder {
             } while (op < stop);
             op = stop;
             while (true) {
-                int extra = count(input, ip + MIN_MATCH, ref + MIN_MATCH, matchEnd);
+                int extra = count(
+                        input, ip + MIN_MATCH, ref + MIN_MATCH, lastMatchStart + LAST_MATCH_START - LAST_LITERALS);
                 SHORT.set(output, op, (short) (ip - ref));
                 op += 2;
                 if ((extra >>> 7) + 7 > limit - op && !matchFits(extra, limit - op)) {
@@ -358,7 +358,7 @@ final class Lz4FastEncoder {
             }
             nextHash = hash5(input, ++ip);
         }
-        return lastLiterals(input, anchor, end, output, op, limit);
+        return lastLiterals(input, anchor, lastMatchStart + LAST_MATCH_START, output, op, limit);
     }
 
     /**
