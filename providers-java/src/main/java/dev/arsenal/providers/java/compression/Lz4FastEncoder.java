@@ -29,9 +29,9 @@ import java.util.Arrays;
  *   <li>inputs under 64 KiB + 11 bytes: 4 bytes hashed to 13 bits, positions in 16-bit entries (16
  *       KiB). Every position is less than 65536 after the first, so no distance check.
  *   <li>larger inputs: 5 bytes (a little-endian long's low 5) hashed to 12 bits, positions in int
- *       entries (16 KiB), the distance checked once the bytes match. 13 bits would make blocks of 1
- *       MiB of the Calgary and Canterbury corpora 5% smaller, with a table twice the size of the L1
- *       cache's share it has here, and about 10% slower.
+ *       entries (16 KiB), the distance checked once the bytes match. 13 bits made 1 MiB blocks of
+ *       the Calgary and Canterbury corpora 5% smaller, and ran about 10% slower here (a 32 KiB
+ *       table).
  * </ul>
  *
  * <p>What the speed came from (Calgary + Canterbury in 64 KiB blocks, against aircompressor's
@@ -41,9 +41,10 @@ import java.util.Arrays;
  * speed, and at 0.5 for 4 KiB blocks; the 16 KiB table cleared per call, the distance checked only
  * once the bytes match, 0.88; each sequence written in the loop rather than through helper methods
  * returning -1 on overflow, and lengths of 255 and more written in line rather than by a call C2 did
- * not inline, 0.95; room checks without a division and fewer values live in the loop, 1.0 (0.85
- * for 4 KiB blocks). The sequence code is the same in both parse loops for that reason: each loop
- * keeps its own registers.
+ * not inline, 0.95; room checks without a division and fewer values live in the loop, about 1.0
+ * (0.85 for 4 KiB blocks; 0.85 to 0.97 for 1 MiB blocks, the large table's loop, in runs on a
+ * shared 2-core machine). The sequence code is the same in both parse loops for that reason: each
+ * loop keeps its own registers.
  *
  * <p>The output is checked before each write against the end of the range given: a check before a
  * sequence's literals counts what the block needs at least from there (the literals, their length
@@ -101,7 +102,7 @@ final class Lz4FastEncoder {
 
     private Lz4FastEncoder() {}
 
-    /** The two hash tables of one call, made when first needed. */
+    /** A call's hash tables, one of each kind, each made when first needed. */
     static final class Tables {
         private char[] small;
         private int[] large;
@@ -131,8 +132,8 @@ final class Lz4FastEncoder {
      * Compresses {@code input[offset, offset + length)} into one block at {@code
      * output[outputOffset]}, with tables from the shared idle ones.
      *
-     * @return the block's length, or -1 if it does not fit {@code maxOutput} bytes (the range may then
-     *     hold anything)
+     * @return the block's length, or -1 if it does not fit {@code maxOutput} bytes (the range's bytes
+     *     may then have changed)
      * @throws IllegalArgumentException if {@code length} is above {@link #MAX_INPUT}
      */
     static int compress(byte[] input, int offset, int length, byte[] output, int outputOffset, int maxOutput) {

@@ -29,6 +29,10 @@ import java.util.Arrays;
  * Levels 10 to 12 price every position of a stretch of up to 4096 bytes by the cheapest way to reach
  * it in output bytes and write the cheapest path ({@link #parseOptimal}).
  *
+ * <p>The blocks are liblz4's byte for byte: those of {@code lz4 -3} to {@code -12} for each Calgary
+ * and Canterbury file ({@code Lz4ToolInteropTest}). Speed, 64 KiB blocks of those corpora: level 9 at
+ * about 20 MB/s, 0.55 of lz4-java's JNI liblz4; level 12 at about 6 MB/s, 0.7 of it.
+ *
  * <p>Positions are kept as indexes from 65536 on (position - offset + 65536), so that an empty hash
  * entry, 0, is always out of reach; the hash heads are cleared per call (128 KiB), the chain is not
  * (a chain entry is written when its position is entered, before any search can reach it). Tables
