@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -116,6 +119,39 @@ class Lz4HcEncoderTest {
             previous = n;
         }
         assertTrue(previous < compress(2, text).length, "level 9 " + previous);
+    }
+
+    /** Matchers are pooled: threads compressing at once, at mixed levels, write what one thread does. */
+    @Test
+    void threadsCompressingAtOnceWriteWhatOneThreadWrites() throws Exception {
+        int[] levels = {2, 9, 10, 12};
+        List<byte[]> inputs = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            inputs.add(Lz4FastEncoderTest.input(i % 2 == 0 ? "text" : "period 7", 2000 + i * 7_000));
+        }
+        List<byte[]> expected = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            expected.add(compress(levels[i % levels.length], inputs.get(i)));
+        }
+        try (ExecutorService pool = Executors.newFixedThreadPool(6)) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < 6; t++) {
+                int first = t;
+                futures.add(pool.submit(() -> {
+                    for (int round = 0; round < 3; round++) {
+                        for (int i = 0; i < inputs.size(); i++) {
+                            int k = (i + first) % inputs.size();
+                            assertArrayEquals(
+                                    expected.get(k), compress(levels[k % levels.length], inputs.get(k)), "input " + k);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        }
     }
 
     private static byte[] check(int level, byte[] input, String what) {
