@@ -276,25 +276,29 @@ final class Lz4FastEncoder {
         int anchor = offset;
         table[hash5(input, offset)] = 0;
         int ip = offset + 1;
-        int nextHash = hash5(input, ip);
         search:
         while (true) {
+            // As in the small parse, the bytes at a position are read once, for its hash and its
+            // comparison (8 here: the hash takes 5).
             int ref;
             int next = ip;
+            long nextBytes = (long) LONG.get(input, next);
             int step = 1;
             int misses = 1 << SKIP_TRIGGER;
+            long bytes;
             do {
-                int h = nextHash;
+                bytes = nextBytes;
                 ip = next;
                 next += step;
                 step = misses++ >>> SKIP_TRIGGER;
                 if (next > lastMatchStart + 1) {
                     break search;
                 }
+                int h = (int) ((bytes << 24) * PRIME5 >>> (64 - LARGE_HASH_BITS));
                 ref = offset + table[h];
-                nextHash = hash5(input, next);
                 table[h] = ip - offset;
-            } while ((int) INT.get(input, ref) != (int) INT.get(input, ip) || ip - ref > MAX_DISTANCE);
+                nextBytes = (long) LONG.get(input, next);
+            } while ((int) INT.get(input, ref) != (int) bytes || ip - ref > MAX_DISTANCE);
 
             while (ip > anchor && ref > offset && input[ip - 1] == input[ref - 1]) {
                 ip--;
@@ -357,7 +361,7 @@ final class Lz4FastEncoder {
                 token = op;
                 output[op++] = 0;
             }
-            nextHash = hash5(input, ++ip);
+            ip++;
         }
         return lastLiterals(input, anchor, lastMatchStart + LAST_MATCH_START, output, op, limit);
     }
