@@ -35,8 +35,8 @@ import java.io.OutputStream;
  * one-shot form takes the smallest block size that holds the whole input, 4 MiB at most, as the
  * {@code lz4} tool does for a file (liblz4's {@code LZ4F_optimalBSID}): independent blocks lose the
  * matches across their boundaries, up to 7% more bytes for a Calgary file in 64 KiB blocks. A
- * reader then needs buffers of that block size (the input's size at most, rounded up to the next
- * block size). The stream writes 64 KiB blocks, the most it buffers. Read: everything the format
+ * reader then needs buffers of that block size: the input's size rounded up to 64 KiB, 256 KiB, 1
+ * MiB or 4 MiB. The stream writes 64 KiB blocks, the most it buffers. Read: everything the format
  * allows except dictionaries: every block size, linked blocks (the {@code lz4} tool's {@code -BD},
  * decoded with a 64 KiB window carried from block to block), block checksums, content size,
  * skippable frames ({@code 0x184D2A50}-{@code 0x184D2A5F}) and concatenated frames.
