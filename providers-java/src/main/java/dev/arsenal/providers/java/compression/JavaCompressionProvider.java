@@ -24,12 +24,15 @@ import org.osgi.service.component.annotations.Component;
  * available: the fallback every other compression provider is measured against.
  *
  * <ul>
- *   <li>{@link Codec#LZ4_BLOCK}: aircompressor's {@code Lz4JavaCompressor} / {@code
- *       Lz4JavaDecompressor}. Level 1 only: that is LZ4's fast compressor; levels 2 to 12 are LZ4
- *       HC, which aircompressor's Java code does not have.
- *   <li>{@link Codec#LZ4}: the frame format written in this package over the same block codec
- *       (aircompressor has none), level 1 only; it reads every frame the {@code lz4} tool writes
- *       (linked blocks, block checksums, content size, skippable and concatenated frames).
+ *   <li>{@link Codec#LZ4_BLOCK}: this package's LZ4 block codec, in plain Java with {@code
+ *       VarHandle}s ({@code Lz4FastEncoder}, {@code Lz4HcEncoder}, {@code Lz4BlockJava}). Level 1 is
+ *       LZ4's fast compressor, 2 to 12 LZ4 HC at that level (10 to 12 its optimal parser), as
+ *       {@code lz4java-compression} and liblz4's {@code LZ4_compress_HC}; the blocks are liblz4's
+ *       byte for byte at the levels its tool has (1, 3 to 12) on the Calgary and Canterbury files.
+ *   <li>{@link Codec#LZ4}: the frame format written in this package over the same block codec,
+ *       levels 1 to 12 as the {@code lz4} command's (1 and 2 the fast compressor, 3 to 12 HC); it
+ *       reads every frame the {@code lz4} tool writes (linked blocks, block checksums, content
+ *       size, skippable and concatenated frames).
  *   <li>{@link Codec#ZSTD}: this package's encoder, levels -7 to 9 (0 meaning 3): zstd's fast,
  *       double fast, greedy, lazy and lazy2 match finders with zstd's parameters; and its own
  *       decoder ({@code ZstdFrameDecoder}, {@code ZstdDecodingStream}), which also reads
@@ -50,19 +53,17 @@ public final class JavaCompressionProvider implements CompressionProvider {
 
     /**
      * Whether aircompressor's classes can be loaded. It is not an OSGi bundle, so the bundle imports
-     * it optionally; without it only gzip is offered.
+     * it optionally; without it zstd is not offered.
      */
     private static final boolean AIRCOMPRESSOR = aircompressorPresent();
 
     private static final Set<Codec> CODECS = Collections.unmodifiableSet(
-            AIRCOMPRESSOR ? EnumSet.of(Codec.LZ4, Codec.LZ4_BLOCK, Codec.ZSTD, Codec.GZIP) : EnumSet.of(Codec.GZIP));
+            AIRCOMPRESSOR
+                    ? EnumSet.of(Codec.LZ4, Codec.LZ4_BLOCK, Codec.ZSTD, Codec.GZIP)
+                    : EnumSet.of(Codec.LZ4, Codec.LZ4_BLOCK, Codec.GZIP));
 
     private static boolean aircompressorPresent() {
         try {
-            Class.forName(
-                    "io.airlift.compress.v3.lz4.Lz4JavaCompressor",
-                    false,
-                    JavaCompressionProvider.class.getClassLoader());
             Class.forName(
                     "io.airlift.compress.v3.zstd.ZstdJavaCompressor",
                     false,
@@ -88,13 +89,13 @@ public final class JavaCompressionProvider implements CompressionProvider {
         return ProviderKind.JAVA;
     }
 
-    /** LZ4 (frame and block), Zstandard and gzip; gzip only if aircompressor is missing (OSGi). */
+    /** LZ4 (frame and block), Zstandard and gzip; no zstd if aircompressor is missing (OSGi). */
     @Override
     public Set<Codec> algorithms() {
         return CODECS;
     }
 
-    /** Always available: the code is plain Java, aircompressor's Java classes and the JDK's zlib. */
+    /** Always available: the code is plain Java (this package's, aircompressor's) and the JDK's zlib. */
     @Override
     public Availability probe(PlatformInfo platform) {
         return Availability.available();
@@ -109,18 +110,18 @@ public final class JavaCompressionProvider implements CompressionProvider {
     /** What the provider uses. */
     @Override
     public String description() {
-        return "aircompressor pure-Java LZ4 compressor; zstd encoder (levels -7 to 9) and decoder (dictionaries too) in Java;"
-                + " LZ4 block decoder and frames in Java; JDK zlib gzip";
+        return "LZ4 block codec (fast and HC, levels 1 to 12) and frames, zstd encoder (levels -7 to 9) and decoder"
+                + " (dictionaries too), all in Java; JDK zlib gzip";
     }
 
-    /** LZ4 and LZ4 block at level 1, zstd at -7 to 9, gzip at 1 to 9. */
+    /** LZ4 and LZ4 block at levels 1 to 12, zstd at -7 to 9, gzip at 1 to 9. */
     @Override
     public boolean supports(Codec codec, int level) {
         if (!CODECS.contains(codec)) {
             return false;
         }
         return switch (codec) {
-            case LZ4, LZ4_BLOCK -> level == 1;
+            case LZ4, LZ4_BLOCK -> level >= 1 && level <= Lz4HcEncoder.MAX_LEVEL;
             case ZSTD -> level >= ZstdJava.MIN_LEVEL && level <= ZstdJava.MAX_LEVEL;
             case GZIP -> level >= 1 && level <= 9;
             case LZ4_SHUFFLE, ZSTD_SHUFFLE -> false;
@@ -130,7 +131,8 @@ public final class JavaCompressionProvider implements CompressionProvider {
     @Override
     public String supportedLevels(Codec codec) {
         return switch (codec) {
-            case LZ4, LZ4_BLOCK -> "1 only (the fast compressor; levels 2 to 12 need LZ4 HC)";
+            case LZ4 -> "1 to 12 (1 and 2 the fast compressor, 3 to 12 LZ4 HC)";
+            case LZ4_BLOCK -> "1 to 12 (1 the fast compressor, 2 to 12 LZ4 HC)";
             case ZSTD ->
                 ZstdJava.MIN_LEVEL + " to " + ZstdJava.MAX_LEVEL
                         + " (0 means 3; above 9 zstd needs binary-tree and optimal parsers, not written in Java here)";

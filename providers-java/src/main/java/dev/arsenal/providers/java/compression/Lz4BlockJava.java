@@ -4,7 +4,6 @@ import dev.arsenal.compression.Codec;
 import dev.arsenal.compression.MalformedInputException;
 import dev.arsenal.spi.compression.AbstractCompressor;
 import dev.arsenal.spi.compression.AbstractDecompressor;
-import io.airlift.compress.v3.lz4.Lz4JavaCompressor;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.invoke.MethodHandles;
@@ -12,8 +11,9 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * The raw LZ4 block format ({@link Codec#LZ4_BLOCK}): compression through aircompressor's pure-Java
- * block compressor, decompression through {@link #decodeLinked}, this package's own block decoder.
+ * The raw LZ4 block format ({@link Codec#LZ4_BLOCK}): compression through {@link Lz4FastEncoder}
+ * (level 1) and {@link Lz4HcEncoder} (LZ4 HC), decompression through {@link #decodeLinked}, this
+ * package's own block decoder.
  * It serves independent blocks (the window starts with the block's output) and the LZ4 frame
  * format's linked blocks, whose matches reach back into earlier blocks.
  *
@@ -63,29 +63,34 @@ final class Lz4BlockJava {
 
     private Lz4BlockJava() {}
 
-    /** The most bytes aircompressor's block compressor writes for {@code length} bytes. */
+    /**
+     * The most bytes a block of {@code length} bytes takes (liblz4's {@code LZ4_compressBound}): all
+     * literals, a token and their length bytes, with room to spare.
+     */
     static int maxBlockLength(int length) {
         return length + length / 255 + 16;
     }
 
     /**
-     * Compresses one block with aircompressor's fast compressor (a new one each call: it keeps a
-     * hash table).
+     * Compresses one block with {@link Lz4FastEncoder} (level 1).
      *
-     * @return the compressed length, or -1 if it does not fit {@code maxOutputLength}
+     * @return the compressed length, or -1 if it does not fit {@code maxOutput}
      */
     static int compressBlock(byte[] input, int offset, int length, byte[] output, int outputOffset, int maxOutput) {
-        Lz4JavaCompressor compressor = new Lz4JavaCompressor();
-        if (maxOutput >= compressor.maxCompressedLength(length)) {
-            return compressor.compress(input, offset, length, output, outputOffset, maxOutput);
-        }
-        byte[] scratch = new byte[compressor.maxCompressedLength(length)];
-        int n = compressor.compress(input, offset, length, scratch, 0, scratch.length);
-        if (n > maxOutput) {
-            return -1;
-        }
-        System.arraycopy(scratch, 0, output, outputOffset, n);
-        return n;
+        return Lz4FastEncoder.compress(input, offset, length, output, outputOffset, maxOutput);
+    }
+
+    /**
+     * Compresses one block at {@code level}: 1 with {@link Lz4FastEncoder}, from {@link
+     * Lz4HcEncoder#MIN_LEVEL} on with {@link Lz4HcEncoder}.
+     *
+     * @return the compressed length, or -1 if it does not fit {@code maxOutput}
+     */
+    static int compressBlock(
+            int level, byte[] input, int offset, int length, byte[] output, int outputOffset, int maxOutput) {
+        return level < Lz4HcEncoder.MIN_LEVEL
+                ? Lz4FastEncoder.compress(input, offset, length, output, outputOffset, maxOutput)
+                : Lz4HcEncoder.compress(level, input, offset, length, output, outputOffset, maxOutput);
     }
 
     /**
@@ -348,7 +353,11 @@ final class Lz4BlockJava {
         return new MalformedInputException(codec, at, "truncated LZ4 block");
     }
 
-    /** {@link Codec#LZ4_BLOCK} compression: one block, level 1 only. */
+    /**
+     * {@link Codec#LZ4_BLOCK} compression: one block, level 1 the fast compressor, 2 to {@link
+     * Lz4HcEncoder#MAX_LEVEL} LZ4 HC at that level (as liblz4's {@code LZ4_compress_HC} and {@code
+     * lz4java-compression}).
+     */
     static final class Compressor extends AbstractCompressor {
         Compressor(int level) {
             super(Codec.LZ4_BLOCK, level);
@@ -365,7 +374,7 @@ final class Lz4BlockJava {
         @Override
         protected int compressArrays(
                 byte[] input, int offset, int length, byte[] output, int outputOffset, int maxOutputLength) {
-            int n = compressBlock(input, offset, length, output, outputOffset, maxOutputLength);
+            int n = compressBlock(level(), input, offset, length, output, outputOffset, maxOutputLength);
             if (n < 0) {
                 throw outputTooSmall(length, maxOutputLength);
             }

@@ -16,7 +16,7 @@ import java.io.OutputStream;
 
 /**
  * The LZ4 frame format ({@link Codec#LZ4}, the {@code lz4} command's files), written here on top of
- * aircompressor's block codec, which has no frame format. Spec: {@code doc/lz4_Frame_format.md} of
+ * {@link Lz4BlockJava}'s block codec. Spec: {@code doc/lz4_Frame_format.md} of
  * the lz4 repository, version 1.6.
  *
  * <pre>
@@ -30,10 +30,14 @@ import java.io.OutputStream;
  *  block size: 4 bytes LE, high bit set = stored uncompressed; then optional XXH32 of the data
  * </pre>
  *
- * <p>Written: 64 KiB independent blocks (a block that does not shrink is stored), a content
- * checksum, and the content size when known (the one-shot form); {@link CompressionOptions} turns
- * either off. Read: everything the format
- * allows except dictionaries: every block size, linked blocks (the {@code lz4} tool's default,
+ * <p>Written: independent blocks (a block that does not shrink is stored), a content checksum, and
+ * the content size when known (the one-shot form); {@link CompressionOptions} turns either off. The
+ * one-shot form takes the smallest block size that holds the whole input, 4 MiB at most, as the
+ * {@code lz4} tool does for a file (liblz4's {@code LZ4F_optimalBSID}): independent blocks lose the
+ * matches across their boundaries, up to 7% more bytes for a Calgary file in 64 KiB blocks. A
+ * reader then needs buffers of that block size: the input's size rounded up to 64 KiB, 256 KiB, 1
+ * MiB or 4 MiB. The stream writes 64 KiB blocks, the most it buffers. Read: everything the format
+ * allows except dictionaries: every block size, linked blocks (the {@code lz4} tool's {@code -BD},
  * decoded with a 64 KiB window carried from block to block), block checksums, content size,
  * skippable frames ({@code 0x184D2A50}-{@code 0x184D2A5F}) and concatenated frames.
  */
@@ -64,14 +68,40 @@ final class Lz4FrameJava {
     }
 
     /**
-     * Writes a frame header at {@code at}: 64 KiB independent blocks, a content checksum or not,
-     * and {@code contentSize} unless it is negative.
+     * The first frame level that is LZ4 HC: as the {@code lz4} command and liblz4's frame API, levels 1
+     * and 2 are the fast compressor. (For raw blocks level 2 is HC, as in {@code lz4java-compression}.)
      */
-    static int writeHeader(byte[] out, int at, long contentSize, boolean checksum) {
+    static final int FIRST_HC_LEVEL = 3;
+
+    /** The largest block size the format has: 4 MiB (block size id 7). */
+    static final int MAX_BLOCK_SIZE = 4 << 20;
+
+    /**
+     * The block size id (4 to 7: 64 KiB, 256 KiB, 1 MiB, 4 MiB) of the smallest block size that holds
+     * {@code length} bytes, 7 if none does.
+     */
+    static int blockSizeId(long length) {
+        int id = 4;
+        while (id < 7 && length > blockSize(id)) {
+            id++;
+        }
+        return id;
+    }
+
+    /** The block size of a block size id: 2 to the 8 + 2 id. */
+    static int blockSize(int id) {
+        return 1 << (8 + 2 * id);
+    }
+
+    /**
+     * Writes a frame header at {@code at}: independent blocks of the block size id {@code sizeId}, a
+     * content checksum or not, and {@code contentSize} unless it is negative.
+     */
+    static int writeHeader(byte[] out, int at, int sizeId, long contentSize, boolean checksum) {
         putIntLE(out, at, MAGIC);
         int flg = 0x40 | 0x20 | (checksum ? 0x04 : 0) | (contentSize >= 0 ? 0x08 : 0);
         out[at + 4] = (byte) flg;
-        out[at + 5] = 0x40;
+        out[at + 5] = (byte) (sizeId << 4);
         int p = at + 6;
         if (contentSize >= 0) {
             for (int i = 0; i < 8; i++) {
@@ -83,16 +113,18 @@ final class Lz4FrameJava {
     }
 
     /**
-     * Writes one block of {@code length} bytes at {@code at}: compressed, or stored when that is
-     * not smaller.
+     * Writes one block of {@code length} bytes at {@code at} at the frame level {@code level}:
+     * compressed, or stored when that is not smaller.
      *
      * @return the bytes written, or -1 if they do not fit {@code room}
      */
-    static int writeBlock(byte[] input, int offset, int length, byte[] out, int at, int room) {
+    static int writeBlock(int level, byte[] input, int offset, int length, byte[] out, int at, int room) {
         if (room < 4) {
             return -1;
         }
-        int n = Lz4BlockJava.compressBlock(input, offset, length, out, at + 4, Math.min(room - 4, length - 1));
+        int blockLevel = level < FIRST_HC_LEVEL ? 1 : level;
+        int n = Lz4BlockJava.compressBlock(
+                blockLevel, input, offset, length, out, at + 4, Math.min(room - 4, length - 1));
         if (n > 0) {
             putIntLE(out, at, n);
             return 4 + n;
@@ -106,8 +138,9 @@ final class Lz4FrameJava {
     }
 
     /**
-     * {@link Codec#LZ4} compression: level 1 only (aircompressor's fast compressor), with the
-     * content checksum and content size of its options.
+     * {@link Codec#LZ4} compression: levels 1 and 2 the fast compressor, 3 to {@link
+     * Lz4HcEncoder#MAX_LEVEL} LZ4 HC at that level (as the {@code lz4} command's), with the content
+     * checksum and content size of its options.
      */
     static final class Compressor extends AbstractCompressor {
         private final boolean checksum;
@@ -119,7 +152,10 @@ final class Lz4FrameJava {
             this.recordSize = options.contentSize();
         }
 
-        /** Header with content size, each 64 KiB block stored with its 4-byte size, end mark, checksum. */
+        /**
+         * Header with content size, each block stored with its 4-byte size (counted as if the blocks
+         * were 64 KiB, the smallest, so the most blocks), end mark, checksum.
+         */
         @Override
         public long maxCompressedLength(long inputLength) {
             if (inputLength < 0) {
@@ -136,9 +172,11 @@ final class Lz4FrameJava {
             if (maxOutputLength < MAX_HEADER + 8) {
                 throw outputTooSmall(length, maxOutputLength);
             }
-            int p = outputOffset + writeHeader(output, outputOffset, recordSize ? length : -1, checksum);
-            for (int i = 0; i < length; i += BLOCK_SIZE) {
-                int n = writeBlock(input, offset + i, Math.min(BLOCK_SIZE, length - i), output, p, end - p - 8);
+            int sizeId = blockSizeId(length);
+            int blockSize = blockSize(sizeId);
+            int p = outputOffset + writeHeader(output, outputOffset, sizeId, recordSize ? length : -1, checksum);
+            for (int i = 0; i < length; i += blockSize) {
+                int n = writeBlock(level(), input, offset + i, Math.min(blockSize, length - i), output, p, end - p - 8);
                 if (n < 0) {
                     throw outputTooSmall(length, maxOutputLength);
                 }
@@ -154,13 +192,14 @@ final class Lz4FrameJava {
 
         @Override
         protected OutputStream newStream(OutputStream out) {
-            return new FrameOutputStream(out, checksum);
+            return new FrameOutputStream(out, level(), checksum);
         }
     }
 
     /** Writes one frame: 64 KiB blocks as they fill, end mark and checksum (if any) on close. */
     static final class FrameOutputStream extends ChunkedOutputStream {
         private final OutputStream out;
+        private final int level;
         private final byte[] block = new byte[BLOCK_SIZE];
         private final byte[] packed = new byte[4 + BLOCK_SIZE];
         /** The content checksum so far, or null without one. */
@@ -169,9 +208,10 @@ final class Lz4FrameJava {
         private int filled;
         private boolean started;
 
-        FrameOutputStream(OutputStream out, boolean checksum) {
+        FrameOutputStream(OutputStream out, int level, boolean checksum) {
             super("lz4");
             this.out = out;
+            this.level = level;
             this.checksum = checksum ? XXH32.newStream() : null;
         }
 
@@ -192,7 +232,7 @@ final class Lz4FrameJava {
         private void startFrame() throws IOException {
             if (!started) {
                 byte[] header = new byte[MAX_HEADER];
-                out.write(header, 0, writeHeader(header, 0, -1, checksum != null));
+                out.write(header, 0, writeHeader(header, 0, blockSizeId(BLOCK_SIZE), -1, checksum != null));
                 started = true;
             }
         }
@@ -203,7 +243,7 @@ final class Lz4FrameJava {
                 if (checksum != null) {
                     checksum.update(block, 0, filled);
                 }
-                int n = writeBlock(block, 0, filled, packed, 0, packed.length);
+                int n = writeBlock(level, block, 0, filled, packed, 0, packed.length);
                 out.write(packed, 0, n);
                 filled = 0;
             }
