@@ -51,28 +51,8 @@ public final class JavaCompressionProvider implements CompressionProvider {
     /** The provider id, {@value}. */
     public static final String ID = "java-compression";
 
-    /**
-     * Whether aircompressor's classes can be loaded. It is not an OSGi bundle, so the bundle imports
-     * it optionally; without it zstd is not offered.
-     */
-    private static final boolean AIRCOMPRESSOR = aircompressorPresent();
-
-    private static final Set<Codec> CODECS = Collections.unmodifiableSet(
-            AIRCOMPRESSOR
-                    ? EnumSet.of(Codec.LZ4, Codec.LZ4_BLOCK, Codec.ZSTD, Codec.GZIP)
-                    : EnumSet.of(Codec.LZ4, Codec.LZ4_BLOCK, Codec.GZIP));
-
-    private static boolean aircompressorPresent() {
-        try {
-            Class.forName(
-                    "io.airlift.compress.v3.zstd.ZstdJavaCompressor",
-                    false,
-                    JavaCompressionProvider.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
-    }
+    private static final Set<Codec> CODECS =
+            Collections.unmodifiableSet(EnumSet.of(Codec.LZ4, Codec.LZ4_BLOCK, Codec.ZSTD, Codec.GZIP));
 
     /** Called by {@link java.util.ServiceLoader}; the provider keeps no state. */
     public JavaCompressionProvider() {}
@@ -89,13 +69,13 @@ public final class JavaCompressionProvider implements CompressionProvider {
         return ProviderKind.JAVA;
     }
 
-    /** LZ4 (frame and block), Zstandard and gzip; no zstd if aircompressor is missing (OSGi). */
+    /** LZ4 (frame and block), Zstandard and gzip. */
     @Override
     public Set<Codec> algorithms() {
         return CODECS;
     }
 
-    /** Always available: the code is plain Java (this package's, aircompressor's) and the JDK's zlib. */
+    /** Always available: the code is plain Java (this package's) and the JDK's zlib. */
     @Override
     public Availability probe(PlatformInfo platform) {
         return Availability.available();
@@ -194,7 +174,7 @@ public final class JavaCompressionProvider implements CompressionProvider {
     /**
      * A decompressor of {@code codec}: every codec decodes completely, whatever the levels.
      *
-     * @throws UnsupportedOperationException if aircompressor is missing and the codec needs it
+     * @throws UnsupportedOperationException for a shuffle codec (java-shuffle's)
      */
     @Override
     public Decompressor decompressor(Codec codec) {
@@ -237,10 +217,6 @@ public final class JavaCompressionProvider implements CompressionProvider {
         if (codec.isShuffle()) {
             throw new UnsupportedOperationException(
                     ID + " has no " + codec.id() + ": the shuffle stage is java-shuffle's, in front of " + ID);
-        }
-        if (!CODECS.contains(codec)) {
-            throw new UnsupportedOperationException(ID + " has no " + codec.id()
-                    + ": aircompressor (io.airlift:aircompressor-v3) is not on the class path");
         }
     }
 

@@ -1,8 +1,8 @@
 /**
  * The pure-Java compression provider, {@link
  * dev.arsenal.providers.java.compression.JavaCompressionProvider}: LZ4 blocks (fast and HC) and
- * frames written here, Zstandard from aircompressor's pure-Java codec, and gzip from the JDK's
- * zlib. The implementations are package-private; applications reach them through {@link
+ * frames, and Zstandard (encoder and decoder), all written here in plain Java without {@code
+ * sun.misc.Unsafe}, and gzip from the JDK's zlib. The implementations are package-private; applications reach them through {@link
  * dev.arsenal.compression.Compression}.
  */
 package dev.arsenal.providers.java.compression;
