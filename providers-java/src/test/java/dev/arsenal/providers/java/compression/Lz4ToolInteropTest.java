@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.arsenal.compression.Codec;
 import dev.arsenal.compression.CompressionOptions;
+import dev.arsenal.spi.TestData;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,8 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the blocks and frames written here, its own blocks are byte for byte {@link Lz4FastEncoder}'s and
  * (levels 3 to 8) {@link Lz4HcEncoder}'s, and the frames written here of the Canterbury and Calgary files are
  * within 1% of its {@code lz4 -1}'s. Skipped when {@code lz4} is not on the PATH, failed instead under
- * {@code -Darsenal.test.requireNative=true}; the corpus comparisons are skipped when the shared corpus
- * is missing.
+ * {@code -Darsenal.test.requireNative=true}. The corpus comes from the project's test data.
  */
 class Lz4ToolInteropTest {
     private static final boolean REQUIRE_NATIVE = Boolean.getBoolean("arsenal.test.requireNative");
@@ -151,7 +150,6 @@ class Lz4ToolInteropTest {
     @ValueSource(ints = {1, 3, 9, 12})
     void framesOfTheCorporaAreWithin1PercentOfTheTools(int level, @TempDir Path dir) throws Exception {
         List<Path> files = corpus();
-        assumeTrue(!files.isEmpty(), "no Canterbury or Calgary corpus (set -Darsenal.shared.dir)");
         var c = new JavaCompressionProvider().compressor(Codec.LZ4, level);
         long oursTotal = 0;
         long theirsTotal = 0;
@@ -191,22 +189,9 @@ class Lz4ToolInteropTest {
         return inputs;
     }
 
-    /** The Canterbury and Calgary files, sorted; empty if the shared corpus is missing. */
-    private static List<Path> corpus() throws IOException {
-        String shared = System.getProperty("arsenal.shared.dir");
-        Path root = (shared != null && !shared.isBlank() ? Path.of(shared) : Path.of("..", "shared"))
-                .resolve("testdata")
-                .resolve("corpus");
-        List<Path> files = new ArrayList<>();
-        for (String set : List.of("canterbury", "calgary")) {
-            Path d = root.resolve(set);
-            if (Files.isDirectory(d)) {
-                try (Stream<Path> list = Files.list(d)) {
-                    list.filter(Files::isRegularFile).sorted().forEach(files::add);
-                }
-            }
-        }
-        return files;
+    /** The Canterbury and Calgary files, sorted ({@link TestData}: missing data fails the test). */
+    private static List<Path> corpus() {
+        return TestData.corpus("canterbury", "calgary");
     }
 
     private static byte[] intLE(int v) {
