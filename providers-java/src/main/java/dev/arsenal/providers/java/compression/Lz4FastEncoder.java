@@ -1,5 +1,6 @@
 package dev.arsenal.providers.java.compression;
 
+import dev.arsenal.spi.IdlePool;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -54,7 +55,7 @@ import java.util.Arrays;
  * writes past the range, and needs no scratch copy of the bound. Literals are copied 8 bytes at a
  * time into room those checks guarantee.
  *
- * <p>Tables come from {@link IdleTables}: a call takes one and gives it back, so that compressors are
+ * <p>Tables come from {@link IdlePool}: a call takes one and gives it back, so that compressors are
  * safe to share between threads and a call allocates nothing.
  */
 final class Lz4FastEncoder {
@@ -99,7 +100,7 @@ final class Lz4FastEncoder {
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** The idle tables of every fast compressor. */
-    private static final IdleTables<Tables> TABLES = new IdleTables<>(Tables::new);
+    private static final IdlePool<Tables> TABLES = IdlePool.of(IdlePool.SHARED, Tables::new);
 
     private Lz4FastEncoder() {}
 
@@ -153,7 +154,7 @@ final class Lz4FastEncoder {
                         ? compressSmall(tables.small(), input, offset, length, output, outputOffset, limit)
                         : compressLarge(tables.large(), input, offset, length, output, outputOffset, limit);
             } finally {
-                TABLES.give(tables);
+                TABLES.give(tables, true); // the compressors clear what they use
             }
         }
         return end < 0 ? -1 : end - outputOffset;

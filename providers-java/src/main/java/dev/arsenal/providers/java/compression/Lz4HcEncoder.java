@@ -1,5 +1,6 @@
 package dev.arsenal.providers.java.compression;
 
+import dev.arsenal.spi.IdlePool;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -33,7 +34,7 @@ import java.util.Arrays;
  * and Canterbury file ({@code Lz4ToolInteropTest}). Speed, 64 KiB blocks of those corpora: level 9 at
  * about 20 MB/s, 0.55 of lz4-java's JNI liblz4; level 12 at about 6 MB/s, 0.7 of it.
  *
- * <p>The match finder is {@link Lz4HcMatcher}, from {@link IdleTables} as the fast compressor's
+ * <p>The match finder is {@link Lz4HcMatcher}, from {@link IdlePool} as the fast compressor's
  * tables.
  */
 final class Lz4HcEncoder {
@@ -71,7 +72,7 @@ final class Lz4HcEncoder {
 
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private static final IdleTables<Lz4HcMatcher> MATCHERS = new IdleTables<>(Lz4HcMatcher::new);
+    private static final IdlePool<Lz4HcMatcher> MATCHERS = IdlePool.of(IdlePool.SHARED, Lz4HcMatcher::new);
 
     private Lz4HcEncoder() {}
 
@@ -105,7 +106,7 @@ final class Lz4HcEncoder {
                         : parse(m, input, offset, length, output, outputOffset, limit);
             } finally {
                 m.finish();
-                MATCHERS.give(m);
+                MATCHERS.give(m, true); // cleared by start() before each use
             }
         }
         return end < 0 ? -1 : end - outputOffset;

@@ -8,7 +8,7 @@ import java.util.Arrays;
 /**
  * {@link Lz4HcEncoder}'s match finder: the hash chains of one call, its searches, and their
  * results; with the optimal parser's prices. Not thread-safe: one call at a time, through {@link
- * IdleTables}.
+ * IdlePool}.
  *
  * <p>A hash of 4 bytes (15 bits) heads a chain of every earlier position with that hash within 64
  * KiB, linked by 16-bit distances in a table indexed by position modulo 65536. Positions are kept as

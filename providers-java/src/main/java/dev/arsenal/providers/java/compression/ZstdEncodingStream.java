@@ -3,6 +3,7 @@ package dev.arsenal.providers.java.compression;
 import dev.arsenal.hashing.HashAlgorithm;
 import dev.arsenal.hashing.HashStream64;
 import dev.arsenal.providers.java.hashing.JavaHashingProvider;
+import dev.arsenal.spi.IdlePool;
 import dev.arsenal.spi.compression.ChunkedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,7 +22,7 @@ import java.io.OutputStream;
  * <p>The input is kept in a buffer of the window and what is not compressed yet. It grows by
  * doubling up to twice the window (4 MiB at level 3); when full, the last window's worth of bytes
  * slides to its start, one copy of the window per window of input. Buffer, tables and scratch
- * belong to a context from the compressor's {@link ZstdFrameEncoder.Pool}, taken when the stream
+ * belong to a context from the compressor's {@link IdlePool}, taken when the stream
  * is made and given back when it is closed, so a stream after the first allocates almost nothing.
  */
 final class ZstdEncodingStream extends ChunkedOutputStream {
@@ -31,7 +32,7 @@ final class ZstdEncodingStream extends ChunkedOutputStream {
     private static final int INITIAL_BUFFER = 64 * 1024;
 
     private final OutputStream out;
-    private final ZstdFrameEncoder.Pool pool;
+    private final IdlePool<ZstdFrameEncoder> pool;
     private final ZstdFrameEncoder frame;
     private final HashStream64 checksum =
             new JavaHashingProvider().hasher64(HashAlgorithm.XXH64, 0).newStream();
@@ -48,7 +49,7 @@ final class ZstdEncodingStream extends ChunkedOutputStream {
 
     private boolean headerWritten;
 
-    ZstdEncodingStream(OutputStream out, ZstdFrameEncoder.Pool pool) {
+    ZstdEncodingStream(OutputStream out, IdlePool<ZstdFrameEncoder> pool) {
         super("zstd", BLOCK);
         this.out = out;
         this.pool = pool;

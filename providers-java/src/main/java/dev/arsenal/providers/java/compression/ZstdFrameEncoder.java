@@ -3,7 +3,6 @@ package dev.arsenal.providers.java.compression;
 import dev.arsenal.hashing.HashAlgorithm;
 import dev.arsenal.hashing.Hasher64;
 import dev.arsenal.providers.java.hashing.JavaHashingProvider;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Writes Zstandard frames (RFC 8878) at one compression level: the context of one compression at a
@@ -297,50 +296,5 @@ final class ZstdFrameEncoder {
         out[o + 1] = (byte) (v >>> 8);
         out[o + 2] = (byte) (v >>> 16);
         out[o + 3] = (byte) (v >>> 24);
-    }
-
-    /**
-     * The idle contexts of one compressor, as the native side's {@code IdleContexts}: a call takes
-     * one ({@link #take}) and gives it back ({@link #give}); more callers at once than slots make
-     * contexts of their own, which then go to the garbage collector. A context holds its level's
-     * tables (about 1 MiB plus 0.75 MiB at level 3, 12 MiB at level 9) and a stream's window, so
-     * making one per call would cost more than compressing a few KiB.
-     *
-     * <p>Lock-free: {@link #take} empties a slot with {@code getAndSet(null)}, {@link #give} fills
-     * an empty one with {@code compareAndSet(null, c)}, both volatile, so a context is in one slot
-     * or one caller's hands at a time, and what a caller wrote to it happens-before the next
-     * caller's use. No {@code ThreadLocal}: virtual threads would each keep their own.
-     */
-    static final class Pool {
-        private static final int SLOTS = Math.min(4, Runtime.getRuntime().availableProcessors());
-
-        private final AtomicReferenceArray<ZstdFrameEncoder> idle = new AtomicReferenceArray<>(SLOTS);
-        private final int level;
-
-        Pool(int level) {
-            this.level = level;
-        }
-
-        /** An idle context, or a new one. */
-        ZstdFrameEncoder take() {
-            for (int i = 0; i < SLOTS; i++) {
-                ZstdFrameEncoder c = idle.getAndSet(i, null);
-                if (c != null) {
-                    return c;
-                }
-            }
-            return new ZstdFrameEncoder(level);
-        }
-
-        /** Keeps {@code c} for the next caller if a slot is free; a context that failed is dropped. */
-        void give(ZstdFrameEncoder c, boolean succeeded) {
-            if (succeeded) {
-                for (int i = 0; i < SLOTS; i++) {
-                    if (idle.compareAndSet(i, null, c)) {
-                        return;
-                    }
-                }
-            }
-        }
     }
 }

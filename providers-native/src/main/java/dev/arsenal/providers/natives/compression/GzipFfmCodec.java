@@ -15,6 +15,7 @@ import dev.arsenal.providers.natives.compression.GzipFfmBindings.Handles;
 import dev.arsenal.providers.natives.ffm.NativeChunks;
 import dev.arsenal.providers.natives.ffm.NativeLibrary;
 import dev.arsenal.providers.natives.ffm.NativeOutputStream;
+import dev.arsenal.spi.IdlePool;
 import dev.arsenal.spi.compression.AbstractCompressor;
 import dev.arsenal.spi.compression.AbstractDecompressor;
 import dev.arsenal.spi.compression.ChunkedInputStream;
@@ -45,7 +46,7 @@ import java.lang.ref.Reference;
  *
  * <p>Streams are zlib's {@code deflate} (windowBits 31: a gzip wrapper) and {@code inflate}, with
  * {@code inflateReset} between members. Compressors and decompressors of libdeflate are kept idle
- * between one-shot calls ({@link IdleContexts}); a stream's {@code z_stream} lives in its own arena, freed on {@code close()} or by the
+ * between one-shot calls ({@link IdlePool}); a stream's {@code z_stream} lives in its own arena, freed on {@code close()} or by the
  * cleaner for a stream dropped unclosed.
  */
 final class GzipFfmCodec {
@@ -100,12 +101,12 @@ final class GzipFfmCodec {
     static final class Compressor extends AbstractCompressor {
         private final Handles h;
         /** Idle libdeflate compressors of this level: one costs more to make than 4 KiB to compress. */
-        private final IdleContexts<MemorySegment> compressors;
+        private final IdlePool<MemorySegment> compressors;
 
         Compressor(Handles h, int level) {
             super(Codec.GZIP, level);
             this.h = h;
-            this.compressors = IdleContexts.of(this, () -> allocCompressor(h, level), c -> freeCompressor(h, c));
+            this.compressors = IdlePool.closing(this, () -> allocCompressor(h, level), c -> freeCompressor(h, c));
         }
 
         /** libdeflate's bound for one member (it needs a compressor to answer). */
@@ -120,7 +121,7 @@ final class GzipFfmCodec {
             } catch (Throwable t) {
                 throw NativeLibrary.rethrow(t);
             } finally {
-                compressors.release(c, true);
+                compressors.give(c, true);
                 Reference.reachabilityFence(this);
             }
         }
@@ -155,7 +156,7 @@ final class GzipFfmCodec {
                 throw NativeLibrary.rethrow(t);
             } finally {
                 // libdeflate keeps no state between calls: a compressor is reusable after any result.
-                compressors.release(c, true);
+                compressors.give(c, true);
                 Reference.reachabilityFence(this);
             }
             if (r <= 0 || r > max) {
@@ -173,12 +174,12 @@ final class GzipFfmCodec {
     static final class Decompressor extends AbstractDecompressor {
         private final Handles h;
         /** Idle libdeflate decompressors, kept between one-shot calls. */
-        private final IdleContexts<DeflateDecoder> decoders;
+        private final IdlePool<DeflateDecoder> decoders;
 
         Decompressor(Handles h) {
             super(Codec.GZIP);
             this.h = h;
-            this.decoders = IdleContexts.of(this, () -> DeflateDecoder.allocate(h), i -> i.free(h));
+            this.decoders = IdlePool.closing(this, () -> DeflateDecoder.allocate(h), i -> i.free(h));
         }
 
         /**
@@ -296,7 +297,7 @@ final class GzipFfmCodec {
                 throw NativeLibrary.rethrow(t);
             } finally {
                 // libdeflate keeps no state between calls: a decompressor is reusable after any result.
-                decoders.release(decoder, true);
+                decoders.give(decoder, true);
                 Reference.reachabilityFence(this);
             }
         }

@@ -18,6 +18,7 @@ import dev.arsenal.providers.natives.compression.ZstdFfmBindings.Handles;
 import dev.arsenal.providers.natives.ffm.NativeChunks;
 import dev.arsenal.providers.natives.ffm.NativeLibrary;
 import dev.arsenal.providers.natives.ffm.NativeOutputStream;
+import dev.arsenal.spi.IdlePool;
 import dev.arsenal.spi.compression.AbstractCompressor;
 import dev.arsenal.spi.compression.AbstractDecompressor;
 import dev.arsenal.spi.compression.ChunkedInputStream;
@@ -36,7 +37,7 @@ import java.util.Arrays;
  * Zstandard through the system's libzstd ({@link ZstdFfmBindings}): the compressor, the
  * decompressor and their streams. Small one-shot calls pass the Java arrays in place (critical
  * downcalls); larger ones, and streams, go through native buffers in chunks, so that no call holds
- * off the GC for long. One-shot calls take a context from {@link IdleContexts} (a few kept per
+ * off the GC for long. One-shot calls take a context from {@link IdlePool} (a few kept per
  * compressor or decompressor, freed by a cleaner when it becomes unreachable; a failed call frees
  * its context); streams make their own and free it on {@code close()}, or by a {@link Cleaner} for
  * a stream that was dropped unclosed. Options and
@@ -92,8 +93,8 @@ final class ZstdFfmCodec {
     static final class Compressor extends AbstractCompressor {
         private final Handles h;
         private final ZstdFfmDictionaries.CompressionSetup setup;
-        /** Idle contexts: making one costs more than compressing 4 KiB; see {@link IdleContexts}. */
-        private final IdleContexts<MemorySegment> contexts;
+        /** Idle contexts: making one costs more than compressing 4 KiB; see {@link IdlePool}. */
+        private final IdlePool<MemorySegment> contexts;
 
         Compressor(Handles h, int level) {
             this(h, level, CompressionOptions.defaults());
@@ -105,7 +106,7 @@ final class ZstdFfmCodec {
             this.h = h;
             this.setup = ZstdFfmDictionaries.CompressionSetup.of(h.dictionaries(), level, options);
             ZstdFfmDictionaries.CompressionSetup s = setup; // captured instead of this
-            this.contexts = IdleContexts.of(this, () -> newCCtx(h, level, s), c -> free(h.freeCCtx(), c));
+            this.contexts = IdlePool.closing(this, () -> newCCtx(h, level, s), c -> free(h.freeCCtx(), c));
         }
 
         @Override
@@ -157,7 +158,7 @@ final class ZstdFfmCodec {
             } catch (Throwable t) {
                 throw NativeLibrary.rethrow(t);
             } finally {
-                contexts.release(cctx, done);
+                contexts.give(cctx, done);
                 Reference.reachabilityFence(setup); // its dictionary outlives the context
             }
         }
@@ -172,7 +173,7 @@ final class ZstdFfmCodec {
         private final Handles h;
         private final ZstdFfmDictionaries.DecompressionSetup setup;
         /** Idle contexts of the one-shot form; streams make their own. */
-        private final IdleContexts<MemorySegment> contexts;
+        private final IdlePool<MemorySegment> contexts;
 
         Decompressor(Handles h) {
             this(h, CompressionOptions.defaults());
@@ -184,7 +185,7 @@ final class ZstdFfmCodec {
             this.h = h;
             this.setup = ZstdFfmDictionaries.DecompressionSetup.of(h.dictionaries(), options);
             ZstdFfmDictionaries.DecompressionSetup s = setup; // captured instead of this
-            this.contexts = IdleContexts.of(this, () -> newDCtx(h, s), c -> free(h.freeDCtx(), c));
+            this.contexts = IdlePool.closing(this, () -> newDCtx(h, s), c -> free(h.freeDCtx(), c));
         }
 
         /** A decompression context referencing the dictionary; the caller keeps this reachable. */
@@ -254,7 +255,7 @@ final class ZstdFfmCodec {
                 } catch (Throwable t) {
                     throw NativeLibrary.rethrow(t);
                 } finally {
-                    contexts.release(dctx, done);
+                    contexts.give(dctx, done);
                     Reference.reachabilityFence(this);
                 }
                 // Failed: decode again in chunks, which knows where and why.

@@ -7,6 +7,7 @@ import com.github.luben.zstd.ZstdException;
 import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
 import dev.arsenal.compression.Codec;
 import dev.arsenal.compression.CompressionOptions;
+import dev.arsenal.spi.IdlePool;
 import dev.arsenal.spi.compression.AbstractCompressor;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -41,7 +42,7 @@ import java.nio.ByteBuffer;
  *
  * <p>A libzstd context is not thread-safe and holds native memory only {@code close()} frees (no
  * cleaner, no finalizer). Making one costs more than compressing 4 KiB, so calls take one from
- * {@link IdleContexts} (a few kept per compressor, closed when it becomes unreachable) and give it
+ * {@link IdlePool} (a few kept per compressor, closed when it becomes unreachable) and give it
  * back; {@code ZSTD_compress2} starts every frame afresh with the context's parameters.
  */
 final class ZstdJniCompressor extends AbstractCompressor {
@@ -52,7 +53,7 @@ final class ZstdJniCompressor extends AbstractCompressor {
     /** The digested dictionary, or null. */
     private final ZstdDictCompress digested;
 
-    private final IdleContexts<ZstdCompressCtx> contexts;
+    private final IdlePool<ZstdCompressCtx> contexts;
 
     ZstdJniCompressor(int level) {
         this(level, CompressionOptions.defaults());
@@ -79,7 +80,7 @@ final class ZstdJniCompressor extends AbstractCompressor {
         boolean sum = checksum;
         boolean size = contentSize;
         ZstdDictCompress dict = digested;
-        this.contexts = IdleContexts.of(this, () -> context(lvl, sum, size, dict), ZstdCompressCtx::close);
+        this.contexts = IdlePool.closing(this, () -> context(lvl, sum, size, dict), ZstdCompressCtx::close);
     }
 
     @Override
@@ -121,7 +122,7 @@ final class ZstdJniCompressor extends AbstractCompressor {
         } catch (ZstdException e) {
             throw failed(e, length, maxOutputLength);
         } finally {
-            contexts.release(ctx, done);
+            contexts.give(ctx, done);
             Reference.reachabilityFence(this); // the cleaner must not free the digest mid-call
         }
     }
@@ -164,7 +165,7 @@ final class ZstdJniCompressor extends AbstractCompressor {
         } catch (ZstdException e) {
             throw failed(e, length, room);
         } finally {
-            contexts.release(ctx, done);
+            contexts.give(ctx, done);
             Reference.reachabilityFence(this);
         }
     }

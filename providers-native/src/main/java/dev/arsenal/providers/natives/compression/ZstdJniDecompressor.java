@@ -9,6 +9,7 @@ import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 import dev.arsenal.compression.Codec;
 import dev.arsenal.compression.CompressionOptions;
 import dev.arsenal.compression.MalformedInputException;
+import dev.arsenal.spi.IdlePool;
 import dev.arsenal.spi.compression.AbstractDecompressor;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -49,7 +50,7 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
     /** The dictionary's ID ({@code ZDICT}'s header), 0 for raw content or none. */
     private final long dictionaryId;
 
-    private final IdleContexts<ZstdDecompressCtx> contexts;
+    private final IdlePool<ZstdDecompressCtx> contexts;
 
     ZstdJniDecompressor() {
         this(CompressionOptions.defaults());
@@ -73,7 +74,7 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
             this.dictionaryId = 0;
         }
         ZstdDictDecompress dict = digested;
-        this.contexts = IdleContexts.of(this, () -> context(dict), ZstdDecompressCtx::close);
+        this.contexts = IdlePool.closing(this, () -> context(dict), ZstdDecompressCtx::close);
     }
 
     /** A context with the dictionary; static, so that the pool's factory does not hold the decompressor. */
@@ -124,7 +125,7 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
             }
             done = true;
         } finally {
-            contexts.release(ctx, done);
+            contexts.give(ctx, done);
             Reference.reachabilityFence(this); // the cleaner must not free the digest mid-call
         }
         return written;
@@ -235,7 +236,7 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
             }
             throw malformed(e, null, 0, 0, -1);
         } finally {
-            contexts.release(ctx, done);
+            contexts.give(ctx, done);
             Reference.reachabilityFence(this);
         }
     }
