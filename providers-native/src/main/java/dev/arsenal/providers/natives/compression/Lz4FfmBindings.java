@@ -59,7 +59,7 @@ final class Lz4FfmBindings {
     /** {@code LZ4F_VERSION}, the API version the contexts are created for. */
     static final int LZ4F_VERSION = 100;
 
-    /** {@code LZ4F_max64KB}: 64 KiB blocks, as {@code java-compression}'s frame writer. */
+    /** {@code LZ4F_max64KB}: 64 KiB blocks, as {@code java-compression}'s streams. */
     static final int BLOCK_64KB = 4;
 
     /** {@code LZ4F_blockIndependent}. */

@@ -31,8 +31,9 @@ import java.lang.ref.Cleaner;
  * {@code LZ4F_*} functions, raw blocks ({@link Codec#LZ4_BLOCK}) with {@code LZ4_compress_fast},
  * {@code LZ4_compress_HC} and {@code LZ4_decompress_safe}.
  *
- * <p>Frames are written as {@code java-compression} writes them: 64 KiB independent blocks, a
- * content checksum, the content size in the one-shot form (both can be turned off with {@link
+ * <p>Frames are written with 64 KiB independent blocks (as {@code java-compression}'s streams;
+ * its one-shot frames take the smallest block size that holds the input, as the {@code lz4} tool),
+ * a content checksum, the content size in the one-shot form (both can be turned off with {@link
  * CompressionOptions}). Reading is liblz4's: every block size,
  * linked blocks, block checksums, skippable frames, and concatenated frames, one after the other
  * (after a frame, {@code LZ4F_decompress} answers 0 and is ready for the next).
