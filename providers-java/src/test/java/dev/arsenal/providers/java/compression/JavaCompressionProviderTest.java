@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.arsenal.ProviderKind;
 import dev.arsenal.Strategy;
@@ -14,11 +13,11 @@ import dev.arsenal.compression.Compressor;
 import dev.arsenal.compression.Decompressor;
 import dev.arsenal.compression.MalformedInputException;
 import dev.arsenal.spi.Provider;
+import dev.arsenal.spi.ReferenceTools;
 import dev.arsenal.spi.compression.AbstractCompressionProviderContractTest;
 import dev.arsenal.spi.compression.CompressionProvider;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -209,10 +208,7 @@ class JavaCompressionProviderTest extends AbstractCompressionProviderContractTes
     @ParameterizedTest
     @ValueSource(strings = {"lz4", "zstd", "gzip"})
     void theToolsDecodeWhatThisProviderWrites(String tool, @TempDir Path dir) throws Exception {
-        if (Boolean.getBoolean("arsenal.test.requireNative")) {
-            assertTrue(onPath(tool), tool + " must be on the PATH (arsenal.test.requireNative=true)");
-        }
-        assumeTrue(onPath(tool), tool + " is not on the PATH");
+        ReferenceTools.assumeCommand(tool);
         Codec codec = Codec.byId(tool);
         int level = codec == Codec.ZSTD ? 3 : codec == Codec.GZIP ? 9 : 1;
         Compressor c = java.compressor(codec, level);
@@ -233,19 +229,6 @@ class JavaCompressionProviderTest extends AbstractCompressionProviderContractTes
             assertEquals(0, p.waitFor(), tool + " -d exit status for " + file.getFileName());
             assertArrayEquals(input, back, tool + " -d of " + file.getFileName());
         }
-    }
-
-    private static boolean onPath(String tool) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     // ---- inputs ----

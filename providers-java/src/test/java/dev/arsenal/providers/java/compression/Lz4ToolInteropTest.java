@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.arsenal.compression.Codec;
 import dev.arsenal.compression.CompressionOptions;
+import dev.arsenal.spi.ReferenceTools;
 import dev.arsenal.spi.TestData;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,24 +30,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code -Darsenal.test.requireNative=true}. The corpus comes from the project's test data.
  */
 class Lz4ToolInteropTest {
-    private static final boolean REQUIRE_NATIVE = Boolean.getBoolean("arsenal.test.requireNative");
 
     @BeforeAll
     static void lz4OnThePath() {
-        boolean found = false;
-        String path = System.getenv("PATH");
-        if (path != null) {
-            for (String dir : path.split(File.pathSeparator)) {
-                if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "lz4"))) {
-                    found = true;
-                    break;
-                }
-            }
-        }
-        if (REQUIRE_NATIVE) {
-            assertTrue(found, "lz4 must be on the PATH here (arsenal.test.requireNative=true)");
-        }
-        assumeTrue(found, "lz4 is not on the PATH");
+        ReferenceTools.assumeCommand("lz4");
     }
 
     /**
@@ -74,7 +56,7 @@ class Lz4ToolInteropTest {
             frames.write(intLE(0));
             expected.writeBytes(input);
         }
-        byte[] out = pipe(dir, frames.toByteArray(), "lz4 -d -c");
+        byte[] out = ReferenceTools.pipe(dir, frames.toByteArray(), "lz4 -d -c");
         assertArrayEquals(expected.toByteArray(), out, "lz4 -d of " + inputs.size() + " blocks, level " + level);
     }
 
@@ -104,7 +86,7 @@ class Lz4ToolInteropTest {
                 expected.writeBytes(input);
                 expected.writeBytes(input);
             }
-            byte[] out = pipe(dir, frames.toByteArray(), "lz4 -d -c");
+            byte[] out = ReferenceTools.pipe(dir, frames.toByteArray(), "lz4 -d -c");
             assertArrayEquals(expected.toByteArray(), out, "lz4 -d, level " + level + ", " + options);
         }
     }
@@ -124,7 +106,7 @@ class Lz4ToolInteropTest {
             inputs.add(Files.readAllBytes(file));
         }
         for (byte[] input : inputs) {
-            byte[] frame = pipe(dir, input, "lz4 -" + level + " -c");
+            byte[] frame = ReferenceTools.pipe(dir, input, "lz4 -" + level + " -c");
             int blockSize = Lz4FrameJava.blockSize((frame[5] >>> 4) & 7);
             int at = 7;
             for (int p = 0; p < input.length; p += blockSize) {
@@ -157,7 +139,7 @@ class Lz4ToolInteropTest {
         for (Path file : files) {
             byte[] input = Files.readAllBytes(file);
             int ours = c.compress(input).length;
-            int theirs = pipe(dir, input, "lz4 -" + level + " -c").length;
+            int theirs = ReferenceTools.pipe(dir, input, "lz4 -" + level + " -c").length;
             oursTotal += ours;
             theirsTotal += theirs;
             report.append(String.format(
@@ -198,26 +180,5 @@ class Lz4ToolInteropTest {
         byte[] b = new byte[4];
         Lz4FrameJava.putIntLE(b, 0, v);
         return b;
-    }
-
-    /** Runs {@code command} ({@code sh -c}) in {@code dir}, {@code input} on its standard input. */
-    private static byte[] pipe(Path dir, byte[] input, String command) throws IOException, InterruptedException {
-        Path in = dir.resolve("in");
-        Path out = dir.resolve("out");
-        Files.write(in, input);
-        Process process = new ProcessBuilder("sh", "-c", command + " < in > out")
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .start();
-        String messages;
-        try (InputStream s = process.getInputStream()) {
-            messages = new String(s.readAllBytes(), StandardCharsets.UTF_8).strip();
-        }
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail(command + " did not finish: " + messages);
-        }
-        assertEquals(0, process.exitValue(), command + ": " + messages);
-        return Files.readAllBytes(out);
     }
 }

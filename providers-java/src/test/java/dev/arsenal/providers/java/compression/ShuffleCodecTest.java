@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.arsenal.Arsenal;
 import dev.arsenal.ArsenalRuntime;
@@ -14,6 +13,7 @@ import dev.arsenal.compression.CompressionOptions;
 import dev.arsenal.compression.Compressor;
 import dev.arsenal.compression.Decompressor;
 import dev.arsenal.compression.MalformedInputException;
+import dev.arsenal.spi.ReferenceTools;
 import dev.arsenal.spi.compression.ScalarByteShuffle;
 import dev.arsenal.spi.compression.ShuffleFrames;
 import java.io.ByteArrayInputStream;
@@ -143,7 +143,7 @@ class ShuffleCodecTest {
     @EnumSource(names = {"LZ4_SHUFFLE", "ZSTD_SHUFFLE"})
     void theToolReadsTheInnerFrames(Codec codec, @TempDir Path dir) throws Exception {
         String tool = codec.inner().id();
-        assumeTrue(onPath(tool), tool + " is not installed");
+        ReferenceTools.assumeCommand(tool);
         byte[] input = timestamps(100_000); // 800 KB: several blocks
         byte[] packed = compressor(codec, 8).compress(input);
         Path inner = dir.resolve("inner." + (codec.inner() == Codec.ZSTD ? "zst" : "lz4"));
@@ -157,15 +157,6 @@ class ShuffleCodecTest {
         assertTrue(p.waitFor(5, TimeUnit.MINUTES));
         assertEquals(0, p.exitValue(), said);
         assertArrayEquals(shuffledBlocks(input, 8), Files.readAllBytes(out));
-    }
-
-    private static boolean onPath(String command) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, command))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Test

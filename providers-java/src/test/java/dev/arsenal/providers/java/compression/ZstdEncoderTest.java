@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.arsenal.compression.Codec;
@@ -13,11 +12,10 @@ import dev.arsenal.compression.Decompressor;
 import dev.arsenal.hashing.HashAlgorithm;
 import dev.arsenal.hashing.Hasher64;
 import dev.arsenal.providers.java.hashing.JavaHashingProvider;
+import dev.arsenal.spi.ReferenceTools;
 import dev.arsenal.spi.TestData;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +50,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * no allocation once warm.
  */
 class ZstdEncoderTest {
-    private static final boolean REQUIRE_NATIVE = Boolean.getBoolean("arsenal.test.requireNative");
     private static final int BLOCK = 128 * 1024;
 
     private static final Hasher64 XXH64 = new JavaHashingProvider().hasher64(HashAlgorithm.XXH64, 0);
@@ -101,7 +98,7 @@ class ZstdEncoderTest {
     @ParameterizedTest
     @MethodSource("levels")
     void theZstdToolDecodesTheCorporaAndSyntheticInputs(int level, @TempDir Path dir) throws Exception {
-        assumeZstd();
+        ReferenceTools.assumeCommand("zstd");
         Compressor c = provider.compressor(Codec.ZSTD, level);
         Map<String, byte[]> inputs = new LinkedHashMap<>(synthetic());
         inputs.putAll(corpus());
@@ -117,7 +114,7 @@ class ZstdEncoderTest {
             Files.write(dir.resolve(i + ".zst"), packed);
         }
         // One zstd process for all: it decodes each file.zst to file, and checks every checksum.
-        run(dir, "sh", "-c", "zstd -d -q -f *.zst");
+        ReferenceTools.run(dir, "sh", "-c", "zstd -d -q -f *.zst");
         for (int i = 0; i < names.size(); i++) {
             assertArrayEquals(
                     inputs.get(names.get(i)),
@@ -133,7 +130,7 @@ class ZstdEncoderTest {
      */
     @Test
     void randomMixturesDecodeWithTheZstdTool(@TempDir Path dir) throws Exception {
-        assumeZstd();
+        ReferenceTools.assumeCommand("zstd");
         Random r = new Random(0x2D5EED);
         byte[] text = text(1 << 20);
         int cases = 60;
@@ -167,7 +164,7 @@ class ZstdEncoderTest {
             Files.write(dir.resolve(i + ".zst"), packed);
             Files.write(dir.resolve(i + ".expected"), input);
         }
-        run(dir, "sh", "-c", "zstd -d -q -f *.zst");
+        ReferenceTools.run(dir, "sh", "-c", "zstd -d -q -f *.zst");
         for (int i = 0; i < cases; i++) {
             assertArrayEquals(
                     Files.readAllBytes(dir.resolve(i + ".expected")),
@@ -215,7 +212,7 @@ class ZstdEncoderTest {
 
     @Test
     void framesCarryTheContentSizeAndAWindowDescriptor(@TempDir Path dir) throws Exception {
-        assumeZstd();
+        ReferenceTools.assumeCommand("zstd");
         Compressor c = provider.compressor(Codec.ZSTD, 3);
         for (int size : new int[] {0, 255, 256, 65_791, 65_792, 1 << 20}) {
             byte[] packed = c.compress(text(size));
@@ -223,7 +220,7 @@ class ZstdEncoderTest {
             assertEquals(0, descriptor & 0x20, "not single-segment: a window descriptor");
             assertEquals(4, descriptor & 0x04, "content checksum flag");
             Files.write(dir.resolve("f.zst"), packed);
-            String listed = run(dir, "zstd", "-lv", "f.zst");
+            String listed = ReferenceTools.run(dir, "zstd", "-lv", "f.zst");
             assertTrue(
                     listed.contains("Decompressed Size: ") && listed.contains("(" + size + " B)")
                             || size < 1000 && listed.contains(size + " B"),
@@ -321,7 +318,7 @@ class ZstdEncoderTest {
      */
     @Test
     void level3ComesWithinTwoPercentOfTheZstdTool(@TempDir Path dir) throws Exception {
-        assumeZstd();
+        ReferenceTools.assumeCommand("zstd");
         Compressor c = provider.compressor(Codec.ZSTD, 3);
         Map<String, long[]> totals = new LinkedHashMap<>();
         for (var e : corpus().entrySet()) {
@@ -329,7 +326,7 @@ class ZstdEncoderTest {
             long[] t = totals.computeIfAbsent(e.getKey().substring(0, e.getKey().indexOf('/')), k -> new long[3]);
             t[0] += input.length;
             t[1] += c.compress(input).length;
-            t[2] += pipe(dir, input, "zstd -3 -q -c").length;
+            t[2] += ReferenceTools.pipe(dir, input, "zstd -3 -q -c").length;
         }
         for (var e : totals.entrySet()) {
             long[] t = e.getValue();
@@ -352,7 +349,7 @@ class ZstdEncoderTest {
     @ParameterizedTest
     @MethodSource("levels")
     void flushedStreamsDecodeWithTheZstdTool(int level, @TempDir Path dir) throws Exception {
-        assumeZstd();
+        ReferenceTools.assumeCommand("zstd");
         Compressor c = provider.compressor(Codec.ZSTD, level);
         byte[] a = text(300_001);
         byte[] b = concat(random(1000), text(40_000));
@@ -370,7 +367,8 @@ class ZstdEncoderTest {
             out.write(a, 5, a.length - 5);
         }
         byte[] frame = sink.toByteArray();
-        assertArrayEquals(all, pipe(dir, frame, "zstd -d -c"), "level " + level + ": zstd -d of a flushed stream");
+        assertArrayEquals(
+                all, ReferenceTools.pipe(dir, frame, "zstd -d -c"), "level " + level + ": zstd -d of a flushed stream");
         assertArrayEquals(all, decompressor.decompress(frame, all.length), "level " + level + ": this decoder");
         assertEquals(0, frame[4] & 0xC0, "a stream's frame has no content size");
         // The frame cut after the first flush holds complete blocks of `a`: ended there with an
@@ -378,18 +376,19 @@ class ZstdEncoderTest {
         // cannot show what it decoded of an unfinished frame: it holds back its output buffer.)
         byte[] cut = Arrays.copyOf(frame, afterFirstFlush);
         byte[] ended = concat(cut, new byte[] {1, 0, 0}, littleEndian((int) XXH64.hash(a)));
-        assertArrayEquals(a, pipe(dir, ended, "zstd -d -c"), "level " + level + ": the stream cut after a flush");
+        assertArrayEquals(
+                a, ReferenceTools.pipe(dir, ended, "zstd -d -c"), "level " + level + ": the stream cut after a flush");
     }
 
     @ParameterizedTest
     @MethodSource("levels")
     void streamsWrittenInOddChunksDecodeWithTheZstdTool(int level, @TempDir Path dir) throws Exception {
-        assumeZstd();
+        ReferenceTools.assumeCommand("zstd");
         Compressor c = provider.compressor(Codec.ZSTD, level);
         // Past twice the largest window (4 MiB at 9), so the stream's buffer slides.
         byte[] input = concat(corpusOrText(), text(5 << 20), corpusOrText());
         byte[] frame = streamed(c, input, 70_001);
-        assertArrayEquals(input, pipe(dir, frame, "zstd -d -c"), "level " + level);
+        assertArrayEquals(input, ReferenceTools.pipe(dir, frame, "zstd -d -c"), "level " + level);
         // Matches reach back across blocks, within the window (512 KiB at least in a stream):
         // random bytes twice cost little more than once. (The negative levels step over up to 7
         // bytes at a time through a small table: they may need a few blocks to find the copy.)
@@ -413,9 +412,10 @@ class ZstdEncoderTest {
             out.flush();
         }
         assertEquals(0, decompressor.decompress(flushed.toByteArray(), 10).length);
-        if (zstdOnPath()) {
-            assertEquals(0, pipe(dir, frame, "zstd -d -c").length);
-            assertEquals(0, pipe(dir, flushed.toByteArray(), "zstd -d -c").length);
+        if (ReferenceTools.onPath("zstd")
+                || ReferenceTools.REQUIRE_NATIVE) { // under requireNative, a missing tool fails
+            assertEquals(0, ReferenceTools.pipe(dir, frame, "zstd -d -c").length);
+            assertEquals(0, ReferenceTools.pipe(dir, flushed.toByteArray(), "zstd -d -c").length);
         }
     }
 
@@ -431,8 +431,9 @@ class ZstdEncoderTest {
             }
         }
         assertArrayEquals(input, decompressor.decompress(sink.toByteArray(), input.length));
-        if (zstdOnPath()) {
-            assertArrayEquals(input, pipe(dir, sink.toByteArray(), "zstd -d -c"));
+        if (ReferenceTools.onPath("zstd")
+                || ReferenceTools.REQUIRE_NATIVE) { // under requireNative, a missing tool fails
+            assertArrayEquals(input, ReferenceTools.pipe(dir, sink.toByteArray(), "zstd -d -c"));
         }
     }
 
@@ -525,52 +526,5 @@ class ZstdEncoderTest {
             out.writeBytes(p);
         }
         return out.toByteArray();
-    }
-
-    private static boolean zstdOnPath() {
-        String path = System.getenv("PATH");
-        if (path != null) {
-            for (String dir : path.split(File.pathSeparator)) {
-                if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "zstd"))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Skips the test without the zstd tool; fails instead under requireNative. */
-    private static void assumeZstd() {
-        boolean found = zstdOnPath();
-        if (REQUIRE_NATIVE) {
-            assertTrue(found, "zstd must be on the PATH here");
-        }
-        assumeTrue(found, "zstd is not on the PATH");
-    }
-
-    /** Runs {@code command} in {@code dir}; fails unless it exits with 0 within two minutes. */
-    private static String run(Path dir, String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command)
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .start();
-        String out;
-        try (InputStream in = process.getInputStream()) {
-            out = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-        }
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail(String.join(" ", command) + " did not finish: " + out);
-        }
-        assertEquals(0, process.exitValue(), () -> String.join(" ", command) + ": " + out);
-        return out;
-    }
-
-    /** Runs a shell line with {@code input} as its standard input; returns its standard output. */
-    private static byte[] pipe(Path dir, byte[] input, String command) throws IOException, InterruptedException {
-        Files.write(dir.resolve("in"), input);
-        run(dir, "sh", "-c", command + " < in > out");
-        return Files.readAllBytes(dir.resolve("out"));
     }
 }

@@ -3,13 +3,11 @@ package dev.arsenal.providers.java.compression;
 import static dev.arsenal.providers.java.compression.ZstdDecoderTest.stream;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.arsenal.compression.Decompressor;
+import dev.arsenal.spi.ReferenceTools;
 import dev.arsenal.spi.compression.DecoderFuzzing;
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -48,10 +46,7 @@ class ZstdToolDifferentialTest {
 
     @BeforeAll
     static void toolPresent() {
-        if (Boolean.getBoolean("arsenal.test.requireNative")) {
-            assertTrue(onPath("zstd"), "the zstd tool must be on the PATH (arsenal.test.requireNative=true)");
-        }
-        assumeTrue(onPath("zstd"), "the zstd tool is not on the PATH");
+        ReferenceTools.assumeCommand("zstd");
     }
 
     @Test
@@ -171,18 +166,5 @@ class ZstdToolDifferentialTest {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    private static boolean onPath(String tool) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String d : path.split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(d, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

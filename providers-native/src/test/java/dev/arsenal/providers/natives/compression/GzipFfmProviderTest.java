@@ -12,6 +12,7 @@ import dev.arsenal.compression.Decompressor;
 import dev.arsenal.compression.MalformedInputException;
 import dev.arsenal.report.SelfTest;
 import dev.arsenal.spi.HangGuard;
+import dev.arsenal.spi.ReferenceTools;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -97,31 +98,33 @@ class GzipFfmProviderTest {
 
     @Test
     void theGzipToolReadsWhatThisWrites() throws Exception {
-        Tools.assumeCommand("gzip");
+        ReferenceTools.assumeCommand("gzip");
         byte[] data = Tools.text(700_000);
         for (int level : new int[] {1, 6, 9}) {
             byte[] packed = PROVIDER.compressor(Codec.GZIP, level).compress(data);
-            assertArrayEquals(data, Tools.pipe(dir, packed, "gzip -d -c"), "gzip -d of level " + level);
+            assertArrayEquals(data, ReferenceTools.pipe(dir, packed, "gzip -d -c"), "gzip -d of level " + level);
             ByteArrayOutputStream sink = new ByteArrayOutputStream();
             try (OutputStream out = PROVIDER.compressor(Codec.GZIP, level).compressing(sink)) {
                 out.write(data);
             }
             assertArrayEquals(
-                    data, Tools.pipe(dir, sink.toByteArray(), "gzip -d -c"), "gzip -d of a stream, level " + level);
+                    data,
+                    ReferenceTools.pipe(dir, sink.toByteArray(), "gzip -d -c"),
+                    "gzip -d of a stream, level " + level);
         }
         byte[] empty = PROVIDER.compressor(Codec.GZIP, 6).compress(new byte[0]);
-        assertEquals(0, Tools.pipe(dir, empty, "gzip -d -c").length);
+        assertEquals(0, ReferenceTools.pipe(dir, empty, "gzip -d -c").length);
     }
 
     @Test
     void thisReadsWhatTheGzipToolWritesIncludingSeveralMembers() throws Exception {
-        Tools.assumeCommand("gzip");
+        ReferenceTools.assumeCommand("gzip");
         byte[] data = Tools.text(1_500_000);
         byte[] small = Tools.text(40_000);
         Decompressor d = PROVIDER.decompressor(Codec.GZIP);
         for (String options : new String[] {"-1", "-6", "-9"}) {
             for (byte[] input : new byte[][] {data, small}) {
-                byte[] packed = Tools.pipe(dir, input, "gzip -c " + options);
+                byte[] packed = ReferenceTools.pipe(dir, input, "gzip -c " + options);
                 String what = "gzip " + options + ", " + input.length + " bytes";
                 assertArrayEquals(input, d.decompress(packed, input.length), what);
                 byte[] out = new byte[input.length];
@@ -133,7 +136,7 @@ class GzipFfmProviderTest {
         Files.write(dir.resolve("a"), small);
         Files.write(dir.resolve("b"), new byte[0]);
         Files.write(dir.resolve("c"), data);
-        Tools.shell(dir, "gzip -c -9 a b c > all.gz");
+        ReferenceTools.shell(dir, "gzip -c -9 a b c > all.gz");
         byte[] all = Files.readAllBytes(dir.resolve("all.gz"));
         byte[] expected = Tools.concat(small, data);
         assertArrayEquals(expected, d.decompress(all, expected.length));
@@ -145,14 +148,14 @@ class GzipFfmProviderTest {
         }
         // Small members: the in-place libdeflate path, member after member.
         byte[] members = Tools.concat(
-                Tools.pipe(dir, small, "gzip -c -1"),
+                ReferenceTools.pipe(dir, small, "gzip -c -1"),
                 PROVIDER.compressor(Codec.GZIP, 9).compress(small),
                 PROVIDER.compressor(Codec.GZIP, 1).compress(new byte[0]));
         byte[] twice = new byte[2 * small.length];
         assertEquals(twice.length, d.decompress(members, 0, members.length, twice, 0, twice.length));
         assertArrayEquals(Tools.concat(small, small), twice);
         // And the tool reads our members.
-        assertArrayEquals(Tools.concat(small, small), Tools.pipe(dir, members, "gzip -d -c"));
+        assertArrayEquals(Tools.concat(small, small), ReferenceTools.pipe(dir, members, "gzip -d -c"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.arsenal.compression.Decompressor;
 import dev.arsenal.compression.MalformedInputException;
 import dev.arsenal.report.SelfTest;
 import dev.arsenal.spi.HangGuard;
+import dev.arsenal.spi.ReferenceTools;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -89,30 +90,32 @@ class Lz4FfmProviderTest {
 
     @Test
     void theLz4ToolReadsWhatThisWrites() throws Exception {
-        Tools.assumeCommand("lz4");
+        ReferenceTools.assumeCommand("lz4");
         byte[] data = Tools.text(700_000);
         for (int level : new int[] {1, 9, 12}) {
             byte[] packed = PROVIDER.compressor(Codec.LZ4, level).compress(data);
-            assertArrayEquals(data, Tools.pipe(dir, packed, "lz4 -d -c"), "lz4 -d of level " + level);
+            assertArrayEquals(data, ReferenceTools.pipe(dir, packed, "lz4 -d -c"), "lz4 -d of level " + level);
         }
         ByteArrayOutputStream sink = new ByteArrayOutputStream();
         try (OutputStream out = PROVIDER.compressor(Codec.LZ4, 1).compressing(sink)) {
             out.write(data);
         }
-        assertArrayEquals(data, Tools.pipe(dir, sink.toByteArray(), "lz4 -d -c"), "lz4 -d of a stream");
-        assertEquals(0, Tools.pipe(dir, PROVIDER.compressor(Codec.LZ4, 1).compress(new byte[0]), "lz4 -d -c").length);
+        assertArrayEquals(data, ReferenceTools.pipe(dir, sink.toByteArray(), "lz4 -d -c"), "lz4 -d of a stream");
+        assertEquals(
+                0,
+                ReferenceTools.pipe(dir, PROVIDER.compressor(Codec.LZ4, 1).compress(new byte[0]), "lz4 -d -c").length);
     }
 
     @Test
     void thisReadsWhatTheLz4ToolWrites() throws Exception {
-        Tools.assumeCommand("lz4");
+        ReferenceTools.assumeCommand("lz4");
         byte[] data = Tools.text(1_500_000);
         Decompressor d = PROVIDER.decompressor(Codec.LZ4);
         for (String options : new String[] {
             "-1", "-9", "-12", "-BD", "-BD -B4", "-BD -12", "--content-size", "--no-frame-crc", "-BX", "-B7 -BD"
         }) {
             // From stdin: no content size unless asked for.
-            byte[] packed = Tools.pipe(dir, data, "lz4 -c -q " + options);
+            byte[] packed = ReferenceTools.pipe(dir, data, "lz4 -c -q " + options);
             assertArrayEquals(data, d.decompress(packed, data.length), "lz4 " + options);
             byte[] out = new byte[data.length];
             assertEquals(data.length, d.decompress(packed, 0, packed.length, out, 0, out.length), "lz4 " + options);
@@ -123,22 +126,22 @@ class Lz4FfmProviderTest {
         }
         // A file argument: the tool records the content size.
         Files.write(dir.resolve("file"), data);
-        Tools.run(dir, "lz4", "-q", "-f", "--content-size", "file", "file.lz4");
+        ReferenceTools.run(dir, "lz4", "-q", "-f", "--content-size", "file", "file.lz4");
         assertArrayEquals(data, d.decompress(Files.readAllBytes(dir.resolve("file.lz4")), data.length));
     }
 
     @Test
     void concatenatedAndSkippableFramesDecodeAsOne() throws Exception {
-        Tools.assumeCommand("lz4");
+        ReferenceTools.assumeCommand("lz4");
         byte[] a = Tools.text(100_000);
         byte[] b = Tools.random(70_000);
         byte[] skippable = {0x5A, 0x2A, 0x4D, 0x18, 3, 0, 0, 0, 1, 2, 3};
         byte[] packed = Tools.concat(
-                Tools.pipe(dir, a, "lz4 -c -q -BD"),
+                ReferenceTools.pipe(dir, a, "lz4 -c -q -BD"),
                 skippable,
                 PROVIDER.compressor(Codec.LZ4, 1).compress(b),
                 PROVIDER.compressor(Codec.LZ4, 9).compress(new byte[0]),
-                Tools.pipe(dir, a, "lz4 -c -q -9"));
+                ReferenceTools.pipe(dir, a, "lz4 -c -q -9"));
         byte[] expected = Tools.concat(a, b, a);
         Decompressor d = PROVIDER.decompressor(Codec.LZ4);
         assertArrayEquals(expected, d.decompress(packed, expected.length));
@@ -146,7 +149,8 @@ class Lz4FfmProviderTest {
         assertEquals(expected.length, d.decompress(packed, 0, packed.length, out, 0, out.length));
         assertArrayEquals(expected, out);
         // The in-place path (small input, small output) too.
-        byte[] small = Tools.concat(skippable, Tools.pipe(dir, a, "lz4 -c -q -BD"), Tools.pipe(dir, b, "lz4 -c -q"));
+        byte[] small = Tools.concat(
+                skippable, ReferenceTools.pipe(dir, a, "lz4 -c -q -BD"), ReferenceTools.pipe(dir, b, "lz4 -c -q"));
         byte[] smallOut = new byte[a.length + b.length];
         assertEquals(smallOut.length, d.decompress(small, 0, small.length, smallOut, 0, smallOut.length));
         assertArrayEquals(Tools.concat(a, b), smallOut);
@@ -154,7 +158,7 @@ class Lz4FfmProviderTest {
         byte[] ours = Tools.concat(
                 PROVIDER.compressor(Codec.LZ4, 1).compress(a),
                 PROVIDER.compressor(Codec.LZ4, 3).compress(b));
-        assertArrayEquals(Tools.concat(a, b), Tools.pipe(dir, ours, "lz4 -d -c"));
+        assertArrayEquals(Tools.concat(a, b), ReferenceTools.pipe(dir, ours, "lz4 -d -c"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.arsenal.compression.Codec;
 import dev.arsenal.compression.CompressionOptions;
 import dev.arsenal.compression.Compressor;
 import dev.arsenal.providers.java.compression.JavaCompressionProvider;
+import dev.arsenal.spi.ReferenceTools;
 import dev.arsenal.spi.compression.CompressionProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ class Lz4FrameOptionsTest {
 
     @BeforeAll
     static void everythingIsHere() {
-        Tools.assumeCommand("lz4");
+        ReferenceTools.assumeCommand("lz4");
         Tools.assumeAvailable("liblz4 through FFM", NATIVE.probe(null));
     }
 
@@ -76,7 +77,7 @@ class Lz4FrameOptionsTest {
 
                 for (byte[] f : List.of(frame, streamed)) {
                     Files.write(dir.resolve("f.lz4"), f);
-                    Tools.run(dir, "lz4", "-q", "-d", "-f", "f.lz4", "f.out");
+                    ReferenceTools.run(dir, "lz4", "-q", "-d", "-f", "f.lz4", "f.out");
                     assertArrayEquals(input, Files.readAllBytes(dir.resolve("f.out")), what + ", the lz4 tool");
                     for (CompressionProvider decoder : providers().toList()) {
                         assertArrayEquals(input, decoder.decompressor(Codec.LZ4).decompress(f, input.length), what);
@@ -96,7 +97,8 @@ class Lz4FrameOptionsTest {
     void flagsMatchTheTools(CompressionProvider p) throws Exception {
         byte[] input = Tools.text(5000);
         Files.write(dir.resolve("input"), input);
-        Tools.run(dir, "lz4", "-q", "-f", "-1", "-BD", "-B4", "--no-frame-crc", "--content-size", "input", "tool.lz4");
+        ReferenceTools.run(
+                dir, "lz4", "-q", "-f", "-1", "-BD", "-B4", "--no-frame-crc", "--content-size", "input", "tool.lz4");
         byte[] tool = Files.readAllBytes(dir.resolve("tool.lz4"));
         byte[] ours = p.compressor(Codec.LZ4, 1, CompressionOptions.defaults().withChecksum(false))
                 .compress(input);

@@ -15,6 +15,7 @@ import dev.arsenal.compression.Decompressor;
 import dev.arsenal.compression.MalformedInputException;
 import dev.arsenal.platform.PlatformInfo;
 import dev.arsenal.spi.Provider;
+import dev.arsenal.spi.ReferenceTools;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -256,12 +257,12 @@ class Lz4JavaCompressionProviderTest {
     @Test
     void lz4JavaRefusesTheLz4CommandsLinkedBlocks() throws Exception {
         assumeLibrary();
-        Tools.assumeCommand("lz4");
+        ReferenceTools.assumeCommand("lz4");
         byte[] chunk = Tools.random(50_000);
         byte[] input = Tools.concat(chunk, chunk, chunk, chunk, chunk, chunk);
         Files.write(dir.resolve("in"), input);
-        Tools.run(dir, "lz4", "-q", "-f", "-B4", "in", "independent.lz4");
-        Tools.run(dir, "lz4", "-q", "-f", "-B4", "-BD", "in", "linked.lz4");
+        ReferenceTools.run(dir, "lz4", "-q", "-f", "-B4", "in", "independent.lz4");
+        ReferenceTools.run(dir, "lz4", "-q", "-f", "-B4", "-BD", "in", "linked.lz4");
         try (InputStream in =
                 new LZ4FrameInputStream(new ByteArrayInputStream(Files.readAllBytes(dir.resolve("independent.lz4"))))) {
             assertArrayEquals(input, in.readAllBytes());

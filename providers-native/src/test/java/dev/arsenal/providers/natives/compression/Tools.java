@@ -1,35 +1,30 @@
 package dev.arsenal.providers.natives.compression;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.arsenal.compression.Compressor;
 import dev.arsenal.compression.Decompressor;
 import dev.arsenal.spi.Availability;
+import dev.arsenal.spi.ReferenceTools;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 
 /**
- * What the compression tests share: the skip-or-fail rule for missing native code and tools
- * ({@code -Darsenal.test.requireNative=true} turns skips into failures), running the {@code zstd}
- * and {@code lz4} commands, and test inputs.
+ * What the native compression tests share: the skip-or-fail rule for missing native code ({@code
+ * -Darsenal.test.requireNative=true} turns skips into failures), stream round trips and test
+ * inputs. Running the reference tools is {@link ReferenceTools}'s.
  */
 final class Tools {
-    static final boolean REQUIRE_NATIVE = Boolean.getBoolean("arsenal.test.requireNative");
+    static final boolean REQUIRE_NATIVE = ReferenceTools.REQUIRE_NATIVE;
 
     private Tools() {}
 
@@ -39,59 +34,6 @@ final class Tools {
             assertTrue(availability.isAvailable(), () -> what + " must be available here: " + availability.cause());
         }
         assumeTrue(availability.isAvailable(), () -> what + " unavailable: " + availability.cause());
-    }
-
-    /** Skips the test when {@code command} is not on the PATH; fails instead under requireNative. */
-    static void assumeCommand(String command) {
-        boolean found = false;
-        String path = System.getenv("PATH");
-        if (path != null) {
-            for (String dir : path.split(File.pathSeparator)) {
-                if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command))) {
-                    found = true;
-                    break;
-                }
-            }
-        }
-        if (REQUIRE_NATIVE) {
-            assertTrue(found, command + " must be on the PATH here");
-        }
-        assumeTrue(found, command + " is not on the PATH");
-    }
-
-    /** Runs {@code command} in {@code dir}, failing the test unless it exits with 0 within a minute. */
-    static String run(Path dir, String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(List.of(command))
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .start();
-        String out;
-        try (InputStream in = process.getInputStream()) {
-            out = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-        }
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            fail(String.join(" ", command) + " did not finish: " + out);
-        }
-        assertEquals(0, process.exitValue(), () -> String.join(" ", command) + ": " + out);
-        return out;
-    }
-
-    /** Runs a shell pipeline ({@code sh -c}) in {@code dir}, as {@link #run}. */
-    static String shell(Path dir, String script) throws IOException, InterruptedException {
-        return run(dir, "sh", "-c", script);
-    }
-
-    /**
-     * Runs {@code command}, a shell line ("lz4 -d -c"), in {@code dir} with {@code input} as its
-     * standard input (through the file {@code in}), as {@link #run}, and returns its standard output
-     * (the file {@code out}).
-     */
-    static byte[] pipe(Path dir, byte[] input, String command) throws IOException, InterruptedException {
-        Files.write(dir.resolve("in"), input);
-        shell(dir, command + " < in > out");
-        return Files.readAllBytes(dir.resolve("out"));
     }
 
     /**

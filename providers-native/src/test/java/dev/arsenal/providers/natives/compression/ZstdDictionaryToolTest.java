@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.arsenal.compression.Codec;
 import dev.arsenal.compression.CompressionOptions;
 import dev.arsenal.compression.Compressor;
+import dev.arsenal.spi.ReferenceTools;
 import dev.arsenal.spi.compression.CompressionProvider;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ class ZstdDictionaryToolTest {
 
     @BeforeAll
     static void everythingIsHere() {
-        Tools.assumeCommand("zstd");
+        ReferenceTools.assumeCommand("zstd");
         Tools.assumeAvailable("zstd-jni", ZstdDictionaryTest.JNI.probe(null));
         Tools.assumeAvailable("libzstd through FFM", ZstdDictionaryTest.FFM.probe(null));
     }
@@ -47,7 +48,7 @@ class ZstdDictionaryToolTest {
         for (int i = 0; i < records.size(); i++) {
             Files.write(samples.resolve("r" + i + ".json"), records.get(i));
         }
-        Tools.run(dir, "zstd", "--train", "-q", "-r", "samples", "--maxdict=16384", "-o", "tool.dict");
+        ReferenceTools.run(dir, "zstd", "--train", "-q", "-r", "samples", "--maxdict=16384", "-o", "tool.dict");
         return Files.readAllBytes(dir.resolve("tool.dict"));
     }
 
@@ -62,14 +63,14 @@ class ZstdDictionaryToolTest {
         Compressor c = p.compressor(Codec.ZSTD, 3, options);
         Files.write(dir.resolve("one.zst"), c.compress(record));
         Files.write(dir.resolve("many.zst"), ZstdDictionaryTest.streamed(c, many));
-        Tools.run(dir, "zstd", "-q", "-d", "-D", "tool.dict", "one.zst", "-o", "one.out");
-        Tools.run(dir, "zstd", "-q", "-d", "-D", "tool.dict", "many.zst", "-o", "many.out");
+        ReferenceTools.run(dir, "zstd", "-q", "-d", "-D", "tool.dict", "one.zst", "-o", "one.out");
+        ReferenceTools.run(dir, "zstd", "-q", "-d", "-D", "tool.dict", "many.zst", "-o", "many.out");
         assertArrayEquals(record, Files.readAllBytes(dir.resolve("one.out")));
         assertArrayEquals(many, Files.readAllBytes(dir.resolve("many.out")));
 
         // The tool's, decoded by us.
         Files.write(dir.resolve("record.json"), record);
-        Tools.run(dir, "zstd", "-q", "-19", "-D", "tool.dict", "record.json", "-o", "tool.zst");
+        ReferenceTools.run(dir, "zstd", "-q", "-19", "-D", "tool.dict", "record.json", "-o", "tool.zst");
         byte[] toolFrame = Files.readAllBytes(dir.resolve("tool.zst"));
         assertArrayEquals(record, p.decompressor(Codec.ZSTD, options).decompress(toolFrame, record.length));
         assertArrayEquals(
@@ -86,11 +87,11 @@ class ZstdDictionaryToolTest {
 
         Files.write(
                 dir.resolve("ours.zst"), p.compressor(Codec.ZSTD, 3, options).compress(record));
-        Tools.run(dir, "zstd", "-q", "-d", "-D", "our.dict", "ours.zst", "-o", "ours.out");
+        ReferenceTools.run(dir, "zstd", "-q", "-d", "-D", "our.dict", "ours.zst", "-o", "ours.out");
         assertArrayEquals(record, Files.readAllBytes(dir.resolve("ours.out")));
 
         Files.write(dir.resolve("record.json"), record);
-        Tools.run(dir, "zstd", "-q", "-D", "our.dict", "record.json", "-o", "theirs.zst");
+        ReferenceTools.run(dir, "zstd", "-q", "-D", "our.dict", "record.json", "-o", "theirs.zst");
         byte[] theirs = Files.readAllBytes(dir.resolve("theirs.zst"));
         assertArrayEquals(record, p.decompressor(Codec.ZSTD, options).decompress(theirs, record.length));
         assertEquals(
@@ -112,7 +113,7 @@ class ZstdDictionaryToolTest {
             Files.write(dir.resolve("o.zst"), oneShot);
             Files.write(dir.resolve("s.zst"), ZstdDictionaryTest.streamed(c, input));
             for (String file : new String[] {"o.zst", "s.zst"}) {
-                String listing = Tools.run(dir, "zstd", "-lv", file);
+                String listing = ReferenceTools.run(dir, "zstd", "-lv", file);
                 Matcher m = Pattern.compile("Window Size: .*\\((\\d+) B\\)").matcher(listing);
                 assertTrue(m.find(), listing);
                 long window = Long.parseLong(m.group(1));

@@ -17,6 +17,7 @@ import dev.arsenal.compression.MalformedInputException;
 import dev.arsenal.platform.PlatformInfo;
 import dev.arsenal.spi.HangGuard;
 import dev.arsenal.spi.Provider;
+import dev.arsenal.spi.ReferenceTools;
 import dev.arsenal.spi.compression.AbstractCompressionProviderContractTest;
 import dev.arsenal.spi.compression.CompressionProvider;
 import dev.arsenal.spi.compression.KnownFrames;
@@ -175,7 +176,7 @@ class ZstdJniProviderTest extends AbstractCompressionProviderContractTest {
     @Test
     void interoperatesWithTheZstdCommand() throws Exception {
         assumeLibrary();
-        Tools.assumeCommand("zstd");
+        ReferenceTools.assumeCommand("zstd");
         byte[] input = Tools.text(200_000);
         Files.write(dir.resolve("in"), input);
         Decompressor d = PROVIDER.decompressor(Codec.ZSTD);
@@ -187,11 +188,11 @@ class ZstdJniProviderTest extends AbstractCompressionProviderContractTest {
             {"zstd", "-q", "-f", "-B100000", "-19", "in", "-o", "blocks.zst"},
         };
         for (String[] command : commands) {
-            Tools.run(dir, command);
+            ReferenceTools.run(dir, command);
             byte[] frame = Files.readAllBytes(dir.resolve(command[command.length - 1]));
             assertArrayEquals(input, d.decompress(frame, input.length), String.join(" ", command));
         }
-        Tools.shell(dir, "zstd -q -c < in > piped.zst && zstd -q -c in >> piped.zst");
+        ReferenceTools.shell(dir, "zstd -q -c < in > piped.zst && zstd -q -c in >> piped.zst");
         byte[] piped = Files.readAllBytes(dir.resolve("piped.zst"));
         assertArrayEquals(
                 Tools.concat(input, input), d.decompress(piped, 2 * input.length), "two frames, one sizeless");
@@ -207,12 +208,12 @@ class ZstdJniProviderTest extends AbstractCompressionProviderContractTest {
                 out.write(input);
             }
             Files.write(dir.resolve("mine-stream.zst"), sink.toByteArray());
-            Tools.run(dir, "zstd", "-q", "-t", "mine.zst", "mine-stream.zst");
-            Tools.run(dir, "zstd", "-q", "-d", "-f", "mine.zst", "-o", "back");
+            ReferenceTools.run(dir, "zstd", "-q", "-t", "mine.zst", "mine-stream.zst");
+            ReferenceTools.run(dir, "zstd", "-q", "-d", "-f", "mine.zst", "-o", "back");
             assertArrayEquals(input, Files.readAllBytes(dir.resolve("back")), "level " + level);
-            Tools.run(dir, "zstd", "-q", "-d", "-f", "mine-stream.zst", "-o", "back-stream");
+            ReferenceTools.run(dir, "zstd", "-q", "-d", "-f", "mine-stream.zst", "-o", "back-stream");
             assertArrayEquals(input, Files.readAllBytes(dir.resolve("back-stream")), "level " + level);
-            String info = Tools.run(dir, "zstd", "-lv", "mine.zst");
+            String info = ReferenceTools.run(dir, "zstd", "-lv", "mine.zst");
             assertTrue(info.contains("XXH64"), info);
             assertTrue(info.lines().anyMatch(l -> l.startsWith("Decompressed Size") && l.contains("(200000 B)")), info);
         }

@@ -9,6 +9,7 @@ import com.github.luben.zstd.Zstd;
 import dev.arsenal.compression.Codec;
 import dev.arsenal.compression.CompressionOptions;
 import dev.arsenal.compression.Compressor;
+import dev.arsenal.spi.ReferenceTools;
 import dev.arsenal.spi.compression.CompressionProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ class ZstdOptionsTest {
 
     @BeforeAll
     static void everythingIsHere() {
-        Tools.assumeCommand("zstd");
+        ReferenceTools.assumeCommand("zstd");
         Tools.assumeAvailable("zstd-jni", ZstdDictionaryTest.JNI.probe(null));
         Tools.assumeAvailable("libzstd through FFM", ZstdDictionaryTest.FFM.probe(null));
     }
@@ -66,11 +67,11 @@ class ZstdOptionsTest {
                 assertEquals(contentSize ? input.length : -1L, Zstd.getFrameContentSize(frame), what);
 
                 Files.write(dir.resolve("f.zst"), frame);
-                String listing = Tools.run(dir, "zstd", "-lv", "f.zst");
+                String listing = ReferenceTools.run(dir, "zstd", "-lv", "f.zst");
                 assertEquals(checksum, listing.contains("Check: XXH64"), listing);
                 assertEquals(!checksum, listing.contains("Check: None"), listing);
                 assertEquals(contentSize, listing.contains("Decompressed Size:"), listing);
-                Tools.run(dir, "zstd", "-q", "-d", "-f", "f.zst", "-o", "f.out");
+                ReferenceTools.run(dir, "zstd", "-q", "-d", "-f", "f.zst", "-o", "f.out");
                 assertArrayEquals(input, Files.readAllBytes(dir.resolve("f.out")), what);
 
                 for (CompressionProvider decoder :
@@ -97,7 +98,7 @@ class ZstdOptionsTest {
     void checksumOffMatchesTheToolsNoCheck(CompressionProvider p) throws Exception {
         byte[] input = Tools.text(5000);
         Files.write(dir.resolve("input"), input);
-        Tools.run(dir, "zstd", "-q", "-3", "--no-check", "input", "-o", "tool.zst");
+        ReferenceTools.run(dir, "zstd", "-q", "-3", "--no-check", "input", "-o", "tool.zst");
         byte[] tool = Files.readAllBytes(dir.resolve("tool.zst"));
         byte[] ours = p.compressor(Codec.ZSTD, 3, CompressionOptions.defaults().withChecksum(false))
                 .compress(input);
@@ -120,7 +121,7 @@ class ZstdOptionsTest {
         assertFalse(hasChecksum(frame));
         assertFalse(hasContentSize(frame));
         Files.write(dir.resolve("d.zst"), frame);
-        Tools.run(dir, "zstd", "-q", "-d", "-D", "d.dict", "d.zst", "-o", "d.out");
+        ReferenceTools.run(dir, "zstd", "-q", "-d", "-D", "d.dict", "d.zst", "-o", "d.out");
         assertArrayEquals(record, Files.readAllBytes(dir.resolve("d.out")));
         for (CompressionProvider decoder : ZstdDictionaryTest.providers().toList()) {
             assertArrayEquals(record, decoder.decompressor(Codec.ZSTD, options).decompress(frame, 1000));
