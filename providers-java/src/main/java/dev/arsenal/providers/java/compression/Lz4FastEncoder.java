@@ -270,6 +270,12 @@ final class Lz4FastEncoder {
      * positions (counted from {@code offset}; an empty entry is position 0), a candidate's distance
      * checked once its bytes match.
      *
+     * <p>The same parse as {@link #compressSmall} written out a second time on purpose, as liblz4
+     * does with its table types: the table's element type, the hash and the distance check are in
+     * the innermost loop, and one method over both tables (an interface or a flag) left C2 with
+     * more live values than registers, which is where this encoder's speed was lost (see the class
+     * comment). A change to one parse belongs in the other.
+     *
      * @return the end of the block in {@code output}, or -1 if it passes {@code limit}
      */
     private static int compressLarge(
