@@ -272,9 +272,9 @@ final class Lz4FastEncoder {
      *
      * <p>The same parse as {@link #compressSmall} written out a second time on purpose, as liblz4
      * does with its table types: the table's element type, the hash and the distance check are in
-     * the innermost loop, and one method over both tables (an interface or a flag) left C2 with
-     * more live values than registers, which is where this encoder's speed was lost (see the class
-     * comment). A change to one parse belongs in the other.
+     * the innermost loop, where one method over both tables would add a type test or a wider
+     * table, and these loops already hold more live values than registers (the class comment has
+     * the measurements). A change to one parse belongs in the other.
      *
      * @return the end of the block in {@code output}, or -1 if it passes {@code limit}
      */
