@@ -1,10 +1,11 @@
 package dev.arsenal;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -17,6 +18,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Arsenal's configuration: an immutable set of {@code arsenal.*} keys, each remembering where it
@@ -31,7 +34,7 @@ import java.util.TreeMap;
  *   <li>a properties file: the path in {@code arsenal.config} / {@code ARSENAL_CONFIG} (which must
  *       exist), else {@code ./arsenal.properties}, else {@code
  *       $XDG_CONFIG_HOME/arsenal/arsenal.properties} (default {@code ~/.config/arsenal}), the
- *       first that exists;
+ *       first that exists; read as UTF-8, or as ISO-8859-1 with a warning when it is not UTF-8;
  *   <li>the defaults.
  * </ol>
  *
@@ -89,6 +92,10 @@ public final class Configuration {
             List.of("arsenal.native.", "arsenal.simd.", "arsenal.test.");
 
     private static final String FILE_NAME = "arsenal.properties";
+
+    /** A duration as a number, with or without a unit: {@code 2000}, {@code 2.5s}, {@code 1500ms}. */
+    private static final Pattern DURATION_NUMBER =
+            Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s)?", Pattern.CASE_INSENSITIVE);
 
     /** Where a value came from. */
     public record Source(String description) {
@@ -173,12 +180,7 @@ public final class Configuration {
             }
         }
         if (file != null) {
-            Properties properties = new Properties();
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                properties.load(reader);
-            } catch (IOException | IllegalArgumentException e) {
-                throw new ConfigurationException("cannot read configuration file '" + file + "': " + e.getMessage(), e);
-            }
+            Properties properties = PropertiesFile.read(file, warnings);
             Source source = new Source("file " + file);
             properties.forEach((k, v) -> {
                 String key = String.valueOf(k).strip();
@@ -273,7 +275,12 @@ public final class Configuration {
         return with(STRATEGY, strategy.name());
     }
 
+    /**
+     * Checks every value; all bad values are reported at once, in one exception, so that fixing the
+     * configuration takes one round.
+     */
     private void validate(List<String> warnings) {
+        List<String> errors = new ArrayList<>();
         for (Map.Entry<String, Entry> e : entries.entrySet()) {
             String key = e.getKey();
             Entry entry = e.getValue();
@@ -283,7 +290,7 @@ public final class Configuration {
                     case DISABLED_KINDS -> list(entry.value()).forEach(ProviderKind::byId);
                     case DISABLED_PROVIDERS, CONFIG_FILE, CALIBRATION_FILE -> {}
                     case CALIBRATION -> parseMode(entry.value());
-                    case CALIBRATION_BUDGET -> parseDuration(entry.value());
+                    case CALIBRATION_BUDGET -> parseDuration(entry.value(), ChronoUnit.MILLIS);
                     default -> {
                         if (key.startsWith(PROVIDER_PREFIX)) {
                             if (entry.value().isBlank()) {
@@ -295,9 +302,12 @@ public final class Configuration {
                     }
                 }
             } catch (IllegalArgumentException ex) {
-                throw new ConfigurationException("bad value '" + entry.value() + "' for " + key + " from "
-                        + entry.source() + ": " + ex.getMessage());
+                errors.add("bad value '" + entry.value() + "' for " + key + " from " + entry.source() + ": "
+                        + ex.getMessage());
             }
+        }
+        if (!errors.isEmpty()) {
+            throw new ConfigurationException(String.join("; ", errors));
         }
     }
 
@@ -366,9 +376,9 @@ public final class Configuration {
     }
 
     /** The budget for measuring at start; 2 seconds unless configured. */
-    public java.time.Duration calibrationBudget() {
+    public Duration calibrationBudget() {
         Entry entry = entries.get(CALIBRATION_BUDGET);
-        return entry == null ? java.time.Duration.ofSeconds(2) : parseDuration(entry.value());
+        return entry == null ? Duration.ofSeconds(2) : parseDuration(entry.value(), ChronoUnit.MILLIS);
     }
 
     /**
@@ -388,20 +398,49 @@ public final class Configuration {
         return dir.resolve("calibration.properties");
     }
 
-    private static java.time.Duration parseDuration(String text) {
-        String t = text.strip();
-        try {
-            if (t.matches("\\d+")) {
-                return java.time.Duration.ofMillis(Long.parseLong(t));
-            }
-            if (t.matches("\\d+(\\.\\d+)?s")) {
-                return java.time.Duration.ofMillis((long) (Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
-            }
-            return java.time.Duration.parse(t);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(
-                    "expected milliseconds, seconds like 2.5s, or an ISO-8601 duration like PT3S");
+    /**
+     * Parses a duration as {@value #CALIBRATION_BUDGET} and {@code arsenal calibrate --budget} both
+     * take it: a number with a unit ({@code 2.5s}, {@code 1500ms}), an ISO-8601 duration ({@code
+     * PT2S}, {@code PT0.5S}), or a bare number in {@code bareUnit}. The key reads a bare number as
+     * milliseconds (as it always has), the command line as seconds (as {@code --budget 10} always
+     * has). Zero is a duration (a measurement then takes only its fixed minimum); a negative one is
+     * not.
+     *
+     * @param bareUnit {@link ChronoUnit#MILLIS} or {@link ChronoUnit#SECONDS}
+     * @throws IllegalArgumentException if {@code text} is none of these, with the accepted forms
+     */
+    public static Duration parseDuration(String text, ChronoUnit bareUnit) {
+        if (bareUnit != ChronoUnit.MILLIS && bareUnit != ChronoUnit.SECONDS) {
+            throw new IllegalArgumentException("bare numbers are milliseconds or seconds, not " + bareUnit);
         }
+        String t = text.strip();
+        Duration duration;
+        try {
+            Matcher number = DURATION_NUMBER.matcher(t);
+            if (number.matches()) {
+                BigDecimal amount = new BigDecimal(number.group(1));
+                String unit = number.group(2) == null ? "" : number.group(2).toLowerCase(Locale.ROOT);
+                boolean millis = unit.equals("ms") || unit.isEmpty() && bareUnit == ChronoUnit.MILLIS;
+                BigDecimal seconds = millis ? amount.movePointLeft(3) : amount;
+                BigDecimal whole = seconds.setScale(0, RoundingMode.DOWN);
+                duration = Duration.ofSeconds(
+                        whole.longValueExact(),
+                        seconds.subtract(whole)
+                                .movePointRight(9)
+                                .setScale(0, RoundingMode.HALF_UP)
+                                .longValueExact());
+            } else {
+                duration = Duration.parse(t);
+            }
+        } catch (RuntimeException e) {
+            duration = null;
+        }
+        if (duration == null || duration.isNegative()) {
+            throw new IllegalArgumentException("expected "
+                    + (bareUnit == ChronoUnit.MILLIS ? "milliseconds (2000)" : "seconds (10, 2.5)")
+                    + ", a number with a unit (2.5s, 1500ms) or an ISO-8601 duration (PT2S), zero or more");
+        }
+        return duration;
     }
 
     /** The raw value of a key, if set. */

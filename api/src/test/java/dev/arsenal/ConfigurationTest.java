@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -109,5 +113,112 @@ class ConfigurationTest {
                 .withStrategy(Strategy.THROUGHPUT);
         assertEquals(Strategy.THROUGHPUT, c.strategy());
         assertEquals("API", c.sourceOf(Configuration.STRATEGY).toString());
+    }
+
+    private Configuration loadFile(byte[] content) throws IOException {
+        Path f = dir.resolve("arsenal.properties");
+        Files.write(f, content);
+        return Configuration.load(Map.of("arsenal.config", f.toString()), Map.of());
+    }
+
+    private static byte[] concat(String ascii, byte[] middle, String rest) {
+        byte[] a = ascii.getBytes(StandardCharsets.US_ASCII);
+        byte[] r = rest.getBytes(StandardCharsets.US_ASCII);
+        byte[] all = new byte[a.length + middle.length + r.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(middle, 0, all, a.length, middle.length);
+        System.arraycopy(r, 0, all, a.length + middle.length, r.length);
+        return all;
+    }
+
+    private static List<String> encodingWarnings(Configuration c) {
+        return c.warnings().stream().filter(w -> w.contains("not UTF-8")).toList();
+    }
+
+    @Test
+    void aUtf8FileIsReadAsUtf8() throws IOException {
+        // "caf\u00e9" in UTF-8: C3 A9.
+        Configuration c = loadFile(
+                concat("# comment\narsenal.calibration.file=/data/caf", new byte[] {(byte) 0xC3, (byte) 0xA9}, "/t\n"));
+        assertEquals(Path.of("/data/caf\u00e9/t"), c.calibrationFile());
+        assertEquals(List.of(), encodingWarnings(c));
+    }
+
+    @Test
+    void anIso8859FileIsReadAsIso8859WithAWarningNamingTheFileLineAndByte() throws IOException {
+        // A lone E9 (e acute in ISO-8859-1) is not UTF-8: the file is read again as ISO-8859-1.
+        Configuration c = loadFile(concat(
+                "arsenal.strategy=LATENCY\narsenal.calibration.file=/data/caf", new byte[] {(byte) 0xE9}, "/t\n"));
+        assertEquals(Path.of("/data/caf\u00e9/t"), c.calibrationFile());
+        assertEquals(Strategy.LATENCY, c.strategy());
+        List<String> warnings = encodingWarnings(c);
+        assertEquals(1, warnings.size(), c.warnings().toString());
+        String w = warnings.getFirst();
+        assertTrue(w.contains(dir.resolve("arsenal.properties").toString()), "names the file: " + w);
+        assertTrue(w.contains("line 2, column 35"), "names the line and column: " + w);
+        assertTrue(w.contains("0xE9") && w.contains("ISO-8859-1"), "says what is wrong: " + w);
+        // The warning stays when the configuration is derived, as the file's other warnings do.
+        assertEquals(1, encodingWarnings(c.withStrategy(Strategy.THROUGHPUT)).size());
+    }
+
+    @Test
+    void escapesReadTheSameInBothEncodings() throws IOException {
+        Configuration c = loadFile("arsenal.calibration.file=/data/caf\\u00e9/t\n".getBytes(StandardCharsets.US_ASCII));
+        assertEquals(Path.of("/data/caf\u00e9/t"), c.calibrationFile());
+        assertEquals(List.of(), encodingWarnings(c));
+    }
+
+    @Test
+    void aByteOrderMarkIsNotPartOfTheFirstKey() throws IOException {
+        Configuration c =
+                loadFile(concat("", new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "arsenal.strategy=LATENCY\n"));
+        assertEquals(Strategy.LATENCY, c.strategy());
+        assertEquals(List.of(), c.warnings());
+    }
+
+    @Test
+    void aMalformedEscapeNamesTheFileAndLine() {
+        var e = assertThrows(
+                ConfigurationException.class,
+                () -> loadFile(("# \\uZZZZ in a comment is no escape\narsenal.strategy=LATENCY\n"
+                                + "arsenal.calibration.file=/data/caf\\u00G9\n")
+                        .getBytes(StandardCharsets.US_ASCII)));
+        assertTrue(e.getMessage().contains(dir.resolve("arsenal.properties").toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("line 3: '\\u00G9'"), e.getMessage());
+    }
+
+    @Test
+    void everyBadValueIsReportedAtOnce() {
+        var e = assertThrows(
+                ConfigurationException.class,
+                () -> Configuration.of(Map.of(
+                        Configuration.STRATEGY, "FASTEST",
+                        Configuration.DISABLED_KINDS, "gpu",
+                        Configuration.CALIBRATION_BUDGET, "soon")));
+        for (String value : List.of("FASTEST", "gpu", "soon")) {
+            assertTrue(e.getMessage().contains("bad value '" + value + "'"), e.getMessage());
+        }
+    }
+
+    @Test
+    void durationsReadTheSameForTheKeyAndTheCommandLineExceptBareNumbers() {
+        for (ChronoUnit bare : List.of(ChronoUnit.MILLIS, ChronoUnit.SECONDS)) {
+            assertEquals(Duration.ofSeconds(2), Configuration.parseDuration("PT2S", bare));
+            assertEquals(Duration.ofMillis(2500), Configuration.parseDuration("2.5s", bare));
+            assertEquals(Duration.ofMillis(1500), Configuration.parseDuration("1500ms", bare));
+            assertEquals(Duration.ZERO, Configuration.parseDuration("0", bare));
+            assertEquals(Duration.ZERO, Configuration.parseDuration("PT0S", bare));
+            for (String bad : List.of("-1", "PT-1S", "soon", "", "2 minutes")) {
+                var e = assertThrows(IllegalArgumentException.class, () -> Configuration.parseDuration(bad, bare));
+                assertTrue(e.getMessage().contains("PT2S") && e.getMessage().contains("zero or more"), e.getMessage());
+            }
+        }
+        assertEquals(Duration.ofMillis(300), Configuration.parseDuration("300", ChronoUnit.MILLIS));
+        assertEquals(Duration.ofSeconds(300), Configuration.parseDuration("300", ChronoUnit.SECONDS));
+        assertEquals(Duration.ofMillis(300), Configuration.parseDuration("0.3", ChronoUnit.SECONDS));
+        assertEquals(
+                Duration.ofMillis(2500),
+                Configuration.of(Map.of(Configuration.CALIBRATION_BUDGET, "2500"))
+                        .calibrationBudget());
     }
 }
