@@ -307,7 +307,7 @@ public final class Configuration {
             }
         }
         if (!errors.isEmpty()) {
-            throw new ConfigurationException(String.join("; ", errors));
+            throw new ConfigurationException(errors);
         }
     }
 

@@ -198,6 +198,8 @@ class ConfigurationTest {
         for (String value : List.of("FASTEST", "gpu", "soon")) {
             assertTrue(e.getMessage().contains("bad value '" + value + "'"), e.getMessage());
         }
+        assertEquals(3, e.problems().size(), e.problems().toString());
+        assertEquals(e.getMessage(), String.join("; ", e.problems()));
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.arsenal.launcher;
 
 import dev.arsenal.Arsenal;
+import dev.arsenal.ArsenalRuntime;
 import dev.arsenal.Configuration;
+import dev.arsenal.ConfigurationException;
 import dev.arsenal.platform.CacheInfo;
 import dev.arsenal.platform.CpuFeature;
 import dev.arsenal.platform.CpuInfo;
@@ -18,17 +20,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * {@code arsenal info [--json]}: the CPU with the source of each feature, every provider with its
  * status and cause, and the choice per algorithm with its reason.
+ *
+ * <p>This is the command a user runs to find out what is wrong, so a configuration that cannot be
+ * used does not stop it, as it stops every other command: the error is shown first (and as {@code
+ * configuration.error} in JSON), the rest of the report is what the defaults choose, and the exit
+ * status is {@link Main#USAGE}, that of a configuration error, so that a script notices.
  */
 final class InfoCommand {
     private final PrintStream out;
+    private final Supplier<Configuration> load;
+    private final Function<Configuration, ArsenalRuntime> runtime;
 
+    /** The command on the process's configuration and its default runtime. */
     InfoCommand(PrintStream out) {
+        this(out, Configuration::load, configuration -> Arsenal.runtime());
+    }
+
+    /** The command on the configuration {@code load} returns, with a runtime built from it: for tests. */
+    InfoCommand(PrintStream out, Supplier<Configuration> load) {
+        this(out, load, Arsenal::create);
+    }
+
+    private InfoCommand(
+            PrintStream out, Supplier<Configuration> load, Function<Configuration, ArsenalRuntime> runtime) {
         this.out = out;
+        this.load = load;
+        this.runtime = runtime;
     }
 
     int run(List<String> args) {
@@ -39,14 +63,22 @@ final class InfoCommand {
                 default -> throw new UsageException("unknown option '" + arg + "'; usage: arsenal info [--json]");
             }
         }
-        var runtime = Arsenal.runtime();
-        RuntimeReport report = runtime.report();
-        if (json) {
-            out.println(Json.write(toJson(report, runtime.configuration())));
-        } else {
-            printText(report, runtime.configuration());
+        ArsenalRuntime rt;
+        ConfigurationException error = null;
+        try {
+            rt = runtime.apply(load.get());
+        } catch (ConfigurationException e) {
+            // A bad value, an unreadable file, a provider forced for an unknown algorithm.
+            error = e;
+            rt = Arsenal.create(Configuration.defaults());
         }
-        return Main.OK;
+        RuntimeReport report = rt.report();
+        if (json) {
+            out.println(Json.write(toJson(report, rt.configuration(), error == null ? null : error.getMessage())));
+        } else {
+            printText(report, rt.configuration(), error);
+        }
+        return error == null ? Main.OK : Main.USAGE;
     }
 
     /** The machine architecture as {@code uname -m} names it. */
@@ -58,7 +90,11 @@ final class InfoCommand {
         };
     }
 
-    static Map<String, Object> toJson(RuntimeReport report, Configuration config) {
+    /**
+     * The report as JSON; {@code configurationError} is the message of a configuration that could
+     * not be used (the report is then the defaults'), or null.
+     */
+    static Map<String, Object> toJson(RuntimeReport report, Configuration config, String configurationError) {
         CpuInfo cpu = report.platform().cpu();
         JvmInfo jvm = report.platform().jvm();
         Map<String, Object> root = new LinkedHashMap<>();
@@ -126,6 +162,7 @@ final class InfoCommand {
                         })
                         .orElse(null));
         Map<String, Object> configJson = new LinkedHashMap<>();
+        configJson.put("error", configurationError);
         configJson.put("sources", report.configurationSources());
         configJson.put("values", new LinkedHashMap<Object, Object>(config.asMap()));
         configJson.put("warnings", report.warnings());
@@ -180,7 +217,7 @@ final class InfoCommand {
         return root;
     }
 
-    private void printText(RuntimeReport report, Configuration config) {
+    private void printText(RuntimeReport report, Configuration config, ConfigurationException configurationError) {
         CpuInfo cpu = report.platform().cpu();
         JvmInfo jvm = report.platform().jvm();
         out.printf(
@@ -192,6 +229,18 @@ final class InfoCommand {
                 jvm.vendor(),
                 jvm.vmName(),
                 jvm.hotspot() ? (jvm.c2() ? ", C2 on" : ", C2 off") : "");
+        if (configurationError != null) {
+            out.println();
+            String label = "CONFIGURATION ERROR  ";
+            for (String problem : configurationError.problems()) {
+                printWrapped(label, problem);
+                label = " ".repeat(label.length());
+            }
+            printWrapped(
+                    "  ",
+                    "Every other command stops with this error until it is fixed (docs/configuration.md);"
+                            + " below is what the defaults choose.");
+        }
         out.println();
         out.printf(
                 "CPU  %s, %d logical CPUs%n",
@@ -230,9 +279,11 @@ final class InfoCommand {
                         .orElse("none (" + config.calibrationMode().name().toLowerCase(java.util.Locale.ROOT)
                                 + "; `arsenal calibrate` measures)"));
         out.println("Configuration  "
-                + (report.configurationSources().isEmpty()
-                        ? "defaults only"
-                        : String.join(", ", report.configurationSources())));
+                + (configurationError != null
+                        ? "defaults only, in place of the configuration with the error above"
+                        : report.configurationSources().isEmpty()
+                                ? "defaults only"
+                                : String.join(", ", report.configurationSources())));
         for (String w : report.warnings()) {
             out.println("  warning: " + w);
         }
