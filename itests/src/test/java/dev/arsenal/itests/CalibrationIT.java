@@ -22,7 +22,7 @@ class CalibrationIT {
     void calibrateStoresATableThatTheNextStartChoosesBy() throws IOException {
         Path file = dir.resolve("calibration.properties");
         List<String> jvm = List.of("-Darsenal.calibration.file=" + file);
-        Launcher.Result calibrate = Launcher.classPath(jvm, null, "calibrate", "--budget", "2");
+        Launcher.Result calibrate = Launcher.classPath(jvm, null, "calibrate", "--budget", "PT2S");
         assertEquals(0, calibrate.status(), calibrate.err());
         assertTrue(calibrate.out().contains("stored in " + file), calibrate.out());
         assertTrue(calibrate.err().contains("[1/"), "progress on stderr: " + calibrate.err());

@@ -2,24 +2,31 @@ package dev.arsenal.launcher;
 
 import dev.arsenal.Arsenal;
 import dev.arsenal.ArsenalRuntime;
+import dev.arsenal.Configuration;
 import dev.arsenal.Family;
+import dev.arsenal.platform.CpuInfo;
+import dev.arsenal.platform.JvmInfo;
 import dev.arsenal.report.Calibration;
 import dev.arsenal.report.Measurement;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * {@code arsenal calibrate [--family hashing] [--budget SECONDS]}: measures every eligible provider
- * and stores the table where the next start finds it; {@code arsenal bench hashing [--budget
- * SECONDS] [--svg FILE]}: the same measurement for a person, as a table and optionally a chart,
- * stored nowhere.
+ * {@code arsenal calibrate [--family hashing] [--budget DURATION]}: measures every eligible
+ * provider and stores the table where the next start finds it; {@code arsenal bench hashing
+ * [--budget DURATION] [--svg FILE]}: the same measurement for a person, as a table and optionally a
+ * chart, stored nowhere. A budget is read as {@value Configuration#CALIBRATION_BUDGET} reads it,
+ * with one parser, except that a bare number is seconds ({@code 10}) where the key reads
+ * milliseconds; zero asks for the minimum the measurement takes.
  */
 final class MeasureCommands {
     private final PrintStream out;
@@ -35,8 +42,8 @@ final class MeasureCommands {
     int calibrate(List<String> args) {
         Options o = Options.parse(args, false, 10);
         ArsenalRuntime runtime = Arsenal.runtime();
-        err.println("arsenal calibrate: measuring " + o.family.id() + " for about " + o.budget.toSeconds()
-                + " s; keep the machine otherwise idle");
+        err.println("arsenal calibrate: measuring " + o.family.id() + about(o.budget)
+                + "; keep the machine otherwise idle");
         Calibration c = runtime.calibrate(o.family, o.budget, progress());
         endProgress();
         new MeasurementTable(c.measurements()).print(out);
@@ -48,14 +55,14 @@ final class MeasureCommands {
     int bench(List<String> args) {
         Options o = Options.parse(args, true, 5);
         ArsenalRuntime runtime = Arsenal.runtime();
-        err.println("arsenal bench: measuring " + o.family.id() + " for about " + o.budget.toSeconds() + " s");
+        err.println("arsenal bench: measuring " + o.family.id() + about(o.budget));
         List<Measurement> ms = runtime.measure(o.family, o.budget, progress());
         endProgress();
         MeasurementTable table = new MeasurementTable(ms);
         table.print(out);
         if (o.svg != null) {
             try {
-                Files.writeString(o.svg, table.svg(), StandardCharsets.UTF_8);
+                Files.writeString(o.svg, table.svg(caption(runtime, o)), StandardCharsets.UTF_8);
                 out.println("chart written to " + o.svg);
             } catch (IOException e) {
                 err.println("arsenal bench: cannot write " + o.svg + ": " + e.getMessage());
@@ -63,6 +70,29 @@ final class MeasureCommands {
             }
         }
         return Main.OK;
+    }
+
+    /** " for about 10 s", or what a budget of zero means. */
+    static String about(Duration budget) {
+        if (budget.isZero()) {
+            return " with no budget beyond the minimum (each provider's warm-up and timed rounds)";
+        }
+        return " for about "
+                + BigDecimal.valueOf(budget.toMillis())
+                        .movePointLeft(3)
+                        .stripTrailingZeros()
+                        .toPlainString() + " s";
+    }
+
+    /** The chart's caption: the machine and the JVM as the runtime detected them, and the budget. */
+    private static MeasurementTable.Caption caption(ArsenalRuntime runtime, Options o) {
+        CpuInfo cpu = runtime.report().platform().cpu();
+        JvmInfo jvm = runtime.report().platform().jvm();
+        String machine = (cpu.model().isEmpty() ? "CPU model unknown" : cpu.model()) + ", " + cpu.logicalCpus()
+                + " logical CPUs, " + cpu.os() + " " + InfoCommand.machineArch(cpu.arch());
+        String vm = "Java " + jvm.version() + " (" + jvm.vendor() + ", " + jvm.vmName()
+                + (jvm.hotspot() ? (jvm.c2() ? ", C2 on" : ", C2 off") : "") + ")";
+        return new MeasurementTable.Caption(o.family.id(), Arsenal.version(), machine, vm, o.budget);
     }
 
     /** Progress on stderr: one line rewritten in place on a terminal, a line per cell otherwise. */
@@ -84,7 +114,8 @@ final class MeasureCommands {
         }
     }
 
-    private record Options(Family family, Duration budget, Path svg) {
+    /** The options of both commands; {@code svg} is null unless {@code --svg} was given. */
+    record Options(Family family, Duration budget, Path svg) {
         static Options parse(List<String> args, boolean bench, int defaultSeconds) {
             Family family = Family.HASHING;
             Duration budget = Duration.ofSeconds(defaultSeconds);
@@ -93,7 +124,7 @@ final class MeasureCommands {
                 String a = args.get(i);
                 switch (a) {
                     case "--family" -> family = family(value(args, ++i, a));
-                    case "--budget" -> budget = seconds(value(args, ++i, a));
+                    case "--budget" -> budget = budget(value(args, ++i, a));
                     case "--svg" -> {
                         if (!bench) {
                             throw new UsageException("--svg belongs to `arsenal bench`");
@@ -119,15 +150,16 @@ final class MeasureCommands {
             return Family.HASHING;
         }
 
-        private static Duration seconds(String text) {
+        /**
+         * A budget as {@value Configuration#CALIBRATION_BUDGET} takes it (one parser for both),
+         * except that a bare number is seconds here: {@code 10}, {@code 2.5s}, {@code 1500ms},
+         * {@code PT2S}, {@code 0}.
+         */
+        private static Duration budget(String text) {
             try {
-                double s = Double.parseDouble(text.endsWith("s") ? text.substring(0, text.length() - 1) : text);
-                if (!(s > 0 && s <= 3600)) {
-                    throw new NumberFormatException();
-                }
-                return Duration.ofMillis((long) (s * 1000));
-            } catch (NumberFormatException e) {
-                throw new UsageException("bad --budget '" + text + "': expected seconds between 0 and 3600");
+                return Configuration.parseDuration(text, ChronoUnit.SECONDS);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("bad --budget '" + text + "': " + e.getMessage());
             }
         }
 

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +21,9 @@ import java.util.function.LongUnaryOperator;
  * Measures one-shot throughput of providers on {@code byte[]} input at each size class, within
  * about a time budget: half of it warms each provider over every size in turn (at least 150 ms,
  * so C2 has compiled even Vector API kernels), half is split over the timed cells (at least 5 ms
- * each).
+ * each). A cell is timed in ten rounds, five in each of two passes over the sizes; its speed is
+ * the best round, and the median and slowest rounds are kept as its spread (a budget of zero gets
+ * the minimums only, and its spread shows it).
  *
  * <p>This is a quick comparison to choose between providers on this machine, not a benchmark: the
  * call site is shared by all providers, so small sizes include a virtual call for each of them
@@ -76,25 +79,34 @@ public final class Calibrator {
                 Op op = op((HashingProvider) provider, algorithm, data);
                 warm(op, warmNanos);
                 // Two passes over the sizes, keeping each cell's best: a recompilation that one
-                // cell's rounds all fell into is over by the second pass.
-                double[] first = new double[SIZES.size()];
+                // cell's rounds all fell into is over by the second pass. The rounds of both passes
+                // give the spread.
+                double[][] first = new double[SIZES.size()][];
                 for (int i = 0; i < SIZES.size(); i++) {
-                    first[i] = speed(op, (int) (long) SIZES.get(i), cellNanos / 2);
+                    first[i] = rounds(op, (int) (long) SIZES.get(i), cellNanos / 2);
                 }
                 for (int i = 0; i < SIZES.size(); i++) {
                     long size = SIZES.get(i);
-                    double speed = Math.max(first[i], speed(op, (int) size, cellNanos / 2));
-                    results.add(new Measurement(algorithm.id(), provider.id(), size, speed));
+                    double[] all = concat(first[i], rounds(op, (int) size, cellNanos / 2));
+                    Arrays.sort(all);
+                    double speed = all[all.length - 1];
+                    Measurement m = new Measurement(
+                            algorithm.id(), provider.id(), size, speed, all.length, median(all), all[0]);
+                    results.add(m);
                     done++;
                     progress.accept(String.format(
                             Locale.ROOT,
-                            "[%d/%d] %s %s %s: %.2f GB/s",
+                            "[%d/%d] %s %s %s: %.2f GB/s%s",
                             done,
                             cells,
                             algorithm.id(),
                             provider.id(),
                             Measurement.formatSize(size),
-                            speed / 1e9));
+                            speed / 1e9,
+                            m.noisy()
+                                    ? String.format(
+                                            Locale.ROOT, " (noisy: median round %.0f%% slower)", 100 * m.spread())
+                                    : ""));
                 }
             }
         }
@@ -174,17 +186,30 @@ public final class Calibrator {
     }
 
     /**
-     * The best of {@link #ROUNDS} timed rounds: a round that ran while the JIT was recompiling
-     * (a deoptimization, or a Vector API kernel not yet compiled) is a transient, not the speed.
+     * The speeds of {@link #ROUNDS} timed rounds. The caller keeps the best as the speed: a round
+     * that ran while the JIT was recompiling (a deoptimization, or a Vector API kernel not yet
+     * compiled) is a transient, not the speed; the others give the spread.
      */
-    private double speed(Op op, int size, long nanos) {
-        double best = 0;
+    private double[] rounds(Op op, int size, long nanos) {
+        double[] speeds = new double[ROUNDS];
         for (int round = 0; round < ROUNDS; round++) {
             long start = System.nanoTime();
             long calls = run(op, size, nanos / ROUNDS);
             long elapsed = System.nanoTime() - start;
-            best = Math.max(best, (double) calls * size / (elapsed / 1e9));
+            speeds[round] = (double) calls * size / (elapsed / 1e9);
         }
-        return best;
+        return speeds;
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    /** The median of sorted values (the mean of the middle two for an even count). */
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }
