@@ -10,6 +10,7 @@ module dev.arsenal.spi {
     requires static biz.aQute.bnd.annotation;
     requires static org.osgi.framework;
     requires static org.osgi.service.component.annotations;
+    requires static org.apache.felix.gogo.runtime; // @Descriptor on the shell commands, for Gogo's help
 
     exports dev.arsenal.spi;
     exports dev.arsenal.spi.compression;

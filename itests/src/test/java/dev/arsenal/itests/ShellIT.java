@@ -74,22 +74,7 @@ class ShellIT {
                 "arsenal:selection",
                 "exit",
                 "");
-        List<String> cmd = new ArrayList<>();
-        cmd.add("sh");
-        cmd.add("-c");
-        cmd.add("printf '%s' \"$SCRIPT\" | \"$0\" \"$@\"");
-        cmd.add(Launcher.java());
-        cmd.addAll(Launcher.jvmOptions());
-        cmd.add("--sun-misc-unsafe-memory-access=allow");
-        cmd.add("-cp");
-        cmd.add(Launcher.launcherJar()
-                + File.pathSeparator
-                + Launcher.libJars().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
-        cmd.add("dev.arsenal.launcher.Main");
-        cmd.add("shell");
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().put("SCRIPT", script);
-        Launcher.Result r = Launcher.run(pb);
+        Launcher.Result r = pipedShell(script);
         assertEquals(0, r.status(), r.err());
         assertTrue(
                 r.out()
@@ -133,6 +118,54 @@ class ShellIT {
     }
 
     @Test
+    void aPipedScriptWhoseCommandFailsExitsNonZeroWithTheErrorOnStderr() throws IOException {
+        // As in the issue: echo 'arsenal:use nope x' | arsenal shell, through a real pipe.
+        Launcher.Result r = pipedShell("arsenal:use nope x\n");
+        assertEquals(1, r.status(), "out: " + r.out() + "\nerr: " + r.err());
+        assertTrue(r.err().contains("unknown algorithm 'nope'"), r.err());
+        assertTrue(r.err().contains("arsenal shell: 1 of 1 command failed; exit status 1"), r.err());
+        assertFalse(r.out().contains("nope"), "errors are not on stdout: " + r.out());
+    }
+
+    @Test
+    void aFailureAnywhereMakesABareExitOrTheEndOfInputNonZero() throws IOException {
+        Launcher.Result exit = shell("arsenal:use xxh3 no-such-provider\narsenal:selection\nexit\n");
+        assertEquals(1, exit.status(), exit.err());
+        assertTrue(exit.err().contains("no provider 'no-such-provider' for xxh3"), exit.err());
+        assertTrue(exit.out().contains("xxh3"), "the next command still ran: " + exit.out());
+        assertTrue(exit.err().contains("1 of 2 commands failed"), exit.err());
+
+        Launcher.Result end = shell("no-such-command\nlb\n");
+        assertEquals(1, end.status(), end.err());
+    }
+
+    @Test
+    void arsenalCommandsWithTheWrongNumberOfArgumentsAnswerWithTheirUsage() throws IOException {
+        Launcher.Result r = shell("arsenal:use\narsenal:use xxh3\narsenal:use a b c\narsenal:reset\nexit\n");
+        assertEquals(1, r.status(), r.err());
+        List<String> errors =
+                r.err().lines().filter(l -> l.startsWith("gogo: ")).toList();
+        assertEquals(4, errors.size(), r.err());
+        for (String error : errors.subList(0, 3)) {
+            assertTrue(error.startsWith("gogo: usage: arsenal:use ALGORITHM PROVIDER"), error);
+            assertTrue(error.contains("algorithms: xxh32, xxh64, xxh3, xxh128"), error);
+        }
+        assertTrue(errors.get(3).startsWith("gogo: usage: arsenal:reset ALGORITHM"), errors.get(3));
+        assertFalse(r.err().contains("Cannot coerce"), r.err());
+    }
+
+    @Test
+    void helpNamesTheParametersOfTheArsenalCommands() throws IOException {
+        Launcher.Result r = shell("help arsenal:use\nhelp arsenal:reset\nhelp arsenal:providers\nexit\n");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("use - force PROVIDER for ALGORITHM"), r.out());
+        assertTrue(r.out().contains("String   ALGORITHM: an algorithm or codec id"), r.out());
+        assertTrue(r.out().contains("String   PROVIDER: a provider id"), r.out());
+        assertTrue(r.out().contains("reset - drop what arsenal:use forced for ALGORITHM"), r.out());
+        assertTrue(r.out().contains("providers - every provider: kind, status"), r.out());
+    }
+
+    @Test
     void theTemporaryStorageIsDeletedAndAGivenOneKept() throws IOException {
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         Launcher.Result r = shell(List.of("-Djava.io.tmpdir=" + tmp), "exit\n");
@@ -155,6 +188,26 @@ class ShellIT {
                 .map(LB_LINE::matcher)
                 .filter(Matcher::matches)
                 .collect(Collectors.toMap(m -> m.group(2), m -> m.group(1), (a, b) -> a));
+    }
+
+    /** {@code printf '%s' "$SCRIPT" | arsenal shell}: stdin a pipe, not a file. */
+    private static Launcher.Result pipedShell(String script) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add("sh");
+        cmd.add("-c");
+        cmd.add("printf '%s' \"$SCRIPT\" | \"$0\" \"$@\"");
+        cmd.add(Launcher.java());
+        cmd.addAll(Launcher.jvmOptions());
+        cmd.add("--sun-misc-unsafe-memory-access=allow");
+        cmd.add("-cp");
+        cmd.add(Launcher.launcherJar()
+                + File.pathSeparator
+                + Launcher.libJars().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+        cmd.add("dev.arsenal.launcher.Main");
+        cmd.add("shell");
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("SCRIPT", script);
+        return Launcher.run(pb);
     }
 
     private Launcher.Result shell(String stdin) throws IOException {

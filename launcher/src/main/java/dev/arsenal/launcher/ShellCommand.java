@@ -30,7 +30,10 @@ import org.osgi.framework.ServiceReference;
 /**
  * {@code arsenal shell [--storage DIR]}: boots Felix with every bundle ({@link OsgiContainer}) and
  * runs Gogo commands read from stdin, one per line, until {@code exit [STATUS]}, the end of input,
- * or the framework stopping ({@code stop 0}); the status is 0 unless {@code exit} gives another.
+ * or the framework stopping ({@code stop 0}). The exit status is the one {@code exit} gives;
+ * otherwise 1 ({@link Main#PARTIAL}) if any command failed, as a script needs ({@code echo
+ * 'arsenal:use nope x' | arsenal shell} fails), else 0. A failing command does not end the shell:
+ * its error goes to stderr and the next line runs, as in Gogo's console.
  * Storage is a temporary directory deleted on exit (also on Ctrl-C), or {@code --storage DIR},
  * which is kept for inspection; the bundles are installed afresh at every start, which empties it.
  *
@@ -57,6 +60,10 @@ final class ShellCommand {
     private final PrintStream out;
     private final PrintStream err;
     private final AtomicBoolean shutDown = new AtomicBoolean();
+    /** Commands read from the input and run, and how many of them failed. */
+    private int commands;
+
+    private int failures;
 
     ShellCommand(InputStream in, PrintStream out, PrintStream err) {
         this.in = in;
@@ -150,20 +157,39 @@ final class ShellCommand {
                 String command = line.strip();
                 Matcher exit = EXIT.matcher(command);
                 if (exit.matches()) {
-                    return exit.group(1) == null ? Main.OK : Integer.parseInt(exit.group(1));
+                    return exit.group(1) == null ? status() : Integer.parseInt(exit.group(1));
                 }
                 if (!command.isEmpty()) {
-                    execute(gogo, command);
+                    commands++;
+                    if (!execute(gogo, command)) {
+                        failures++;
+                    }
                 }
             }
-            return Main.OK;
+            return status();
         } finally {
             gogo.close();
         }
     }
 
-    /** Runs one command line and prints its result as Gogo's console does; errors go to stderr. */
-    private void execute(GogoSession gogo, String command) {
+    /** The status without an explicit {@code exit N}: 1 if a command failed, said on stderr once. */
+    private int status() {
+        if (failures == 0) {
+            return Main.OK;
+        }
+        err.println("arsenal shell: " + failures + " of " + commands + (commands == 1 ? " command" : " commands")
+                + " failed; exit status " + Main.PARTIAL);
+        return Main.PARTIAL;
+    }
+
+    /**
+     * Runs one command line and prints its result as Gogo's console does; errors go to stderr.
+     * Returns whether the command succeeded: it failed if it threw (Gogo's "Command not found", a
+     * bad argument, an Arsenal command refusing). A command that only prints a complaint and
+     * returns (as some of Gogo's own do) cannot be told from one that succeeded.
+     */
+    private boolean execute(GogoSession gogo, String command) {
+        boolean ok = true;
         try {
             Object result = gogo.execute(command);
             gogo.put("_", result);
@@ -174,11 +200,19 @@ final class ShellCommand {
                 }
             }
         } catch (Exception e) {
+            ok = false;
             gogo.put("exception", e);
-            err.println("gogo: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            // A bad argument's message is the whole story (an Arsenal command's usage, Gogo's
+            // "Cannot coerce"); for anything else the exception's name says what kind of failure.
+            err.println("gogo: "
+                    + (e.getClass() == IllegalArgumentException.class
+                            ? ""
+                            : e.getClass().getSimpleName() + ": ")
+                    + e.getMessage());
         }
         out.flush();
         err.flush();
+        return ok;
     }
 
     /**
