@@ -93,10 +93,6 @@ public final class Configuration {
 
     private static final String FILE_NAME = "arsenal.properties";
 
-    /** A duration as a number, with or without a unit: {@code 2000}, {@code 2.5s}, {@code 1500ms}. */
-    private static final Pattern DURATION_NUMBER =
-            Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s)?", Pattern.CASE_INSENSITIVE);
-
     /** Where a value came from. */
     public record Source(String description) {
         @Override
@@ -397,6 +393,10 @@ public final class Configuration {
                 : Path.of(System.getProperty("user.home", "."), ".cache", "arsenal");
         return dir.resolve("calibration.properties");
     }
+
+    /** A duration as a number, with or without a unit: {@code 2000}, {@code 2.5s}, {@code 1500ms}. */
+    private static final Pattern DURATION_NUMBER =
+            Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s)?", Pattern.CASE_INSENSITIVE);
 
     /**
      * Parses a duration as {@value #CALIBRATION_BUDGET} and {@code arsenal calibrate --budget} both
