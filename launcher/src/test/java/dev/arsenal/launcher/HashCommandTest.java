@@ -1,6 +1,8 @@
 package dev.arsenal.launcher;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -14,6 +16,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -171,5 +177,123 @@ class HashCommandTest {
         assertEquals(Main.PARTIAL, status, message);
         // One line: the run ended at the first failed line, before the missing file.
         assertEquals("arsenal hash: stdout: write error\n", message);
+    }
+
+    @Test
+    void aLargeFileIsReadAheadAndHashesAsInOneCall() throws IOException {
+        byte[] data = random((int) HashCommand.READ_AHEAD_FROM + 13, 11);
+        Path file = Files.write(dir.resolve("large"), data);
+        for (HashAlgorithm a :
+                new HashAlgorithm[] {HashAlgorithm.XXH3_64, HashAlgorithm.XXH3_128, HashAlgorithm.CRC32}) {
+            Run r = run("hash", "-a", a.id(), file.toString(), file.toString());
+            String line = oneShot(a, data) + "  " + file + "\n";
+            assertEquals(line + line, r.out(), a.id() + ": " + r.err());
+        }
+    }
+
+    /** A channel over {@code data} whose reads give at most {@code most} bytes, then fail at {@code failAt} if set. */
+    static ReadableByteChannel channel(byte[] data, int most, long failAt) {
+        return new ReadableByteChannel() {
+            private int position;
+            private boolean open = true;
+
+            @Override
+            public int read(ByteBuffer dst) throws IOException {
+                if (failAt >= 0 && position >= failAt) {
+                    throw new IOException("Input/output error");
+                }
+                if (position == data.length) {
+                    return -1;
+                }
+                int n = Math.min(Math.min(most, dst.remaining()), data.length - position);
+                dst.put(data, position, n);
+                position += n;
+                return n;
+            }
+
+            @Override
+            public boolean isOpen() {
+                return open;
+            }
+
+            @Override
+            public void close() {
+                open = false;
+            }
+        };
+    }
+
+    static long readersAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("arsenal-read-ahead") && t.isAlive())
+                .count();
+    }
+
+    @Test
+    void readAheadGivesEveryPieceInOrderAndEndsItsThread() throws IOException {
+        byte[] data = random(200_000, 12);
+        try (ReadAhead ahead = new ReadAhead(4096)) {
+            for (int most : new int[] {1, 100, 4096, 1 << 20}) { // pipes give less than asked
+                ByteArrayOutputStream got = new ByteArrayOutputStream();
+                ahead.forEach(channel(data, most, -1), piece -> got.writeBytes(piece.toArray(ValueLayout.JAVA_BYTE)));
+                assertArrayEquals(data, got.toByteArray(), "reads of at most " + most);
+                assertEquals(0, readersAlive(), "the reader ended with the input");
+            }
+        }
+    }
+
+    @Test
+    void readAheadPassesOnAReadFailureAfterThePiecesBeforeIt() {
+        byte[] data = random(100_000, 13);
+        try (ReadAhead ahead = new ReadAhead(4096)) {
+            ByteArrayOutputStream got = new ByteArrayOutputStream();
+            IOException e = assertThrows(
+                    IOException.class,
+                    () -> ahead.forEach(
+                            channel(data, 4096, 50_000),
+                            piece -> got.writeBytes(piece.toArray(ValueLayout.JAVA_BYTE))));
+            assertEquals("Input/output error", e.getMessage());
+            assertEquals(13 * 4096, got.size(), "the pieces read before the failure: 13 reads began before 50,000");
+            assertEquals(0, readersAlive());
+        }
+    }
+
+    @Test
+    void readAheadStopsItsReaderWhenTheConsumerFails() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        byte[] data = random(100_000, 14);
+        ReadableByteChannel slow = new ReadableByteChannel() {
+            private final ReadableByteChannel first = channel(data, 4096, -1);
+            private int reads;
+
+            @Override
+            public int read(ByteBuffer dst) throws IOException {
+                if (++reads > 2) {
+                    try {
+                        never.await(); // a FIFO whose writer went quiet
+                    } catch (InterruptedException e) {
+                        throw new java.nio.channels.ClosedByInterruptException();
+                    }
+                }
+                return first.read(dst);
+            }
+
+            @Override
+            public boolean isOpen() {
+                return true;
+            }
+
+            @Override
+            public void close() {}
+        };
+        try (ReadAhead ahead = new ReadAhead(4096)) {
+            IllegalStateException e = assertThrows(
+                    IllegalStateException.class,
+                    () -> ahead.forEach(slow, piece -> {
+                        throw new IllegalStateException("the hasher failed");
+                    }));
+            assertEquals("the hasher failed", e.getMessage());
+            assertEquals(0, readersAlive(), "the blocked reader was interrupted and waited for");
+        } // the arena closes: no read is in a buffer
     }
 }
