@@ -55,7 +55,8 @@ final class CompressCommand {
     /** Inputs larger than this get a progress line when stderr is a terminal. */
     static final long PROGRESS_THRESHOLD = 16L << 20;
 
-    private static final int BUFFER = 1 << 16;
+    /** The piece size, and what is read before a frame begins. */
+    static final int BUFFER = 1 << 16;
 
     private final boolean compress;
     private final String name;
@@ -285,17 +286,14 @@ final class CompressCommand {
             Compressor compressor, boolean recordSize, CountingInputStream in, Source source, OutputStream sink)
             throws IOException {
         byte[] first = in.readNBytes(BUFFER);
-        long size = -1;
-        if (recordSize && first.length < BUFFER) {
-            size = first.length;
-        } else if (recordSize && source.regularSize() >= first.length) {
-            size = source.regularSize();
-        }
+        long size = recordSize ? contentSize(first.length, source.regularSize()) : -1;
         try (OutputStream frame = size < 0 ? compressor.compressing(sink) : compressor.compressing(sink, size)) {
             frame.write(first);
             copy(in, frame);
         } catch (IOException e) {
-            if (size >= 0 && !(e instanceof WriteException) && in.count() != size) {
+            // The input grew past the size, or ended before it; any other failure is what it says.
+            boolean changed = in.count() > size || (in.reachedEnd() && in.count() < size);
+            if (size >= 0 && !(e instanceof WriteException) && changed) {
                 throw new SizeChanged("changed size while it was read (" + size + " bytes when compression began, "
                         + in.count() + " read), so its frame would not hold the size it records; compress it from"
                         + " stdin (< FILE) to leave the size out");
@@ -303,6 +301,19 @@ final class CompressCommand {
             throw e;
         }
         return Main.OK;
+    }
+
+    /**
+     * The content size to record, or -1: the bytes read if the input ended within its first
+     * {@value #BUFFER} ({@code firstRead} less than that), else the regular file's size when it was
+     * opened ({@code regularSize}, -1 for other inputs) if that is no less than what was read (a
+     * {@code /proc} file says 0 and holds megabytes: then none).
+     */
+    static long contentSize(int firstRead, long regularSize) {
+        if (firstRead < BUFFER) {
+            return firstRead;
+        }
+        return regularSize >= firstRead ? regularSize : -1;
     }
 
     /**
@@ -702,6 +713,7 @@ final class CompressCommand {
     private static final class CountingInputStream extends FilterInputStream {
         private final Progress progress;
         private long count;
+        private boolean end;
 
         CountingInputStream(InputStream in, Progress progress) {
             super(in);
@@ -713,6 +725,8 @@ final class CompressCommand {
             int b = in.read();
             if (b >= 0) {
                 advance(1);
+            } else {
+                end = true;
             }
             return b;
         }
@@ -722,8 +736,15 @@ final class CompressCommand {
             int n = in.read(b, off, len);
             if (n > 0) {
                 advance(n);
+            } else if (n < 0) {
+                end = true;
             }
             return n;
+        }
+
+        /** Whether a read found the end of the input. */
+        boolean reachedEnd() {
+            return end;
         }
 
         @Override

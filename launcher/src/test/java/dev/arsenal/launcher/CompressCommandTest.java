@@ -18,6 +18,7 @@ import dev.arsenal.spi.ReferenceTools;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.channels.FileChannel;
@@ -887,6 +888,78 @@ class CompressCommandTest {
         assertEquals(Main.OK, c.status(), c.err());
         assertEquals(content.length, recordedSize(c.out()), "what was read, not the 0 that stat says");
         assertArrayEquals(content, run(c.out(), "decompress", "-c", "zstd").out());
+    }
+
+    @Test
+    void aLongFileThatSaysItIsEmptyIsCompressedWithoutASize() throws IOException {
+        Path kallsyms = Path.of("/proc/kallsyms");
+        assumeTrue(Files.isReadable(kallsyms) && Files.size(kallsyms) == 0, "no /proc/kallsyms of size 0 here");
+        assumeProvider(Codec.ZSTD);
+        byte[] content = Files.readAllBytes(kallsyms);
+        assumeTrue(content.length > CompressCommand.BUFFER, "shorter than the first read");
+        Run c = run("compress", "-c", "zstd", kallsyms.toString());
+        assertEquals(Main.OK, c.status(), "zstd 1.5.4 fails here: Src size is incorrect; " + c.err());
+        assertEquals(-1, recordedSize(c.out()), "more than the first read, and a size of 0: none recorded");
+        assertArrayEquals(content, run(c.out(), "decompress", "-c", "zstd").out());
+    }
+
+    /**
+     * A file that grows or shrinks while it is compressed fails: its frame was begun with its size.
+     * Deterministic: the output is a FIFO that the test reads only after changing the input, so the
+     * run, which opened (and measured) its input before the FIFO, cannot have read more than the
+     * FIFO and a few buffers hold (a few hundred KiB of random bytes) of the 4 MiB by then.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1000, -(2L << 20)})
+    void aFileThatChangesSizeWhileCompressedFails(long change) throws Exception {
+        ReferenceTools.assumeCommand("mkfifo");
+        assumeProvider(Codec.ZSTD);
+        byte[] data = new byte[4 << 20];
+        new SplittableRandom(33).nextBytes(data);
+        Path in = Files.write(dir.resolve("in"), data);
+        Path fifo = dir.resolve("fifo");
+        ReferenceTools.run(dir, "mkfifo", fifo.toString());
+        ExecutorService runner = Executors.newSingleThreadExecutor();
+        try {
+            Future<Run> compress = runner.submit(() -> run("compress", "-c", "zstd", in.toString(), fifo.toString()));
+            byte[] frame;
+            try (InputStream reader = Files.newInputStream(fifo)) { // returns once the run opened its output
+                try (FileChannel file = FileChannel.open(in, StandardOpenOption.WRITE)) {
+                    if (change > 0) {
+                        file.write(java.nio.ByteBuffer.wrap(new byte[(int) change]), data.length);
+                    } else {
+                        file.truncate(data.length + change);
+                    }
+                }
+                frame = reader.readAllBytes();
+            }
+            Run r = compress.get(HangGuard.GENEROUS.toSeconds(), TimeUnit.SECONDS);
+            assertEquals(Main.PARTIAL, r.status(), r.err());
+            assertTrue(
+                    r.err()
+                            .startsWith("arsenal compress: " + in + " changed size while it was read (" + data.length
+                                    + " bytes when compression began, " + (data.length + change) + " read)"),
+                    r.err());
+            assertTrue(r.err().endsWith("; the output on " + fifo + " is incomplete\n"), r.err());
+            Run decoded = run(frame, "decompress", "-c", "zstd");
+            assertEquals(Main.BAD_INPUT, decoded.status(), "the frame left incomplete: " + decoded.err());
+        } finally {
+            runner.shutdownNow();
+        }
+    }
+
+    @Test
+    void theSizeRecordedIsWhatWasReadOrTheFilesOwnIfNoLess() {
+        int first = CompressCommand.BUFFER;
+        assertEquals(0, CompressCommand.contentSize(0, -1), "an empty pipe");
+        assertEquals(1000, CompressCommand.contentSize(1000, -1), "a short pipe");
+        assertEquals(1000, CompressCommand.contentSize(1000, 0), "a /proc file: it says 0");
+        assertEquals(4, CompressCommand.contentSize(4, 4096), "a sysfs file: it says 4096");
+        assertEquals(-1, CompressCommand.contentSize(first, -1), "a long pipe");
+        assertEquals(-1, CompressCommand.contentSize(first, 0), "a long /proc file");
+        assertEquals(-1, CompressCommand.contentSize(first, first - 1), "a file that grew before its first read");
+        assertEquals(first, CompressCommand.contentSize(first, first), "a file of exactly one read");
+        assertEquals(3L << 30, CompressCommand.contentSize(first, 3L << 30), "a large file: its size, held to it");
     }
 
     @Test
