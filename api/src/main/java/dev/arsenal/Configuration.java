@@ -1,5 +1,7 @@
 package dev.arsenal;
 
+import dev.arsenal.compression.Codec;
+import dev.arsenal.hashing.HashAlgorithm;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
@@ -30,7 +32,10 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>system properties {@code arsenal.*} ({@code -Darsenal.strategy=LATENCY});
  *   <li>environment variables {@code ARSENAL_*}: the key upper-cased with dots as underscores
- *       ({@code ARSENAL_STRATEGY}, {@code ARSENAL_PROVIDER_XXH3}, {@code ARSENAL_DISABLED_KINDS});
+ *       ({@code ARSENAL_STRATEGY}, {@code ARSENAL_PROVIDER_XXH3}, {@code ARSENAL_DISABLED_KINDS}),
+ *       and so the {@code +} and {@code -} of an algorithm id ({@code
+ *       ARSENAL_PROVIDER_ZSTD_SHUFFLE} is {@code arsenal.provider.zstd+shuffle}, {@code
+ *       ARSENAL_PROVIDER_LZ4_BLOCK} {@code arsenal.provider.lz4-block});
  *   <li>a properties file: the path in {@code arsenal.config} / {@code ARSENAL_CONFIG} (which must
  *       exist), else {@code ./arsenal.properties}, else {@code
  *       $XDG_CONFIG_HOME/arsenal/arsenal.properties} (default {@code ~/.config/arsenal}), the
@@ -93,8 +98,19 @@ public final class Configuration {
 
     private static final String FILE_NAME = "arsenal.properties";
 
-    /** Where a value came from. */
-    public record Source(String description) {
+    /**
+     * Where a value came from: a description for people ("environment ARSENAL_STRATEGY", "API",
+     * "--provider"), and whether the program set it ({@code byProgram}: through the API or an
+     * option of its own command line) rather than the deployment (system properties, the
+     * environment, a file, a container's configuration). A program that forced a provider hears of
+     * its failure when it uses the algorithm; a deployment's setting is also worth a warning.
+     */
+    public record Source(String description, boolean byProgram) {
+        /** A source of the deployment's. */
+        public Source(String description) {
+            this(description, false);
+        }
+
         @Override
         public String toString() {
             return description;
@@ -104,7 +120,7 @@ public final class Configuration {
     private record Entry(String value, Source source) {}
 
     private static final Source DEFAULT = new Source("default");
-    private static final Source API = new Source("API");
+    private static final Source API = new Source("API", true);
 
     private static final Configuration DEFAULTS = new Configuration(Map.of(), List.of(), List.of());
 
@@ -155,7 +171,7 @@ public final class Configuration {
         Map<String, Entry> fromEnv = new LinkedHashMap<>();
         environment.forEach((k, v) -> {
             if (k.startsWith("ARSENAL_")) {
-                fromEnv.put(k.toLowerCase(Locale.ROOT).replace('_', '.'), new Entry(v, new Source("environment " + k)));
+                fromEnv.put(environmentKey(k), new Entry(v, new Source("environment " + k)));
             }
         });
 
@@ -199,6 +215,32 @@ public final class Configuration {
         return new Configuration(entries, sources, warnings);
     }
 
+    /**
+     * The key an {@code ARSENAL_*} variable stands for: lower-cased with underscores as dots, but
+     * after {@code ARSENAL_PROVIDER_} the id of the algorithm whose characters other than letters
+     * and digits are underscores there, since a variable's name has no {@code +} or {@code -}. A
+     * name that matches no algorithm keeps the plain mapping, and the engine's error names it.
+     */
+    static String environmentKey(String variable) {
+        String providerPrefix = "ARSENAL_PROVIDER_";
+        if (variable.startsWith(providerPrefix)) {
+            String algorithm = variable.substring(providerPrefix.length());
+            for (Algorithm a : knownAlgorithms()) {
+                if (a.id().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_").equals(algorithm)) {
+                    return PROVIDER_PREFIX + a.id();
+                }
+            }
+        }
+        return variable.toLowerCase(Locale.ROOT).replace('_', '.');
+    }
+
+    /** The algorithms whose ids {@code arsenal.provider.*} takes: every family's (a new family goes here). */
+    private static List<Algorithm> knownAlgorithms() {
+        List<Algorithm> all = new ArrayList<>(List.of(HashAlgorithm.values()));
+        all.addAll(List.of(Codec.values()));
+        return all;
+    }
+
     private static List<Path> defaultFiles(Map<String, String> env, Map<String, String> props) {
         List<Path> files = new ArrayList<>();
         files.add(Path.of(FILE_NAME));
@@ -221,11 +263,15 @@ public final class Configuration {
 
     /** A copy with one key set (through the API, taking precedence over every other source). */
     public Configuration with(String key, String value) {
+        return with(key, value, API);
+    }
+
+    private Configuration with(String key, String value, Source source) {
         Map<String, Entry> copy = new LinkedHashMap<>(entries);
-        copy.put(key, new Entry(value, API));
+        copy.put(key, new Entry(value, source));
         List<String> newSources = new ArrayList<>(sources);
-        if (!newSources.contains("API")) {
-            newSources.add("API");
+        if (!newSources.contains(source.description())) {
+            newSources.add(source.description());
         }
         return new Configuration(copy, newSources, fileWarnings());
     }
@@ -264,6 +310,15 @@ public final class Configuration {
     /** A copy that forces {@code providerId} for {@code algorithm}. */
     public Configuration withForcedProvider(Algorithm algorithm, String providerId) {
         return with(PROVIDER_PREFIX + algorithm.id(), providerId);
+    }
+
+    /**
+     * A copy that forces {@code providerId} for {@code algorithm}, as {@link
+     * #withForcedProvider(Algorithm, String)}, set by the program through {@code via}: an option of
+     * its command line ("--provider"), which decisions then name as the source.
+     */
+    public Configuration withForcedProvider(Algorithm algorithm, String providerId, String via) {
+        return with(PROVIDER_PREFIX + algorithm.id(), providerId, new Source(via, true));
     }
 
     /** A copy with another strategy. */

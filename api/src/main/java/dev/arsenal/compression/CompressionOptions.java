@@ -44,7 +44,8 @@ public final class CompressionOptions {
 
     /**
      * What the format's own tool writes: a checksum of the content (zstd, lz4 frames; gzip always
-     * has its CRC-32), the content size in the header when it is known (one-shot compression), no
+     * has its CRC-32), the content size in the header when it is known (one-shot compression, and
+     * streams given the size), no
      * dictionary, and 8-byte elements for the shuffle codecs.
      */
     public static CompressionOptions defaults() {
@@ -56,7 +57,11 @@ public final class CompressionOptions {
         return checksum;
     }
 
-    /** Whether one-shot frames record the content size in their header (zstd and lz4 frames). */
+    /**
+     * Whether frames record the content size in their header when it is known (zstd and lz4
+     * frames): one-shot compression, and streams given the size ({@link
+     * Compressor#compressing(java.io.OutputStream, long)}).
+     */
     public boolean contentSize() {
         return contentSize;
     }
@@ -84,7 +89,7 @@ public final class CompressionOptions {
         return new CompressionOptions(checksum, contentSize, dictionary, elementSize);
     }
 
-    /** These options with the content size recorded in one-shot frames or not. */
+    /** These options with the content size recorded (when it is known) or not. */
     public CompressionOptions withContentSize(boolean contentSize) {
         return new CompressionOptions(checksum, contentSize, dictionary, elementSize);
     }

@@ -69,4 +69,29 @@ public interface Compressor {
      * @throws UnsupportedOperationException for a codec without a stream format
      */
     OutputStream compressing(OutputStream out);
+
+    /**
+     * A stream as {@link #compressing(OutputStream)} for exactly {@code contentSize} bytes, known
+     * before the first is written (a file's size). Frames with a field for it (zstd, LZ4 frames)
+     * record it in their header, as the {@code zstd} and {@code lz4} tools do for files, unless the
+     * options turned it off ({@link CompressionOptions#contentSize()}); a decoder then knows the
+     * size before decoding ({@code zstd -l}, an output allocated once). gzip has no such field.
+     *
+     * <p>A wrong promise never yields a frame that decodes to other bytes than were written: the
+     * stream takes everything written, and if that is not {@code contentSize} bytes, the write that
+     * passes it or {@code close()} throws an {@link java.io.IOException}, and a frame that recorded
+     * the size is refused by every decoder (its header disagrees with its content).
+     *
+     * <p>The default ignores the size and returns {@code compressing(out)}: a frame without it is
+     * still valid. Arsenal's compressors record and check it.
+     *
+     * @throws IllegalArgumentException if {@code contentSize} is negative
+     * @throws UnsupportedOperationException for a codec without a stream format
+     */
+    default OutputStream compressing(OutputStream out, long contentSize) {
+        if (contentSize < 0) {
+            throw new IllegalArgumentException("contentSize must not be negative: " + contentSize);
+        }
+        return compressing(out);
+    }
 }

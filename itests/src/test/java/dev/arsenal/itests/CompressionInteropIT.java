@@ -1,13 +1,16 @@
 package dev.arsenal.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.arsenal.compression.Codec;
 import dev.arsenal.launcher.Main;
+import dev.arsenal.spi.ReferenceTools;
 import dev.arsenal.spi.TestData;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,10 +23,12 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -511,5 +516,152 @@ class CompressionInteropIT {
         try (Stream<Path> left = Files.list(outDir)) {
             assertEquals(List.of(), left.toList(), "no output and no temporary file");
         }
+    }
+
+    /** A command line for {@code sh -c}: every word single-quoted. */
+    static String shellLine(List<String> words) {
+        return words.stream().map(w -> "'" + w.replace("'", "'\\''") + "'").collect(Collectors.joining(" "));
+    }
+
+    /**
+     * Runs the launcher in a pseudo-terminal ({@code script} from util-linux): stdin, stdout and
+     * stderr are the terminal. Returns the status and everything the terminal showed.
+     */
+    static Launcher.Result inATerminal(String... args) throws IOException, InterruptedException {
+        String line = shellLine(Launcher.classPathCommand(Main.class.getName(), args));
+        Path shown = Files.createTempFile(dir, "terminal", ".txt");
+        Process p = new ProcessBuilder("script", "-qec", line, "/dev/null")
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectErrorStream(true)
+                .redirectOutput(shown.toFile())
+                .start();
+        assertTrue(p.waitFor(Launcher.HANG.toSeconds(), TimeUnit.SECONDS), "hung: " + line);
+        // Compressed bytes may have reached the terminal (with -f): read as bytes, one char each.
+        return new Launcher.Result(p.exitValue(), Files.readString(shown, StandardCharsets.ISO_8859_1), "");
+    }
+
+    @Test
+    void aTerminalGetsNoCompressedDataButDecompressedData() throws Exception {
+        ReferenceTools.assumeCommand("script");
+        Target t = new Target(Codec.ZSTD, null);
+        requireProvider(t);
+        Path text = Files.writeString(dir.resolve("terminal.txt"), "a line of text for the terminal\n");
+        Launcher.Result refused = inATerminal("compress", "-c", "zstd", text.toString());
+        assertEquals(2, refused.status(), refused.out() + refused.err());
+        assertTrue(
+                refused.out().contains("arsenal compress: compressed data not written to a terminal"), refused.out());
+        Launcher.Result forced = inATerminal("compress", "-c", "zstd", "-f", text.toString());
+        assertEquals(0, forced.status(), forced.out() + forced.err());
+
+        Path packed = dir.resolve("terminal.txt.zst");
+        Launcher.Result toFile = Launcher.classPath(null, "compress", "-c", "zstd", text.toString(), packed.toString());
+        assertEquals(0, toFile.status(), toFile.err());
+        Launcher.Result shown = inATerminal("decompress", "-c", "zstd", packed.toString());
+        assertEquals(0, shown.status(), shown.out() + shown.err());
+        assertTrue(shown.out().contains("a line of text for the terminal"), shown.out());
+    }
+
+    @Test
+    void devNullIsWrittenInPlace() throws Exception {
+        Path devNull = Path.of("/dev/null");
+        assumeTrue(Files.exists(devNull), "no /dev/null here");
+        Target t = new Target(Codec.GZIP, null);
+        requireProvider(t);
+        Path frame = toolFrames.containsKey(Codec.GZIP)
+                ? toolFrames.get(Codec.GZIP).get(0).file()
+                : null;
+        assumeTrue(frame != null, "no gzip tool");
+        Launcher.Result test = Launcher.classPath(null, "decompress", "-c", "gzip", frame.toString(), "/dev/null");
+        assertEquals(0, test.status(), test.err());
+        assertEquals(0020000, (Integer) Files.getAttribute(devNull, "unix:mode") & 0170000, "a character device still");
+    }
+
+    /**
+     * {@code kill -9} leaves a run's temporary file; a run over the same output while the first is
+     * alive leaves it be (the first holds its lock), the next run after its death removes it and
+     * says so; SIGTERM (as Ctrl-C) lets a run delete its own.
+     */
+    @Test
+    void aKilledRunsTemporaryFileIsRemovedByTheNextRunOnly() throws Exception {
+        ReferenceTools.assumeCommand("mkfifo");
+        requireProvider(new Target(Codec.ZSTD, null));
+        Path work = Files.createDirectories(dir.resolve("killed"));
+        Path input = inputs.get(0);
+        Path out = work.resolve("out.zst");
+
+        Path fifo = work.resolve("fifo");
+        ReferenceTools.run(work, "mkfifo", fifo.toString());
+        Process first = new ProcessBuilder(Launcher.classPathCommand(
+                        Main.class.getName(), "compress", "-c", "zstd", fifo.toString(), out.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("first.log").toFile())
+                .start();
+        Path temp = null;
+        try (OutputStream feed = Files.newOutputStream(fifo)) { // returns once the run opened its input
+            feed.write(new byte[1000]);
+            feed.flush();
+            temp = awaitTemporaryFile(work, first);
+            Launcher.Result meanwhile =
+                    Launcher.classPath(null, "compress", "-c", "zstd", "-f", input.toString(), out.toString());
+            assertEquals(0, meanwhile.status(), meanwhile.err());
+            assertFalse(meanwhile.err().contains("removed"), "a live run's file: " + meanwhile.err());
+            assertTrue(Files.exists(temp), "a live run's file is kept");
+            first.destroyForcibly(); // SIGKILL: no shutdown hook runs
+            assertTrue(first.waitFor(Launcher.HANG.toSeconds(), TimeUnit.SECONDS));
+        } catch (IOException closedByTheKill) {
+            // the reader died: the feed's close may find the pipe broken
+        }
+        assertTrue(temp != null && Files.exists(temp), "kill -9 leaves " + temp);
+        Launcher.Result next =
+                Launcher.classPath(null, "compress", "-c", "zstd", "-f", input.toString(), out.toString());
+        assertEquals(0, next.status(), next.err());
+        assertTrue(
+                next.err().contains("arsenal compress: removed " + temp + ", left by a run that was killed"),
+                next.err());
+        assertFalse(Files.exists(temp));
+
+        // SIGTERM, as Ctrl-C: the run deletes its own temporary file on the way out.
+        Process second = new ProcessBuilder(Launcher.classPathCommand(
+                        Main.class.getName(), "compress", "-c", "zstd", "-f", fifo.toString(), out.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("second.log").toFile())
+                .start();
+        Path own = null;
+        try (OutputStream feed = Files.newOutputStream(fifo)) {
+            feed.write(new byte[1000]);
+            feed.flush();
+            own = awaitTemporaryFile(work, second);
+            second.destroy();
+            assertTrue(second.waitFor(Launcher.HANG.toSeconds(), TimeUnit.SECONDS));
+        } catch (IOException closedByTheSignal) {
+            // the reader ended: the feed's close may find the pipe broken
+        }
+        assertTrue(own != null, "the run made a temporary file");
+        try (Stream<Path> left = Files.list(work)) {
+            assertEquals(
+                    List.of(),
+                    left.filter(p -> p.getFileName().toString().endsWith(".tmp"))
+                            .toList(),
+                    "SIGTERM: the run deleted its own " + own);
+        }
+    }
+
+    /**
+     * The temporary file a running {@code compress} made in {@code work}, waited for a bounded
+     * number of times (a run makes it once its input is open, just after).
+     */
+    static Path awaitTemporaryFile(Path work, Process run) throws IOException, InterruptedException {
+        for (int tries = 0; tries < 6000 && run.isAlive(); tries++) {
+            try (Stream<Path> files = Files.list(work)) {
+                Optional<Path> temp = files.filter(
+                                p -> p.getFileName().toString().matches("\\.out\\.zst\\.[0-9a-f]{12}\\.tmp"))
+                        .findFirst();
+                if (temp.isPresent()) {
+                    return temp.get();
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no temporary file appeared; the run " + (run.isAlive() ? "is alive" : "ended"));
     }
 }

@@ -1,10 +1,16 @@
 package dev.arsenal.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.arsenal.launcher.Main;
+import dev.arsenal.spi.ReferenceTools;
+import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,8 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -192,5 +200,113 @@ class XxhsumInteropIT {
                 1,
                 ours.err().lines().filter(l -> l.startsWith("arsenal")).count(),
                 "one line naming the file: " + ours.err());
+    }
+
+    /**
+     * Files whose size the file system misstates ({@code /proc} says 0 bytes, sysfs 4096) and a
+     * FIFO, in the process's own reads of its file descriptor, against xxhsum's digits.
+     */
+    @Test
+    void pseudoFilesAndFifosHashAsXxhsumHashesThem() throws Exception {
+        requireXxhsum();
+        ReferenceTools.assumeCommand("mkfifo");
+        List<String> inputs = new ArrayList<>();
+        for (String f : new String[] {"/proc/version", "/sys/devices/system/cpu/online"}) {
+            if (Files.isReadable(Path.of(f))) {
+                inputs.add(f);
+            }
+        }
+        Path source = files.getLast(); // 3 MiB + 7: several reads
+        Path fifo = dir.resolve("fifo");
+        ReferenceTools.run(dir, "mkfifo", fifo.toString());
+        List<String> args = new ArrayList<>(List.of("hash", "-a", "xxh64"));
+        args.addAll(inputs);
+        args.add(fifo.toString());
+        Thread writer = Thread.ofPlatform().start(() -> {
+            try (OutputStream o = Files.newOutputStream(fifo)) { // blocks until the launcher opens it
+                Files.copy(source, o);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        Launcher.Result ours = Launcher.classPath(null, args.toArray(String[]::new));
+        writer.join();
+        assertEquals(0, ours.status(), ours.err());
+        List<String> xargs = new ArrayList<>(List.of("-H1"));
+        xargs.addAll(inputs);
+        Map<String, String> expected = parse(xxhsum(xargs, null));
+        expected.put(
+                fifo.toString(),
+                parse(xxhsum(List.of("-H1", source.toString()), null)).get(source.toString()));
+        assertEquals(expected, parse(ours.out()));
+    }
+
+    /** Runs the launcher with stdout going to {@code stdout}; returns the status and what it said (arsenal's lines). */
+    static Launcher.Result withStdout(File stdout, Path stdin, String... args) throws Exception {
+        Path err = Files.createTempFile(dir, "stderr", ".txt");
+        ProcessBuilder pb = new ProcessBuilder(Launcher.classPathCommand(Main.class.getName(), args))
+                .redirectOutput(stdout)
+                .redirectError(err.toFile());
+        if (stdin != null) {
+            pb.redirectInput(stdin.toFile());
+        }
+        Process p = pb.start();
+        assertTrue(p.waitFor(Launcher.HANG.toSeconds(), TimeUnit.SECONDS), "hung: " + List.of(args));
+        String said = Files.readAllLines(err).stream()
+                .filter(l -> l.startsWith("arsenal"))
+                .collect(Collectors.joining("\n"));
+        return new Launcher.Result(p.exitValue(), "", said);
+    }
+
+    /** A full disk ({@code /dev/full}) is a non-zero exit and one line saying so, for every command. */
+    @Test
+    void aFullStdoutIsAnErrorForEveryCommand() throws Exception {
+        File full = new File("/dev/full");
+        assumeTrue(full.exists(), "no /dev/full here");
+        Path input = files.get(20);
+        String[][] commands = {
+            {"hash", "-a", "xxh3", input.toString()},
+            {"info"},
+            {"info", "--json"},
+            {"version"},
+            {"hash", "--help"},
+            {"compress", "-c", "gzip", input.toString()}
+        };
+        for (String[] args : commands) {
+            Launcher.Result r = withStdout(full, null, args);
+            String what = String.join(" ", args) + ": " + r.err();
+            assertEquals(1, r.status(), what);
+            assertEquals(1, r.err().lines().count(), what);
+            assertTrue(r.err().startsWith("arsenal " + args[0] + ": stdout: No space left on device"), what);
+        }
+    }
+
+    /**
+     * A reader that goes away ({@code | head -c 1}) ends the run without a word, with the status a
+     * shell shows for the C tools that SIGPIPE ends: 141. The output is larger than a pipe holds
+     * (64 KiB), so the run cannot finish before its reader leaves.
+     */
+    @Test
+    void aClosedPipeEndsTheRunSilentlyWith141() throws Exception {
+        ReferenceTools.assumeCommand("head");
+        List<String> args = new ArrayList<>(List.of("hash", "-a", "xxh3"));
+        for (int i = 0; i < 2000; i++) { // about 2000 lines of 100 bytes
+            args.add(files.get(3).toString());
+        }
+        Path err = Files.createTempFile(dir, "stderr", ".txt");
+        List<Process> pipeline = ProcessBuilder.startPipeline(List.of(
+                new ProcessBuilder(Launcher.classPathCommand(Main.class.getName(), args.toArray(String[]::new)))
+                        .redirectError(err.toFile()),
+                new ProcessBuilder("head", "-c", "1").redirectOutput(ProcessBuilder.Redirect.DISCARD)));
+        for (Process p : pipeline) {
+            assertTrue(p.waitFor(Launcher.HANG.toSeconds(), TimeUnit.SECONDS));
+        }
+        assertEquals(141, pipeline.getFirst().exitValue());
+        assertEquals(
+                List.of(),
+                Files.readAllLines(err).stream()
+                        .filter(l -> l.startsWith("arsenal"))
+                        .toList(),
+                "nothing said");
     }
 }

@@ -18,70 +18,113 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code arsenal compress -c CODEC [-l LEVEL] [-e ELEMENT_SIZE] [-D DICT] [--no-check]
- * [--no-content-size] [--provider ID] [IN [OUT]]} and {@code arsenal decompress -c CODEC [-D DICT]
- * [--provider ID] [--max-size BYTES] [IN [OUT]]}: one input (a file, or stdin
- * when absent or {@code -}) through the codec's stream form to one output (a file, or stdout), in
- * 64 KiB pieces, so that a file of any size takes constant memory.
+ * {@code arsenal compress} and {@code arsenal decompress}: one input (a file, or stdin when absent
+ * or {@code -}) through the codec's stream form to one output (a file, or stdout), in 64 KiB
+ * pieces, so that a file of any size takes constant memory.
  *
- * <p>An output file is written whole or not at all: the bytes go to a hidden temporary file beside
- * it, renamed over {@code OUT} only once the frame is complete. On failure the temporary file is
- * deleted, an existing {@code OUT} is left as it was, and the one-line message says that nothing was
- * written. Stdout cannot be taken back; the message then says the output is incomplete.
+ * <p>The output file is an {@link OutputFile}: written whole or not at all when it is a regular
+ * file (a hidden temporary file renamed over it), replaced only with {@code -f} and then keeping its
+ * permissions, followed when it is a symbolic link, written in place when it is a device or a FIFO
+ * ({@code /dev/null}). On failure the one-line message says what became of the output: nothing
+ * written to it, or, where bytes cannot be taken back (stdout, a device), that it is incomplete.
+ * Compressed data is not written to a terminal nor read from one without {@code -f}, as gzip,
+ * zstd and lz4 refuse it.
+ *
+ * <p>Compressing a file, or an input of less than 64 KiB, records the content size in zstd and
+ * LZ4 frames, as the tools do for files ({@code --no-content-size} leaves it out); a file that
+ * changes size while it is read fails, since its frame would lie. Decompressing gzip forgives
+ * what {@code gzip -d} forgives after the last member ({@link GzipTrailer}).
  *
  * <p>Exit status: {@link Main#OK}; {@link Main#PARTIAL} when the input or output failed (missing
- * file, disk full); {@link Main#BAD_INPUT} when the compressed input is malformed or decompresses
- * to more than {@code --max-size}; {@link Main#USAGE} for the command line and for a codec or level
- * that no provider serves.
+ * file, disk full, an output that exists); {@link Main#BAD_INPUT} when the compressed input is
+ * malformed or decompresses to more than {@code --max-size}; {@link Main#WARNING} when gzip data
+ * was followed by other bytes, ignored; {@link Main#USAGE} for the command line and for a codec or
+ * level that no provider serves.
  */
 final class CompressCommand {
     /** Inputs larger than this get a progress line when stderr is a terminal. */
     static final long PROGRESS_THRESHOLD = 16L << 20;
 
-    private static final int BUFFER = 1 << 16;
+    /** The piece size, and what is read before a frame begins. */
+    static final int BUFFER = 1 << 16;
 
     private final boolean compress;
     private final String name;
     private final InputStream stdin;
     private final PrintStream out;
     private final PrintStream err;
-    private final boolean terminal;
+    private final Terminals terminals;
 
     /**
      * A command that compresses ({@code compress}) or decompresses from {@code stdin} or a file to
-     * {@code out} or a file; messages go to {@code err}.
+     * {@code out} or a file; messages go to {@code err}; {@code terminals} says which of the
+     * process's streams are terminals.
      */
-    CompressCommand(boolean compress, InputStream stdin, PrintStream out, PrintStream err) {
+    CompressCommand(boolean compress, InputStream stdin, PrintStream out, PrintStream err, Terminals terminals) {
         this.compress = compress;
         this.name = compress ? "compress" : "decompress";
         this.stdin = stdin;
         this.out = out;
         this.err = err;
-        this.terminal = System.console() != null && System.console().isTerminal();
+        this.terminals = terminals;
     }
 
-    static String usage(boolean compress) {
+    /** The one-line synopsis, for messages about the command line. */
+    static String synopsis(boolean compress) {
         return compress
                 ? "usage: arsenal compress -c CODEC [-l LEVEL] [-e ELEMENT_SIZE] [-D DICT] [--no-check]"
-                        + " [--no-content-size] [--provider ID] [IN [OUT]]"
-                : "usage: arsenal decompress -c CODEC [-D DICT] [--provider ID] [--max-size BYTES] [IN [OUT]]";
+                        + " [--no-content-size] [--provider ID] [-f] [IN [OUT]]"
+                : "usage: arsenal decompress -c CODEC [-D DICT] [--provider ID] [--max-size BYTES] [-f] [IN [OUT]]";
+    }
+
+    /** The whole usage, for {@code --help}. */
+    static String usage(boolean compress) {
+        String options = compress ? """
+                  -c, --codec CODEC        lz4, zstd, gzip, lz4+shuffle, zstd+shuffle
+                  -l, --level LEVEL        lz4 1 to 12 (default 1), zstd -7 to 22 (3), gzip 1 to 9 (6)
+                  -e, --element-size N     bytes per element for the shuffle codecs, 1 to 255 (8)
+                  -D, --dictionary DICT    a zstd dictionary ('arsenal train', 'zstd --train')
+                  --no-check               no content checksum in the frame
+                  --no-content-size        no content size in the frame (recorded for files and
+                                           inputs under 64 KiB)
+                  --provider ID            this provider only ('arsenal info' lists them)
+                  -f, --force              replace an existing OUT; write to a terminal
+                """ : """
+                  -c, --codec CODEC        lz4, zstd, gzip, lz4+shuffle, zstd+shuffle
+                  -D, --dictionary DICT    the dictionary the data was compressed with
+                  --max-size BYTES         stop with exit status 4 past BYTES of output (K, M, G, T:
+                                           powers of 1024; default: no limit)
+                  --provider ID            this provider only ('arsenal info' lists them)
+                  -f, --force              replace an existing OUT; read from a terminal
+                """;
+        String what = compress
+                ? "Compresses IN (a file; none or '-': stdin) into one frame, written to OUT (none or '-': stdout)."
+                : "Decompresses IN (a file; none or '-': stdin; concatenated frames too) to OUT (none or '-': stdout).";
+        String gzip = compress ? "" : """
+
+                After gzip data, zeros are ignored as gzip -d ignores them; other bytes that do not
+                start a member are ignored with a warning (exit status 5; gzip's is 2).
+                """;
+        return synopsis(compress) + "\n\n" + what + "\n\n" + options + """
+
+                OUT is written whole or not at all: a hidden temporary file beside it (.OUT.<hex>.tmp)
+                is renamed over it once complete. An existing OUT is replaced only with -f, and keeps its
+                permissions; a new one gets IN's. A symbolic link is followed, and the file it names is
+                written. A device or a FIFO (/dev/null, a named pipe) is written in place.
+                """ + gzip + """
+
+                Exit status: 0 done; 1 IN or OUT failed (an OUT that exists, a full disk; nothing written
+                to OUT); 2 usage; 4 malformed input, or more than --max-size; 5 done, with a warning.""";
     }
 
     int run(List<String> args) {
@@ -97,32 +140,227 @@ final class CompressCommand {
             throw new UsageException(
                     "--element-size is for the shuffle codecs (" + codec.id() + "+shuffle), not " + codec.id());
         }
+        if (compress && o.output().equals("-") && terminals.stdout() && !o.force()) {
+            throw new UsageException("compressed data not written to a terminal; redirect stdout, name OUT,"
+                    + " or -f to write it there");
+        }
+        if (!compress && o.input().equals("-") && terminals.stdin() && !o.force()) {
+            throw new UsageException(
+                    "compressed data not read from a terminal; redirect stdin, name IN," + " or -f to read it there");
+        }
         ArsenalRuntime runtime = o.provider() == null
                 ? Arsenal.runtime()
-                : Arsenal.create(Configuration.load().withForcedProvider(codec, o.provider()));
-        Filter filter;
+                : Arsenal.create(Configuration.load().withForcedProvider(codec, o.provider(), "--provider"));
+        Coder coder;
         if (compress) {
             Compressor compressor = runtime.compressor(codec, level, o.options());
-            filter = (in, sink) -> {
-                try (OutputStream frame = compressor.compressing(sink)) {
-                    copy(in, frame);
-                }
-            };
+            boolean recordSize = o.options().contentSize();
+            coder = (in, source, sink) -> compress(compressor, recordSize, in, source, sink);
         } else {
             Decompressor decompressor = runtime.decompressor(codec, o.options());
-            long maxSize = o.maxSize();
-            filter = (in, sink) -> {
-                try (InputStream data = decompressor.decompressing(in, maxSize)) {
-                    copy(data, sink);
-                }
-            };
+            coder = (in, source, sink) -> decompress(decompressor, o.maxSize(), in, source, sink);
         }
-        return transfer(filter, o.input(), o.output());
+        return transfer(coder, o);
     }
 
-    /** Turns the bytes of one stream into those of another; closes neither's underlying file. */
-    private interface Filter {
-        void run(InputStream in, OutputStream sink) throws IOException;
+    /** Turns the bytes of one stream into those of another; returns the exit status. */
+    private interface Coder {
+        int run(CountingInputStream in, Source source, OutputStream sink) throws IOException;
+    }
+
+    /** The input: its name for messages ("" for stdin), its path, and its size if it is a regular file. */
+    private record Source(String prefix, Path path, long regularSize) {}
+
+    /** What a failure means for the output: "; nothing written to OUT", or that it is incomplete. */
+    private interface Aftermath {
+        String describe();
+    }
+
+    private int transfer(Coder coder, Options o) {
+        String input = o.input();
+        String output = o.output();
+        boolean fromStdin = input.equals("-");
+        boolean toStdout = output.equals("-");
+        InputStream raw;
+        Source source;
+        if (fromStdin) {
+            raw = new FilterInputStream(stdin) {
+                @Override
+                public void close() {
+                    // stdin belongs to the caller
+                }
+            };
+            source = new Source("", null, -1);
+        } else {
+            Path path = Path.of(input);
+            if (Files.isDirectory(path)) {
+                return fail(input + ": is a directory", Main.PARTIAL);
+            }
+            try {
+                raw = Files.newInputStream(path);
+                source = new Source(input + ": ", path, Files.isRegularFile(path) ? Files.size(path) : -1);
+            } catch (IOException e) {
+                return fail(IoErrors.describe(e, input), Main.PARTIAL);
+            }
+        }
+        OutputFile file = null;
+        if (!toStdout) {
+            try {
+                file = OutputFile.open(
+                        output, o.force(), source.path(), note -> err.println("arsenal " + name + ": " + note));
+            } catch (OutputFile.Refused e) {
+                close(raw);
+                return fail(e.getMessage(), Main.PARTIAL);
+            } catch (IOException e) {
+                close(raw);
+                return fail("cannot write " + output + ": " + IoErrors.reason(e), Main.PARTIAL);
+            }
+            if (compress && file.isTerminal() && !o.force()) {
+                close(raw);
+                close(file);
+                throw new UsageException(
+                        "compressed data not written to a terminal (" + output + "); -f to write it there");
+            }
+        }
+        Progress progress = terminals.stderr() ? new Progress(err, source.regularSize(), System::nanoTime) : null;
+        String where = toStdout ? "stdout" : output;
+        DeliveryCount delivered = new DeliveryCount(toStdout ? new StdoutStream(out) : new FileSink(file.stream()));
+        boolean wholeOrNothing = file != null && file.isWholeOrNothing();
+        Aftermath aftermath = () -> wholeOrNothing || delivered.count == 0
+                ? "; nothing written to " + where
+                : "; the output on " + where + " is incomplete";
+        String prefix = source.prefix();
+        try (CountingInputStream in = new CountingInputStream(raw, progress)) {
+            int status;
+            try (OutputStream buffered = new BufferedOutputStream(delivered, BUFFER)) {
+                status = coder.run(in, source, buffered);
+            }
+            if (file != null) {
+                try {
+                    file.commit();
+                } catch (OutputFile.Refused e) {
+                    return fail(e.getMessage(), Main.PARTIAL);
+                } catch (IOException e) {
+                    throw new WriteException(e);
+                }
+            }
+            return status;
+        } catch (WriteException e) {
+            if (toStdout && Stdout.readerGone(out)) {
+                return Main.CLOSED_PIPE; // as SIGPIPE ends the C tools: nothing said
+            }
+            String reason = toStdout && e.getCause() instanceof StdoutFailed
+                    ? Stdout.reason(out)
+                    : IoErrors.describe(e.getCause(), null);
+            return fail(where + ": " + reason + aftermath.describe(), Main.PARTIAL);
+        } catch (SizeChanged e) {
+            return fail(prefix.isEmpty() ? e.getMessage() : input + " " + e.getMessage(), Main.PARTIAL, aftermath);
+        } catch (IOException | UncheckedIOException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof MalformedInputException m) {
+                return fail(prefix + m.getMessage(), Main.BAD_INPUT, aftermath);
+            }
+            IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+            return fail(prefix + IoErrors.describe(io, null), Main.PARTIAL, aftermath);
+        } catch (MalformedInputException e) {
+            return fail(prefix + e.getMessage(), Main.BAD_INPUT, aftermath);
+        } catch (ArsenalException e) {
+            return fail(prefix + e.getMessage(), Main.PARTIAL, aftermath);
+        } finally {
+            if (progress != null) {
+                progress.clear();
+            }
+            if (file != null) {
+                close(file);
+            }
+        }
+    }
+
+    /**
+     * Compresses {@code in} into one frame on {@code sink}. The first 64 KiB are read before the
+     * frame begins: an input that ends within them has its exact size, whatever the file system
+     * said (files of {@code /proc} and {@code /sys} claim 0 or 4096 bytes); a longer regular file
+     * has the size it had when opened, which the frame is then held to.
+     */
+    private static int compress(
+            Compressor compressor, boolean recordSize, CountingInputStream in, Source source, OutputStream sink)
+            throws IOException {
+        byte[] first = in.readNBytes(BUFFER);
+        long size = recordSize ? contentSize(first.length, source.regularSize()) : -1;
+        try (OutputStream frame = size < 0 ? compressor.compressing(sink) : compressor.compressing(sink, size)) {
+            frame.write(first);
+            copy(in, frame);
+        } catch (IOException e) {
+            // The input grew past the size, or ended before it; any other failure is what it says.
+            boolean changed = in.count() > size || (in.reachedEnd() && in.count() < size);
+            if (size >= 0 && !(e instanceof WriteException) && changed) {
+                throw new SizeChanged("changed size while it was read (" + size + " bytes when compression began, "
+                        + in.count() + " read), so its frame would not hold the size it records; compress it from"
+                        + " stdin (< FILE) to leave the size out");
+            }
+            throw e;
+        }
+        return Main.OK;
+    }
+
+    /**
+     * The content size to record, or -1: the bytes read if the input ended within its first
+     * {@value #BUFFER} ({@code firstRead} less than that), else the regular file's size when it was
+     * opened ({@code regularSize}, -1 for other inputs) if that is no less than what was read (a
+     * {@code /proc} file says 0 and holds megabytes: then none).
+     */
+    static long contentSize(int firstRead, long regularSize) {
+        if (firstRead < BUFFER) {
+            return firstRead;
+        }
+        return regularSize >= firstRead ? regularSize : -1;
+    }
+
+    /**
+     * Decompresses {@code in} onto {@code sink}; gzip input followed by bytes that are not a member
+     * is forgiven as {@code gzip -d} forgives it ({@link GzipTrailer}).
+     */
+    private int decompress(
+            Decompressor decompressor, long maxSize, CountingInputStream in, Source source, OutputStream sink)
+            throws IOException {
+        if (decompressor.codec() != Codec.GZIP) {
+            try (InputStream data = decompressor.decompressing(in, maxSize)) {
+                copy(data, sink);
+            }
+            return Main.OK;
+        }
+        GzipTrailer.Tail tail = new GzipTrailer.Tail(in);
+        GzipTrailer.Sum sum = new GzipTrailer.Sum(sink);
+        try (InputStream data = decompressor.decompressing(tail, maxSize)) {
+            copy(data, sum);
+            return Main.OK;
+        } catch (IOException e) {
+            if (!(e.getCause() instanceof MalformedInputException m)) {
+                throw e;
+            }
+            GzipTrailer.OffsetDecoder again = source.regularSize() < 0
+                    ? GzipTrailer.OffsetDecoder.NONE
+                    : length -> decodedLength(decompressor, maxSize, source.path(), length);
+            return switch (GzipTrailer.judge(m, tail, sum, again)) {
+                case ZEROS -> Main.OK;
+                case GARBAGE -> {
+                    err.println("arsenal " + name + ": " + source.prefix()
+                            + "decompression OK, trailing garbage ignored (from offset " + m.offset() + ")");
+                    yield Main.WARNING;
+                }
+                case NOT_TRAILING -> throw e;
+            };
+        }
+    }
+
+    /** The bytes that the first {@code length} bytes of {@code file} decode to, or -1 if they fail. */
+    private static long decodedLength(Decompressor decompressor, long maxSize, Path file, long length) {
+        try (InputStream prefix = new LimitedInputStream(Files.newInputStream(file), length);
+                InputStream data = decompressor.decompressing(prefix, maxSize)) {
+            return data.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException | ArsenalException e) {
+            return -1;
+        }
     }
 
     private static void copy(InputStream in, OutputStream sink) throws IOException {
@@ -137,170 +375,21 @@ final class CompressCommand {
         }
     }
 
-    private int transfer(Filter filter, String input, String output) {
-        boolean fromStdin = input.equals("-");
-        boolean toStdout = output.equals("-");
-        String source = fromStdin ? "" : input + ": ";
-        Path target = toStdout ? null : Path.of(output);
-        if (target != null && Files.isDirectory(target)) {
-            return fail(output + ": is a directory", Main.PARTIAL);
-        }
-        InputStream raw;
-        long total = -1;
-        if (fromStdin) {
-            raw = new FilterInputStream(stdin) {
-                @Override
-                public void close() {
-                    // stdin belongs to the caller
-                }
-            };
-        } else {
-            Path path = Path.of(input);
-            if (Files.isDirectory(path)) {
-                return fail(input + ": is a directory", Main.PARTIAL);
-            }
-            try {
-                raw = Files.newInputStream(path);
-                total = Files.isRegularFile(path) ? Files.size(path) : -1;
-            } catch (IOException e) {
-                return fail(describe(e, input), Main.PARTIAL);
-            }
-        }
-        Progress progress = terminal ? new Progress(err, total, System::nanoTime) : null;
-        Path temp = null;
-        Thread cleanup = null;
-        String notWritten = toStdout ? "; the output on stdout is incomplete" : "; nothing written to " + output;
-        try (InputStream in = new CountingInputStream(raw, progress)) {
-            OutputStream sink;
-            if (toStdout) {
-                sink = new StdoutStream(out);
-            } else {
-                try {
-                    temp = createTemporary(target);
-                    cleanup = deleteOnExit(temp);
-                    sink = new FileSink(Files.newOutputStream(temp));
-                } catch (IOException e) {
-                    return fail("cannot write " + output + ": " + reason(e), Main.PARTIAL);
-                }
-            }
-            try (OutputStream buffered = new BufferedOutputStream(sink, BUFFER)) {
-                filter.run(in, buffered);
-            }
-            if (temp != null) {
-                try {
-                    moveOver(temp, target);
-                } catch (IOException e) {
-                    throw new WriteException(e);
-                }
-                temp = null;
-            }
-            return Main.OK;
-        } catch (WriteException e) {
-            String where = toStdout ? "stdout" : output;
-            return fail(where + ": " + describe(e.getCause(), null) + notWritten, Main.PARTIAL);
-        } catch (IOException | UncheckedIOException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof MalformedInputException m) {
-                return fail(source + m.getMessage() + notWritten, Main.BAD_INPUT);
-            }
-            IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
-            return fail(source + describe(io, null) + notWritten, Main.PARTIAL);
-        } catch (MalformedInputException e) {
-            return fail(source + e.getMessage() + notWritten, Main.BAD_INPUT);
-        } catch (ArsenalException e) {
-            return fail(source + e.getMessage() + notWritten, Main.PARTIAL);
-        } finally {
-            if (progress != null) {
-                progress.clear();
-            }
-            if (cleanup != null) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(cleanup);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook runs (or ran) and deletes the file
-                }
-            }
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    err.println("arsenal " + name + ": cannot delete the temporary file " + temp + ": "
-                            + describe(e, null));
-                }
-            }
-        }
-    }
-
     private int fail(String message, int status) {
         err.println("arsenal " + name + ": " + message);
         return status;
     }
 
-    /**
-     * A new empty file beside {@code target}, hidden and named after it. Made with the default
-     * permissions (unlike {@link Files#createTempFile}, which makes it private), which the output
-     * keeps once renamed.
-     */
-    private static Path createTemporary(Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        for (int attempt = 0; ; attempt++) {
-            Path temp = dir.resolve("." + target.getFileName() + "."
-                    + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 16) + ".tmp");
-            try {
-                return Files.createFile(temp);
-            } catch (FileAlreadyExistsException e) {
-                if (attempt == 10) {
-                    throw e;
-                }
-            }
-        }
+    private int fail(String message, int status, Aftermath aftermath) {
+        return fail(message + aftermath.describe(), status);
     }
 
-    /**
-     * Deletes {@code temp} if the JVM exits while it is being written (Ctrl-C), as gzip removes its
-     * partial output; once renamed, there is nothing left to delete.
-     */
-    private static Thread deleteOnExit(Path temp) {
-        Thread hook = new Thread(() -> {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException e) {
-                // exiting: nowhere to say it
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
-        return hook;
-    }
-
-    private static void moveOver(Path temp, Path target) throws IOException {
+    private void close(AutoCloseable c) {
         try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            c.close();
+        } catch (Exception e) {
+            err.println("arsenal " + name + ": " + e.getMessage());
         }
-    }
-
-    /**
-     * A message for people: the file ({@code file}, or the one the exception names) and the reason,
-     * without exception class names.
-     */
-    static String describe(IOException e, String file) {
-        String path = file != null ? file : e instanceof FileSystemException f ? f.getFile() : null;
-        return path == null ? reason(e) : path + ": " + reason(e);
-    }
-
-    /** The reason alone: "no such file or directory", "No space left on device". */
-    private static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileSystemException f) {
-            return f.getReason() != null ? f.getReason() : "failed";
-        }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     /** The codecs with a stream form: all but the raw block format. */
@@ -358,6 +447,7 @@ final class CompressCommand {
             long maxSize,
             CompressionOptions options,
             boolean elementSizeGiven,
+            boolean force,
             String input,
             String output) {
         static Options parse(List<String> args, boolean compress) {
@@ -367,6 +457,7 @@ final class CompressCommand {
             long maxSize = Long.MAX_VALUE;
             CompressionOptions options = CompressionOptions.defaults();
             boolean elementSizeGiven = false;
+            boolean force = false;
             List<String> files = new ArrayList<>();
             for (int i = 0; i < args.size(); i++) {
                 String arg = args.get(i);
@@ -374,11 +465,12 @@ final class CompressCommand {
                     case "-c", "--codec" -> codec = value(args, ++i, arg);
                     case "-l", "--level" -> {
                         if (!compress) {
-                            throw new UsageException("decompress takes no level; " + usage(false));
+                            throw new UsageException("decompress takes no level; " + synopsis(false));
                         }
                         level = value(args, ++i, arg);
                     }
                     case "--provider" -> provider = value(args, ++i, arg);
+                    case "-f", "--force" -> force = true;
                     case "-D", "--dictionary" -> options = options.withDictionary(dictionary(value(args, ++i, arg)));
                     case "-e", "--element-size" -> {
                         compressOnly(compress, arg);
@@ -395,7 +487,7 @@ final class CompressCommand {
                     }
                     case "--max-size" -> {
                         if (compress) {
-                            throw new UsageException("--max-size is for decompress; " + usage(true));
+                            throw new UsageException("--max-size is for decompress; " + synopsis(true));
                         }
                         maxSize = parseSize(value(args, ++i, arg));
                     }
@@ -405,7 +497,7 @@ final class CompressCommand {
                     }
                     default -> {
                         if (arg.startsWith("-") && !arg.equals("-")) {
-                            throw new UsageException("unknown option '" + arg + "'; " + usage(compress));
+                            throw new UsageException("unknown option '" + arg + "'; " + synopsis(compress));
                         }
                         files.add(arg);
                     }
@@ -415,17 +507,17 @@ final class CompressCommand {
                 throw new UsageException("missing -c CODEC; codecs: " + streamCodecs());
             }
             if (files.size() > 2) {
-                throw new UsageException("one input and one output at most; " + usage(compress));
+                throw new UsageException("one input and one output at most; " + synopsis(compress));
             }
             String input = files.isEmpty() ? "-" : files.get(0);
             String output = files.size() < 2 ? "-" : files.get(1);
-            return new Options(codec, level, provider, maxSize, options, elementSizeGiven, input, output);
+            return new Options(codec, level, provider, maxSize, options, elementSizeGiven, force, input, output);
         }
 
         private static void compressOnly(boolean compress, String option) {
             if (!compress) {
                 throw new UsageException(
-                        option + " is for compress (a frame says how it was written); " + usage(false));
+                        option + " is for compress (a frame says how it was written); " + synopsis(false));
             }
         }
 
@@ -448,7 +540,7 @@ final class CompressCommand {
                 }
                 return dictionary;
             } catch (IOException e) {
-                throw new UsageException("cannot read the dictionary " + describe(e, file));
+                throw new UsageException("cannot read the dictionary " + IoErrors.describe(e, file));
             }
         }
 
@@ -471,6 +563,24 @@ final class CompressCommand {
         @Override
         public synchronized IOException getCause() {
             return (IOException) super.getCause();
+        }
+    }
+
+    /** The input changed size while it was read, and the frame was begun with the first. */
+    private static final class SizeChanged extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        SizeChanged(String message) {
+            super(message);
+        }
+    }
+
+    /** Stdout failed; {@link Stdout#reason} says why. */
+    private static final class StdoutFailed extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        StdoutFailed() {
+            super("write error");
         }
     }
 
@@ -499,12 +609,28 @@ final class CompressCommand {
         }
     }
 
+    /** Counts the bytes that reached the output, to say whether a failure left any there. */
+    private static final class DeliveryCount extends FilterOutputStream {
+        private long count;
+
+        DeliveryCount(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+    }
+
     /**
      * Stdout, which stays open. {@link PrintStream} keeps errors to itself; they are checked after
-     * each write so that a closed pipe stops the work at once.
+     * each write so that a closed pipe or a full disk stops the work at once.
      */
     private static final class StdoutStream extends OutputStream {
         private final PrintStream out;
+        private boolean failed;
 
         StdoutStream(PrintStream out) {
             this.out = out;
@@ -517,7 +643,9 @@ final class CompressCommand {
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
+            if (!failed) {
+                out.write(b, off, len);
+            }
             check();
         }
 
@@ -531,17 +659,61 @@ final class CompressCommand {
             check();
         }
 
+        /** Throws once stdout failed, and from then on without writing again. */
         private void check() throws IOException {
-            if (out.checkError()) {
-                throw new WriteException(new IOException("write error (a closed pipe or a full disk)"));
+            if (failed || out.checkError()) {
+                failed = true;
+                throw new WriteException(new StdoutFailed());
             }
         }
     }
 
-    /** Counts the bytes read, for the progress line. */
+    /** The first {@code limit} bytes of a stream. */
+    private static final class LimitedInputStream extends FilterInputStream {
+        private long left;
+
+        LimitedInputStream(InputStream in, long limit) {
+            super(in);
+            this.left = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = in.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) {
+                return len == 0 ? 0 : -1;
+            }
+            int n = in.read(b, off, (int) Math.min(len, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = in.skip(Math.min(n, left));
+            left -= skipped;
+            return skipped;
+        }
+    }
+
+    /** Counts the bytes read, for the progress line and the content size. */
     private static final class CountingInputStream extends FilterInputStream {
         private final Progress progress;
         private long count;
+        private boolean end;
 
         CountingInputStream(InputStream in, Progress progress) {
             super(in);
@@ -553,6 +725,8 @@ final class CompressCommand {
             int b = in.read();
             if (b >= 0) {
                 advance(1);
+            } else {
+                end = true;
             }
             return b;
         }
@@ -562,8 +736,15 @@ final class CompressCommand {
             int n = in.read(b, off, len);
             if (n > 0) {
                 advance(n);
+            } else if (n < 0) {
+                end = true;
             }
             return n;
+        }
+
+        /** Whether a read found the end of the input. */
+        boolean reachedEnd() {
+            return end;
         }
 
         @Override
@@ -571,6 +752,11 @@ final class CompressCommand {
             long skipped = in.skip(n);
             advance(skipped);
             return skipped;
+        }
+
+        /** The bytes read so far. */
+        long count() {
+            return count;
         }
 
         private void advance(long n) {

@@ -30,6 +30,17 @@ public final class Main {
      * 3: the {@code arsenal} script exits with 3 when its build fails.
      */
     static final int BAD_INPUT = 4;
+    /**
+     * Exit status when the work was done but something was ignored with a warning: bytes after gzip
+     * data that are neither zeros nor a member, which {@code gzip -d} ignores with its status 2
+     * (Arsenal's 2 is a usage error).
+     */
+    static final int WARNING = 5;
+    /**
+     * Exit status when stdout's reader went away (a closed pipe: {@code arsenal hash * | head -1}):
+     * what the shell shows for the C tools, which SIGPIPE ends (128 + 13); nothing is said.
+     */
+    static final int CLOSED_PIPE = 141;
 
     /** Held here: java.util.logging keeps loggers weakly, and a collected one forgets its level. */
     private static final Logger ENGINE_LOG = Logger.getLogger("dev.arsenal");
@@ -70,9 +81,15 @@ public final class Main {
         ENGINE_LOG.setLevel(level);
     }
 
-    /** Runs the command and exits with its status. */
+    /**
+     * Runs the command on the process's standard streams (stdout buffered, its errors kept: {@link
+     * Stdout}) and exits with its status.
+     */
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        Stdout out = Stdout.open();
+        int status = run(args, System.in, out, System.err, Terminals.detect());
+        out.flush();
+        System.exit(status);
     }
 
     /** Runs the command with the given streams; returns the exit status. Used by tests. */
@@ -80,8 +97,40 @@ public final class Main {
         return run(args, System.in, out, err);
     }
 
-    /** Runs the command with the given streams, {@code in} as stdin; returns the exit status. */
+    /**
+     * Runs the command with the given streams, {@code in} as stdin, none of them a terminal;
+     * returns the exit status.
+     */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        return run(args, in, out, err, Terminals.NONE);
+    }
+
+    /**
+     * Runs the command; {@code terminals} says which of the streams are terminals. Whatever the
+     * command, a failure of {@code out} (a full disk, which {@link PrintStream} does not report)
+     * ends in a message and a non-zero status.
+     */
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Terminals terminals) {
+        List<String> rest = Arrays.asList(args);
+        String command = rest.stream()
+                .filter(a -> !a.equals("-v") && !a.equals("--verbose"))
+                .findFirst()
+                .orElse("arsenal");
+        int status = dispatch(args, in, out, err, terminals);
+        if (!out.checkError()) { // flushes
+            return status;
+        }
+        if (Stdout.readerGone(out)) {
+            return CLOSED_PIPE;
+        }
+        if (status != OK) {
+            return status; // the command failed and said why (a command that writes to stdout says so)
+        }
+        err.println((command.equals("arsenal") ? "arsenal" : "arsenal " + command) + ": stdout: " + Stdout.reason(out));
+        return PARTIAL;
+    }
+
+    private static int dispatch(String[] args, InputStream in, PrintStream out, PrintStream err, Terminals terminals) {
         List<String> rest = Arrays.asList(args);
         boolean verbose = rest.contains("-v") || rest.contains("--verbose");
         logTo(err, verbose);
@@ -92,17 +141,25 @@ public final class Main {
                 || rest.getFirst().equals("help")
                 || rest.getFirst().equals("--help")
                 || rest.getFirst().equals("-h")) {
+            if (rest.size() == 2 && rest.getFirst().equals("help") && usage(rest.get(1)) != null) {
+                out.println(usage(rest.get(1)));
+                return OK;
+            }
             usage(rest.isEmpty() ? err : out);
             return rest.isEmpty() ? USAGE : OK;
         }
         String command = rest.getFirst();
         List<String> commandArgs = rest.subList(1, rest.size());
+        if (asksForHelp(commandArgs) && usage(command) != null) {
+            out.println(usage(command));
+            return OK;
+        }
         try {
             return switch (command) {
                 case "info" -> new InfoCommand(out).run(commandArgs);
-                case "hash" -> new HashCommand(out, err).run(commandArgs);
-                case "compress" -> new CompressCommand(true, in, out, err).run(commandArgs);
-                case "decompress" -> new CompressCommand(false, in, out, err).run(commandArgs);
+                case "hash" -> new HashCommand(in, out, err).run(commandArgs);
+                case "compress" -> new CompressCommand(true, in, out, err, terminals).run(commandArgs);
+                case "decompress" -> new CompressCommand(false, in, out, err, terminals).run(commandArgs);
                 case "train" -> new TrainCommand(err).run(commandArgs);
                 case "selftest" -> new SelfTestCommand(out).run(commandArgs);
                 case "calibrate" -> new MeasureCommands(out, err).calibrate(commandArgs);
@@ -128,6 +185,61 @@ public final class Main {
         }
     }
 
+    /** Whether {@code -h} or {@code --help} comes before a {@code --} (after which it is a file name). */
+    private static boolean asksForHelp(List<String> args) {
+        for (String a : args) {
+            if (a.equals("--")) {
+                return false;
+            }
+            if (a.equals("-h") || a.equals("--help")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The usage of one command, for {@code arsenal COMMAND --help} and {@code arsenal help COMMAND}; null if unknown. */
+    static String usage(String command) {
+        return switch (command) {
+            case "hash" -> HashCommand.USAGE;
+            case "compress" -> CompressCommand.usage(true);
+            case "decompress" -> CompressCommand.usage(false);
+            case "train" -> TrainCommand.USAGE;
+            case "info" -> """
+                    usage: arsenal info [--json]
+
+                    Shows the CPU features (with where each was learnt), the JVM, every provider (available or
+                    not, and why), and the provider chosen per algorithm with the reason. --json: the same as
+                    one JSON object.""";
+            case "selftest" -> """
+                    usage: arsenal selftest
+
+                    Runs every provider's known-answer self-tests, as the engine ran them at start, and
+                    prints one line per provider and algorithm. Exit status 1 if any failed.""";
+            case "calibrate" -> """
+                    usage: arsenal calibrate [--family hashing] [--budget SECONDS]
+
+                    Measures the providers on this machine within the budget (default 10 s) and stores the
+                    table that the next start chooses by (arsenal.calibration.file).""";
+            case "bench" -> """
+                    usage: arsenal bench hashing [--budget SECONDS] [--svg FILE]
+
+                    Measures the hashing providers and prints a table of GB/s by input size; --svg also
+                    draws it as a chart.""";
+            case "shell" -> """
+                    usage: arsenal shell [--storage DIR]
+
+                    An OSGi (Apache Felix) shell with every Arsenal bundle installed: Gogo commands from the
+                    terminal or stdin (arsenal:providers, arsenal:selection, arsenal:use ALGO PROVIDER,
+                    stop/start/update a bundle), 'exit' to leave.""";
+            case "version" -> """
+                    usage: arsenal version
+
+                    Prints the version.""";
+            default -> null;
+        };
+    }
+
     private static void usage(PrintStream out) {
         out.println("""
                 usage: arsenal [-v] COMMAND [ARGS]
@@ -137,14 +249,16 @@ public final class Main {
                                                      print '<hex>  <name>' per input ('-' or none: stdin);
                                                      ALGO: xxh32 xxh64 xxh3 xxh128 crc32 crc32c
                   compress -c CODEC [-l LEVEL] [-e ELEMENT_SIZE] [-D DICT] [--no-check]
-                           [--no-content-size] [--provider ID] [IN [OUT]]
+                           [--no-content-size] [--provider ID] [-f] [IN [OUT]]
                                                      compress IN (none or '-': stdin) to OUT (none or
                                                      '-': stdout); CODEC: lz4 zstd gzip lz4+shuffle
                                                      zstd+shuffle (-e: bytes per element, default 8)
-                  decompress -c CODEC [-D DICT] [--provider ID] [--max-size BYTES] [IN [OUT]]
+                  decompress -c CODEC [-D DICT] [--provider ID] [--max-size BYTES] [-f] [IN [OUT]]
                                                      the reverse; --max-size stops at BYTES of output
                                                      (K, M, G: powers of 1024; default: no limit).
-                                                     OUT is written whole or not at all
+                                                     OUT is written whole or not at all; an existing
+                                                     OUT is replaced only with -f; devices and FIFOs
+                                                     (/dev/null) are written in place
                   train -c zstd [--max-size BYTES] -o DICT FILE...
                                                      train a dictionary (at most BYTES, default 110K)
                                                      on sample files, as 'zstd --train'
@@ -159,9 +273,11 @@ public final class Main {
                   version                            print the version
 
                   -v, --verbose                      log the engine's selection line
+                  COMMAND --help, help COMMAND       that command's usage
 
-                Exit status: 0 done; 1 an input or output failed; 2 usage or configuration error;
-                4 malformed compressed input, or more than --max-size.
+                Exit status: 0 done; 1 an input or output failed (stdout too); 2 usage or configuration
+                error; 4 malformed compressed input, or more than --max-size; 5 done with a warning
+                (bytes after gzip data ignored); 141 stdout's reader went away (a closed pipe).
 
                 Configuration: -Darsenal.*, ARSENAL_* environment variables or arsenal.properties;
                 see docs/configuration.md.""");

@@ -6,10 +6,10 @@ import dev.arsenal.Configuration;
 import dev.arsenal.UnknownAlgorithmException;
 import dev.arsenal.compression.Codec;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -18,13 +18,31 @@ import java.util.stream.Stream;
  * {@code arsenal train -c zstd [--max-size BYTES] [--provider ID] -o DICT FILE...}: a dictionary
  * trained on sample files (directories are walked), as {@code zstd --train FILE... -o DICT}, for
  * {@code compress -D DICT} and {@code decompress -D DICT} (and the {@code zstd} tool's {@code -D}).
+ * {@code DICT} is an {@link OutputFile}, replaced when it exists (as {@code zstd --train} does),
+ * keeping its permissions; a new one gets the default permissions.
  */
 final class TrainCommand {
     /** zstd's default dictionary size, {@value} bytes. */
     static final int DEFAULT_MAX_SIZE = 112_640;
 
-    private static final String USAGE =
+    private static final String SYNOPSIS =
             "usage: arsenal train -c zstd [--max-size BYTES] [--provider ID] -o DICT FILE...";
+
+    static final String USAGE = SYNOPSIS + """
+
+
+            Trains a zstd dictionary on sample files (directories are walked), as 'zstd --train', for
+            'compress -D DICT' and 'decompress -D DICT' (and zstd's -D). Give it many samples, about 100
+            times the dictionary's size.
+
+              -c, --codec zstd         the codec (only zstd has dictionaries)
+              -o, --output DICT        where to write it: replaced if it exists (keeping its
+                                       permissions), whole or not at all
+              --max-size BYTES         the dictionary's largest size, 256 bytes to 2 GiB (K, M, G:
+                                       powers of 1024; default 110K, zstd's)
+              --provider ID            this provider only ('arsenal info' lists them)
+
+            Exit status: 0 done; 1 a sample could not be read or DICT not written; 2 usage.""";
 
     private final PrintStream err;
 
@@ -47,7 +65,7 @@ final class TrainCommand {
                 case "--max-size" -> maxSize = CompressCommand.parseSize(value(args, ++i, arg));
                 default -> {
                     if (arg.startsWith("-")) {
-                        throw new UsageException("unknown option '" + arg + "'; " + USAGE);
+                        throw new UsageException("unknown option '" + arg + "'; " + SYNOPSIS);
                     }
                     inputs.add(Path.of(arg));
                 }
@@ -56,7 +74,7 @@ final class TrainCommand {
         if (codecName == null || output == null || inputs.isEmpty()) {
             throw new UsageException(
                     (codecName == null ? "missing -c CODEC" : output == null ? "missing -o DICT" : "no sample files")
-                            + "; " + USAGE);
+                            + "; " + SYNOPSIS);
         }
         if (maxSize < 256 || maxSize > Integer.MAX_VALUE - 8) {
             throw new UsageException("--max-size must be 256 bytes to 2 GiB, not " + maxSize);
@@ -78,24 +96,23 @@ final class TrainCommand {
                 }
             }
         } catch (IOException e) {
-            err.println("arsenal train: " + CompressCommand.describe(e, null) + "; no dictionary written");
+            err.println("arsenal train: " + IoErrors.describe(e, null) + "; no dictionary written");
             return Main.PARTIAL;
         }
         ArsenalRuntime runtime = provider == null
                 ? Arsenal.runtime()
-                : Arsenal.create(Configuration.load().withForcedProvider(codec, provider));
+                : Arsenal.create(Configuration.load().withForcedProvider(codec, provider, "--provider"));
         byte[] dictionary = runtime.trainDictionary(codec, samples, (int) maxSize);
-        Path target = Path.of(output);
-        try {
-            Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
-            try {
-                Files.write(temp, dictionary);
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(temp);
+        try (OutputFile file = OutputFile.open(output, true, null, note -> err.println("arsenal train: " + note))) {
+            try (OutputStream o = file.stream()) {
+                o.write(dictionary);
             }
+            file.commit();
+        } catch (OutputFile.Refused e) {
+            err.println("arsenal train: " + e.getMessage() + "; no dictionary written");
+            return Main.PARTIAL;
         } catch (IOException e) {
-            err.println("arsenal train: " + CompressCommand.describe(e, output) + "; no dictionary written");
+            err.println("arsenal train: " + IoErrors.describe(e, output) + "; no dictionary written");
             return Main.PARTIAL;
         }
         err.println("arsenal train: " + output + ": " + dictionary.length + " bytes from " + samples.size()

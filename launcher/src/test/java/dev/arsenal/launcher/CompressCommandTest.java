@@ -13,22 +13,39 @@ import dev.arsenal.ProviderUnavailableException;
 import dev.arsenal.compression.Codec;
 import dev.arsenal.compression.Compression;
 import dev.arsenal.report.ProviderReport;
+import dev.arsenal.spi.HangGuard;
+import dev.arsenal.spi.ReferenceTools;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code arsenal compress} and {@code decompress} in-process: round trips, failures, options. */
@@ -204,7 +221,7 @@ class CompressCommandTest {
         byte[] truncated = Arrays.copyOf(c.out(), c.out().length / 2);
         Path cut = Files.write(dir.resolve("cut." + id), truncated);
         Files.writeString(out, "old");
-        Run t = run("decompress", "-c", id, cut.toString(), out.toString());
+        Run t = run("decompress", "-c", id, "-f", cut.toString(), out.toString());
         assertEquals(Main.BAD_INPUT, t.status(), t.err());
         assertEquals(1, t.err().lines().count(), t.err());
         assertEquals("old", Files.readString(out));
@@ -437,8 +454,539 @@ class CompressCommandTest {
         String usage = out.toString(StandardCharsets.UTF_8);
         assertTrue(usage.contains("compress -c CODEC [-l LEVEL] [-e ELEMENT_SIZE] [-D DICT] [--no-check]"), usage);
         assertTrue(
-                usage.contains("decompress -c CODEC [-D DICT] [--provider ID] [--max-size BYTES] [IN [OUT]]"), usage);
+                usage.contains("decompress -c CODEC [-D DICT] [--provider ID] [--max-size BYTES] [-f] [IN [OUT]]"),
+                usage);
         assertTrue(usage.contains("train -c zstd [--max-size BYTES] -o DICT FILE..."), usage);
         assertTrue(usage.contains("4 malformed compressed input"), usage);
+    }
+
+    // ---- the output: existing files, links, devices, FIFOs, terminals, leftovers ----
+
+    static Run runWith(Terminals terminals, byte[] stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(
+                args,
+                new ByteArrayInputStream(stdin),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                terminals);
+        return new Run(status, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static Set<PosixFilePermission> mode(String text) {
+        return PosixFilePermissions.fromString(text);
+    }
+
+    /** The file type bits of {@code unix:mode}: 0010000 a FIFO, 0020000 a character device, 0100000 a file. */
+    static int fileType(Path p) throws IOException {
+        return (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0170000;
+    }
+
+    @Test
+    void anExistingOutputIsReplacedOnlyWithForceAndKeepsItsPermissions() throws IOException {
+        assumeProvider(Codec.ZSTD);
+        byte[] data = sample(100_000, 21);
+        Path in = Files.write(dir.resolve("in"), data);
+        Path out = Files.writeString(dir.resolve("out.zst"), "old");
+        Files.setPosixFilePermissions(out, mode("rw-r-----"));
+        Run refused = run("compress", "-c", "zstd", in.toString(), out.toString());
+        assertEquals(Main.PARTIAL, refused.status(), refused.err());
+        assertEquals(
+                "arsenal compress: " + out + ": already exists; not overwritten (-f replaces it)\n", refused.err());
+        assertEquals("old", Files.readString(out));
+
+        Run forced = run("compress", "-c", "zstd", "-f", in.toString(), out.toString());
+        assertEquals(Main.OK, forced.status(), forced.err());
+        assertArrayEquals(
+                data, run(Files.readAllBytes(out), "decompress", "-c", "zstd").out());
+        assertEquals(mode("rw-r-----"), Files.getPosixFilePermissions(out), "the replaced file's permissions");
+        Run longForm = run("decompress", "-c", "zstd", "--force", out.toString(), in.toString());
+        assertEquals(Main.OK, longForm.status(), longForm.err());
+        assertEquals(List.of("in", "out.zst"), filesInDir(), "no temporary file left");
+    }
+
+    @Test
+    void aNewOutputGetsTheInputsPermissionsOrTheDefaultOnes() throws IOException {
+        assumeProvider(Codec.GZIP);
+        Path in = Files.write(dir.resolve("in"), sample(10_000, 22));
+        Files.setPosixFilePermissions(in, mode("rw-r-----"));
+        Path out = dir.resolve("in.gz");
+        assertEquals(
+                Main.OK,
+                run("compress", "-c", "gzip", in.toString(), out.toString()).status());
+        assertEquals(mode("rw-r-----"), Files.getPosixFilePermissions(out), "as gzip and zstd: IN's");
+
+        Path fromStdin = dir.resolve("stdin.gz");
+        Path reference = Files.createFile(dir.resolve("reference"));
+        assertEquals(
+                Main.OK,
+                run(sample(1000, 23), "compress", "-c", "gzip", "-", fromStdin.toString())
+                        .status());
+        assertEquals(Files.getPosixFilePermissions(reference), Files.getPosixFilePermissions(fromStdin), "the default");
+    }
+
+    @Test
+    void aSymbolicLinkIsFollowedToTheFileItNamesWhichKeepsItsPermissions() throws IOException {
+        assumeProvider(Codec.ZSTD);
+        byte[] data = sample(50_000, 24);
+        Path frame = Files.write(
+                dir.resolve("data.zst"), run(data, "compress", "-c", "zstd").out());
+        Path sub = Files.createDirectory(dir.resolve("sub"));
+        Path target = Files.writeString(sub.resolve("target"), "old");
+        Files.setPosixFilePermissions(target, mode("rw-------"));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), Path.of("sub", "target"));
+
+        Run refused = run("decompress", "-c", "zstd", frame.toString(), link.toString());
+        assertEquals(Main.PARTIAL, refused.status(), refused.err());
+        assertTrue(refused.err().contains("already exists"), refused.err());
+
+        Run r = run("decompress", "-c", "zstd", "-f", frame.toString(), link.toString());
+        assertEquals(Main.OK, r.status(), r.err());
+        assertTrue(Files.isSymbolicLink(link), "the link is still a link");
+        assertEquals(Path.of("sub", "target"), Files.readSymbolicLink(link));
+        assertArrayEquals(data, Files.readAllBytes(target), "written through the link");
+        assertEquals(mode("rw-------"), Files.getPosixFilePermissions(target), "the target's permissions");
+
+        // A link to nothing yet: the file it names is made, and the link stays.
+        Path dangling = Files.createSymbolicLink(dir.resolve("dangling"), sub.resolve("made"));
+        Run made = run("decompress", "-c", "zstd", frame.toString(), dangling.toString());
+        assertEquals(Main.OK, made.status(), made.err());
+        assertTrue(Files.isSymbolicLink(dangling));
+        assertArrayEquals(data, Files.readAllBytes(sub.resolve("made")));
+        assertEquals(List.of("dangling", "data.zst", "link", "sub"), filesInDir(), "no temporary file left");
+        try (Stream<Path> inSub = Files.list(sub)) {
+            assertEquals(2, inSub.count(), "no temporary file left beside the target");
+        }
+    }
+
+    @Test
+    void aCharacterDeviceIsWrittenInPlaceWithoutForce() throws IOException {
+        Path devNull = Path.of("/dev/null");
+        assumeTrue(Files.exists(devNull) && !Files.isRegularFile(devNull), "no /dev/null here");
+        assumeProvider(Codec.ZSTD);
+        byte[] data = sample(200_000, 25);
+        Path frame = Files.write(
+                dir.resolve("data.zst"), run(data, "compress", "-c", "zstd").out());
+        Path in = Files.write(dir.resolve("data"), data);
+        // The usual way to test an archive, and to time a compressor.
+        Run test = run("decompress", "-c", "zstd", frame.toString(), devNull.toString());
+        assertEquals(Main.OK, test.status(), test.err());
+        Run time = run("compress", "-c", "zstd", in.toString(), devNull.toString());
+        assertEquals(Main.OK, time.status(), time.err());
+        assertEquals(0020000, fileType(devNull), "/dev/null is still a character device");
+        assertEquals(List.of("data", "data.zst"), filesInDir());
+        // A bad frame into a device: nothing could be held back, and nothing reached it.
+        Run bad = run("decompress", "-c", "zstd", in.toString(), devNull.toString());
+        assertEquals(Main.BAD_INPUT, bad.status(), bad.err());
+        assertTrue(bad.err().endsWith("; nothing written to /dev/null\n"), bad.err());
+    }
+
+    @Test
+    void aFifoIsWrittenInPlace() throws Exception {
+        ReferenceTools.assumeCommand("mkfifo");
+        assumeProvider(Codec.LZ4);
+        Path fifo = dir.resolve("fifo");
+        ReferenceTools.run(dir, "mkfifo", fifo.toString());
+        byte[] data = sample(300_000, 26);
+        Path in = Files.write(dir.resolve("in"), data);
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        try {
+            Future<byte[]> read = reader.submit(() -> Files.readAllBytes(fifo)); // blocks until a writer opens it
+            Run r = run("compress", "-c", "lz4", in.toString(), fifo.toString());
+            assertEquals(Main.OK, r.status(), r.err());
+            byte[] frame = read.get(HangGuard.GENEROUS.toSeconds(), TimeUnit.SECONDS);
+            assertArrayEquals(data, run(frame, "decompress", "-c", "lz4").out());
+        } finally {
+            reader.shutdownNow();
+        }
+        assertEquals(0010000, fileType(fifo), "still a FIFO");
+        assertEquals(List.of("fifo", "in"), filesInDir(), "no temporary file beside it");
+    }
+
+    @Test
+    void compressedDataIsNeitherWrittenToATerminalNorReadFromOne() {
+        assumeProvider(Codec.ZSTD);
+        byte[] data = sample(20_000, 27);
+        byte[] frame = run(data, "compress", "-c", "zstd").out();
+        Terminals all = new Terminals(true, true, true);
+        Terminals stdinOnly = new Terminals(true, false, false);
+        Terminals stdoutOnly = new Terminals(false, true, false);
+
+        Run toTerminal = runWith(all, data, "compress", "-c", "zstd");
+        assertEquals(Main.USAGE, toTerminal.status(), toTerminal.err());
+        assertTrue(toTerminal.err().contains("compressed data not written to a terminal"), toTerminal.err());
+        assertEquals(0, toTerminal.out().length);
+        assertEquals(Main.OK, runWith(all, data, "compress", "-c", "zstd", "-f").status());
+        assertEquals(Main.OK, runWith(stdinOnly, data, "compress", "-c", "zstd").status(), "typed input is fine");
+
+        Run fromTerminal = runWith(stdinOnly, frame, "decompress", "-c", "zstd");
+        assertEquals(Main.USAGE, fromTerminal.status(), fromTerminal.err());
+        assertTrue(fromTerminal.err().contains("compressed data not read from a terminal"), fromTerminal.err());
+        assertArrayEquals(
+                data,
+                runWith(stdinOnly, frame, "decompress", "-c", "zstd", "-f").out());
+        Run shown = runWith(stdoutOnly, frame, "decompress", "-c", "zstd");
+        assertArrayEquals(
+                data, shown.out(), "decompressed data may go to a terminal, as with gzip -dc: " + shown.err());
+    }
+
+    @Test
+    void leftoversOfKilledRunsAreRemovedAndNothingElse() throws IOException {
+        assumeProvider(Codec.GZIP);
+        Path in = Files.write(dir.resolve("in"), sample(10_000, 28));
+        Path out = dir.resolve("out.gz");
+        Path stale = Files.writeString(dir.resolve(".out.gz.0123456789ab.tmp"), "partial");
+        List<Path> kept = List.of(
+                Files.writeString(dir.resolve(".out.gz.0123456789ab.tmp.keep"), "not the pattern"),
+                Files.writeString(dir.resolve(".out.gz.0123.tmp"), "too few digits"),
+                Files.writeString(dir.resolve(".out.gz.0123456789AB.tmp"), "upper case: not ours"),
+                Files.writeString(dir.resolve(".other.gz.0123456789ab.tmp"), "another output's"),
+                Files.createDirectory(dir.resolve(".out.gz.aaaaaaaaaaaa.tmp")),
+                Files.createSymbolicLink(dir.resolve(".out.gz.bbbbbbbbbbbb.tmp"), in));
+        Path held = Files.writeString(dir.resolve(".out.gz.cccccccccccc.tmp"), "a run still writing");
+        Run r;
+        try (FileChannel writer = FileChannel.open(held, StandardOpenOption.WRITE);
+                FileLock lock = writer.lock()) {
+            r = run("compress", "-c", "gzip", in.toString(), out.toString());
+        }
+        assertEquals(Main.OK, r.status(), r.err());
+        assertEquals("arsenal compress: removed " + stale + ", left by a run that was killed\n", r.err());
+        assertFalse(Files.exists(stale, LinkOption.NOFOLLOW_LINKS));
+        for (Path p : kept) {
+            assertTrue(Files.exists(p, LinkOption.NOFOLLOW_LINKS), "kept: " + p);
+        }
+        assertTrue(Files.exists(held), "held by a running writer: kept");
+        assertTrue(Files.isRegularFile(out));
+    }
+
+    @Test
+    void aFailureBeforeAnyOutputSaysNothingWasWrittenToStdout() {
+        assumeProvider(Codec.ZSTD);
+        Run r = run("not a frame".getBytes(StandardCharsets.US_ASCII), "decompress", "-c", "zstd");
+        assertEquals(Main.BAD_INPUT, r.status(), r.err());
+        assertTrue(r.err().endsWith("; nothing written to stdout\n"), r.err());
+    }
+
+    @Test
+    void aFailingStdoutIsReportedAndStopsTheWork() {
+        assumeProvider(Codec.ZSTD);
+        AtomicLong writes = new AtomicLong();
+        OutputStream full = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                writes.incrementAndGet();
+                throw new IOException("No space left on device");
+            }
+        };
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(
+                new String[] {"compress", "-c", "zstd", "--no-check"},
+                new ByteArrayInputStream(sample(5_000_000, 29)),
+                new PrintStream(full, false, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertEquals(Main.PARTIAL, status, message);
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.startsWith("arsenal compress: stdout: write error"), message);
+        assertEquals(1, writes.get(), "the first failed write ends the work");
+    }
+
+    // ---- gzip's trailing data ----
+
+    /** The providers of gzip on this class path, each forced in turn. */
+    static Stream<String> gzipProviders() {
+        return Arsenal.runtime().report().providers().stream()
+                .filter(p -> p.available() && p.algorithms().contains("gzip"))
+                .map(ProviderReport::id);
+    }
+
+    /** What the real {@code gzip -dc} exits with on {@code file}: 0 done, 2 a warning, 1 an error. */
+    static int gzipStatus(Path file) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("gzip", "-dc", file.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        assertTrue(p.waitFor(HangGuard.GENEROUS.toSeconds(), TimeUnit.SECONDS));
+        return p.exitValue();
+    }
+
+    @ParameterizedTest
+    @MethodSource("gzipProviders")
+    void gzipDataFollowedByOtherBytesDecodesAsGzipDoes(String provider) throws Exception {
+        ReferenceTools.assumeCommand("gzip");
+        byte[] data = sample(300_000, 30);
+        byte[] member = run(data, "compress", "-c", "gzip").out();
+        byte[] damaged = member.clone();
+        for (int i = member.length / 2; i < member.length / 2 + 16; i++) {
+            damaged[i] ^= 0x5A;
+        }
+        byte[] wrongTrailer = member.clone();
+        wrongTrailer[member.length - 5] ^= 1;
+        record Case(String name, byte[] input, byte[] expected, int gzipStatus) {}
+        List<Case> cases = List.of(
+                new Case("512 zeros (a tape block)", concat(member, new byte[512]), data, 0),
+                new Case("text", concat(member, "garbage!".getBytes(StandardCharsets.US_ASCII)), data, 2),
+                new Case("zeros, then a byte", concat(member, new byte[100], new byte[] {'x'}), data, 2),
+                new Case("a lone zero", concat(member, new byte[1]), data, 0),
+                new Case("a lone 1F (half a magic number)", concat(member, new byte[] {0x1F}), null, 1),
+                new Case("a lone letter", concat(member, new byte[] {'A'}), null, 1),
+                new Case("a zero, then 1F", concat(member, new byte[] {0, 0x1F}), data, 2),
+                new Case("1F and a letter", concat(member, new byte[] {0x1F, 'A'}), data, 2),
+                new Case("compress's magic number (LZW)", concat(member, new byte[] {0x1F, (byte) 0x9D}), null, 1),
+                new Case("pack's magic number", concat(member, new byte[] {0x1F, 0x1E}), null, 1),
+                new Case("a zip header", concat(member, new byte[] {'P', 'K', 3, 4}), data, 2),
+                new Case(
+                        "zeros, then a magic number",
+                        concat(member, new byte[5], new byte[] {0x1F, (byte) 0x8B}),
+                        data,
+                        2),
+                new Case("a magic number and nothing", concat(member, new byte[] {0x1F, (byte) 0x8B}), null, 1),
+                new Case(
+                        "a member header and junk",
+                        concat(member, new byte[] {0x1F, (byte) 0x8B, 8, 0}, "junkjunkjunk".getBytes()),
+                        null,
+                        1),
+                new Case("two members and zeros", concat(member, member, new byte[100]), concat(data, data), 0),
+                new Case("a damaged member and zeros", concat(damaged, new byte[512]), null, 1),
+                new Case("a wrong CRC and zeros", concat(wrongTrailer, new byte[512]), null, 1),
+                new Case("no member, only garbage", "garbage!".getBytes(StandardCharsets.US_ASCII), null, 1));
+        for (Case c : cases) {
+            Path file = Files.write(dir.resolve("case.gz"), c.input());
+            Path out = dir.resolve("case");
+            Files.deleteIfExists(out);
+            assertEquals(c.gzipStatus(), gzipStatus(file), "gzip -dc, " + c.name() + ": the test's premise");
+            Run r = run("decompress", "-c", "gzip", "--provider", provider, file.toString(), out.toString());
+            String what = provider + ", " + c.name() + ": " + r.err();
+            switch (c.gzipStatus()) {
+                case 0 -> {
+                    assertEquals(Main.OK, r.status(), what);
+                    assertEquals("", r.err(), what);
+                    assertArrayEquals(c.expected(), Files.readAllBytes(out), what);
+                }
+                case 2 -> {
+                    assertEquals(Main.WARNING, r.status(), what);
+                    assertEquals(
+                            "arsenal decompress: " + file + ": decompression OK, trailing garbage ignored (from offset "
+                                    + member.length + ")\n",
+                            r.err(),
+                            what);
+                    assertArrayEquals(c.expected(), Files.readAllBytes(out), what);
+                }
+                default -> {
+                    assertEquals(Main.BAD_INPUT, r.status(), what);
+                    assertFalse(Files.exists(out), what);
+                }
+            }
+        }
+        // From a pipe, one member and its padding alike (its trailer proves where it ends).
+        Run piped = run(concat(member, new byte[4096]), "decompress", "-c", "gzip", "--provider", provider);
+        assertEquals(Main.OK, piped.status(), piped.err());
+        assertArrayEquals(data, piped.out());
+        Run pipedGarbage =
+                run(concat(member, new byte[] {1, 2, 3}), "decompress", "-c", "gzip", "--provider", provider);
+        assertEquals(Main.WARNING, pipedGarbage.status(), pipedGarbage.err());
+        assertArrayEquals(data, pipedGarbage.out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lz4", "zstd"})
+    void onlyGzipForgivesTrailingBytesAsOnlyGzipDoes(String id) throws IOException {
+        assumeProvider(Codec.byId(id));
+        byte[] frame = run(sample(1000, 31), "compress", "-c", id).out();
+        Path padded = Files.write(dir.resolve("padded"), concat(frame, new byte[512]));
+        Run r = run(
+                "decompress", "-c", id, padded.toString(), dir.resolve("out").toString());
+        assertEquals(Main.BAD_INPUT, r.status(), "as zstd -d and lz4 -d: " + r.err());
+    }
+
+    static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            b.writeBytes(p);
+        }
+        return b.toByteArray();
+    }
+
+    // ---- the content size ----
+
+    /** The content size in a zstd or LZ4 frame's header, or -1 if none (RFC 8878 3.1.1.1; LZ4 FLG bit 3). */
+    static long recordedSize(byte[] frame) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(frame).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        if (frame[0] == 0x04) { // LZ4: 04 22 4D 18
+            return (frame[4] & 0x08) == 0 ? -1 : b.getLong(6);
+        }
+        int fhd = frame[4] & 0xFF;
+        boolean single = (fhd & 0x20) != 0;
+        int at = 5 + (single ? 0 : 1) + new int[] {0, 1, 2, 4}[fhd & 3];
+        return switch (fhd >>> 6) {
+            case 0 -> single ? frame[at] & 0xFF : -1;
+            case 1 -> (b.getShort(at) & 0xFFFF) + 256;
+            case 2 -> b.getInt(at) & 0xFFFFFFFFL;
+            default -> b.getLong(at);
+        };
+    }
+
+    /** The providers of zstd and LZ4 frames on this class path, with the codec. */
+    static Stream<Arguments> frameProviders() {
+        return Arsenal.runtime().report().providers().stream()
+                .filter(ProviderReport::available)
+                .flatMap(p -> p.algorithms().stream()
+                        .filter(a -> a.equals("zstd") || a.equals("lz4"))
+                        .map(a -> Arguments.of(a, p.id())));
+    }
+
+    @ParameterizedTest
+    @MethodSource("frameProviders")
+    void theContentSizeIsRecordedForFilesAndShortInputs(String id, String provider) throws Exception {
+        byte[] data = sample(300_000, 32);
+        Path in = Files.write(dir.resolve("in"), data);
+        Path packed = dir.resolve("in." + id);
+        Run c = run("compress", "-c", id, "--provider", provider, in.toString(), packed.toString());
+        assertEquals(Main.OK, c.status(), c.err());
+        byte[] frame = Files.readAllBytes(packed);
+        assertEquals(data.length, recordedSize(frame), provider + ": a file's size, as the tools record it");
+        assertArrayEquals(data, run(frame, "decompress", "-c", id).out());
+
+        Run piped = run(data, "compress", "-c", id, "--provider", provider);
+        assertEquals(-1, recordedSize(piped.out()), provider + ": more than 64 KiB from a pipe: unknown");
+        Run shortPipe = run(Arrays.copyOf(data, 1000), "compress", "-c", id, "--provider", provider);
+        assertEquals(1000, recordedSize(shortPipe.out()), provider + ": a pipe that ended within 64 KiB");
+        Run lean = run("compress", "-c", id, "--provider", provider, "--no-content-size", in.toString());
+        if (lean.status() == Main.OK) {
+            assertEquals(-1, recordedSize(lean.out()), provider + ": --no-content-size");
+        } else { // java-compression's zstd has the defaults only
+            assertTrue(lean.err().contains("no content size"), lean.err());
+        }
+
+        if (id.equals("zstd")) {
+            ReferenceTools.assumeCommand("zstd");
+            String listing =
+                    ReferenceTools.run(dir, "zstd", "-lv", packed.getFileName().toString());
+            assertTrue(listing.matches("(?s).*Decompressed Size: [^\\n]*\\(300000 B\\).*"), listing);
+        } else {
+            ReferenceTools.assumeCommand("lz4");
+            String listing = ReferenceTools.run(
+                    dir, "lz4", "--list", "-v", packed.getFileName().toString());
+            assertTrue(listing.matches("(?s).*\\s300000\\s.*"), listing);
+        }
+    }
+
+    @Test
+    void aFileThatLiesAboutItsSizeIsCompressedWithItsRealOne() throws IOException {
+        Path version = Path.of("/proc/version");
+        assumeTrue(Files.isReadable(version) && Files.size(version) == 0, "no /proc/version of size 0 here");
+        assumeProvider(Codec.ZSTD);
+        byte[] content = Files.readAllBytes(version);
+        assertTrue(content.length > 0);
+        Run c = run("compress", "-c", "zstd", version.toString());
+        assertEquals(Main.OK, c.status(), c.err());
+        assertEquals(content.length, recordedSize(c.out()), "what was read, not the 0 that stat says");
+        assertArrayEquals(content, run(c.out(), "decompress", "-c", "zstd").out());
+    }
+
+    @Test
+    void aLongFileThatSaysItIsEmptyIsCompressedWithoutASize() throws IOException {
+        Path kallsyms = Path.of("/proc/kallsyms");
+        assumeTrue(Files.isReadable(kallsyms) && Files.size(kallsyms) == 0, "no /proc/kallsyms of size 0 here");
+        assumeProvider(Codec.ZSTD);
+        byte[] content = Files.readAllBytes(kallsyms);
+        assumeTrue(content.length > CompressCommand.BUFFER, "shorter than the first read");
+        Run c = run("compress", "-c", "zstd", kallsyms.toString());
+        assertEquals(Main.OK, c.status(), "zstd 1.5.4 fails here: Src size is incorrect; " + c.err());
+        assertEquals(-1, recordedSize(c.out()), "more than the first read, and a size of 0: none recorded");
+        assertArrayEquals(content, run(c.out(), "decompress", "-c", "zstd").out());
+    }
+
+    /**
+     * A file that grows or shrinks while it is compressed fails: its frame was begun with its size.
+     * Deterministic: the output is a FIFO that the test reads only after changing the input, so the
+     * run, which opened (and measured) its input before the FIFO, cannot have read more than the
+     * FIFO and a few buffers hold (a few hundred KiB of random bytes) of the 4 MiB by then.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1000, -(2L << 20)})
+    void aFileThatChangesSizeWhileCompressedFails(long change) throws Exception {
+        ReferenceTools.assumeCommand("mkfifo");
+        assumeProvider(Codec.ZSTD);
+        byte[] data = new byte[4 << 20];
+        new SplittableRandom(33).nextBytes(data);
+        Path in = Files.write(dir.resolve("in"), data);
+        Path fifo = dir.resolve("fifo");
+        ReferenceTools.run(dir, "mkfifo", fifo.toString());
+        ExecutorService runner = Executors.newSingleThreadExecutor();
+        try {
+            Future<Run> compress = runner.submit(() -> run("compress", "-c", "zstd", in.toString(), fifo.toString()));
+            byte[] frame;
+            try (InputStream reader = Files.newInputStream(fifo)) { // returns once the run opened its output
+                try (FileChannel file = FileChannel.open(in, StandardOpenOption.WRITE)) {
+                    if (change > 0) {
+                        file.write(java.nio.ByteBuffer.wrap(new byte[(int) change]), data.length);
+                    } else {
+                        file.truncate(data.length + change);
+                    }
+                }
+                frame = reader.readAllBytes();
+            }
+            Run r = compress.get(HangGuard.GENEROUS.toSeconds(), TimeUnit.SECONDS);
+            assertEquals(Main.PARTIAL, r.status(), r.err());
+            assertTrue(
+                    r.err()
+                            .startsWith("arsenal compress: " + in + " changed size while it was read (" + data.length
+                                    + " bytes when compression began, " + (data.length + change) + " read)"),
+                    r.err());
+            assertTrue(r.err().endsWith("; the output on " + fifo + " is incomplete\n"), r.err());
+            Run decoded = run(frame, "decompress", "-c", "zstd");
+            assertEquals(Main.BAD_INPUT, decoded.status(), "the frame left incomplete: " + decoded.err());
+        } finally {
+            runner.shutdownNow();
+        }
+    }
+
+    @Test
+    void theSizeRecordedIsWhatWasReadOrTheFilesOwnIfNoLess() {
+        int first = CompressCommand.BUFFER;
+        assertEquals(0, CompressCommand.contentSize(0, -1), "an empty pipe");
+        assertEquals(1000, CompressCommand.contentSize(1000, -1), "a short pipe");
+        assertEquals(1000, CompressCommand.contentSize(1000, 0), "a /proc file: it says 0");
+        assertEquals(4, CompressCommand.contentSize(4, 4096), "a sysfs file: it says 4096");
+        assertEquals(-1, CompressCommand.contentSize(first, -1), "a long pipe");
+        assertEquals(-1, CompressCommand.contentSize(first, 0), "a long /proc file");
+        assertEquals(-1, CompressCommand.contentSize(first, first - 1), "a file that grew before its first read");
+        assertEquals(first, CompressCommand.contentSize(first, first), "a file of exactly one read");
+        assertEquals(3L << 30, CompressCommand.contentSize(first, 3L << 30), "a large file: its size, held to it");
+    }
+
+    @Test
+    void aTrainedDictionaryGetsTheDefaultPermissionsOrKeepsThoseOfTheFileItReplaces() throws IOException {
+        List<String> train = new ArrayList<>(List.of("train", "-c", "zstd", "--max-size", "2K", "-o"));
+        Path dict = dir.resolve("dict");
+        train.add(dict.toString());
+        for (int i = 0; i < 300; i++) {
+            train.add(Files.writeString(dir.resolve("s" + i), "{\"id\":" + i + ",\"name\":\"sample " + (i % 17) + "\"}")
+                    .toString());
+        }
+        Run t = run(train.toArray(String[]::new));
+        assumeTrue(
+                t.status() != Main.USAGE || !t.err().contains("trains"), "no provider trains dictionaries: " + t.err());
+        assertEquals(Main.OK, t.status(), t.err());
+        Path reference = Files.createFile(dir.resolve("reference"));
+        assertEquals(
+                Files.getPosixFilePermissions(reference),
+                Files.getPosixFilePermissions(dict),
+                "the default permissions, not the owner's only of a temporary file");
+
+        Files.setPosixFilePermissions(dict, mode("rw-r-----"));
+        byte[] before = Files.readAllBytes(dict);
+        Files.write(dict, new byte[] {1, 2, 3});
+        Run again = run(train.toArray(String[]::new));
+        assertEquals(Main.OK, again.status(), again.err());
+        assertArrayEquals(before, Files.readAllBytes(dict), "replaced, as zstd --train replaces it");
+        assertEquals(mode("rw-r-----"), Files.getPosixFilePermissions(dict));
     }
 }

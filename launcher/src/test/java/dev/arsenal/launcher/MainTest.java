@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -182,5 +184,74 @@ class MainTest {
         assertEquals(Main.USAGE, run("info", "--yaml").status());
         assertEquals(Main.USAGE, run().status());
         assertEquals(Main.OK, run("help").status());
+    }
+
+    static final List<String> COMMANDS = List.of(
+            "info", "hash", "compress", "decompress", "train", "selftest", "calibrate", "bench", "shell", "version");
+
+    @Test
+    void everyCommandHasItsOwnHelp() {
+        for (String command : COMMANDS) {
+            Run help = run(command, "--help");
+            assertEquals(Main.OK, help.status(), command + ": " + help.err());
+            assertTrue(help.out().startsWith("usage: arsenal " + command), command + ": " + help.out());
+            assertEquals("", help.err(), command);
+            assertEquals(help.out(), run(command, "-h").out(), command + " -h");
+            assertEquals(help.out(), run("help", command).out(), "help " + command);
+        }
+        Run late = run("hash", "-a", "xxh3", "--help");
+        assertTrue(late.out().startsWith("usage: arsenal hash"), "--help after other options: " + late.out());
+        Run named = run("hash", "-a", "xxh3", "--", "--help");
+        assertEquals(Main.PARTIAL, named.status(), "after --, a file named --help: " + named.err());
+        String all = run("help").out();
+        for (String command : COMMANDS) {
+            assertTrue(all.contains("\n  " + command), command + " in the usage: " + all);
+        }
+    }
+
+    /** A stdout that fails every write, as {@code /dev/full} does. */
+    static PrintStream fullStdout() {
+        return new PrintStream(
+                new OutputStream() {
+                    @Override
+                    public void write(int b) throws IOException {
+                        throw new IOException("No space left on device");
+                    }
+                },
+                false,
+                StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aFailingStdoutIsAnErrorWhateverTheCommand() {
+        for (String[] args :
+                new String[][] {{"info"}, {"info", "--json"}, {"selftest"}, {"version"}, {"hash", "--help"}}) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int status = Main.run(args, fullStdout(), new PrintStream(err, true, StandardCharsets.UTF_8));
+            String message = err.toString(StandardCharsets.UTF_8);
+            String what = String.join(" ", args) + ": " + message;
+            assertEquals(Main.PARTIAL, status, what);
+            assertEquals("arsenal " + args[0] + ": stdout: write error\n", message, what);
+        }
+    }
+
+    @Test
+    void aProviderForcedByTheOptionIsNamedAsItsSourceAndItsFailureSaidOnce() throws IOException {
+        Path hello = file("hello.txt", "hello");
+        String key = "arsenal.disabled.providers";
+        String before = System.getProperty(key);
+        System.setProperty(key, "native-xxhash"); // the deployment's setting; java-hashing serves the rest
+        try {
+            Run r = run("hash", "-a", "xxh64", "--provider", "native-xxhash", hello.toString());
+            assertEquals(Main.USAGE, r.status(), r.err());
+            assertEquals(1, r.err().lines().count(), "one line, no engine warning besides: " + r.err());
+            assertTrue(r.err().contains("forced by arsenal.provider.xxh64=native-xxhash (from --provider)"), r.err());
+        } finally {
+            if (before == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, before);
+            }
+        }
     }
 }

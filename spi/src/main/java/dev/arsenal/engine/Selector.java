@@ -187,8 +187,8 @@ final class Selector {
 
     /**
      * What the user should hear about even when they asked for nothing: an algorithm whose providers
-     * are installed but none can be used (a forced one that cannot, unless the program forced it
-     * through the API), a provider failing its self-test, a
+     * are installed but none can be used (a forced one that cannot, unless the program forced it:
+     * {@link Configuration.Source#byProgram()}), a provider failing its self-test, a
      * provider refused because of a setting the user made ({@link Availability#misconfigured}).
      * Ordinary unavailability (a library not installed, native access not enabled) is not here.
      */
@@ -206,11 +206,12 @@ final class Selector {
                             + " and is not used for it: " + c.detail());
                 }
             }
-            // A program that forced a provider through the API gets the failure when it uses the
-            // algorithm; a deployment's setting (property, environment, file) deserves the warning.
+            // A program that forced a provider (the API, its command line) gets the failure when it
+            // uses the algorithm; a deployment's setting (property, environment, file) deserves the
+            // warning.
             String forcedBy = Configuration.PROVIDER_PREFIX + d.algorithm();
             boolean byTheProgram = config.forcedProvider(d.algorithm()).isPresent()
-                    && config.sourceOf(forcedBy).description().equals("API");
+                    && config.sourceOf(forcedBy).byProgram();
             // No candidate at all means nothing for it was installed: the use fails, with the cause.
             if (d.basis() == Decision.Basis.NONE
                     && !byTheProgram

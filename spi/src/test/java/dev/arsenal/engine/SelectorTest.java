@@ -323,5 +323,13 @@ class SelectorTest {
                 warnings(logged(
                         Configuration.defaults().withForcedProvider(HashAlgorithm.CRC32, "absent"),
                         new FakeCrcProvider("java", ProviderKind.JAVA, 100))));
+        // So does one that forces through its command line, which the decision names.
+        Configuration option = Configuration.defaults().withForcedProvider(HashAlgorithm.CRC32, "absent", "--provider");
+        List<LogRecord> records = logged(option, new FakeCrcProvider("java", ProviderKind.JAVA, 100));
+        assertEquals(List.of(), warnings(records));
+        Configuration forcedOk = Configuration.defaults().withForcedProvider(HashAlgorithm.CRC32, "java", "--provider");
+        String reason = crc32(runtime(forcedOk, new FakeCrcProvider("java", ProviderKind.JAVA, 100)))
+                .reason();
+        assertTrue(reason.contains("forced by arsenal.provider.crc32=java (from --provider)"), reason);
     }
 }

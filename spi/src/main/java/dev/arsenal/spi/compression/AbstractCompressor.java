@@ -12,7 +12,8 @@ import java.util.Objects;
  * What every compressor shares: codec and level, range checks, and the {@code ByteBuffer} and
  * {@code MemorySegment} forms in terms of the array form (through a copy when the memory is not a
  * heap array; providers with a native path override them). Subclasses implement {@link
- * #compressArrays} and {@link #newStream}.
+ * #compressArrays} and {@link #newStream(OutputStream)}, and {@link #newStream(OutputStream, long)}
+ * if their frames can record the content size.
  */
 public abstract class AbstractCompressor implements Compressor {
     private final Codec codec;
@@ -85,8 +86,36 @@ public abstract class AbstractCompressor implements Compressor {
         return newStream(Objects.requireNonNull(out, "out"));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The provider's {@link #newStream(OutputStream, long)} writes the frame; what is written is
+     * counted here, around it, so that every provider answers a wrong size the same way.
+     */
+    @Override
+    public final OutputStream compressing(OutputStream out, long contentSize) {
+        if (contentSize < 0) {
+            throw new IllegalArgumentException("contentSize must not be negative: " + contentSize);
+        }
+        if (codec == Codec.LZ4_BLOCK) {
+            throw new UnsupportedOperationException("lz4-block is a raw block format without streams; use lz4");
+        }
+        SizedOutputStream.Gate gate = new SizedOutputStream.Gate(Objects.requireNonNull(out, "out"));
+        return new SizedOutputStream(codec.id(), newStream(gate, contentSize), gate, contentSize);
+    }
+
     /** A compressing stream of this codec over {@code out}. */
     protected abstract OutputStream newStream(OutputStream out);
+
+    /**
+     * A compressing stream of this codec over {@code out} for {@code contentSize} bytes, which it
+     * records in the frame's header if the format has a field for it and the options ask for it.
+     * The caller checks the count. This default records nothing ({@link #newStream(OutputStream)}):
+     * right for gzip, whose header has no size; providers of zstd and LZ4 frames override it.
+     */
+    protected OutputStream newStream(OutputStream out, long contentSize) {
+        return newStream(out);
+    }
 
     @Override
     public String toString() {

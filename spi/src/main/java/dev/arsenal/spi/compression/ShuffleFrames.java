@@ -212,7 +212,13 @@ public final class ShuffleFrames {
 
         @Override
         protected OutputStream newStream(OutputStream out) {
-            return new ShufflingOutputStream(out);
+            return new ShufflingOutputStream(out, -1);
+        }
+
+        /** The inner frames hold as many bytes as the input, shuffled: the same size is theirs. */
+        @Override
+        protected OutputStream newStream(OutputStream out, long contentSize) {
+            return new ShufflingOutputStream(out, contentSize);
         }
 
         @Override
@@ -228,9 +234,11 @@ public final class ShuffleFrames {
             private final byte[] shuffled = new byte[1 << BLOCK_LOG];
             private int filled;
 
-            ShufflingOutputStream(OutputStream out) {
+            /** Over {@code out}, for {@code contentSize} bytes, or -1 if not known. */
+            ShufflingOutputStream(OutputStream out, long contentSize) {
                 super(codec().id());
-                this.innerStream = inner.compressing(new HeaderFirst(out, header(codec(), elementSize)));
+                OutputStream target = new HeaderFirst(out, header(codec(), elementSize));
+                this.innerStream = contentSize < 0 ? inner.compressing(target) : inner.compressing(target, contentSize);
             }
 
             @Override

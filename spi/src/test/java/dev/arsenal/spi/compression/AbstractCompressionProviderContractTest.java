@@ -401,6 +401,97 @@ public abstract class AbstractCompressionProviderContractTest {
         assertArrayEquals(input, decompress(provider.decompressor(codec), frame, input.length), codec.id());
     }
 
+    /**
+     * A stream given its content size records it where the frame has a field for it (zstd and LZ4
+     * frames, as their tools do for files; liblz4 writes an empty frame without one) and decodes to
+     * what was written, in one write or several.
+     */
+    @ParameterizedTest(allowZeroInvocations = true) // a provider of raw blocks only has no streams
+    @MethodSource("frameCodecs")
+    void aStreamGivenItsSizeRecordsIt(Codec codec) throws IOException {
+        assumeProviderAvailable();
+        Compressor c = provider.compressor(codec, defaultLevel(codec));
+        Decompressor d = provider.decompressor(codec);
+        for (byte[] input : List.of(new byte[0], new byte[] {42}, text(300), text(70_000), text(300_000))) {
+            ByteArrayOutputStream sink = new ByteArrayOutputStream();
+            try (OutputStream out = c.compressing(sink, input.length)) {
+                out.write(input, 0, input.length / 3);
+                out.write(input, input.length / 3, input.length - input.length / 3);
+            }
+            byte[] frame = sink.toByteArray();
+            String what = codec.id() + ", " + input.length + " bytes";
+            assertArrayEquals(input, decompress(d, frame, input.length), what);
+            long recorded = recordedContentSize(codec, frame);
+            if (codec == Codec.ZSTD || (codec == Codec.LZ4 && input.length > 0)) {
+                assertEquals(input.length, recorded, what + ": the size in the frame header");
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> c.compressing(new ByteArrayOutputStream(), -1));
+    }
+
+    /**
+     * A stream given more or fewer bytes than its size throws (on the write that passes it, or on
+     * close), and leaves an incomplete frame, which never decodes to other bytes than were written
+     * (a frame of nothing, when nothing was, may).
+     */
+    @ParameterizedTest(allowZeroInvocations = true) // a provider of raw blocks only has no streams
+    @MethodSource("frameCodecs")
+    void aStreamGivenAWrongSizeThrowsAndItsFrameDoesNotLie(Codec codec) {
+        assumeProviderAvailable();
+        Compressor c = provider.compressor(codec, defaultLevel(codec));
+        Decompressor d = provider.decompressor(codec);
+        byte[] input = text(100_000);
+        for (long size : new long[] {0, 1, input.length - 1, input.length + 1, 3L * input.length}) {
+            ByteArrayOutputStream sink = new ByteArrayOutputStream();
+            String what = codec.id() + ", " + input.length + " bytes to a stream made for " + size;
+            IOException e = assertThrows(
+                    IOException.class,
+                    () -> {
+                        try (OutputStream out = c.compressing(sink, size)) {
+                            out.write(input, 0, 1000);
+                            out.write(input, 1000, input.length - 1000);
+                        }
+                    },
+                    what);
+            assertTrue(e.getMessage().contains(Long.toString(size)), what + ": " + e.getMessage());
+            byte[] back = decodeOrMalformed(d, sink.toByteArray(), input.length, what);
+            if (back != null) {
+                assertEquals(0, back.length, what + ": decodes, to nothing");
+            }
+        }
+    }
+
+    /**
+     * The content size recorded in the header of a zstd or LZ4 frame, or -1 if none (or another
+     * codec). zstd: Frame_Header_Descriptor's FCS flag and single-segment bit (RFC 8878 3.1.1.1);
+     * LZ4: FLG bit 3, then 8 bytes after FLG and BD.
+     */
+    private static long recordedContentSize(Codec codec, byte[] frame) {
+        ByteBuffer b = ByteBuffer.wrap(frame).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        if (codec == Codec.LZ4) {
+            return (frame[4] & 0x08) == 0 ? -1 : b.getLong(6);
+        }
+        if (codec != Codec.ZSTD) {
+            return -1;
+        }
+        int fhd = frame[4] & 0xFF;
+        boolean single = (fhd & 0x20) != 0;
+        int fcsBytes = switch (fhd >>> 6) {
+            case 0 -> single ? 1 : 0;
+            case 1 -> 2;
+            case 2 -> 4;
+            default -> 8;
+        };
+        int at = 5 + (single ? 0 : 1) + new int[] {0, 1, 2, 4}[fhd & 3];
+        return switch (fcsBytes) {
+            case 0 -> -1;
+            case 1 -> frame[at] & 0xFF;
+            case 2 -> (b.getShort(at) & 0xFFFF) + 256;
+            case 4 -> b.getInt(at) & 0xFFFFFFFFL;
+            default -> b.getLong(at);
+        };
+    }
+
     // ---- maxCompressedLength ----
 
     @ParameterizedTest

@@ -192,11 +192,20 @@ final class Lz4FrameJava {
 
         @Override
         protected OutputStream newStream(OutputStream out) {
-            return new FrameOutputStream(out, level(), checksum);
+            return new FrameOutputStream(out, level(), checksum, -1);
+        }
+
+        /** One frame with the content size in its header, unless the options said no. */
+        @Override
+        protected OutputStream newStream(OutputStream out, long contentSize) {
+            return new FrameOutputStream(out, level(), checksum, recordSize ? contentSize : -1);
         }
     }
 
-    /** Writes one frame: 64 KiB blocks as they fill, end mark and checksum (if any) on close. */
+    /**
+     * Writes one frame: the header (with the content size, if given), 64 KiB blocks as they fill,
+     * end mark and checksum (if any) on close.
+     */
     static final class FrameOutputStream extends ChunkedOutputStream {
         private final OutputStream out;
         private final int level;
@@ -205,14 +214,18 @@ final class Lz4FrameJava {
         /** The content checksum so far, or null without one. */
         private final HashStream32 checksum;
 
+        /** The content size for the header, or -1 for none. */
+        private final long contentSize;
+
         private int filled;
         private boolean started;
 
-        FrameOutputStream(OutputStream out, int level, boolean checksum) {
+        FrameOutputStream(OutputStream out, int level, boolean checksum, long contentSize) {
             super("lz4");
             this.out = out;
             this.level = level;
             this.checksum = checksum ? XXH32.newStream() : null;
+            this.contentSize = contentSize;
         }
 
         @Override
@@ -232,7 +245,7 @@ final class Lz4FrameJava {
         private void startFrame() throws IOException {
             if (!started) {
                 byte[] header = new byte[MAX_HEADER];
-                out.write(header, 0, writeHeader(header, 0, blockSizeId(BLOCK_SIZE), -1, checksum != null));
+                out.write(header, 0, writeHeader(header, 0, blockSizeId(BLOCK_SIZE), contentSize, checksum != null));
                 started = true;
             }
         }

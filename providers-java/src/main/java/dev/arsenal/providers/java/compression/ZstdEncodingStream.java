@@ -9,8 +9,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * A compressing stream that writes one Zstandard frame: the content size unknown (not in the
- * header), blocks of 128 KiB as the input fills them, matches reaching back a whole window across
+ * A compressing stream that writes one Zstandard frame: the content size in the header if it was
+ * given (the caller checks that it holds), blocks of 128 KiB as the input fills them, matches reaching back a whole window across
  * blocks, an XXH64 checksum at the end.
  *
  * <p>{@link #flush} writes what was written so far as a block (a short one if needed) and flushes
@@ -49,10 +49,20 @@ final class ZstdEncodingStream extends ChunkedOutputStream {
 
     private boolean headerWritten;
 
+    /** The content size for the header, or -1 for none. */
+    private final long contentSize;
+
+    /** A frame over {@code out} of unknown size, with a context from {@code pool}. */
     ZstdEncodingStream(OutputStream out, IdlePool<ZstdFrameEncoder> pool) {
+        this(out, pool, -1);
+    }
+
+    /** A frame over {@code out} whose header records {@code contentSize}, or none if it is -1. */
+    ZstdEncodingStream(OutputStream out, IdlePool<ZstdFrameEncoder> pool, long contentSize) {
         super("zstd", BLOCK);
         this.out = out;
         this.pool = pool;
+        this.contentSize = contentSize;
         this.frame = pool.take();
         frame.startStream();
         windowSize = frame.parameters().windowSize();
@@ -102,7 +112,7 @@ final class ZstdEncodingStream extends ChunkedOutputStream {
     private void emit(boolean last) throws IOException {
         int o = 0;
         if (!headerWritten) {
-            o = frame.writeHeader(-1, block, 0, block.length);
+            o = frame.writeHeader(contentSize, block, 0, block.length);
             headerWritten = true;
         }
         if (pending < end || last) {

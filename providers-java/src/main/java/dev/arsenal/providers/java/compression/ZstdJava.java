@@ -76,6 +76,12 @@ final class ZstdJava {
         protected OutputStream newStream(OutputStream out) {
             return new ZstdEncodingStream(out, contexts);
         }
+
+        /** One frame with the content size in its header (this compressor has the defaults only). */
+        @Override
+        protected OutputStream newStream(OutputStream out, long contentSize) {
+            return new ZstdEncodingStream(out, contexts, contentSize);
+        }
     }
 
     /**

@@ -140,6 +140,16 @@ final class Lz4FfmCodec {
         protected OutputStream newStream(OutputStream out) {
             return new CompressingStream(h, level(), 0, checksum, out);
         }
+
+        /**
+         * A frame with the content size in its header unless the options said no; liblz4 checks the
+         * count at the end. A size of 0 is liblz4's "unknown": an empty frame records none, as the
+         * {@code lz4} tool writes it.
+         */
+        @Override
+        protected OutputStream newStream(OutputStream out, long contentSize) {
+            return new CompressingStream(h, level(), recordSize ? contentSize : 0, checksum, out);
+        }
     }
 
     /**

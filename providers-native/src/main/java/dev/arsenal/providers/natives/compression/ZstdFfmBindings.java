@@ -88,6 +88,7 @@ final class ZstdFfmBindings {
             MethodHandle decompressBound,
             MethodHandle compress2Heap,
             MethodHandle decompressDCtxHeap,
+            MethodHandle setPledgedSrcSize,
             ZstdFfmDictionaries.Handles dictionaries) {}
 
     private static final class Holder {
@@ -131,7 +132,8 @@ final class ZstdFfmBindings {
                         "ZSTD_freeDCtx",
                         "ZSTD_decompressDCtx",
                         "ZSTD_decompressStream",
-                        "ZSTD_decompressBound"),
+                        "ZSTD_decompressBound",
+                        "ZSTD_CCtx_setPledgedSrcSize"),
                 s -> handles(s, l.lookup()));
     }
 
@@ -162,6 +164,7 @@ final class ZstdFfmBindings {
                 linker.downcallHandle(s[15], FunctionDescriptor.of(sizeT, ptr, sizeT), critical),
                 linker.downcallHandle(s[9], fourArgs, critical),
                 linker.downcallHandle(s[13], fourArgs, critical),
+                linker.downcallHandle(s[16], FunctionDescriptor.of(sizeT, ptr, ValueLayout.JAVA_LONG)),
                 ZstdFfmDictionaries.bind(lookup));
     }
 

@@ -165,7 +165,17 @@ final class ZstdFfmCodec {
 
         @Override
         protected OutputStream newStream(OutputStream out) {
-            return new CompressingStream(h, level(), out, setup);
+            return new CompressingStream(h, level(), out, setup, -1);
+        }
+
+        /**
+         * A frame whose size libzstd is promised ({@code ZSTD_CCtx_setPledgedSrcSize}): it writes
+         * the size unless the options turned {@code ZSTD_c_contentSizeFlag} off, and fails the
+         * frame if the count differs.
+         */
+        @Override
+        protected OutputStream newStream(OutputStream out, long contentSize) {
+            return new CompressingStream(h, level(), out, setup, contentSize);
         }
     }
 
@@ -364,13 +374,23 @@ final class ZstdFfmCodec {
         private final MemorySegment outBuf;
         private final Cleaner.Cleanable cleanable;
 
-        CompressingStream(Handles h, int level, OutputStream out, ZstdFfmDictionaries.CompressionSetup setup) {
+        /** A frame over {@code out}; {@code contentSize} is pledged to libzstd unless it is -1. */
+        CompressingStream(
+                Handles h, int level, OutputStream out, ZstdFfmDictionaries.CompressionSetup setup, long contentSize) {
             super("zstd", out);
             this.h = h;
             this.setup = setup;
             Arena arena = Arena.ofShared();
             this.cctx = newCCtx(h, level, setup);
             this.cleanable = CLEANER.register(this, new NativeChunks.Release(h.freeCCtx(), cctx, arena));
+            if (contentSize >= 0) {
+                try {
+                    check(h, (long) h.setPledgedSrcSize().invokeExact(cctx, contentSize), "the content size");
+                } catch (Throwable t) {
+                    cleanable.clean();
+                    throw NativeLibrary.rethrow(t);
+                }
+            }
             this.src = arena.allocate(CHUNK);
             this.dst = arena.allocate(CHUNK);
             this.inBuf = buffer(arena, src, 0);

@@ -1,5 +1,6 @@
 package dev.arsenal.providers.natives.compression;
 
+import com.github.luben.zstd.EndDirective;
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdDictCompress;
@@ -9,6 +10,7 @@ import dev.arsenal.compression.Codec;
 import dev.arsenal.compression.CompressionOptions;
 import dev.arsenal.spi.IdlePool;
 import dev.arsenal.spi.compression.AbstractCompressor;
+import dev.arsenal.spi.compression.ChunkedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -20,8 +22,9 @@ import java.nio.ByteBuffer;
 /**
  * Zstandard through zstd-jni at one level, writing what the {@code zstd} command writes by default:
  * one frame with the content size and an XXH64 content checksum ({@code ZSTD_compress2} with {@code
- * ZSTD_c_contentSizeFlag} and {@code ZSTD_c_checksumFlag}). Streams know no size in advance, so
- * their frame has the checksum but no content size, as {@code zstd} reading a pipe.
+ * ZSTD_c_contentSizeFlag} and {@code ZSTD_c_checksumFlag}). A stream records the content size when
+ * it is given one ({@link #compressing(OutputStream, long)}), as {@code zstd} does for a file, and
+ * otherwise has the checksum but no content size, as {@code zstd} reading a pipe.
  *
  * <p>Levels are libzstd's: 1 to 19 as the command, 20 to 22 what it calls {@code --ultra}, and
  * negative levels -1 to -7 its {@code --fast=1} to {@code --fast=7}. Levels 20 to 22 keep the
@@ -198,6 +201,89 @@ final class ZstdJniCompressor extends AbstractCompressor {
             return stream;
         } catch (IOException e) {
             throw new UncheckedIOException("zstd-jni could not start a stream at level " + level(), e);
+        }
+    }
+
+    /**
+     * A frame whose size libzstd is promised: zstd-jni's stream has no way to pledge one, so this
+     * stream drives a context of its own ({@link ZstdCompressCtx#compressByteBufferStream}, that is
+     * {@code ZSTD_compressStream2}) after {@code ZSTD_CCtx_setPledgedSrcSize}. libzstd writes the
+     * size unless the options turned it off, and fails the frame if the count differs. The context
+     * is closed with the stream.
+     */
+    @Override
+    protected OutputStream newStream(OutputStream out, long contentSize) {
+        ZstdCompressCtx ctx = context(level(), checksum, this.contentSize, digested);
+        try {
+            ctx.setPledgedSrcSize(contentSize);
+        } catch (ZstdException e) {
+            ctx.close();
+            throw new IllegalStateException(
+                    "libzstd refused the content size " + contentSize + ": " + e.getMessage(), e);
+        }
+        return new SizedStream(out, ctx, this);
+    }
+
+    /** One frame through a context of its own; see {@link #newStream(OutputStream, long)}. */
+    private static final class SizedStream extends ChunkedOutputStream {
+        /** libzstd's {@code ZSTD_CStreamInSize()}: one block, what a call takes at once best. */
+        private static final int IN = 128 << 10;
+
+        private static final ByteBuffer NO_INPUT = ByteBuffer.allocate(0);
+
+        private final OutputStream out;
+        private final ZstdCompressCtx ctx;
+
+        @SuppressWarnings("unused") // held for reachability only: the context references its dictionary
+        private final ZstdJniCompressor owner;
+
+        private final ByteBuffer dst = ByteBuffer.allocate((int) ZstdOutputStreamNoFinalizer.recommendedCOutSize());
+
+        SizedStream(OutputStream out, ZstdCompressCtx ctx, ZstdJniCompressor owner) {
+            super("zstd", IN);
+            this.out = out;
+            this.ctx = ctx;
+            this.owner = owner;
+        }
+
+        @Override
+        protected void writeChunk(byte[] b, int off, int len) throws IOException {
+            ByteBuffer src = ByteBuffer.wrap(b, off, len);
+            while (src.hasRemaining()) {
+                drive(src, EndDirective.CONTINUE);
+            }
+        }
+
+        /** One {@code ZSTD_compressStream2} call; writes what it produced. Whether it is done. */
+        private boolean drive(ByteBuffer src, EndDirective directive) throws IOException {
+            dst.clear();
+            boolean done;
+            try {
+                done = ctx.compressByteBufferStream(dst, src, directive);
+            } catch (ZstdException e) {
+                throw new IOException("libzstd: " + e.getMessage(), e);
+            }
+            out.write(dst.array(), 0, dst.position());
+            return done;
+        }
+
+        @Override
+        protected void flushWritten() throws IOException {
+            while (!drive(NO_INPUT, EndDirective.FLUSH)) {
+                // until libzstd holds nothing more of what was written
+            }
+            out.flush();
+        }
+
+        @Override
+        protected void closeOnce() throws IOException {
+            try (out) {
+                while (!drive(NO_INPUT, EndDirective.END)) {
+                    // until the frame is complete
+                }
+            } finally {
+                ctx.close();
+            }
         }
     }
 

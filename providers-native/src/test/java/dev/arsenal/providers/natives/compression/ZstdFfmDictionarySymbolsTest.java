@@ -45,6 +45,7 @@ class ZstdFfmDictionarySymbolsTest {
                 h.decompressBound(),
                 h.compress2Heap(),
                 h.decompressDCtxHeap(),
+                h.setPledgedSrcSize(),
                 none);
         return new NativeBinding<>(trimmed, real.availability(), real.library());
     }

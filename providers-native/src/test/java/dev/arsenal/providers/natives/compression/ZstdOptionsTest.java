@@ -11,6 +11,8 @@ import dev.arsenal.compression.CompressionOptions;
 import dev.arsenal.compression.Compressor;
 import dev.arsenal.spi.ReferenceTools;
 import dev.arsenal.spi.compression.CompressionProvider;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -20,9 +22,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Checksum and content size on and off in both native zstd providers, checked on the frame header
- * bytes, with libzstd's {@code ZSTD_getFrameContentSize} and with {@code zstd -lv}; every such frame
- * decodes with both providers and the tool.
+ * Checksum and content size on and off in both native zstd providers, one-shot and in streams told
+ * the size, checked on the frame header bytes, with libzstd's {@code ZSTD_getFrameContentSize} and
+ * with {@code zstd -lv}; every such frame decodes with both providers and the tool.
  */
 class ZstdOptionsTest {
     @TempDir
@@ -83,11 +85,24 @@ class ZstdOptionsTest {
                             what);
                 }
 
-                // Streams never know the size; the checksum follows the options.
+                // A stream not told the size cannot record it; the checksum follows the options.
                 byte[] streamed = ZstdDictionaryTest.streamed(c, input);
                 assertEquals(checksum, hasChecksum(streamed), what + " streamed");
                 assertFalse(hasContentSize(streamed), what + " streamed");
                 assertArrayEquals(input, p.decompressor(Codec.ZSTD).decompress(streamed, input.length), what);
+
+                // Told the size, it records it as the options say, and zstd -lv reads it.
+                ByteArrayOutputStream sized = new ByteArrayOutputStream();
+                try (OutputStream out = c.compressing(sized, input.length)) {
+                    out.write(input);
+                }
+                byte[] sizedFrame = sized.toByteArray();
+                assertEquals(checksum, hasChecksum(sizedFrame), what + " streamed with its size");
+                assertEquals(contentSize, hasContentSize(sizedFrame), what + " streamed with its size");
+                Files.write(dir.resolve("s.zst"), sizedFrame);
+                String sizedListing = ReferenceTools.run(dir, "zstd", "-lv", "s.zst");
+                assertEquals(contentSize, sizedListing.contains("Decompressed Size: 9.77 KiB (10000 B)"), sizedListing);
+                assertArrayEquals(input, p.decompressor(Codec.ZSTD).decompress(sizedFrame, input.length), what);
             }
         }
     }
@@ -126,5 +141,16 @@ class ZstdOptionsTest {
         for (CompressionProvider decoder : ZstdDictionaryTest.providers().toList()) {
             assertArrayEquals(record, decoder.decompressor(Codec.ZSTD, options).decompress(frame, 1000));
         }
+
+        // A stream told its size, with the dictionary and the size recorded.
+        CompressionOptions sizedOptions = options.withContentSize(true);
+        ByteArrayOutputStream sized = new ByteArrayOutputStream();
+        try (OutputStream out = p.compressor(Codec.ZSTD, 3, sizedOptions).compressing(sized, record.length)) {
+            out.write(record);
+        }
+        assertEquals(record.length, Zstd.getFrameContentSize(sized.toByteArray()));
+        Files.write(dir.resolve("s.zst"), sized.toByteArray());
+        ReferenceTools.run(dir, "zstd", "-q", "-d", "-f", "-D", "d.dict", "s.zst", "-o", "s.out");
+        assertArrayEquals(record, Files.readAllBytes(dir.resolve("s.out")));
     }
 }

@@ -1,0 +1,93 @@
+package dev.arsenal.launcher;
+
+import java.io.Console;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.IntPredicate;
+
+/**
+ * Which of the standard streams are terminals, asked once at start. Compressed data is neither
+ * written to a terminal nor read from one without {@code -f} (as gzip, zstd and lz4 refuse it), and
+ * the progress line is drawn only when stderr is one.
+ *
+ * <p>The answer is POSIX {@code isatty} through FFM when this module may call native code (the
+ * {@code arsenal} script allows it); else, on Linux, what {@code /proc/self/fd/N} links to (a
+ * terminal device, {@link #isTerminalDevice}); else the JDK's {@link Console}, which answers for
+ * stdin and stdout together.
+ *
+ * @param stdin whether file descriptor 0 is a terminal
+ * @param stdout whether file descriptor 1 is
+ * @param stderr whether file descriptor 2 is
+ */
+record Terminals(boolean stdin, boolean stdout, boolean stderr) {
+    /** No terminal at all: what a program calling {@link Main#run} in-process gets. */
+    static final Terminals NONE = new Terminals(false, false, false);
+
+    /** The process's own standard streams. */
+    static Terminals detect() {
+        IntPredicate isatty = isatty().or(Terminals::procSelfFd).orElse(null);
+        if (isatty != null) {
+            return new Terminals(isatty.test(0), isatty.test(1), isatty.test(2));
+        }
+        Console console = System.console();
+        boolean both = console != null && console.isTerminal();
+        return new Terminals(both, both, both);
+    }
+
+    /**
+     * Whether {@code path} (with links followed) is a terminal device: a pseudo-terminal {@code
+     * /dev/pts/N}, a {@code /dev/tty*} or {@code /dev/console}. For outputs named on the command
+     * line, and for {@code /proc/self/fd/N}.
+     */
+    static boolean isTerminalDevice(Path path) {
+        String p = path.toString();
+        return p.startsWith("/dev/pts/") || p.startsWith("/dev/tty") || p.equals("/dev/console");
+    }
+
+    /** {@code isatty(fd) == 1}, if this module may call native code and libc has it. */
+    @SuppressWarnings("restricted") // only when native access is enabled for this module
+    private static Optional<IntPredicate> isatty() {
+        if (!Terminals.class.getModule().isNativeAccessEnabled()) {
+            return Optional.empty(); // calling it would print the JDK's warning about native access
+        }
+        try {
+            Linker linker = Linker.nativeLinker();
+            MethodHandle h = linker.defaultLookup()
+                    .find("isatty")
+                    .map(s ->
+                            linker.downcallHandle(s, FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT)))
+                    .orElse(null);
+            if (h == null) {
+                return Optional.empty();
+            }
+            return Optional.of(fd -> {
+                try {
+                    return (int) h.invokeExact(fd) == 1;
+                } catch (Throwable t) {
+                    return false;
+                }
+            });
+        } catch (RuntimeException | LinkageError e) {
+            return Optional.empty();
+        }
+    }
+
+    /** What {@code /proc/self/fd/N} links to, on Linux; empty elsewhere. */
+    private static Optional<IntPredicate> procSelfFd() {
+        if (!Files.isDirectory(Path.of("/proc/self/fd"))) {
+            return Optional.empty();
+        }
+        return Optional.of(fd -> {
+            try {
+                return isTerminalDevice(Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)));
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+}
