@@ -221,16 +221,6 @@ final class Lz4FfmCodec {
             if (len == 0) {
                 throw malformed(0, "empty input (a block has at least one token byte)", null);
             }
-            if (max == 0) {
-                // liblz4 given no room accepts only the one-byte block 00, where with room it also
-                // accepts 01..0F (no literals; the match nibble of a last sequence is ignored): decode
-                // into one byte of scratch instead, so that both forms agree.
-                int n = decompressArrays(in, off, len, new byte[1], 0, 1);
-                if (n > 0) {
-                    throw tooLarge(-1, 0);
-                }
-                return 0;
-            }
             int r;
             try {
                 // A block decodes at GB/s and its time follows the bytes it moves: in place up to the

@@ -105,6 +105,9 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
     @Override
     protected int decompressArrays(
             byte[] input, int offset, int length, byte[] output, int outputOffset, int maxOutputLength) {
+        if (length == 0) {
+            throw empty();
+        }
         int end = offset + length;
         int written = 0;
         ZstdDecompressCtx ctx = contexts.take();
@@ -222,7 +225,7 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
     private int decompressDirect(
             ByteBuffer input, int offset, int length, ByteBuffer output, int outputOffset, int room) {
         if (length == 0) {
-            return 0;
+            throw empty();
         }
         ZstdDecompressCtx ctx = contexts.take();
         boolean done = false;
@@ -241,17 +244,57 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
         }
     }
 
-    /** zstd-jni's stream over {@code in}, its errors turned into {@link MalformedInputException}s. */
+    /**
+     * The empty input: no frame, as libzstd's {@code ZSTD_decompress} and the {@code zstd} tool say,
+     * though zstd-jni's calls and stream return nothing for it without complaint (a loop over no
+     * frames).
+     */
+    private static MalformedInputException empty() {
+        return new MalformedInputException(Codec.ZSTD, 0, "empty input: no zstd frame", null);
+    }
+
+    /**
+     * zstd-jni's stream over {@code in}, its errors turned into {@link MalformedInputException}s, and
+     * the empty input refused as the other forms refuse it.
+     */
     @Override
     protected InputStream newStream(InputStream in) {
         try {
-            ZstdInputStreamNoFinalizer stream = new ZstdInputStreamNoFinalizer(in);
+            Counting source = new Counting(in);
+            ZstdInputStreamNoFinalizer stream = new ZstdInputStreamNoFinalizer(source);
             if (digested != null) {
                 stream.setDict(digested);
             }
-            return new Translating(stream, this);
+            return new Translating(stream, source, this);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("zstd-jni could not start a stream", e);
+        }
+    }
+
+    /** Counts the bytes read from the compressed input. */
+    private static final class Counting extends FilterInputStream {
+        private long count;
+
+        Counting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
         }
     }
 
@@ -263,15 +306,19 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
         /** Keeps the decompressor, and so its digested dictionary, reachable while the stream is. */
         private final ZstdJniDecompressor owner;
 
-        Translating(ZstdInputStreamNoFinalizer in, ZstdJniDecompressor owner) {
+        /** The compressed input, counted: an end of stream before any byte is the empty input. */
+        private final Counting source;
+
+        Translating(ZstdInputStreamNoFinalizer in, Counting source, ZstdJniDecompressor owner) {
             super(in);
+            this.source = source;
             this.owner = owner;
         }
 
         @Override
         public int read() throws IOException {
             try {
-                return super.read();
+                return checkEnd(super.read());
             } catch (ZstdIOException e) {
                 throw translate(e, owner);
             }
@@ -280,10 +327,17 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             try {
-                return super.read(b, off, len);
+                return checkEnd(super.read(b, off, len));
             } catch (ZstdIOException e) {
                 throw translate(e, owner);
             }
+        }
+
+        private int checkEnd(int n) throws IOException {
+            if (n < 0 && source.count == 0) {
+                throw new IOException(empty().getMessage(), empty());
+            }
+            return n;
         }
 
         @Override
