@@ -544,6 +544,47 @@ public abstract class AbstractCompressionProviderContractTest {
         });
     }
 
+    /**
+     * gzip: bytes after the last complete member that do not start another (garbage, zero padding,
+     * one stray byte) are a {@link MalformedInputException} at the offset of the first of them, with
+     * a reason naming trailing data, in every form and from every provider alike: {@code gzip -d}
+     * warns of trailing garbage and ignores zero padding, and a caller builds that on this offset.
+     */
+    @ParameterizedTest(allowZeroInvocations = true)
+    @MethodSource("frameCodecs")
+    void gzipTrailingDataIsReportedAfterTheLastMember(Codec codec) throws IOException {
+        assumeProviderAvailable();
+        assumeTrue(codec == Codec.GZIP, "gzip only");
+        Decompressor d = provider.decompressor(codec);
+        byte[] member = provider.compressor(codec, defaultLevel(codec)).compress(smallInput());
+        byte[] two = concat(member, member);
+        for (byte[] tail : new byte[][] {{0}, {0x1F}, new byte[100], {1, 2, 3, 4, 5, 6, 7, 8}, {0x1F, 0x2B, 0, 0}}) {
+            byte[] input = concat(two, tail);
+            String what = "gzip: two members and " + tail.length + " bytes of trailing data";
+            MalformedInputException e = assertMalformed(() -> d.decompress(input, 1 << 20), what);
+            assertTrailing(e, two.length, what);
+            byte[] out = new byte[2 * smallInput().length + 16];
+            assertTrailing(
+                    assertMalformed(() -> d.decompress(input, 0, input.length, out, 0, out.length), what + ", range"),
+                    two.length,
+                    what + ", range");
+            try (InputStream in = d.decompressing(new ByteArrayInputStream(input), 1 << 20)) {
+                in.readAllBytes();
+                fail(what + ", streamed: no IOException");
+            } catch (IOException ioe) {
+                assertTrailing(
+                        assertInstanceOf(MalformedInputException.class, ioe.getCause(), what + ": " + ioe),
+                        two.length,
+                        what + ", streamed");
+            }
+        }
+    }
+
+    private static void assertTrailing(MalformedInputException e, long offset, String what) {
+        assertEquals(offset, e.offset(), () -> what + ": the offset of the first byte after the last member: " + e);
+        assertTrue(e.getMessage().contains("trailing data"), () -> what + ": the reason names trailing data: " + e);
+    }
+
     @ParameterizedTest
     @MethodSource("codecs")
     void aBombStopsAtTheLimit(Codec codec) throws IOException {

@@ -179,11 +179,13 @@ final class Lz4BlockJava {
             int literals = token >>> 4;
             int match = token & 15;
             int distance;
+            int distanceAt; // where the match offset is, for messages
             if (literals != 15 && ip < end - 16 && op <= outputLimit - 32) {
                 // liblz4's shortcut: no end-of-block checks for the literals, nor for a short match.
                 System.arraycopy(input, ip, output, op, literals);
                 ip += literals;
                 op += literals;
+                distanceAt = ip;
                 distance = (input[ip] & 0xFF) | (input[ip + 1] & 0xFF) << 8;
                 ip += 2;
                 if (match != 15 && distance >= 8 && distance <= op - windowStart) {
@@ -218,7 +220,9 @@ final class Lz4BlockJava {
                                 literals > end - ip
                                         ? "truncated LZ4 block"
                                         : "LZ4 block: a sequence ends within 8 bytes of the block's end, or"
-                                                + " within 12 bytes of the room's end, and is not the last");
+                                                + " within 12 bytes of the end of the "
+                                                + (outputLimit - outputOffset) + " bytes of room given,"
+                                                + " and is not the last");
                     }
                     System.arraycopy(input, ip, output, op, literals);
                     return op + literals;
@@ -226,6 +230,7 @@ final class Lz4BlockJava {
                 System.arraycopy(input, ip, output, op, literals);
                 ip += literals;
                 op += literals;
+                distanceAt = ip;
                 distance = (input[ip] & 0xFF) | (input[ip + 1] & 0xFF) << 8;
                 ip += 2;
             }
@@ -248,7 +253,7 @@ final class Lz4BlockJava {
             if (distance > op - windowStart) {
                 throw new MalformedInputException(
                         codec,
-                        inputBase + ip - offset,
+                        inputBase + distanceAt - offset,
                         "LZ4 match offset " + distance + " reaches before the start of the window ("
                                 + (op - windowStart) + " bytes)");
             }
@@ -257,8 +262,9 @@ final class Lz4BlockJava {
                         codec,
                         inputBase + ip - offset,
                         match >= 0 && match <= outputLimit - op
-                                ? "LZ4 block: a match ends within the last 5 bytes of the room (they must be"
-                                        + " literals)"
+                                ? "LZ4 block: a match ends within the last 5 bytes of the "
+                                        + (outputLimit - outputOffset)
+                                        + " bytes of room given (they must be literals)"
                                 : codec == Codec.LZ4_BLOCK
                                         ? "output exceeds the " + (outputLimit - outputOffset) + " bytes of room given"
                                         : "a block decodes to more than the frame's block size of "
