@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -578,6 +579,51 @@ public abstract class AbstractCompressionProviderContractTest {
                         what + ", streamed");
             }
         }
+    }
+
+    /**
+     * zstd's own golden files ({@link ZstdGoldenFiles}): the valid ones decode to their content and
+     * the corrupt ones are malformed, one-shot, into a range and streamed. A provider whose library
+     * has known decoder bugs names the files it gets wrong in {@link #knownGoldenFailures}; those
+     * are left out here and its own test says what it gets wrong.
+     */
+    @ParameterizedTest(allowZeroInvocations = true)
+    @MethodSource("frameCodecs")
+    void zstdsGoldenFiles(Codec codec) throws IOException {
+        assumeProviderAvailable();
+        assumeTrue(codec == Codec.ZSTD, "zstd only");
+        Decompressor d = provider.decompressor(codec);
+        Set<String> known = knownGoldenFailures();
+        for (ZstdGoldenFiles.Golden g : ZstdGoldenFiles.ALL) {
+            if (known.contains(g.name())) {
+                continue;
+            }
+            byte[] frame = g.bytes();
+            String what = "zstd golden " + g.name();
+            if (g.valid()) {
+                assertArrayEquals(g.content(), d.decompress(frame, g.content().length), what);
+                byte[] out = new byte[g.content().length + 7];
+                int n = d.decompress(frame, 0, frame.length, out, 3, g.content().length);
+                assertArrayEquals(g.content(), Arrays.copyOfRange(out, 3, 3 + n), what + ", range");
+                try (InputStream in = d.decompressing(new ByteArrayInputStream(frame), g.content().length)) {
+                    assertArrayEquals(g.content(), in.readAllBytes(), what + ", streamed");
+                }
+            } else {
+                assertMalformed(() -> d.decompress(frame, 1 << 20), what);
+                byte[] out = new byte[4096];
+                assertMalformed(() -> d.decompress(frame, 0, frame.length, out, 0, out.length), what + ", range");
+                assertStreamMalformed(d, frame, what + ", streamed");
+            }
+        }
+    }
+
+    /**
+     * The names of zstd's golden files ({@link ZstdGoldenFiles}) that this provider is known to get
+     * wrong, because its library has decoder bugs it recognises and ranks itself down for; none by
+     * default.
+     */
+    protected Set<String> knownGoldenFailures() {
+        return Set.of();
     }
 
     private static void assertTrailing(MalformedInputException e, long offset, String what) {

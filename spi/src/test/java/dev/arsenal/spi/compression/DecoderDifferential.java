@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.zip.CRC32;
 
 /**
@@ -227,11 +228,26 @@ public final class DecoderDifferential {
     }
 
     /**
-     * The split on {@code input}, if any: a message naming the input (hex), the form, and every
-     * provider's verdict; empty when all agree in every form.
+     * The splits on {@code input}: per form where providers disagree, a message naming the input
+     * (hex), the form, and every provider's verdict; empty when all agree in every form.
      */
     public List<String> splits(byte[] input) {
+        return splits(input, Set.of()).splits();
+    }
+
+    /**
+     * The splits found by a run, and those where only providers that know their library's decoder is
+     * buggy (and rank themselves below a correct one for it) differ from the others, who agree.
+     *
+     * @param splits the splits that fail
+     * @param known the splits of the known-buggy providers alone
+     */
+    public record Splits(List<String> splits, List<String> known) {}
+
+    /** {@link #splits(byte[])}, with the splits of {@code knownBuggy} providers alone kept apart. */
+    public Splits splits(byte[] input, Set<String> knownBuggy) {
         List<String> splits = new ArrayList<>();
+        List<String> known = new ArrayList<>();
         for (String form : forms(input)) {
             Map<String, String> v = verdicts(input, form);
             if (v.values().stream().distinct().count() > 1) {
@@ -239,10 +255,16 @@ public final class DecoderDifferential {
                         + HexFormat.of().formatHex(input));
                 v.forEach((id, verdict) ->
                         s.append("\n    ").append(id).append(": ").append(verdict));
-                splits.add(s.toString());
+                boolean othersAgree = v.entrySet().stream()
+                                .filter(e -> !knownBuggy.contains(e.getKey()))
+                                .map(Map.Entry::getValue)
+                                .distinct()
+                                .count()
+                        <= 1;
+                (othersAgree && !knownBuggy.isEmpty() ? known : splits).add(s.toString());
             }
         }
-        return splits;
+        return new Splits(splits, known);
     }
 
     private String verdict(Decompressor d, byte[] input, String form) {
@@ -288,15 +310,20 @@ public final class DecoderDifferential {
 
     /**
      * Runs cases {@code from .. to-1} of {@code seed}; returns every split found, each message naming
-     * its case.
+     * its case, with those of the {@code knownBuggy} providers alone kept apart.
      */
-    public List<String> run(long seed, int from, int to) {
+    public Splits run(long seed, int from, int to, Set<String> knownBuggy) {
         List<String> found = new ArrayList<>();
+        List<String> known = new ArrayList<>();
         for (int i = from; i < to; i++) {
-            for (String s : splits(input(seed, i))) {
-                found.add("case " + i + " of seed " + seed + ": " + s);
+            Splits s = splits(input(seed, i), knownBuggy);
+            for (String split : s.splits()) {
+                found.add("case " + i + " of seed " + seed + ": " + split);
+            }
+            for (String split : s.known()) {
+                known.add("case " + i + " of seed " + seed + ": " + split);
             }
         }
-        return found;
+        return new Splits(found, known);
     }
 }

@@ -271,8 +271,9 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
         }
     }
 
-    /** Counts the bytes read from the compressed input. */
+    /** Counts the bytes read from the compressed input, and walks their frame and block headers. */
     private static final class Counting extends FilterInputStream {
+        private final ZstdFrameCheck check = new ZstdFrameCheck();
         private long count;
 
         Counting(InputStream in) {
@@ -284,6 +285,7 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
             int b = super.read();
             if (b >= 0) {
                 count++;
+                check.feed(new byte[] {(byte) b}, 0, 1);
             }
             return b;
         }
@@ -293,6 +295,7 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
             int n = super.read(b, off, len);
             if (n > 0) {
                 count += n;
+                check.feed(b, off, n);
             }
             return n;
         }
@@ -309,6 +312,9 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
         /** The compressed input, counted: an end of stream before any byte is the empty input. */
         private final Counting source;
 
+        /** The bytes this stream gave. */
+        private long produced;
+
         Translating(ZstdInputStreamNoFinalizer in, Counting source, ZstdJniDecompressor owner) {
             super(in);
             this.source = source;
@@ -318,7 +324,9 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
         @Override
         public int read() throws IOException {
             try {
-                return checkEnd(super.read());
+                int b = super.read();
+                checkEnd(b < 0 ? -1 : 1);
+                return b;
             } catch (ZstdIOException e) {
                 throw translate(e, owner);
             }
@@ -333,9 +341,33 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
             }
         }
 
+        /**
+         * Counts what the stream gave; at its end, refuses the empty input, and frames whose content
+         * differs from the size they declare, which libzstd's streaming decoder lets through when a
+         * frame ends with an empty block ({@link ZstdFrameCheck}; zstd-jni's one-pass forms check it).
+         */
         private int checkEnd(int n) throws IOException {
-            if (n < 0 && source.count == 0) {
-                throw new IOException(empty().getMessage(), empty());
+            if (n > 0) {
+                produced += n;
+            }
+            if (source.check.violationAt() >= 0) {
+                MalformedInputException m = new MalformedInputException(
+                        Codec.ZSTD, source.check.violationAt(), source.check.violation(), null);
+                throw new IOException(m.getMessage(), m);
+            }
+            if (n < 0) {
+                if (source.count == 0) {
+                    throw new IOException(empty().getMessage(), empty());
+                }
+                long expected = source.check.expectedUpTo(source.count);
+                if (expected >= 0 && expected != produced) {
+                    MalformedInputException m = new MalformedInputException(
+                            Codec.ZSTD,
+                            source.count,
+                            "the frames hold " + produced + " bytes, their headers say " + expected,
+                            null);
+                    throw new IOException(m.getMessage(), m);
+                }
             }
             return n;
         }
