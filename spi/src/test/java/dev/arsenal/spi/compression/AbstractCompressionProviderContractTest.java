@@ -582,6 +582,46 @@ public abstract class AbstractCompressionProviderContractTest {
     }
 
     /**
+     * LZ4's legacy frames ({@code lz4 -l}, files under {@code lz4-legacy/} with their commands in its
+     * README): one block, two blocks of 8 MiB and more, and a legacy frame before and after a frame of
+     * the current format decode to what the tool decodes them to, one-shot, into a range and
+     * streamed.
+     */
+    @ParameterizedTest(allowZeroInvocations = true)
+    @MethodSource("frameCodecs")
+    void lz4LegacyFramesDecode(Codec codec) throws IOException {
+        assumeProviderAvailable();
+        assumeTrue(codec == Codec.LZ4, "lz4 frames only");
+        Decompressor d = provider.decompressor(codec);
+        byte[] text = KnownFrames.input("text4000");
+        Map<String, byte[]> expected = new LinkedHashMap<>();
+        expected.put("text-legacy.lz4", text);
+        expected.put("zeros-legacy.lz4", new byte[9 * 1024 * 1024 + 5]);
+        expected.put("legacy-then-frame.lz4", concat(text, text));
+        expected.put("frame-then-legacy.lz4", concat(text, text));
+        for (var e : expected.entrySet()) {
+            byte[] frame;
+            try (InputStream in =
+                    getClass().getResourceAsStream("/dev/arsenal/spi/compression/lz4-legacy/" + e.getKey())) {
+                assertTrue(in != null, e.getKey() + " is in the spi test jar");
+                frame = in.readAllBytes();
+            }
+            byte[] want = e.getValue();
+            String what = "lz4 -l: " + e.getKey();
+            assertArrayEquals(want, d.decompress(frame, want.length), what);
+            byte[] out = new byte[want.length + 5];
+            int n = d.decompress(frame, 0, frame.length, out, 5, want.length);
+            assertEquals(want.length, n, what + ", range");
+            assertArrayEquals(want, Arrays.copyOfRange(out, 5, 5 + n), what + ", range");
+            try (InputStream in = d.decompressing(new ByteArrayInputStream(frame), want.length)) {
+                assertArrayEquals(want, in.readAllBytes(), what + ", streamed");
+            }
+            byte[] cut = Arrays.copyOf(frame, frame.length - 1);
+            assertMalformed(() -> d.decompress(cut, want.length), what + " less its last byte");
+        }
+    }
+
+    /**
      * zstd's own golden files ({@link ZstdGoldenFiles}): the valid ones decode to their content and
      * the corrupt ones are malformed, one-shot, into a range and streamed. A provider whose library
      * has known decoder bugs names the files it gets wrong in {@link #knownGoldenFailures}; those

@@ -8,15 +8,20 @@ import java.util.ArrayDeque;
  * libzstd path is lenient. It walks the frame and block headers of the compressed input as it passes
  * (in pieces, for streams), never the blocks' content: a few bytes per block.
  *
- * <p>Two leniencies are caught:
+ * <p>The leniencies caught, each a {@link #violation} at the frame or block it is in:
  *
  * <ul>
  *   <li>A compressed block whose sequences section declares no sequences and goes on (libzstd before
- *       1.5.5 ignores the extra bytes; zstd's golden file {@code zeroSeq_extraneous.zst}): {@link
- *       #violation} names the block.
+ *       1.5.5 ignores the extra bytes; zstd's golden file {@code zeroSeq_extraneous.zst}).
+ *   <li>A window above 128 MiB (2^27, libzstd's default limit, which its streaming decoder applies and
+ *       its one-pass decoder does not), or a block larger than the block maximum (the window, at most
+ *       128 KiB: RFC 8878, 3.1.1.2.3), which libzstd's one-pass decoder accepts for raw and RLE
+ *       blocks; java-compression refuses both in every form, and so do libzstd's streams when they do
+ *       not take their one-pass shortcut, so every provider refuses them.
  *   <li>A frame whose content differs from the content size its header declares, which libzstd's
- *       streaming decoder lets through when the frame ends with an empty block (and its one-pass
- *       decoder refuses): {@link #expectedUpTo} gives the declared sizes of the frames that ended,
+ *       streaming decoder lets through when the frame ends with an empty block (its one-pass decoder
+ *       refuses it): found here for frames of raw and RLE blocks only, whose size the headers give;
+ *       for the others {@link #expectedUpTo} gives the declared sizes of the frames that ended,
  *       which the caller compares with what libzstd produced for them.
  * </ul>
  *
@@ -35,6 +40,12 @@ final class ZstdFrameCheck {
     private static final int MAGIC = 0xFD2FB528;
     private static final int SKIPPABLE_MASK = 0xFFFFFFF0;
     private static final int SKIPPABLE = 0x184D2A50;
+
+    /** The largest window: 2^27 bytes, libzstd's default limit for decoding, and java-compression's. */
+    static final long MAX_WINDOW = 1L << 27;
+
+    /** The largest block content, 128 KiB. */
+    private static final int MAX_BLOCK = 128 * 1024;
 
     private enum State {
         MAGIC,
@@ -61,6 +72,9 @@ final class ZstdFrameCheck {
     private long skip; // bytes of a body or skippable frame still to pass
     private int descriptor;
     private long contentSize;
+    private long frameAt;
+    private long blockMaximum;
+    private long knownSize; // the content of the frame's raw and RLE blocks so far; -1 after a compressed one
     private boolean lastBlock;
     private long blockAt;
     // A compressed block: its size, the bytes of it seen, its literals section's size once known,
@@ -152,6 +166,7 @@ final class ZstdFrameCheck {
                 if ((magic & SKIPPABLE_MASK) == SKIPPABLE) {
                     start(State.SKIP_SIZE, 4);
                 } else if (magic == MAGIC) {
+                    frameAt = offset - 4;
                     start(State.DESCRIPTOR, 1);
                 } else {
                     state = State.STOPPED;
@@ -173,11 +188,7 @@ final class ZstdFrameCheck {
                         + new int[] {0, 1, 2, 4}[descriptor & 3]
                         + (fcs == 0 ? (single ? 1 : 0) : 1 << fcs);
                 contentSize = -1;
-                if (rest == 0) {
-                    start(State.BLOCK_HEADER, 3);
-                } else {
-                    start(State.HEADER, rest);
-                }
+                start(State.HEADER, rest); // never empty: a window descriptor or a content size
             }
             case HEADER -> {
                 boolean single = (descriptor & 0x20) != 0;
@@ -190,6 +201,22 @@ final class ZstdFrameCheck {
                     }
                     contentSize = bytes == 2 ? size + 256 : size;
                 }
+                long window = contentSize;
+                if (!single) {
+                    int w = field[0] & 0xFF;
+                    long base = 1L << (10 + (w >>> 3));
+                    window = base + (base >>> 3) * (w & 7);
+                }
+                if (window < 0 || window > MAX_WINDOW) {
+                    violate(
+                            frameAt,
+                            "the frame needs a window of " + Long.toUnsignedString(window)
+                                    + " bytes, above the limit of " + MAX_WINDOW
+                                    + " (2^27, 128 MiB, libzstd's default)");
+                    return;
+                }
+                blockMaximum = Math.min(window, MAX_BLOCK);
+                knownSize = 0;
                 start(State.BLOCK_HEADER, 3);
             }
             case BLOCK_HEADER -> {
@@ -203,6 +230,14 @@ final class ZstdFrameCheck {
                     state = State.STOPPED;
                     return;
                 }
+                if (size > blockMaximum) {
+                    violate(
+                            blockAt,
+                            "a block of " + size + " bytes exceeds the block maximum of " + blockMaximum
+                                    + " bytes (the window, at most 128 KiB)");
+                    return;
+                }
+                knownSize = type == 2 || knownSize < 0 ? -1 : knownSize + size;
                 skip = type == 1 ? 1 : size;
                 if (type == 2) {
                     blockSize = size;
@@ -223,6 +258,13 @@ final class ZstdFrameCheck {
     private void blockEnded() {
         if (blockSize >= 0) {
             compressedBlockEnded();
+            if (state == State.STOPPED) {
+                return;
+            }
+        }
+        if (lastBlock && contentSize >= 0 && knownSize >= 0 && knownSize != contentSize) {
+            violate(frameAt, "the frame holds " + knownSize + " bytes, its header says " + contentSize);
+            return;
         }
         if (!lastBlock) {
             start(State.BLOCK_HEADER, 3);
@@ -257,7 +299,7 @@ final class ZstdFrameCheck {
 
     /** The zero-sequences check, once the whole compressed block went by. */
     private void compressedBlockEnded() {
-        if (literalsSize < 0 || literalsSize >= blockSize || violation != null) {
+        if (literalsSize < 0 || literalsSize >= blockSize) {
             return; // unparsed, or no sequences section at all: libzstd's verdict
         }
         int first = sequencesByte(0);
@@ -276,10 +318,20 @@ final class ZstdFrameCheck {
             return; // 0x7F00 and more: never zero
         }
         if (count == 0 && literalsSize + headerBytes < blockSize) {
-            violationAt = blockAt;
-            violation = "corrupted block: " + (blockSize - literalsSize - headerBytes)
-                    + " bytes after a sequences section of no sequences";
+            violate(
+                    blockAt,
+                    "corrupted block: " + (blockSize - literalsSize - headerBytes)
+                            + " bytes after a sequences section of no sequences");
         }
+    }
+
+    /** Records the first violation found and stops the walk: what follows is not judged here. */
+    private void violate(long at, String reason) {
+        if (violation == null) {
+            violationAt = at;
+            violation = reason;
+        }
+        state = State.STOPPED;
     }
 
     /** Byte {@code i} of the sequences section: from the block's first bytes, or those noted after. */
