@@ -32,6 +32,11 @@ import java.util.Arrays;
  * within the limit, it allocates that sum and decodes in one pass (a frame that lied fails there);
  * otherwise it reads zstd-jni's stream, which stops at the limit.
  *
+ * <p>Around libzstd, {@link ZstdFrameCheck} walks the frame and block headers of every input, so
+ * that this provider refuses what java-compression refuses where libzstd's one-pass decoder or its
+ * stream is lenient: the empty input, windows above 128 MiB, blocks above the block maximum, frames
+ * whose content differs from their declared size.
+ *
  * <p>libzstd's errors become {@link MalformedInputException}s with libzstd's name for the error in
  * the reason ({@link ZstdJniBindings#malformed}); the stream cannot tell the offset (it reads ahead),
  * so its errors say -1.
@@ -108,6 +113,9 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
         if (length == 0) {
             throw empty();
         }
+        ZstdFrameCheck check = new ZstdFrameCheck();
+        check.feed(input, offset, length);
+        checked(check);
         int end = offset + length;
         int written = 0;
         ZstdDecompressCtx ctx = contexts.take();
@@ -227,6 +235,17 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
         if (length == 0) {
             throw empty();
         }
+        ZstdFrameCheck check = new ZstdFrameCheck();
+        byte[] piece = new byte[8192];
+        ByteBuffer view = input.duplicate();
+        view.position(offset);
+        for (int left = length; left > 0; ) {
+            int n = Math.min(left, piece.length);
+            view.get(piece, 0, n);
+            check.feed(piece, 0, n);
+            left -= n;
+        }
+        checked(check);
         ZstdDecompressCtx ctx = contexts.take();
         boolean done = false;
         try {
@@ -241,6 +260,17 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
         } finally {
             contexts.give(ctx, done);
             Reference.reachabilityFence(this);
+        }
+    }
+
+    /**
+     * Throws for what {@link ZstdFrameCheck} found in the input: what libzstd's one-pass decoder lets
+     * through and java-compression and libzstd's streams refuse (a window above 128 MiB, a raw or RLE
+     * block above the block maximum, a raw/RLE frame of another size than it declares).
+     */
+    private static void checked(ZstdFrameCheck check) {
+        if (check.violationAt() >= 0) {
+            throw new MalformedInputException(Codec.ZSTD, check.violationAt(), check.violation(), null);
         }
     }
 

@@ -11,11 +11,13 @@ import dev.arsenal.spi.compression.DecoderDifferential;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
@@ -57,6 +59,45 @@ class DecoderDifferentialTest {
             }
         }
         return found;
+    }
+
+    /**
+     * Inputs on which providers once split (found by this test and by the fuzzer), kept as
+     * regression cases: every provider now gives the same verdict in every form.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+        // zstd-jni decoded the empty input to nothing
+        "ZSTD, ''",
+        // libzstd's streams: a content size of 0xDD000000 (65,280) over an empty last block
+        "ZSTD, 28b52ffd8400000000dd01000099e9d851",
+        "ZSTD, 28b52ffd840000ff000001000099e9d851",
+        // the same, then a frame without a content size (zstd-jni's stream cannot align frames)
+        "ZSTD, 28b52ffd84000000740001000099e9d85128b52ffd0458e50000a0417273656e616c206b6e6f776e206672616d650a0100127ffe64021cc72236",
+        // libzstd's one-pass decoder: an RLE block of 5,000 bytes in a 4 KiB and a 1 KiB window
+        "ZSTD, 28b52ffd44108812439c000025b73230",
+        "ZSTD, 28b52ffd44008812439c000025b73230",
+        // ... and a window of 160 MiB
+        "ZSTD, 28b52ffd848a0000000001000099e9d851",
+        // libdeflate decoded a member zlib calls invalid (a bad literal/length code)
+        "GZIP, 1f8b08000000000000ff4b4c4a4e494d4bcfc8cccacec9cdcb2f282c2a2e292d2bafa8ac4a1c971995199519e63200502301cc00040000",
+        // one-byte blocks: empty with room, and only 00 without
+        "LZ4_BLOCK, 08",
+        "LZ4_BLOCK, 00",
+        "LZ4_BLOCK, 0f",
+        // a long match at offset 1 before the last 5 literals; the same with 4 (malformed)
+        "LZ4_BLOCK, 1f00010000500000000000",
+        "LZ4_BLOCK, 1f0001000040000000",
+        // an offset of 0: zeros
+        "LZ4_BLOCK, 14000000500000000000",
+    })
+    void inputsThatOnceSplitNoLongerDo(Codec codec, String hex) throws Exception {
+        List<CompressionProvider> providers = providers(codec);
+        assumeTrue(providers.size() >= 2, () -> "fewer than two providers of " + codec.id() + ": " + providers);
+        DecoderDifferential differential = new DecoderDifferential(codec, providers);
+        byte[] input = HexFormat.of().parseHex(hex);
+        List<String> splits = differential.splits(input);
+        assertTrue(splits.isEmpty(), () -> String.join("\n", splits));
     }
 
     @ParameterizedTest
