@@ -32,6 +32,12 @@ final class Lz4BlockJava {
     /** The farthest a match may reach back: 64 KiB - 1. */
     static final int WINDOW = 65_536;
 
+    /**
+     * The input bytes a raw block must have left after a long match's length (liblz4 1.10 and
+     * later, lz4-java's 1.11: a token and the 5 last literals); frames keep liblz4 1.9.4's 5.
+     */
+    static final int STRICT_TAIL = 6;
+
     /** Reads and writes 8 bytes at a time; little-endian as the format, though copies need no order. */
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -132,7 +138,8 @@ final class Lz4BlockJava {
      * decoded length; a sequence is the last one (literals only, ending the input exactly, within
      * the room) when its literals end within 12 bytes of the room's end or leave fewer than 8 input
      * bytes; a match must end at least 5 bytes before the room's end, and the bytes of a long match
-     * length must leave 5 input bytes; with no room at all, only the block {@code 00} is valid. One
+     * length must leave 5 input bytes (6 in a raw block, as liblz4 1.10 and later and lz4-java's
+     * 1.11 want: {@link #STRICT_TAIL}); with no room at all, only the block {@code 00} is valid. One
      * leniency of liblz4 is kept: a short sequence (literal run and match under 15, match offset of 8
      * or more) that starts 32 or more bytes before the room's end and 17 or more before the input's
      * is copied without those end checks, as liblz4's shortcut copies it. And a match offset of 0,
@@ -236,15 +243,19 @@ final class Lz4BlockJava {
             }
             if (match == 15) {
                 int b;
+                // liblz4 1.9.4 wants 5 input bytes after a long match length, 1.10 and later 6 (a token
+                // and the 5 last literals): frames follow the frame API of the system's liblz4,
+                // raw blocks lz4-java's 1.11, and native-lz4 refuses the difference (Lz4FfmCodec).
+                int tail = codec == Codec.LZ4_BLOCK ? STRICT_TAIL : 5;
                 do {
                     b = input[ip++] & 0xFF;
                     match += b;
-                    if (ip >= end - 4) {
+                    if (ip > end - tail) {
                         throw new MalformedInputException(
                                 codec,
                                 inputBase + ip - offset,
-                                "LZ4 block: a match length leaves fewer than 5 bytes of the block (its last"
-                                        + " literals)");
+                                "LZ4 block: a match length leaves fewer than " + tail + " bytes of the block"
+                                        + " (a token and the last literals)");
                     }
                     // Below 0: past Integer.MAX_VALUE, which needs an output range of nearly 2 GiB.
                 } while (b == 255 && match >= 0);
@@ -372,7 +383,7 @@ final class Lz4BlockJava {
                     }
                     b = input[p++] & 0xFF;
                     match += b;
-                    if (match > outputLimit - q || match < 0 || p >= end - 4) {
+                    if (match > outputLimit - q || match < 0 || p > end - STRICT_TAIL) {
                         return stoppedAt(ip, op);
                     }
                 } while (b == 255);

@@ -207,6 +207,17 @@ class Lz4BlockJavaTest {
                 MalformedInputException.class,
                 () -> Lz4BlockJava.decodeIndependent(Codec.LZ4_BLOCK, 0, new byte[] {8}, 0, 1, new byte[0], 0, 0));
         assertEquals(0, Lz4BlockJava.decodeIndependent(Codec.LZ4_BLOCK, 0, new byte[] {8}, 0, 1, new byte[16], 0, 16));
+        // A long match whose length leaves a token and 4 literals: liblz4 1.9.4 takes it, 1.10 and
+        // later refuse it; raw blocks follow the later (6 bytes left), frames 1.9.4's frame API (5).
+        byte[] tail4 = java.util.HexFormat.of().parseHex("1f000100ea4000000000");
+        assertThrows(
+                MalformedInputException.class,
+                () -> Lz4BlockJava.decodeIndependent(
+                        Codec.LZ4_BLOCK, 0, tail4, 0, tail4.length, new byte[300], 0, 300));
+        assertEquals(258, Lz4BlockJava.decodeIndependent(Codec.LZ4, 0, tail4, 0, tail4.length, new byte[300], 0, 300));
+        byte[] tail5 = java.util.HexFormat.of().parseHex("1f000100ea500000000000");
+        assertEquals(
+                259, Lz4BlockJava.decodeIndependent(Codec.LZ4_BLOCK, 0, tail5, 0, tail5.length, new byte[300], 0, 300));
         // Offset 0: zeros, never what the output held before.
         Block zero = new Block(new Random(2));
         zero.sequence(20, 0, 0);

@@ -254,7 +254,52 @@ final class Lz4FfmCodec {
                                 + " (liblz4 does not tell which)",
                         null);
             }
+            // liblz4 before 1.10 accepts a long match whose length leaves 5 input bytes (a token and
+            // 4 literals), which 1.10 and later (lz4-java's 1.11) refuse: so that both lz4-block
+            // providers agree, refuse it here. Such a block ends with a token of 4 literals; only
+            // then is it walked (a few bytes per sequence), for 1 in 16 blocks of random content.
+            if (len >= 6 && (in[off + len - 5] & 0xF0) == 0x40 && longMatchBeforeFourLiterals(in, off, len)) {
+                throw malformed(
+                        len - 5,
+                        "LZ4 block: a match length leaves fewer than 6 bytes of the block (a token and the"
+                                + " last literals)",
+                        null);
+            }
             return r;
+        }
+
+        /**
+         * Whether the block {@code in[off, off + len)}, which liblz4 decoded, ends with a long match
+         * (its length in extra bytes) followed by the last sequence's token and 4 literals.
+         */
+        static boolean longMatchBeforeFourLiterals(byte[] in, int off, int len) {
+            int ip = off;
+            int end = off + len;
+            while (ip < end) {
+                int token = in[ip++] & 0xFF;
+                long literals = token >>> 4;
+                if (literals == 15) {
+                    int b;
+                    do {
+                        b = ip < end ? in[ip++] & 0xFF : 0;
+                        literals += b;
+                    } while (b == 255);
+                }
+                if (literals >= end - ip) {
+                    return false; // the last sequence
+                }
+                ip += (int) literals + 2;
+                if ((token & 15) == 15) {
+                    int b;
+                    do {
+                        b = ip < end ? in[ip++] & 0xFF : 0;
+                    } while (b == 255);
+                    if (ip == end - 5) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         @Override

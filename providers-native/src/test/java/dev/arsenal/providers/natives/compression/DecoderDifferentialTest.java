@@ -88,6 +88,9 @@ class DecoderDifferentialTest {
         // a long match at offset 1 before the last 5 literals; the same with 4 (malformed)
         "LZ4_BLOCK, 1f00010000500000000000",
         "LZ4_BLOCK, 1f0001000040000000",
+        // a long match whose length leaves a token and 4 literals: lz4-java's liblz4 1.11 refuses it
+        "LZ4_BLOCK, 1f000100ffffffea4000000000",
+        "LZ4_BLOCK, 1f000100ea4000000000",
         // an offset of 0: zeros
         "LZ4_BLOCK, 14000000500000000000",
     })
