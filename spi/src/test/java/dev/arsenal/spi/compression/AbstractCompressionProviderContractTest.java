@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -633,6 +634,132 @@ public abstract class AbstractCompressionProviderContractTest {
             byte[] trailing = concat(packed, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
             assertMalformed(() -> d.decompress(trailing, 1 << 20), codec.id() + ": trailing garbage");
         });
+    }
+
+    /**
+     * gzip: bytes after the last complete member that do not start another (garbage, zero padding,
+     * one stray byte) are a {@link MalformedInputException} at the offset of the first of them, with
+     * a reason naming trailing data, in every form and from every provider alike: {@code gzip -d}
+     * warns of trailing garbage and ignores zero padding, and a caller builds that on this offset.
+     */
+    @ParameterizedTest(allowZeroInvocations = true)
+    @MethodSource("frameCodecs")
+    void gzipTrailingDataIsReportedAfterTheLastMember(Codec codec) throws IOException {
+        assumeProviderAvailable();
+        assumeTrue(codec == Codec.GZIP, "gzip only");
+        Decompressor d = provider.decompressor(codec);
+        byte[] member = provider.compressor(codec, defaultLevel(codec)).compress(smallInput());
+        byte[] two = concat(member, member);
+        for (byte[] tail : new byte[][] {{0}, {0x1F}, new byte[100], {1, 2, 3, 4, 5, 6, 7, 8}, {0x1F, 0x2B, 0, 0}}) {
+            byte[] input = concat(two, tail);
+            String what = "gzip: two members and " + tail.length + " bytes of trailing data";
+            MalformedInputException e = assertMalformed(() -> d.decompress(input, 1 << 20), what);
+            assertTrailing(e, two.length, what);
+            byte[] out = new byte[2 * smallInput().length + 16];
+            assertTrailing(
+                    assertMalformed(() -> d.decompress(input, 0, input.length, out, 0, out.length), what + ", range"),
+                    two.length,
+                    what + ", range");
+            try (InputStream in = d.decompressing(new ByteArrayInputStream(input), 1 << 20)) {
+                in.readAllBytes();
+                fail(what + ", streamed: no IOException");
+            } catch (IOException ioe) {
+                assertTrailing(
+                        assertInstanceOf(MalformedInputException.class, ioe.getCause(), what + ": " + ioe),
+                        two.length,
+                        what + ", streamed");
+            }
+        }
+    }
+
+    /**
+     * LZ4's legacy frames ({@code lz4 -l}, files under {@code lz4-legacy/} with their commands in its
+     * README): one block, two blocks of 8 MiB and more, and a legacy frame before and after a frame of
+     * the current format decode to what the tool decodes them to, one-shot, into a range and
+     * streamed.
+     */
+    @ParameterizedTest(allowZeroInvocations = true)
+    @MethodSource("frameCodecs")
+    void lz4LegacyFramesDecode(Codec codec) throws IOException {
+        assumeProviderAvailable();
+        assumeTrue(codec == Codec.LZ4, "lz4 frames only");
+        Decompressor d = provider.decompressor(codec);
+        byte[] text = KnownFrames.input("text4000");
+        Map<String, byte[]> expected = new LinkedHashMap<>();
+        expected.put("text-legacy.lz4", text);
+        expected.put("zeros-legacy.lz4", new byte[9 * 1024 * 1024 + 5]);
+        expected.put("legacy-then-frame.lz4", concat(text, text));
+        expected.put("frame-then-legacy.lz4", concat(text, text));
+        for (var e : expected.entrySet()) {
+            byte[] frame;
+            try (InputStream in =
+                    getClass().getResourceAsStream("/dev/arsenal/spi/compression/lz4-legacy/" + e.getKey())) {
+                assertTrue(in != null, e.getKey() + " is in the spi test jar");
+                frame = in.readAllBytes();
+            }
+            byte[] want = e.getValue();
+            String what = "lz4 -l: " + e.getKey();
+            assertArrayEquals(want, d.decompress(frame, want.length), what);
+            byte[] out = new byte[want.length + 5];
+            int n = d.decompress(frame, 0, frame.length, out, 5, want.length);
+            assertEquals(want.length, n, what + ", range");
+            assertArrayEquals(want, Arrays.copyOfRange(out, 5, 5 + n), what + ", range");
+            try (InputStream in = d.decompressing(new ByteArrayInputStream(frame), want.length)) {
+                assertArrayEquals(want, in.readAllBytes(), what + ", streamed");
+            }
+            byte[] cut = Arrays.copyOf(frame, frame.length - 1);
+            assertMalformed(() -> d.decompress(cut, want.length), what + " less its last byte");
+        }
+    }
+
+    /**
+     * zstd's own golden files ({@link ZstdGoldenFiles}): the valid ones decode to their content and
+     * the corrupt ones are malformed, one-shot, into a range and streamed. A provider whose library
+     * has known decoder bugs names the files it gets wrong in {@link #knownGoldenFailures}; those
+     * are left out here and its own test says what it gets wrong.
+     */
+    @ParameterizedTest(allowZeroInvocations = true)
+    @MethodSource("frameCodecs")
+    void zstdsGoldenFiles(Codec codec) throws IOException {
+        assumeProviderAvailable();
+        assumeTrue(codec == Codec.ZSTD, "zstd only");
+        Decompressor d = provider.decompressor(codec);
+        Set<String> known = knownGoldenFailures();
+        for (ZstdGoldenFiles.Golden g : ZstdGoldenFiles.ALL) {
+            if (known.contains(g.name())) {
+                continue;
+            }
+            byte[] frame = g.bytes();
+            String what = "zstd golden " + g.name();
+            if (g.valid()) {
+                assertArrayEquals(g.content(), d.decompress(frame, g.content().length), what);
+                byte[] out = new byte[g.content().length + 7];
+                int n = d.decompress(frame, 0, frame.length, out, 3, g.content().length);
+                assertArrayEquals(g.content(), Arrays.copyOfRange(out, 3, 3 + n), what + ", range");
+                try (InputStream in = d.decompressing(new ByteArrayInputStream(frame), g.content().length)) {
+                    assertArrayEquals(g.content(), in.readAllBytes(), what + ", streamed");
+                }
+            } else {
+                assertMalformed(() -> d.decompress(frame, 1 << 20), what);
+                byte[] out = new byte[4096];
+                assertMalformed(() -> d.decompress(frame, 0, frame.length, out, 0, out.length), what + ", range");
+                assertStreamMalformed(d, frame, what + ", streamed");
+            }
+        }
+    }
+
+    /**
+     * The names of zstd's golden files ({@link ZstdGoldenFiles}) that this provider is known to get
+     * wrong, because its library has decoder bugs it recognises and ranks itself down for; none by
+     * default.
+     */
+    protected Set<String> knownGoldenFailures() {
+        return Set.of();
+    }
+
+    private static void assertTrailing(MalformedInputException e, long offset, String what) {
+        assertEquals(offset, e.offset(), () -> what + ": the offset of the first byte after the last member: " + e);
+        assertTrue(e.getMessage().contains("trailing data"), () -> what + ": the reason names trailing data: " + e);
     }
 
     @ParameterizedTest

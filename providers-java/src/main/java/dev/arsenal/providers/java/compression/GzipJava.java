@@ -325,6 +325,14 @@ final class GzipJava {
     }
 
     /**
+     * The reason for bytes after a complete member that do not start another (no magic number 1F 8B):
+     * the same words in every gzip provider, at the offset of the first such byte, so that a caller
+     * can tell them from a damaged member ({@code gzip -d} warns of trailing garbage and ignores
+     * zeros there).
+     */
+    static final String TRAILING_DATA = "trailing data after the last gzip member (not a gzip member)";
+
+    /**
      * Reads a member header from its first byte, checking the magic number, the method, the flags
      * and the header checksum when there is one.
      *
@@ -347,13 +355,22 @@ final class GzipJava {
             }
         };
         int id1 = hashed.next("header");
-        int id2 = hashed.next("header");
+        int id2;
+        try {
+            id2 = hashed.next("header");
+        } catch (IOException e) {
+            if (members > 0) { // one byte after a member: not a member either
+                throw codec.failure(at, TRAILING_DATA, null);
+            }
+            throw e;
+        }
         if (id1 != 0x1F || id2 != 0x8B) {
+            if (members > 0) {
+                throw codec.failure(at, TRAILING_DATA, null);
+            }
             throw codec.failure(
                     at,
-                    String.format(
-                            "bad magic number 0x%02X%02X (a gzip member starts with 0x1F8B)%s",
-                            id1, id2, members > 0 ? " after member " + members : ""),
+                    String.format("bad magic number 0x%02X%02X (a gzip member starts with 0x1F8B)", id1, id2),
                     null);
         }
         int method = hashed.next("header");

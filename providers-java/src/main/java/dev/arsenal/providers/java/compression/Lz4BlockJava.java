@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * The raw LZ4 block format ({@link Codec#LZ4_BLOCK}): compression through {@link Lz4FastEncoder}
@@ -30,6 +31,12 @@ import java.nio.ByteOrder;
 final class Lz4BlockJava {
     /** The farthest a match may reach back: 64 KiB - 1. */
     static final int WINDOW = 65_536;
+
+    /**
+     * The input bytes a raw block must have left after a long match's length (liblz4 1.10 and
+     * later, lz4-java's 1.11: a token and the 5 last literals); frames keep liblz4 1.9.4's 5.
+     */
+    static final int STRICT_TAIL = 6;
 
     /** Reads and writes 8 bytes at a time; little-endian as the format, though copies need no order. */
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -124,13 +131,25 @@ final class Lz4BlockJava {
      * Checks every length and offset before it copies: a corrupt block is a {@link
      * MalformedInputException}, never a write outside the range.
      *
+     * <p>What it accepts is what liblz4's {@code LZ4_decompress_safe} accepts with the same input,
+     * room ({@code outputLimit - outputOffset}) and window, so that every provider of the codec gives
+     * the same verdict (liblz4 is the format's reference; its fast loop only defers to the loop
+     * mirrored here, whose rules it never relaxes). Those rules depend on the room, not on the
+     * decoded length; a sequence is the last one (literals only, ending the input exactly, within
+     * the room) when its literals end within 12 bytes of the room's end or leave fewer than 8 input
+     * bytes; a match must end at least 5 bytes before the room's end, and the bytes of a long match
+     * length must leave 5 input bytes (6 in a raw block, as liblz4 1.10 and later and lz4-java's
+     * 1.11 want: {@link #STRICT_TAIL}); with no room at all, only the block {@code 00} is valid. One
+     * leniency of liblz4 is kept: a short sequence (literal run and match under 15, match offset of 8
+     * or more) that starts 32 or more bytes before the room's end and 17 or more before the input's
+     * is copied without those end checks, as liblz4's shortcut copies it. And a match offset of 0,
+     * which the format calls invalid, decodes as liblz4 decodes it: to zeros (never to bytes of an
+     * earlier buffer).
+     *
      * <p>{@link #decodeFast} decodes while input and output have room to spare; this method then
-     * decodes the rest (the block's last bytes, and any sequence the fast loop stopped at) exactly,
-     * and says what is wrong with a corrupt one. It accepts every block that decodes within the
-     * ranges, also those that break the reference encoder's end rules (the last 5 bytes literals,
-     * the last match 12 bytes before the end). Bytes of the output range after the returned end may
-     * change (as with liblz4's and aircompressor's decoders); those before it are the block's
-     * content.
+     * decodes the rest (the block's last bytes, and any sequence the fast loop stopped at) and says
+     * what is wrong with a corrupt one. Bytes of the output range after the returned end may change
+     * (as with liblz4's and aircompressor's decoders); those before it are the block's content.
      *
      * @param inputBase the offset of {@code input[offset]} in the whole compressed input
      * @return the end of the decoded bytes in {@code output}
@@ -146,6 +165,15 @@ final class Lz4BlockJava {
             int outputOffset,
             int outputLimit) {
         int end = offset + length;
+        if (length == 0) {
+            throw new MalformedInputException(codec, inputBase, "truncated input: an LZ4 block holds at least a token");
+        }
+        if (outputLimit == outputOffset) {
+            if (length == 1 && input[offset] == 0) {
+                return outputOffset;
+            }
+            throw tooLarge(codec, inputBase, 0);
+        }
         long stopped = decodeFast(input, offset, end, output, windowStart, outputOffset, outputLimit);
         int ip = (int) (stopped >>> 32);
         int op = (int) stopped;
@@ -156,72 +184,125 @@ final class Lz4BlockJava {
             }
             int token = input[ip++] & 0xFF;
             int literals = token >>> 4;
-            if (literals == 15) {
+            int match = token & 15;
+            int distance;
+            int distanceAt; // where the match offset is, for messages
+            if (literals != 15 && ip < end - 16 && op <= outputLimit - 32) {
+                // liblz4's shortcut: no end-of-block checks for the literals, nor for a short match.
+                System.arraycopy(input, ip, output, op, literals);
+                ip += literals;
+                op += literals;
+                distanceAt = ip;
+                distance = (input[ip] & 0xFF) | (input[ip + 1] & 0xFF) << 8;
+                ip += 2;
+                if (match != 15 && distance >= 8 && distance <= op - windowStart) {
+                    copyMatch(output, op, distance, match + 4);
+                    op += match + 4;
+                    continue;
+                }
+            } else {
+                if (literals == 15) {
+                    if (ip >= end - 15) {
+                        throw truncated(codec, inputBase + ip - offset);
+                    }
+                    int b;
+                    do {
+                        b = input[ip++] & 0xFF;
+                        literals += b;
+                        // Below 0: past Integer.MAX_VALUE, which an input of nearly 2 GiB can reach.
+                        if (literals > end - ip || literals < 0) {
+                            throw truncated(codec, inputBase + ip - offset);
+                        }
+                    } while (b == 255);
+                }
+                if (literals > outputLimit - op) {
+                    throw tooLarge(codec, inputBase + ip - offset, outputLimit - outputOffset);
+                }
+                if (literals > outputLimit - 12 - op || literals > end - 8 - ip) {
+                    // The last sequence: its literals end the input, exactly.
+                    if (literals != end - ip) {
+                        throw new MalformedInputException(
+                                codec,
+                                inputBase + ip - offset,
+                                literals > end - ip
+                                        ? "truncated LZ4 block"
+                                        : "LZ4 block: a sequence ends within 8 bytes of the block's end, or"
+                                                + " within 12 bytes of the end of the "
+                                                + (outputLimit - outputOffset) + " bytes of room given,"
+                                                + " and is not the last");
+                    }
+                    System.arraycopy(input, ip, output, op, literals);
+                    return op + literals;
+                }
+                System.arraycopy(input, ip, output, op, literals);
+                ip += literals;
+                op += literals;
+                distanceAt = ip;
+                distance = (input[ip] & 0xFF) | (input[ip + 1] & 0xFF) << 8;
+                ip += 2;
+            }
+            if (match == 15) {
                 int b;
+                // liblz4 1.9.4 wants 5 input bytes after a long match length, 1.10 and later 6 (a token
+                // and the 5 last literals): frames follow the frame API of the system's liblz4,
+                // raw blocks lz4-java's 1.11, and native-lz4 refuses the difference (Lz4FfmCodec).
+                int tail = codec == Codec.LZ4_BLOCK ? STRICT_TAIL : 5;
                 do {
-                    if (ip >= end) {
-                        throw truncated(codec, inputBase + ip - offset);
-                    }
                     b = input[ip++] & 0xFF;
-                    literals += b;
-                    // Below 0: past Integer.MAX_VALUE, which an input of nearly 2 GiB can reach.
-                    if (literals > end - ip || literals < 0) {
-                        throw truncated(codec, inputBase + ip - offset);
+                    match += b;
+                    if (ip > end - tail) {
+                        throw new MalformedInputException(
+                                codec,
+                                inputBase + ip - offset,
+                                "LZ4 block: a match length leaves fewer than " + tail + " bytes of the block"
+                                        + " (a token and the last literals)");
                     }
-                } while (b == 255);
+                    // Below 0: past Integer.MAX_VALUE, which needs an output range of nearly 2 GiB.
+                } while (b == 255 && match >= 0);
             }
-            if (literals > end - ip) {
-                throw truncated(codec, inputBase + ip - offset);
-            }
-            if (literals > outputLimit - op) {
-                throw tooLarge(codec, inputBase + ip - offset, outputLimit - outputOffset);
-            }
-            System.arraycopy(input, ip, output, op, literals);
-            ip += literals;
-            op += literals;
-            if (ip == end) {
-                return op;
-            }
-            if (end - ip < 2) {
-                throw truncated(codec, inputBase + ip - offset);
-            }
-            int distance = (input[ip] & 0xFF) | (input[ip + 1] & 0xFF) << 8;
-            if (distance == 0 || distance > op - windowStart) {
+            match += 4;
+            if (distance > op - windowStart) {
                 throw new MalformedInputException(
                         codec,
-                        inputBase + ip - offset,
+                        inputBase + distanceAt - offset,
                         "LZ4 match offset " + distance + " reaches before the start of the window ("
                                 + (op - windowStart) + " bytes)");
             }
-            ip += 2;
-            int match = token & 15;
-            if (match == 15) {
-                int b;
-                do {
-                    if (ip >= end) {
-                        throw truncated(codec, inputBase + ip - offset);
-                    }
-                    b = input[ip++] & 0xFF;
-                    match += b;
-                    // Below 0: past Integer.MAX_VALUE, which needs an output range of nearly 2 GiB.
-                    if (match > outputLimit - op || match < 0) {
-                        break;
-                    }
-                } while (b == 255);
+            if (match < 0 || match > outputLimit - 5 - op) {
+                throw new MalformedInputException(
+                        codec,
+                        inputBase + ip - offset,
+                        match >= 0 && match <= outputLimit - op
+                                ? "LZ4 block: a match ends within the last 5 bytes of the "
+                                        + (outputLimit - outputOffset)
+                                        + " bytes of room given (they must be literals)"
+                                : codec == Codec.LZ4_BLOCK
+                                        ? "output exceeds the " + (outputLimit - outputOffset) + " bytes of room given"
+                                        : "a block decodes to more than the frame's block size of "
+                                                + (outputLimit - outputOffset) + " bytes");
             }
-            match += 4;
-            if (match > outputLimit - op || match < 0) {
-                throw tooLarge(codec, inputBase + ip - offset, outputLimit - outputOffset);
-            }
-            // Overlapping copies repeat the last `distance` bytes; copy in chunks that never overlap,
-            // doubling as the repeated region grows.
-            int from = op - distance;
-            int stop = op + match;
-            while (op < stop) {
-                int n = Math.min(stop - op, op - from);
-                System.arraycopy(output, from, output, op, n);
-                op += n;
-            }
+            copyMatch(output, op, distance, match);
+            op += match;
+        }
+    }
+
+    /**
+     * Copies a match of {@code length} bytes from {@code distance} bytes back to {@code op}: an
+     * overlapping copy repeats the last {@code distance} bytes; a distance of 0 writes zeros, as
+     * liblz4 does.
+     */
+    private static void copyMatch(byte[] output, int op, int distance, int length) {
+        if (distance == 0) {
+            Arrays.fill(output, op, op + length, (byte) 0);
+            return;
+        }
+        // Copy in chunks that never overlap, doubling as the repeated region grows.
+        int from = op - distance;
+        int stop = op + length;
+        while (op < stop) {
+            int n = Math.min(stop - op, op - from);
+            System.arraycopy(output, from, output, op, n);
+            op += n;
         }
     }
 
@@ -302,7 +383,7 @@ final class Lz4BlockJava {
                     }
                     b = input[p++] & 0xFF;
                     match += b;
-                    if (match > outputLimit - q || match < 0) {
+                    if (match > outputLimit - q || match < 0 || p > end - STRICT_TAIL) {
                         return stoppedAt(ip, op);
                     }
                 } while (b == 255);

@@ -39,11 +39,32 @@ import java.io.OutputStream;
  * MiB or 4 MiB. The stream writes 64 KiB blocks, the most it buffers. Read: everything the format
  * allows except dictionaries: every block size, linked blocks (the {@code lz4} tool's {@code -BD},
  * decoded with a 64 KiB window carried from block to block), block checksums, content size,
- * skippable frames ({@code 0x184D2A50}-{@code 0x184D2A5F}) and concatenated frames.
+ * skippable frames ({@code 0x184D2A50}-{@code 0x184D2A5F}) and concatenated frames; and the legacy
+ * format ({@link #LEGACY_MAGIC}, {@code lz4 -l}), as the {@code lz4} tool reads it.
  */
 final class Lz4FrameJava {
     static final int MAGIC = 0x184D2204;
     static final int SKIPPABLE_MAGIC = 0x184D2A50;
+
+    /**
+     * The legacy frame format's magic number ({@code lz4 -l}, what the {@code lz4} tool wrote before
+     * the frame format): after it, blocks of 8 MiB of content each (the last one shorter), each a
+     * 4-byte little-endian compressed size and an independent LZ4 block; no checksums, no content
+     * size, no end mark. The frame ends with the input, or where a "block size" larger than {@link
+     * #LEGACY_MAX_BLOCK} comes, which is the magic number of the next frame.
+     *
+     * <pre>
+     *  02 21 4C 18 | size (4 LE) | LZ4 block | size (4 LE) | LZ4 block | ...
+     * </pre>
+     */
+    static final int LEGACY_MAGIC = 0x184C2102;
+
+    /** The content of a legacy block: 8 MiB at most, decoded with that much room (as the tool). */
+    static final int LEGACY_BLOCK_SIZE = 8 << 20;
+
+    /** The largest compressed legacy block: liblz4's {@code LZ4_COMPRESSBOUND(8 MiB)}. */
+    static final int LEGACY_MAX_BLOCK = LEGACY_BLOCK_SIZE + LEGACY_BLOCK_SIZE / 255 + 16;
+
     static final int BLOCK_SIZE = 65_536;
     /** The largest header: magic, FLG, BD, content size, HC (no dictionary ID is written). */
     static final int MAX_HEADER = 4 + 2 + 8 + 1;
@@ -306,6 +327,8 @@ final class Lz4FrameJava {
 
         private int frames;
         private boolean inFrame;
+        private boolean legacy; // the frame is of the legacy format
+        private boolean pendingMagic; // the last legacy "block size" read is the next frame's magic
         private boolean done;
         private boolean linked;
         private boolean blockChecksum;
@@ -353,6 +376,9 @@ final class Lz4FrameJava {
             if (!inFrame && !startFrame()) {
                 done = true;
                 return false;
+            }
+            if (legacy) {
+                return nextLegacyBlock();
             }
             long at = consumed;
             int size = readInt("a block size");
@@ -418,21 +444,78 @@ final class Lz4FrameJava {
             return true;
         }
 
+        /**
+         * Decodes the next block of a legacy frame into the window; at the end of the input, or at a
+         * size that is the next frame's magic number, the frame ends (true: the caller asks again).
+         */
+        private boolean nextLegacyBlock() throws IOException {
+            long at = consumed;
+            int first = in.read();
+            if (first < 0) {
+                inFrame = false;
+                legacy = false;
+                readPos = 0;
+                writePos = 0;
+                return true; // the next call ends the input
+            }
+            consumed++;
+            word[0] = (byte) first;
+            readFully(word, 1, 3, "a legacy block size");
+            int size = getIntLE(word, 0);
+            if (Integer.compareUnsigned(size, LEGACY_MAX_BLOCK) > 0) {
+                inFrame = false; // not a block: the next frame's magic number, already read
+                legacy = false;
+                pendingMagic = true;
+                readPos = 0;
+                writePos = 0;
+                return true;
+            }
+            if (block.length < size) {
+                block = new byte[LEGACY_MAX_BLOCK];
+            }
+            readFully(block, size, "a legacy block of " + size + " bytes");
+            int end;
+            try {
+                end = Lz4BlockJava.decodeIndependent(Codec.LZ4, at + 4, block, 0, size, window, 0, LEGACY_BLOCK_SIZE);
+            } catch (MalformedInputException e) {
+                throw new IOException(e);
+            }
+            readPos = 0;
+            writePos = end;
+            return true;
+        }
+
         /** Reads a frame header, skipping skippable frames; false at a clean end of input. */
         private boolean startFrame() throws IOException {
             while (true) {
                 long at = consumed;
-                int first = in.read();
-                if (first < 0) {
-                    if (frames == 0) {
-                        throw failure(at, "empty input: no lz4 frame", null);
+                if (pendingMagic) {
+                    pendingMagic = false; // the word a legacy frame read as its next block size
+                    at = consumed - 4;
+                } else {
+                    int first = in.read();
+                    if (first < 0) {
+                        if (frames == 0) {
+                            throw failure(at, "empty input: no lz4 frame", null);
+                        }
+                        return false;
                     }
-                    return false;
+                    consumed++;
+                    word[0] = (byte) first;
+                    readFully(word, 1, 3, "a frame magic number");
                 }
-                consumed++;
-                word[0] = (byte) first;
-                readFully(word, 1, 3, "a frame magic number");
                 int magic = getIntLE(word, 0);
+                if (magic == LEGACY_MAGIC) {
+                    if (window.length < LEGACY_BLOCK_SIZE) {
+                        window = new byte[LEGACY_BLOCK_SIZE];
+                    }
+                    legacy = true;
+                    inFrame = true;
+                    readPos = 0;
+                    writePos = 0;
+                    frames++;
+                    return true;
+                }
                 if ((magic & 0xFFFF_FFF0) == SKIPPABLE_MAGIC) {
                     long skip = readInt("a skippable frame size") & 0xFFFF_FFFFL;
                     skipFully(skip);
@@ -440,7 +523,10 @@ final class Lz4FrameJava {
                     continue;
                 }
                 if (magic != MAGIC) {
-                    throw failure(at, "bad magic number " + hex(magic) + " (an lz4 frame starts with 0x184D2204)");
+                    throw failure(
+                            at,
+                            "not an lz4 frame (unknown magic number " + hex(magic) + "; an lz4 frame starts with"
+                                    + " 0x184D2204, a legacy one (lz4 -l) with 0x184C2102)");
                 }
                 readHeader(at);
                 frames++;

@@ -15,10 +15,11 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link Lz4BlockJava}'s decoder on blocks written here sequence by sequence, so that they hold
  * what an encoder seldom writes: every short match distance (the overlapping copies), literal and
- * match lengths around the 15 and 255 steps of their encoding, matches that end the output exactly
- * and blocks that break the reference encoder's end rules. Each is checked against a byte-by-byte
- * decoding, with output ranges exactly as long as the content and longer, and bytes around the range
- * that must stay as they were.
+ * match lengths around the 15 and 255 steps of their encoding. Each is checked against a
+ * byte-by-byte decoding, with output ranges exactly as long as the content and longer, and bytes
+ * around the range that must stay as they were. Those blocks keep the format's end rules (the last
+ * 12 bytes literals), so that they decode in any room that holds them; the blocks that break them
+ * get liblz4's verdicts, which depend on the room ({@link #endRulesFollowLiblz4}).
  */
 class Lz4BlockJavaTest {
     private static final byte CANARY = (byte) 0xA5;
@@ -29,7 +30,7 @@ class Lz4BlockJavaTest {
             for (int match = 4; match <= 40; match++) {
                 for (int literals = 0; literals <= 20; literals++) {
                     // A long last run puts the matches far from the end, where copies run ahead.
-                    for (int tail : new int[] {literals, 100}) {
+                    for (int tail : new int[] {Math.max(literals, 12), 100}) {
                         Block b = new Block(new Random(distance * 1000L + match * 50L + literals));
                         b.sequence(Math.max(literals, distance), 0, 0); // something to reach back to
                         b.sequence(literals, distance, match);
@@ -64,8 +65,7 @@ class Lz4BlockJavaTest {
                 int match = random.nextInt(8) == 0 ? 4 + random.nextInt(1000) : 4 + random.nextInt(30);
                 b.sequence(literals, distance, match);
             }
-            // The reference encoder ends with at least 5 literals; a block may end with none.
-            b.last(random.nextInt(3) == 0 ? 0 : random.nextInt(30));
+            b.last(12 + random.nextInt(30));
             check(b, "round " + round);
         }
     }
@@ -90,7 +90,7 @@ class Lz4BlockJavaTest {
                 int distance = Math.min(distances[random.nextInt(distances.length)], b.content.size() + literals);
                 b.sequence(literals, distance, matches[random.nextInt(matches.length)]);
             }
-            b.last(random.nextInt(48));
+            b.last(12 + random.nextInt(48));
             check(b, "round " + round);
         }
     }
@@ -111,7 +111,7 @@ class Lz4BlockJavaTest {
                 int distance = 1 + random.nextInt(Math.min(available, Lz4BlockJava.WINDOW - 1));
                 b.sequence(literals, distance, 4 + random.nextInt(100));
             }
-            b.last(random.nextInt(10));
+            b.last(12 + random.nextInt(10));
             byte[] block = b.block();
             byte[] expected = b.content.toByteArray();
             int limit = outputOffset + expected.length + random.nextInt(3) * 16;
@@ -134,9 +134,9 @@ class Lz4BlockJavaTest {
         Block b = new Block(new Random(1));
         b.sequence(10, 0, 0); // 14 bytes
         b.sequence(2, 16, 4); // 16 reaches the first byte
-        b.last(0);
+        b.last(12);
         byte[] ok = b.block();
-        assertEquals(20, Lz4BlockJava.decodeIndependent(Codec.LZ4_BLOCK, 0, ok, 0, ok.length, new byte[20], 0, 20));
+        assertEquals(32, Lz4BlockJava.decodeIndependent(Codec.LZ4_BLOCK, 0, ok, 0, ok.length, new byte[32], 0, 32));
         byte[] bad = ok.clone();
         int offsetAt = (1 + 10 + 2) + (1 + 2);
         assertEquals(16, bad[offsetAt]);
@@ -172,6 +172,65 @@ class Lz4BlockJavaTest {
         assertEquals(7 + offsetAt, e.offset(), e.getMessage());
         assertTrue(
                 e.reason().contains("offset 6000 reaches before the start of the window (5109 bytes)"), e.getMessage());
+    }
+
+    /**
+     * liblz4's end-of-block rules, which {@code LZ4_decompress_safe} applies against the room it is
+     * given rather than the decoded length: a match must end 5 bytes before the room's end, and a
+     * sequence whose literals end within 12 bytes of it (or within 8 bytes of the input's end) must
+     * be the last; with no room, only the block {@code 00} is valid; a match offset of 0 copies
+     * zeros. (The differential test checks the same blocks against liblz4 itself.)
+     */
+    @Test
+    void endRulesFollowLiblz4() {
+        Block b = new Block(new Random(9));
+        b.sequence(20, 0, 0); // 24 bytes
+        b.sequence(20, 20, 20); // a long literal run: no shortcut
+        b.last(5); // the match ends 5 bytes before the end of the content
+        byte[] block = b.block();
+        int n = b.content.size();
+        assertEquals(n, Lz4BlockJava.decodeIndependent(Codec.LZ4_BLOCK, 0, block, 0, block.length, new byte[n], 0, n));
+        Block ending = new Block(new Random(9));
+        ending.sequence(20, 0, 0);
+        ending.sequence(20, 20, 20);
+        ending.sequence(6, 20, 0); // a 4-byte match at distance 1 ends the content
+        ending.last(0);
+        byte[] bad = ending.block();
+        int m = ending.content.size();
+        MalformedInputException e = assertThrows(
+                MalformedInputException.class,
+                () -> Lz4BlockJava.decodeIndependent(Codec.LZ4_BLOCK, 0, bad, 0, bad.length, new byte[m], 0, m));
+        assertTrue(e.reason().contains("not the last") || e.reason().contains("last 5 bytes"), e.getMessage());
+        // The one-byte blocks: 00 in no room; 0x (a last token whose match half is ignored) in some.
+        assertEquals(0, Lz4BlockJava.decodeIndependent(Codec.LZ4_BLOCK, 0, new byte[] {0}, 0, 1, new byte[0], 0, 0));
+        assertThrows(
+                MalformedInputException.class,
+                () -> Lz4BlockJava.decodeIndependent(Codec.LZ4_BLOCK, 0, new byte[] {8}, 0, 1, new byte[0], 0, 0));
+        assertEquals(0, Lz4BlockJava.decodeIndependent(Codec.LZ4_BLOCK, 0, new byte[] {8}, 0, 1, new byte[16], 0, 16));
+        // A long match whose length leaves a token and 4 literals: liblz4 1.9.4 takes it, 1.10 and
+        // later refuse it; raw blocks follow the later (6 bytes left), frames 1.9.4's frame API (5).
+        byte[] tail4 = java.util.HexFormat.of().parseHex("1f000100ea4000000000");
+        assertThrows(
+                MalformedInputException.class,
+                () -> Lz4BlockJava.decodeIndependent(
+                        Codec.LZ4_BLOCK, 0, tail4, 0, tail4.length, new byte[300], 0, 300));
+        assertEquals(258, Lz4BlockJava.decodeIndependent(Codec.LZ4, 0, tail4, 0, tail4.length, new byte[300], 0, 300));
+        byte[] tail5 = java.util.HexFormat.of().parseHex("1f000100ea500000000000");
+        assertEquals(
+                259, Lz4BlockJava.decodeIndependent(Codec.LZ4_BLOCK, 0, tail5, 0, tail5.length, new byte[300], 0, 300));
+        // Offset 0: zeros, never what the output held before.
+        Block zero = new Block(new Random(2));
+        zero.sequence(20, 0, 0);
+        byte[] head = zero.block();
+        byte[] withZero = Arrays.copyOf(head, head.length + 3 + 13);
+        withZero[head.length] = 0x04; // no literals, match of 8
+        // offset bytes stay 0 0; then the last sequence: 12 literals
+        withZero[head.length + 3] = (byte) 0xC0;
+        byte[] out = new byte[24 + 8 + 12];
+        Arrays.fill(out, CANARY);
+        int k = Lz4BlockJava.decodeIndependent(Codec.LZ4_BLOCK, 0, withZero, 0, withZero.length, out, 0, out.length);
+        assertEquals(out.length, k);
+        assertArrayEquals(new byte[8], Arrays.copyOfRange(out, 24, 32), "an offset of 0 decodes to zeros");
     }
 
     @Test

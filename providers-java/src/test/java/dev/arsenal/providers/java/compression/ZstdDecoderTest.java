@@ -14,6 +14,7 @@ import dev.arsenal.compression.Codec;
 import dev.arsenal.compression.CompressionOptions;
 import dev.arsenal.compression.Decompressor;
 import dev.arsenal.compression.MalformedInputException;
+import dev.arsenal.spi.compression.ZstdGoldenFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
@@ -151,12 +152,13 @@ class ZstdDecoderTest {
 
     @Test
     void zstdsGoldenFramesDecode() throws IOException {
-        checkEveryForm(plain, resource("golden/decompression/block-128k.zst"), new byte[131_068], "block-128k");
-        checkEveryForm(plain, resource("golden/decompression/empty-block.zst"), new byte[0], "empty-block");
-        checkEveryForm(plain, resource("golden/decompression/rle-first-block.zst"), new byte[1 << 20], "rle-first");
+        checkEveryForm(plain, ZstdGoldenFiles.read("decompression/block-128k.zst"), new byte[131_068], "block-128k");
+        checkEveryForm(plain, ZstdGoldenFiles.read("decompression/empty-block.zst"), new byte[0], "empty-block");
+        checkEveryForm(
+                plain, ZstdGoldenFiles.read("decompression/rle-first-block.zst"), new byte[1 << 20], "rle-first");
         checkEveryForm(
                 plain,
-                resource("golden/decompression/zeroSeq_2B.zst"),
+                ZstdGoldenFiles.read("decompression/zeroSeq_2B.zst"),
                 "Hello World!\n".getBytes(StandardCharsets.US_ASCII),
                 "zeroSeq_2B");
     }
@@ -164,7 +166,7 @@ class ZstdDecoderTest {
     @ParameterizedTest
     @ValueSource(strings = {"off0.bin.zst", "truncated_huff_state.zst", "zeroSeq_extraneous.zst"})
     void zstdsGoldenErrorsAreMalformed(String name) {
-        byte[] frame = resource("golden/errors/" + name);
+        byte[] frame = ZstdGoldenFiles.read("errors/" + name);
         MalformedInputException e = assertMalformedEverywhere(plain, frame, name);
         String expected = switch (name) {
             case "off0.bin.zst" -> "offset 0";
@@ -197,13 +199,13 @@ class ZstdDecoderTest {
 
     @Test
     void reservedBlockTypeAndReservedBitAreMalformed() {
-        byte[] frame = resource("golden/decompression/empty-block.zst").clone();
+        byte[] frame = ZstdGoldenFiles.read("decompression/empty-block.zst").clone();
         // 28 B5 2F FD | 00 00 | block header 01 00 00 (last, raw, 0 bytes) | ...
         frame[6] = 0x07; // last, type 3
         MalformedInputException e = assertMalformedEverywhere(plain, frame, "reserved block type");
         assertEquals("reserved block type", e.reason());
         assertEquals(6, e.offset());
-        byte[] reserved = resource("golden/decompression/empty-block.zst").clone();
+        byte[] reserved = ZstdGoldenFiles.read("decompression/empty-block.zst").clone();
         reserved[4] |= 0x08;
         e = assertMalformedEverywhere(plain, reserved, "reserved bit");
         assertTrue(e.reason().contains("reserved bit"), e.getMessage());
@@ -361,7 +363,7 @@ class ZstdDecoderTest {
 
     @Test
     void aStreamKeepsFailingAfterMalformedInput() throws IOException {
-        byte[] bad = resource("golden/errors/off0.bin.zst");
+        byte[] bad = ZstdGoldenFiles.read("errors/off0.bin.zst");
         try (InputStream in = plain.decompressing(new ByteArrayInputStream(bad), Long.MAX_VALUE)) {
             IOException first = assertThrows(IOException.class, in::read);
             IOException again = assertThrows(IOException.class, in::read);

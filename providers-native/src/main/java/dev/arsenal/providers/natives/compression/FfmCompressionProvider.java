@@ -8,6 +8,7 @@ import dev.arsenal.platform.PlatformInfo;
 import dev.arsenal.providers.natives.ffm.NativeBinding;
 import dev.arsenal.spi.Availability;
 import dev.arsenal.spi.compression.CompressionProvider;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -58,16 +59,41 @@ abstract class FfmCompressionProvider<H> implements CompressionProvider {
         return binding.get().availability();
     }
 
+    /**
+     * 190, 50 under {@link Strategy#MINIMAL_MEMORY}; {@value #BUGGY_RANK} when the library's decoder
+     * has {@linkplain #knownDecoderBugs known bugs}: below the pure-Java provider's 100, since a
+     * decoder that accepts corrupt data (and refuses valid data) is worse than a slower correct one,
+     * and hot-swap or a missing JNI library must never move users onto it.
+     */
     @Override
     public final int rank(Algorithm algorithm, Strategy strategy) {
-        return strategy == Strategy.MINIMAL_MEMORY ? 50 : 190;
+        if (strategy == Strategy.MINIMAL_MEMORY) {
+            return 50;
+        }
+        return knownDecoderBugs().isPresent() ? BUGGY_RANK : 190;
     }
 
+    /** The rank of a provider whose library's decoder has known bugs: below java's 100. */
+    static final int BUGGY_RANK = 90;
+
+    /** What was loaded, and why it ranks below the pure-Java provider if its decoder has known bugs. */
     @Override
     public final String description() {
-        return binding.get().library().isEmpty()
+        String what = binding.get().library().isEmpty()
                 ? library + " through FFM"
                 : binding.get().library() + " through FFM";
+        return knownDecoderBugs()
+                .map(bugs -> what + "; ranked below java-compression (" + BUGGY_RANK
+                        + "): its decoder has known bugs (zstd's golden files: it " + bugs + ")")
+                .orElse(what);
+    }
+
+    /**
+     * The known bugs of the bound library's decoder, in words, or empty: none known, or the library
+     * is not bound. Checked once, on the first call after the binding; by default none.
+     */
+    Optional<String> knownDecoderBugs() {
+        return Optional.empty();
     }
 
     /** The binding {@link #probe} reports: the process-wide one, or a test's. */

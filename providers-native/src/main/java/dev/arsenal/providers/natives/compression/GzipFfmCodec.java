@@ -12,7 +12,6 @@ import static dev.arsenal.providers.natives.ffm.NativeChunks.CRITICAL_INPUT;
 import dev.arsenal.compression.Codec;
 import dev.arsenal.compression.MalformedInputException;
 import dev.arsenal.providers.natives.compression.GzipFfmBindings.Handles;
-import dev.arsenal.providers.natives.ffm.NativeChunks;
 import dev.arsenal.providers.natives.ffm.NativeLibrary;
 import dev.arsenal.providers.natives.ffm.NativeOutputStream;
 import dev.arsenal.spi.IdlePool;
@@ -32,21 +31,23 @@ import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
 
 /**
- * gzip (RFC 1952) through libdeflate for one-shot calls and zlib for streams ({@link
+ * gzip (RFC 1952) through libdeflate for one-shot compression and zlib for the rest ({@link
  * GzipFfmBindings}).
  *
  * <p>One-shot compression is {@code libdeflate_gzip_compress}: one member, the whole input in one
  * call (libdeflate has no streaming), Java arrays in place up to 256 KiB of input, native copies
- * above. One-shot decompression is {@code libdeflate_gzip_decompress_ex}, member after member
- * (it reports the bytes each member took): in place for inputs up to 256 KiB and output ranges up
- * to 4 MiB; above, through native copies whose output is sized by the last member's ISIZE when it
- * is plausible (so one large member). The rest, and every libdeflate failure, go through zlib in
- * 128 KiB chunks, which bounds native memory and knows where and why the input is bad (libdeflate
- * says only "bad data").
+ * above. Decompression, one-shot and streamed, is zlib's, in 128 KiB chunks: zlib is the
+ * reference decoder of deflate, and libdeflate accepts streams that zlib refuses (in 20,000 mutated
+ * members of the differential test, three whose Huffman code lengths zlib calls invalid ("invalid
+ * literal/length code") decoded with libdeflate to the right bytes), so a provider that decoded
+ * with libdeflate would give another verdict than java-compression (the JDK's zlib) and the {@code
+ * gzip} tool on the same bytes. zlib also says where and why the input is bad (libdeflate says only
+ * "bad data"). After a complete member, bytes that do not start another are {@link
+ * #TRAILING_DATA}, at the offset of the first of them, as java-compression reports them.
  *
  * <p>Streams are zlib's {@code deflate} (windowBits 31: a gzip wrapper) and {@code inflate}, with
- * {@code inflateReset} between members. Compressors and decompressors of libdeflate are kept idle
- * between one-shot calls ({@link IdlePool}); a stream's {@code z_stream} lives in its own arena, freed on {@code close()} or by the
+ * {@code inflateReset} between members. Compressors of libdeflate are kept idle between one-shot
+ * calls ({@link IdlePool}); a stream's {@code z_stream} lives in its own arena, freed on {@code close()} or by the
  * cleaner for a stream dropped unclosed.
  */
 final class GzipFfmCodec {
@@ -70,31 +71,6 @@ final class GzipFfmCodec {
             h.freeCompressor().invokeExact(c);
         } catch (Throwable t) {
             throw NativeLibrary.rethrow(t);
-        }
-    }
-
-    /** A libdeflate decompressor and the two {@code size_t}s its calls report into. */
-    private record DeflateDecoder(MemorySegment decompressor, MemorySegment sizes) {
-        static DeflateDecoder allocate(Handles h) {
-            MemorySegment d;
-            try {
-                d = (MemorySegment) h.allocDecompressor().invokeExact();
-            } catch (Throwable t) {
-                throw NativeLibrary.rethrow(t);
-            }
-            if (d.equals(MemorySegment.NULL)) {
-                throw new OutOfMemoryError("libdeflate_alloc_decompressor returned NULL");
-            }
-            // GC-managed: only the decompressor needs freeing.
-            return new DeflateDecoder(d, Arena.ofAuto().allocate(ValueLayout.JAVA_LONG, 2));
-        }
-
-        void free(Handles h) {
-            try {
-                h.freeDecompressor().invokeExact(decompressor);
-            } catch (Throwable t) {
-                throw NativeLibrary.rethrow(t);
-            }
         }
     }
 
@@ -173,34 +149,10 @@ final class GzipFfmCodec {
 
     static final class Decompressor extends AbstractDecompressor {
         private final Handles h;
-        /** Idle libdeflate decompressors, kept between one-shot calls. */
-        private final IdlePool<DeflateDecoder> decoders;
 
         Decompressor(Handles h) {
             super(Codec.GZIP);
             this.h = h;
-            this.decoders = IdlePool.closing(this, () -> DeflateDecoder.allocate(h), i -> i.free(h));
-        }
-
-        /**
-         * In one libdeflate call when the last member's ISIZE (its size mod 2^32, the input's last
-         * four bytes) fits the limit, is possible for the input's length, and is the whole output
-         * (one member); else through zlib's stream, with the limit. A claim above 16 times the input
-         * (and 4 MiB) is not allocated up front: the stream finds out whether it is true.
-         */
-        @Override
-        public byte[] decompress(byte[] input, int maxLength) {
-            if (maxLength < 0) {
-                throw new IllegalArgumentException("maxLength must not be negative: " + maxLength);
-            }
-            long size = lastMemberSize(input, 0, input.length, maxLength);
-            if (size >= 0 && size <= Math.max(NativeChunks.CRITICAL_OUTPUT, 16L * input.length)) {
-                byte[] out = new byte[(int) size];
-                if (libdeflate(input, 0, input.length, out, 0, out.length) == out.length) {
-                    return out;
-                }
-            }
-            return super.decompress(input, maxLength); // streams, with the limit
         }
 
         @Override
@@ -208,98 +160,7 @@ final class GzipFfmCodec {
             if (len == 0) {
                 throw malformed(0, "empty input: no gzip member", null);
             }
-            int n = libdeflate(in, off, len, out, outOff, max);
-            if (n >= 0) {
-                return n;
-            }
-            // Failed, or not tried: decode (again) with zlib, which knows where and why. The range
-            // may hold bytes of a failed attempt; zlib overwrites from the start, and fails the same.
             return inflateInto(in, off, len, out, outOff, max);
-        }
-
-        /**
-         * The ISIZE of the last member when it fits {@code max} and deflate can reach it from
-         * {@code len} bytes (at most 1032 to 1), else -1. It sizes the output of one libdeflate call
-         * without trusting a bomb's claim beyond what the caller allows.
-         */
-        private static long lastMemberSize(byte[] in, int off, int len, int max) {
-            if (len < 18) {
-                return -1;
-            }
-            int end = off + len;
-            long size = (in[end - 4] & 0xFFL)
-                    | (in[end - 3] & 0xFFL) << 8
-                    | (in[end - 2] & 0xFFL) << 16
-                    | (in[end - 1] & 0xFFL) << 24;
-            return size <= max && size <= 1032L * len ? size : -1;
-        }
-
-        /**
-         * Every member with libdeflate: in place when the sizes allow a critical call, else through
-         * native copies sized by {@link #lastMemberSize} (a larger output, of several members, fails
-         * here and goes to zlib). The bytes written, or -1 for any failure or when not tried.
-         */
-        private int libdeflate(byte[] in, int off, int len, byte[] out, int outOff, int max) {
-            if (NativeChunks.inPlace(len, max)) {
-                return libdeflate(
-                        h.gzipDecompressExHeap(),
-                        MemorySegment.ofArray(in).asSlice(off, len),
-                        MemorySegment.ofArray(out).asSlice(outOff, max));
-            }
-            long room = lastMemberSize(in, off, len, max);
-            if (room < 0) {
-                return -1;
-            }
-            try (Arena arena = Arena.ofConfined()) {
-                MemorySegment src = arena.allocate(len);
-                MemorySegment.copy(in, off, src, ValueLayout.JAVA_BYTE, 0, len);
-                MemorySegment dst = arena.allocate(Math.max(1, room)).asSlice(0, room);
-                int n = libdeflate(h.gzipDecompressEx(), src, dst);
-                if (n > 0) {
-                    MemorySegment.copy(dst, ValueLayout.JAVA_BYTE, 0, out, outOff, n);
-                }
-                return n;
-            }
-        }
-
-        /** Every member of {@code src} into {@code dst} with {@code call}: the bytes written, or -1. */
-        private int libdeflate(MethodHandle call, MemorySegment src, MemorySegment dst) {
-            DeflateDecoder decoder = decoders.take();
-            MemorySegment sizes = decoder.sizes(); // in read, out written
-            try {
-                long len = src.byteSize();
-                long max = dst.byteSize();
-                long fed = 0;
-                long written = 0;
-                while (fed < len) {
-                    int r = (int) call.invokeExact(
-                            decoder.decompressor(),
-                            src.asSlice(fed),
-                            len - fed,
-                            dst.asSlice(written),
-                            max - written,
-                            sizes,
-                            sizes.asSlice(8));
-                    if (r != GzipFfmBindings.LIBDEFLATE_SUCCESS) {
-                        return -1;
-                    }
-                    long read = sizes.getAtIndex(ValueLayout.JAVA_LONG, 0);
-                    long wrote = sizes.getAtIndex(ValueLayout.JAVA_LONG, 1);
-                    if (read <= 0 || read > len - fed || wrote < 0 || wrote > max - written) {
-                        throw new IllegalStateException(
-                                "libdeflate reported " + read + " bytes read, " + wrote + " written");
-                    }
-                    fed += read;
-                    written += wrote;
-                }
-                return (int) written;
-            } catch (Throwable t) {
-                throw NativeLibrary.rethrow(t);
-            } finally {
-                // libdeflate keeps no state between calls: a decompressor is reusable after any result.
-                decoders.give(decoder, true);
-                Reference.reachabilityFence(this);
-            }
         }
 
         /** Every member with zlib in native chunks, bounded by {@code max}. */
@@ -545,6 +406,9 @@ final class GzipFfmCodec {
                     memberDone = true;
                 } else if (rc != GzipFfmBindings.Z_OK && rc != GzipFfmBindings.Z_BUF_ERROR) {
                     String message = zlibMessage(strm, rc);
+                    if (memberStart > 0 && message.equals("incorrect header check")) {
+                        throw new IOException(owner.fail(memberStart, TRAILING_DATA));
+                    }
                     // zlib reads the header's first bytes before it judges them: name the member's start.
                     // After a trailer field, the field's own offset.
                     long at = HEADER_ERRORS.contains(message)
@@ -561,6 +425,9 @@ final class GzipFfmCodec {
                 }
                 if (!memberDone && availIn() == before && (eof || availIn() > 0)) {
                     if (eof) {
+                        if (memberStart > 0 && offset() - memberStart < 2) { // a byte after a member
+                            throw new IOException(owner.fail(memberStart, TRAILING_DATA));
+                        }
                         throw new IOException(owner.fail(offset(), "truncated input: the member needs more bytes"));
                     }
                     throw new IllegalStateException("zlib made no progress at offset " + offset());
@@ -597,6 +464,12 @@ final class GzipFfmCodec {
             }
         }
     }
+
+    /**
+     * The reason for bytes after a complete member that do not start another, at the offset of the
+     * first: java-compression's words, so that every provider reports them alike.
+     */
+    static final String TRAILING_DATA = "trailing data after the last gzip member (not a gzip member)";
 
     /** zlib's messages about a gzip header. */
     private static final java.util.Set<String> HEADER_ERRORS =

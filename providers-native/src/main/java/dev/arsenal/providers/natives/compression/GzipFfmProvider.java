@@ -16,8 +16,10 @@ import org.osgi.service.component.annotations.Component;
 
 /**
  * gzip (RFC 1952, levels 1 to 9) from the system's libdeflate and zlib through FFM (Debian's {@code
- * libdeflate0} and {@code zlib1g}): libdeflate for one-shot calls, about twice as fast as zlib at
- * the same level and denser; zlib for streams, which libdeflate lacks ({@link GzipFfmCodec}). Both
+ * libdeflate0} and {@code zlib1g}): libdeflate for one-shot compression, about twice as fast as zlib
+ * at the same level and denser; zlib for streams, which libdeflate lacks, and for all decoding, since
+ * zlib is the reference decoder and libdeflate accepts members that zlib refuses ({@link
+ * GzipFfmCodec}). Both
  * libraries are required, since the engine picks one provider per codec for one-shot calls and
  * streams alike; {@link #probe} reports in one line which one is missing or why it cannot be used
  * (not found, symbol missing, not zlib 1.x, not an LP64 Unix, native access denied). They are

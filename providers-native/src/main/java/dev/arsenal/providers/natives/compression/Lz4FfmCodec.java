@@ -231,16 +231,6 @@ final class Lz4FfmCodec {
             if (len == 0) {
                 throw malformed(0, "empty input (a block has at least one token byte)", null);
             }
-            if (max == 0) {
-                // liblz4 given no room accepts only the one-byte block 00, where with room it also
-                // accepts 01..0F (no literals; the match nibble of a last sequence is ignored): decode
-                // into one byte of scratch instead, so that both forms agree.
-                int n = decompressArrays(in, off, len, new byte[1], 0, 1);
-                if (n > 0) {
-                    throw tooLarge(-1, 0);
-                }
-                return 0;
-            }
             int r;
             try {
                 // A block decodes at GB/s and its time follows the bytes it moves: in place up to the
@@ -274,7 +264,52 @@ final class Lz4FfmCodec {
                                 + " (liblz4 does not tell which)",
                         null);
             }
+            // liblz4 before 1.10 accepts a long match whose length leaves 5 input bytes (a token and
+            // 4 literals), which 1.10 and later (lz4-java's 1.11) refuse: so that both lz4-block
+            // providers agree, refuse it here. Such a block ends with a token of 4 literals; only
+            // then is it walked (a few bytes per sequence), for 1 in 16 blocks of random content.
+            if (len >= 6 && (in[off + len - 5] & 0xF0) == 0x40 && longMatchBeforeFourLiterals(in, off, len)) {
+                throw malformed(
+                        len - 5,
+                        "LZ4 block: a match length leaves fewer than 6 bytes of the block (a token and the"
+                                + " last literals)",
+                        null);
+            }
             return r;
+        }
+
+        /**
+         * Whether the block {@code in[off, off + len)}, which liblz4 decoded, ends with a long match
+         * (its length in extra bytes) followed by the last sequence's token and 4 literals.
+         */
+        static boolean longMatchBeforeFourLiterals(byte[] in, int off, int len) {
+            int ip = off;
+            int end = off + len;
+            while (ip < end) {
+                int token = in[ip++] & 0xFF;
+                long literals = token >>> 4;
+                if (literals == 15) {
+                    int b;
+                    do {
+                        b = ip < end ? in[ip++] & 0xFF : 0;
+                        literals += b;
+                    } while (b == 255);
+                }
+                if (literals >= end - ip) {
+                    return false; // the last sequence
+                }
+                ip += (int) literals + 2;
+                if ((token & 15) == 15) {
+                    int b;
+                    do {
+                        b = ip < end ? in[ip++] & 0xFF : 0;
+                    } while (b == 255);
+                    if (ip == end - 5) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         @Override
@@ -283,10 +318,49 @@ final class Lz4FfmCodec {
         }
     }
 
+    /**
+     * The legacy frame format's magic number ({@code lz4 -l}): 8 MiB blocks, each a 4-byte
+     * little-endian size and an independent LZ4 block, no checksums, ending with the input or at a
+     * "size" above {@link #LEGACY_MAX_BLOCK}, the next frame's magic number. liblz4's frame API does
+     * not read it; the {@code lz4} tool decodes its blocks with {@code LZ4_decompress_safe} and 8 MiB
+     * of room, and so does this provider, around the frame API.
+     */
+    static final int LEGACY_MAGIC = 0x184C2102;
+
+    /** A legacy block's content: at most 8 MiB, decoded with that much room, as the tool does. */
+    static final int LEGACY_BLOCK_SIZE = 8 << 20;
+
+    /** The largest compressed legacy block, {@code LZ4_COMPRESSBOUND(8 MiB)}. */
+    static final int LEGACY_MAX_BLOCK = LEGACY_BLOCK_SIZE + LEGACY_BLOCK_SIZE / 255 + 16;
+
+    /**
+     * Decodes the legacy block in {@code src} ({@code size} bytes) into {@code dst} (8 MiB) with
+     * {@code LZ4_decompress_safe}: the decoded length, or a malformed input at {@code at}.
+     */
+    static int legacyBlock(
+            Handles h, MemorySegment src, int size, MemorySegment dst, long at, FrameDecompressor owner) {
+        int r;
+        try {
+            r = (int) h.decompressSafe().invokeExact(src, dst, size, LEGACY_BLOCK_SIZE);
+        } catch (Throwable t) {
+            throw NativeLibrary.rethrow(t);
+        }
+        if (r < 0) {
+            throw owner.fail(at, "corrupted block of a legacy frame (lz4 -l)");
+        }
+        return r;
+    }
+
+    private static int le32(byte[] b, int at) {
+        return (b[at] & 0xFF) | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF) << 16 | (b[at + 3] & 0xFF) << 24;
+    }
+
     /** liblz4's frame error names, as reasons a reader understands. */
     static String reason(String name) {
         return switch (name) {
-            case "frameType_unknown" -> "not an lz4 frame (unknown magic number)";
+            case "frameType_unknown" ->
+                "not an lz4 frame (unknown magic number; an lz4 frame starts with 0x184D2204, a legacy one"
+                        + " (lz4 -l) with 0x184C2102)";
             case "contentChecksum_invalid" -> "content checksum mismatch: the data is corrupted";
             case "blockChecksum_invalid" -> "block checksum mismatch: the data is corrupted";
             case "headerChecksum_invalid" -> "header checksum mismatch";
@@ -362,7 +436,42 @@ final class Lz4FfmCodec {
                 int fed = 0;
                 int written = 0;
                 long hint = -1; // no call yet
+                MemorySegment legacyIn = null;
+                MemorySegment legacyOut = null;
                 while (true) {
+                    if ((hint == 0 || hint == -1) && len - fed >= 4 && le32(in, off + fed) == LEGACY_MAGIC) {
+                        // A legacy frame, which liblz4's frame API does not read: block by block here.
+                        fed += 4;
+                        hint = 0;
+                        while (fed < len) {
+                            if (len - fed < 4) {
+                                throw malformed(len, "truncated input: a legacy block size needs more bytes", null);
+                            }
+                            int size = le32(in, off + fed);
+                            if (Integer.compareUnsigned(size, LEGACY_MAX_BLOCK) > 0) {
+                                break; // the next frame's magic number
+                            }
+                            if (size > len - fed - 4) {
+                                throw malformed(len, "truncated input: a legacy block of " + size + " bytes", null);
+                            }
+                            if (legacyIn == null) {
+                                legacyIn = arena.allocate(LEGACY_MAX_BLOCK);
+                                legacyOut = arena.allocate(LEGACY_BLOCK_SIZE);
+                            }
+                            MemorySegment.copy(in, off + fed + 4, legacyIn, ValueLayout.JAVA_BYTE, 0, size);
+                            int n = legacyBlock(h, legacyIn, size, legacyOut, fed, this);
+                            if (n > max - written) {
+                                throw tooLarge(fed, max);
+                            }
+                            MemorySegment.copy(legacyOut, ValueLayout.JAVA_BYTE, 0, out, outOff + written, n);
+                            written += n;
+                            fed += 4 + size;
+                        }
+                        if (fed == len) {
+                            return written;
+                        }
+                        continue;
+                    }
                     MemorySegment s;
                     MemorySegment d;
                     int srcLen;
@@ -550,12 +659,20 @@ final class Lz4FfmCodec {
         private boolean eof;
         private boolean any;
         private boolean closed;
+        /** In a legacy frame ({@link #LEGACY_MAGIC}), which this stream decodes block by block. */
+        private boolean legacy;
+
+        private final Arena arena;
+        private MemorySegment legacyIn; // allocated at the first legacy frame
+        private MemorySegment legacyOut;
+        private MemorySegment serving; // what serve() copies from: dst, or legacyOut
 
         DecompressingStream(Handles h, InputStream in, FrameDecompressor owner) {
             this.h = h;
             this.in = in;
             this.owner = owner;
             Arena arena = Arena.ofShared();
+            this.arena = arena;
             MemorySegment ctx;
             try {
                 ctx = create(h, h.createDCtx(), "decompression");
@@ -568,6 +685,78 @@ final class Lz4FfmCodec {
             this.src = arena.allocate(CHUNK);
             this.dst = arena.allocate(CHUNK);
             this.sizes = arena.allocate(ValueLayout.JAVA_LONG, 2);
+            this.serving = dst;
+        }
+
+        /**
+         * Makes at least {@code n} (at most 4) input bytes available from {@code src[inPos]}, moving
+         * what is left to the front and reading more; fewer only at the end of the input.
+         */
+        private int available(int n) throws IOException {
+            while (inSize - inPos < n && !eof) {
+                int left = inSize - inPos;
+                MemorySegment.copy(src, inPos, src, 0, left);
+                consumed += inPos;
+                inPos = 0;
+                int r = in.readNBytes(transfer, 0, CHUNK - left);
+                if (r == 0) {
+                    eof = true;
+                    if (!any) {
+                        throw new IOException(owner.fail(0, "empty input: no lz4 frame"));
+                    }
+                } else {
+                    any = true;
+                    MemorySegment.copy(transfer, 0, src, ValueLayout.JAVA_BYTE, left, r);
+                }
+                inSize = left + r;
+            }
+            return inSize - inPos;
+        }
+
+        private int peekLE32() {
+            return src.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN), inPos);
+        }
+
+        /**
+         * The next block of a legacy frame into {@code legacyOut}: its length, or -1 when the frame
+         * ended (the end of the input, or the next frame's magic number, left unread).
+         */
+        private int legacyBlock() throws IOException {
+            int have = available(4);
+            if (have == 0) {
+                legacy = false;
+                return -1;
+            }
+            long at = consumed + inPos;
+            if (have < 4) {
+                throw new IOException(
+                        owner.fail(consumed + inSize, "truncated input: a legacy block size needs more bytes"));
+            }
+            int size = peekLE32();
+            if (Integer.compareUnsigned(size, LEGACY_MAX_BLOCK) > 0) {
+                legacy = false; // the next frame's magic number
+                return -1;
+            }
+            inPos += 4;
+            if (legacyIn == null) {
+                legacyIn = arena.allocate(LEGACY_MAX_BLOCK);
+                legacyOut = arena.allocate(LEGACY_BLOCK_SIZE);
+            }
+            for (int copied = 0; copied < size; ) {
+                if (inPos == inSize && available(1) == 0) {
+                    throw new IOException(
+                            owner.fail(consumed + inSize, "truncated input: a legacy block of " + size + " bytes"));
+                }
+                int k = Math.min(size - copied, inSize - inPos);
+                MemorySegment.copy(src, inPos, legacyIn, copied, k);
+                inPos += k;
+                copied += k;
+            }
+            try {
+                return Lz4FfmCodec.legacyBlock(h, legacyIn, size, legacyOut, at, owner);
+            } catch (MalformedInputException e) {
+                throw new IOException(e);
+            }
         }
 
         @Override
@@ -579,6 +768,25 @@ final class Lz4FfmCodec {
                 return serve(b, off, len);
             }
             while (true) {
+                if (legacy || hint == 0 || hint == -1) {
+                    // At a frame boundary: a legacy frame is decoded here, liblz4's frame API cannot.
+                    if (!legacy && available(4) >= 4 && peekLE32() == LEGACY_MAGIC) {
+                        inPos += 4;
+                        legacy = true;
+                        hint = 0;
+                    }
+                    if (legacy) {
+                        int n = legacyBlock();
+                        if (n > 0) {
+                            serving = legacyOut;
+                            outPos = 0;
+                            outLimit = n;
+                            return serve(b, off, len);
+                        }
+                        continue; // an empty block, or the frame ended
+                    }
+                    serving = dst;
+                }
                 if (inPos == inSize && !eof) {
                     consumed += inSize;
                     int n = in.readNBytes(transfer, 0, CHUNK);
@@ -594,7 +802,7 @@ final class Lz4FfmCodec {
                         MemorySegment.copy(transfer, 0, src, ValueLayout.JAVA_BYTE, 0, n);
                     }
                 }
-                if (eof && hint == 0) {
+                if (eof && hint == 0 && inPos == inSize) {
                     return -1; // every frame complete and flushed
                 }
                 sizes.setAtIndex(ValueLayout.JAVA_LONG, 0, CHUNK);
@@ -627,7 +835,7 @@ final class Lz4FfmCodec {
                     return serve(b, off, len);
                 }
                 if (read == 0 && (eof || inPos < inSize)) {
-                    if (eof && hint == 0) {
+                    if (eof && hint == 0 && inPos == inSize) {
                         return -1;
                     }
                     if (eof) {
@@ -643,7 +851,7 @@ final class Lz4FfmCodec {
         /** Copies decoded bytes not yet read into {@code b}. */
         private int serve(byte[] b, int off, int len) {
             int n = Math.min(len, outLimit - outPos);
-            MemorySegment.copy(dst, ValueLayout.JAVA_BYTE, outPos, b, off, n);
+            MemorySegment.copy(serving, ValueLayout.JAVA_BYTE, outPos, b, off, n);
             outPos += n;
             return n;
         }

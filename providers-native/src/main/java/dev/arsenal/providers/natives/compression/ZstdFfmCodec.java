@@ -247,6 +247,11 @@ final class ZstdFfmCodec {
 
         @Override
         protected int decompressArrays(byte[] in, int off, int len, byte[] out, int outOff, int max) {
+            ZstdFrameCheck check = new ZstdFrameCheck();
+            check.feed(in, off, len);
+            if (check.violationAt() >= 0) {
+                throw malformed(check.violationAt(), check.violation(), null);
+            }
             if (len > 0 && NativeChunks.inPlace(len, max)) {
                 MemorySegment dctx = contexts.take();
                 boolean done = false;
@@ -285,6 +290,9 @@ final class ZstdFfmCodec {
                 MemorySegment inBuf = buffer(arena, src, 0);
                 MemorySegment outBuf = buffer(arena, dst, CHUNK);
                 int written = 0;
+                int synced = 0; // written when the last frame ended
+                ZstdFrameCheck sizes = new ZstdFrameCheck();
+                sizes.feed(in, off, len);
                 long last = 0;
                 boolean frameDone = false;
                 for (int fed = 0; fed < len; ) {
@@ -304,12 +312,17 @@ final class ZstdFfmCodec {
                                     null);
                         }
                         int produced = (int) pos(outBuf);
-                        frameDone = frameEnded(last, frameDone, pos(inBuf) != before || produced > 0);
+                        boolean progressed = pos(inBuf) != before || produced > 0;
+                        frameDone = frameEnded(last, frameDone, progressed);
                         if (produced > max - written) {
                             throw tooLarge(fed + pos(inBuf), max);
                         }
                         MemorySegment.copy(dst, ValueLayout.JAVA_BYTE, 0, out, outOff + written, produced);
                         written += produced;
+                        if (frameDone && progressed) {
+                            checkSizes(sizes, fed + pos(inBuf), written - synced);
+                            synced = written;
+                        }
                         if (pos(inBuf) == chunk && produced < CHUNK) {
                             break;
                         }
@@ -337,6 +350,18 @@ final class ZstdFfmCodec {
 
         MalformedInputException fail(long offset, String reason) {
             return malformed(offset, reason, null);
+        }
+
+        /**
+         * At the end of a frame (libzstd answered 0) at input offset {@code position}: the frames
+         * that ended there must have produced the content sizes they declare. libzstd's streaming
+         * decoder does not check a frame that ends with an empty block ({@link ZstdFrameCheck}).
+         */
+        void checkSizes(ZstdFrameCheck sizes, long position, long produced) {
+            long expected = sizes.expectedUpTo(position);
+            if (expected >= 0 && expected != produced) {
+                throw malformed(position, "the frame holds " + produced + " bytes, its header says " + expected, null);
+            }
         }
     }
 
@@ -465,6 +490,11 @@ final class ZstdFfmCodec {
         private boolean pending;
         private boolean any;
         private boolean closed;
+        /** The frame and block headers of what was fed to libzstd, for the checks libzstd skips. */
+        private final ZstdFrameCheck check = new ZstdFrameCheck();
+
+        private long decoded; // bytes libzstd produced
+        private long synced; // decoded when the last frame ended
 
         DecompressingStream(Handles h, InputStream in, Decompressor owner) {
             this.h = h;
@@ -503,6 +533,10 @@ final class ZstdFfmCodec {
                         }
                     } else {
                         any = true;
+                        check.feed(transfer, 0, n);
+                        if (check.violationAt() >= 0) {
+                            throw new IOException(owner.fail(check.violationAt(), check.violation()));
+                        }
                         MemorySegment.copy(transfer, 0, src, ValueLayout.JAVA_BYTE, 0, n);
                         inSize = n;
                         resetBuffer(inBuf, n);
@@ -524,7 +558,17 @@ final class ZstdFfmCodec {
                     throw new IOException(owner.fail(consumed + pos(inBuf), owner.reason(errorName(h, last), null)));
                 }
                 int produced = (int) pos(outBuf);
-                frameDone = frameEnded(last, frameDone, pos(inBuf) != before || produced > 0);
+                boolean progressed = pos(inBuf) != before || produced > 0;
+                frameDone = frameEnded(last, frameDone, progressed);
+                decoded += produced;
+                if (frameDone && progressed) {
+                    try {
+                        owner.checkSizes(check, consumed + pos(inBuf), decoded - synced);
+                    } catch (MalformedInputException e) {
+                        throw new IOException(e);
+                    }
+                    synced = decoded;
+                }
                 // A full output buffer may leave more to flush before more input is needed.
                 pending = produced == CHUNK;
                 if (produced > 0) {

@@ -10,6 +10,7 @@ import dev.arsenal.compression.Decompressor;
 import dev.arsenal.providers.natives.ffm.NativeBinding;
 import dev.arsenal.spi.Provider;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.osgi.service.component.annotations.Component;
@@ -29,7 +30,12 @@ import org.osgi.service.component.annotations.Component;
  *
  * <p>Rank 190: above the pure-Java provider (100) and just below zstd-jni's (200), which calls
  * the same C code without the copies this binding makes for large inputs; 50 under {@link
- * Strategy#MINIMAL_MEMORY}.
+ * Strategy#MINIMAL_MEMORY}. A libzstd whose decoder fails zstd's golden files ({@link
+ * ZstdKnownBugs}: libzstd before 1.5.5, so Debian 12's 1.5.4) ranks 90, below java-compression, with
+ * the reason in its {@linkplain #description description}: it decodes corrupt frames that every
+ * other provider refuses. {@link ZstdFrameCheck} makes it refuse one kind of them (bytes after no
+ * sequences); the others (an offset of 0, Huffman states cut short) and the valid frame it refuses
+ * remain the library's.
  */
 @ServiceProvider(value = Provider.class, resolution = Resolution.OPTIONAL)
 @Component(service = Provider.class, property = "service.ranking:Integer=190")
@@ -45,6 +51,28 @@ public final class ZstdFfmProvider extends FfmCompressionProvider<ZstdFfmBinding
     /** For tests: a provider that reports {@code binding}. */
     ZstdFfmProvider(Supplier<NativeBinding<ZstdFfmBindings.Handles>> binding) {
         super(ID, Set.of(Codec.ZSTD), "libzstd", binding);
+    }
+
+    /** {@link ZstdKnownBugs#check} of the bound library, once; null until the first look. */
+    private volatile Optional<String> bugs;
+
+    /**
+     * What zstd's golden files show wrong in the bound libzstd's decoder ({@link ZstdKnownBugs}):
+     * libzstd 1.5.4 (Debian 12) refuses one valid file and decodes three corrupt ones. Such a
+     * library ranks below java-compression, and {@link #description} says why.
+     */
+    @Override
+    Optional<String> knownDecoderBugs() {
+        Optional<String> b = bugs;
+        if (b == null) {
+            ZstdFfmBindings.Handles h = binding().handles();
+            if (h == null) {
+                return Optional.empty();
+            }
+            b = ZstdKnownBugs.check(h);
+            bugs = b;
+        }
+        return b;
     }
 
     @Override

@@ -32,6 +32,11 @@ import java.util.Arrays;
  * within the limit, it allocates that sum and decodes in one pass (a frame that lied fails there);
  * otherwise it reads zstd-jni's stream, which stops at the limit.
  *
+ * <p>Around libzstd, {@link ZstdFrameCheck} walks the frame and block headers of every input, so
+ * that this provider refuses what java-compression refuses where libzstd's one-pass decoder or its
+ * stream is lenient: the empty input, windows above 128 MiB, blocks above the block maximum, frames
+ * whose content differs from their declared size.
+ *
  * <p>libzstd's errors become {@link MalformedInputException}s with libzstd's name for the error in
  * the reason ({@link ZstdJniBindings#malformed}); the stream cannot tell the offset (it reads ahead),
  * so its errors say -1.
@@ -105,6 +110,12 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
     @Override
     protected int decompressArrays(
             byte[] input, int offset, int length, byte[] output, int outputOffset, int maxOutputLength) {
+        if (length == 0) {
+            throw empty();
+        }
+        ZstdFrameCheck check = new ZstdFrameCheck();
+        check.feed(input, offset, length);
+        checked(check);
         int end = offset + length;
         int written = 0;
         ZstdDecompressCtx ctx = contexts.take();
@@ -222,8 +233,19 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
     private int decompressDirect(
             ByteBuffer input, int offset, int length, ByteBuffer output, int outputOffset, int room) {
         if (length == 0) {
-            return 0;
+            throw empty();
         }
+        ZstdFrameCheck check = new ZstdFrameCheck();
+        byte[] piece = new byte[8192];
+        ByteBuffer view = input.duplicate();
+        view.position(offset);
+        for (int left = length; left > 0; ) {
+            int n = Math.min(left, piece.length);
+            view.get(piece, 0, n);
+            check.feed(piece, 0, n);
+            left -= n;
+        }
+        checked(check);
         ZstdDecompressCtx ctx = contexts.take();
         boolean done = false;
         try {
@@ -241,17 +263,71 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
         }
     }
 
-    /** zstd-jni's stream over {@code in}, its errors turned into {@link MalformedInputException}s. */
+    /**
+     * Throws for what {@link ZstdFrameCheck} found in the input: what libzstd's one-pass decoder lets
+     * through and java-compression and libzstd's streams refuse (a window above 128 MiB, a raw or RLE
+     * block above the block maximum, a raw/RLE frame of another size than it declares).
+     */
+    private static void checked(ZstdFrameCheck check) {
+        if (check.violationAt() >= 0) {
+            throw new MalformedInputException(Codec.ZSTD, check.violationAt(), check.violation(), null);
+        }
+    }
+
+    /**
+     * The empty input: no frame, as libzstd's {@code ZSTD_decompress} and the {@code zstd} tool say,
+     * though zstd-jni's calls and stream return nothing for it without complaint (a loop over no
+     * frames).
+     */
+    private static MalformedInputException empty() {
+        return new MalformedInputException(Codec.ZSTD, 0, "empty input: no zstd frame", null);
+    }
+
+    /**
+     * zstd-jni's stream over {@code in}, its errors turned into {@link MalformedInputException}s, and
+     * the empty input refused as the other forms refuse it.
+     */
     @Override
     protected InputStream newStream(InputStream in) {
         try {
-            ZstdInputStreamNoFinalizer stream = new ZstdInputStreamNoFinalizer(in);
+            Counting source = new Counting(in);
+            ZstdInputStreamNoFinalizer stream = new ZstdInputStreamNoFinalizer(source);
             if (digested != null) {
                 stream.setDict(digested);
             }
-            return new Translating(stream, this);
+            return new Translating(stream, source, this);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("zstd-jni could not start a stream", e);
+        }
+    }
+
+    /** Counts the bytes read from the compressed input, and walks their frame and block headers. */
+    private static final class Counting extends FilterInputStream {
+        private final ZstdFrameCheck check = new ZstdFrameCheck();
+        private long count;
+
+        Counting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+                check.feed(new byte[] {(byte) b}, 0, 1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+                check.feed(b, off, n);
+            }
+            return n;
         }
     }
 
@@ -263,15 +339,24 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
         /** Keeps the decompressor, and so its digested dictionary, reachable while the stream is. */
         private final ZstdJniDecompressor owner;
 
-        Translating(ZstdInputStreamNoFinalizer in, ZstdJniDecompressor owner) {
+        /** The compressed input, counted: an end of stream before any byte is the empty input. */
+        private final Counting source;
+
+        /** The bytes this stream gave. */
+        private long produced;
+
+        Translating(ZstdInputStreamNoFinalizer in, Counting source, ZstdJniDecompressor owner) {
             super(in);
+            this.source = source;
             this.owner = owner;
         }
 
         @Override
         public int read() throws IOException {
             try {
-                return super.read();
+                int b = super.read();
+                checkEnd(b < 0 ? -1 : 1);
+                return b;
             } catch (ZstdIOException e) {
                 throw translate(e, owner);
             }
@@ -280,10 +365,41 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             try {
-                return super.read(b, off, len);
+                return checkEnd(super.read(b, off, len));
             } catch (ZstdIOException e) {
                 throw translate(e, owner);
             }
+        }
+
+        /**
+         * Counts what the stream gave; at its end, refuses the empty input, and frames whose content
+         * differs from the size they declare, which libzstd's streaming decoder lets through when a
+         * frame ends with an empty block ({@link ZstdFrameCheck}; zstd-jni's one-pass forms check it).
+         */
+        private int checkEnd(int n) throws IOException {
+            if (n > 0) {
+                produced += n;
+            }
+            if (source.check.violationAt() >= 0) {
+                MalformedInputException m = new MalformedInputException(
+                        Codec.ZSTD, source.check.violationAt(), source.check.violation(), null);
+                throw new IOException(m.getMessage(), m);
+            }
+            if (n < 0) {
+                if (source.count == 0) {
+                    throw new IOException(empty().getMessage(), empty());
+                }
+                long expected = source.check.expectedUpTo(source.count);
+                if (expected >= 0 && expected != produced) {
+                    MalformedInputException m = new MalformedInputException(
+                            Codec.ZSTD,
+                            source.count,
+                            "the frames hold " + produced + " bytes, their headers say " + expected,
+                            null);
+                    throw new IOException(m.getMessage(), m);
+                }
+            }
+            return n;
         }
 
         @Override
