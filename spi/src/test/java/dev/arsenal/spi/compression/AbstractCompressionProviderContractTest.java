@@ -356,6 +356,29 @@ public abstract class AbstractCompressionProviderContractTest {
     }
 
     /**
+     * A decompressing stream at its end stays there: every later read answers -1, without an
+     * exception, as {@code InputStream} promises (a shuffle codec's stream reads its inner stream's
+     * end twice; a check at the end must not run again and find nothing left to count).
+     */
+    @ParameterizedTest(allowZeroInvocations = true) // a provider of raw blocks only has no streams
+    @MethodSource("frameCodecs")
+    void aDecompressingStreamAtItsEndStaysThere(Codec codec) throws IOException {
+        assumeProviderAvailable();
+        byte[] input = inputs.get("text");
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        try (OutputStream out = provider.compressor(codec, defaultLevel(codec)).compressing(sink, input.length)) {
+            out.write(input);
+        }
+        try (InputStream in = provider.decompressor(codec)
+                .decompressing(new ByteArrayInputStream(sink.toByteArray()), input.length)) {
+            assertArrayEquals(input, in.readAllBytes(), codec.id());
+            for (int i = 0; i < 3; i++) {
+                assertEquals(-1, in.read(), codec.id() + ": read() after the end, " + i);
+                assertEquals(-1, in.read(new byte[16], 0, 16), codec.id() + ": read(b) after the end, " + i);
+            }
+        }
+    }
+    /**
      * A compressing stream's {@code flush()} makes all it was given decodable before the frame
      * ends (64 KiB here: whole blocks for the shuffle codecs, whose partial block waits), and the
      * frame closed later still decodes whole.

@@ -345,6 +345,9 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
         /** The bytes this stream gave. */
         private long produced;
 
+        /** Whether the end was reached and checked: later reads answer -1 without checking again. */
+        private boolean checkedEnd;
+
         Translating(ZstdInputStreamNoFinalizer in, Counting source, ZstdJniDecompressor owner) {
             super(in);
             this.source = source;
@@ -385,7 +388,7 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
                         Codec.ZSTD, source.check.violationAt(), source.check.violation(), null);
                 throw new IOException(m.getMessage(), m);
             }
-            if (n < 0) {
+            if (n < 0 && !checkedEnd) {
                 if (source.count == 0) {
                     throw new IOException(empty().getMessage(), empty());
                 }
@@ -398,6 +401,7 @@ final class ZstdJniDecompressor extends AbstractDecompressor {
                             null);
                     throw new IOException(m.getMessage(), m);
                 }
+                checkedEnd = true;
             }
             return n;
         }
