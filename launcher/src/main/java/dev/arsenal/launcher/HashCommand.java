@@ -23,6 +23,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -207,6 +208,20 @@ final class HashCommand {
         void update(MemorySegment data);
 
         String hex();
+
+        static Sink of(Consumer<MemorySegment> update, Supplier<String> hex) {
+            return new Sink() {
+                @Override
+                public void update(MemorySegment data) {
+                    update.accept(data);
+                }
+
+                @Override
+                public String hex() {
+                    return hex.get();
+                }
+            };
+        }
     }
 
     /** Fresh stream hashers of the algorithm, one per input. */
@@ -216,51 +231,21 @@ final class HashCommand {
                 var h = runtime.hasher32(algorithm, seed);
                 yield () -> {
                     HashStream32 s = h.newStream();
-                    return new Sink() {
-                        @Override
-                        public void update(MemorySegment data) {
-                            s.update(data);
-                        }
-
-                        @Override
-                        public String hex() {
-                            return HexFormat.of().toHexDigits(s.digest());
-                        }
-                    };
+                    return Sink.of(s::update, () -> HexFormat.of().toHexDigits(s.digest()));
                 };
             }
             case 64 -> {
                 var h = runtime.hasher64(algorithm, seed);
                 yield () -> {
                     HashStream64 s = h.newStream();
-                    return new Sink() {
-                        @Override
-                        public void update(MemorySegment data) {
-                            s.update(data);
-                        }
-
-                        @Override
-                        public String hex() {
-                            return HexFormat.of().toHexDigits(s.digest());
-                        }
-                    };
+                    return Sink.of(s::update, () -> HexFormat.of().toHexDigits(s.digest()));
                 };
             }
             default -> {
                 var h = runtime.hasher128(algorithm, seed);
                 yield () -> {
                     HashStream128 s = h.newStream();
-                    return new Sink() {
-                        @Override
-                        public void update(MemorySegment data) {
-                            s.update(data);
-                        }
-
-                        @Override
-                        public String hex() {
-                            return s.digest().toHexString();
-                        }
-                    };
+                    return Sink.of(s::update, () -> s.digest().toHexString());
                 };
             }
         };
