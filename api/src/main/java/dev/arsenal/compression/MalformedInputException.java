@@ -13,6 +13,7 @@ public final class MalformedInputException extends ArsenalException {
 
     private final long offset;
     private final String reason;
+    private final boolean trailingData;
 
     /**
      * Creates the exception.
@@ -27,9 +28,37 @@ public final class MalformedInputException extends ArsenalException {
 
     /** As {@link #MalformedInputException(Codec, long, String)}, with the library's exception. */
     public MalformedInputException(Codec codec, long offset, String reason, Throwable cause) {
+        this(codec, offset, reason, cause, false);
+    }
+
+    private MalformedInputException(Codec codec, long offset, String reason, Throwable cause, boolean trailingData) {
         super(codec.id() + ": " + reason + (offset >= 0 ? " at offset " + offset : " (offset unknown)"), cause);
         this.offset = offset;
         this.reason = reason;
+        this.trailingData = trailingData;
+    }
+
+    /**
+     * Bytes after the last complete frame or member that do not start another: everything before
+     * {@code offset} was decoded whole, its checksums verified, and only what follows is refused
+     * ({@link #isTrailingData()}).
+     *
+     * @param codec the codec that was decoding
+     * @param offset the offset of the first byte after the last complete frame or member
+     * @param reason what was wrong, for people
+     * @return the exception
+     */
+    public static MalformedInputException trailingData(Codec codec, long offset, String reason) {
+        return new MalformedInputException(codec, offset, reason, null, true);
+    }
+
+    /**
+     * Whether the input failed only after its last complete frame or member ({@link #trailingData}):
+     * the output is whole and {@link #offset()} is where the trailing bytes begin, so a caller may
+     * choose to ignore them, as {@code gzip -d} ignores zeros padding a file.
+     */
+    public boolean isTrailingData() {
+        return trailingData;
     }
 
     /** The offset in the compressed input where decoding failed, or -1 if the decoder cannot tell. */

@@ -196,6 +196,10 @@ final class CompressCommand {
             if (Files.isDirectory(path)) {
                 return fail(input + ": is a directory", Main.PARTIAL);
             }
+            if (!compress && !o.force() && Terminals.isTerminalDevice(path)) {
+                throw new UsageException(
+                        "compressed data not read from a terminal (" + input + "); -f to read it there");
+            }
             try {
                 raw = Files.newInputStream(path);
                 source = new Source(input + ": ", path, Files.isRegularFile(path) ? Files.size(path) : -1);
@@ -330,18 +334,14 @@ final class CompressCommand {
             return Main.OK;
         }
         GzipTrailer.Tail tail = new GzipTrailer.Tail(in);
-        GzipTrailer.Sum sum = new GzipTrailer.Sum(sink);
         try (InputStream data = decompressor.decompressing(tail, maxSize)) {
-            copy(data, sum);
+            copy(data, sink);
             return Main.OK;
         } catch (IOException e) {
             if (!(e.getCause() instanceof MalformedInputException m)) {
                 throw e;
             }
-            GzipTrailer.OffsetDecoder again = source.regularSize() < 0
-                    ? GzipTrailer.OffsetDecoder.NONE
-                    : length -> decodedLength(decompressor, maxSize, source.path(), length);
-            return switch (GzipTrailer.judge(m, tail, sum, again)) {
+            return switch (GzipTrailer.judge(m, tail)) {
                 case ZEROS -> Main.OK;
                 case GARBAGE -> {
                     err.println("arsenal " + name + ": " + source.prefix()
@@ -350,16 +350,6 @@ final class CompressCommand {
                 }
                 case NOT_TRAILING -> throw e;
             };
-        }
-    }
-
-    /** The bytes that the first {@code length} bytes of {@code file} decode to, or -1 if they fail. */
-    private static long decodedLength(Decompressor decompressor, long maxSize, Path file, long length) {
-        try (InputStream prefix = new LimitedInputStream(Files.newInputStream(file), length);
-                InputStream data = decompressor.decompressing(prefix, maxSize)) {
-            return data.transferTo(OutputStream.nullOutputStream());
-        } catch (IOException | ArsenalException e) {
-            return -1;
         }
     }
 
@@ -510,7 +500,7 @@ final class CompressCommand {
                 throw new UsageException("one input and one output at most; " + synopsis(compress));
             }
             String input = files.isEmpty() ? "-" : files.get(0);
-            String output = files.size() < 2 ? "-" : files.get(1);
+            String output = files.size() < 2 || OutputFile.namesStandardOutput(files.get(1)) ? "-" : files.get(1);
             return new Options(codec, level, provider, maxSize, options, elementSizeGiven, force, input, output);
         }
 
@@ -665,47 +655,6 @@ final class CompressCommand {
                 failed = true;
                 throw new WriteException(new StdoutFailed());
             }
-        }
-    }
-
-    /** The first {@code limit} bytes of a stream. */
-    private static final class LimitedInputStream extends FilterInputStream {
-        private long left;
-
-        LimitedInputStream(InputStream in, long limit) {
-            super(in);
-            this.left = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int b = in.read();
-            if (b >= 0) {
-                left--;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (left <= 0) {
-                return len == 0 ? 0 : -1;
-            }
-            int n = in.read(b, off, (int) Math.min(len, left));
-            if (n > 0) {
-                left -= n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = in.skip(Math.min(n, left));
-            left -= skipped;
-            return skipped;
         }
     }
 

@@ -2,16 +2,14 @@ package dev.arsenal.launcher;
 
 import dev.arsenal.compression.MalformedInputException;
 import java.io.FilterInputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.util.zip.CRC32;
 
 /**
  * What {@code gzip -d} forgives after the last member, for the command line only (the library's
  * decoders refuse every byte after a complete member that does not start another, with a {@link
- * MalformedInputException} whose offset is the first such byte). Debian's gzip 1.12 does this:
+ * MalformedInputException#isTrailingData trailing-data} exception whose offset is the first such
+ * byte). Debian's gzip 1.12 does this:
  *
  * <ul>
  *   <li>zeros to the end (tape blocks, padding writers): decoded, nothing said, exit 0;
@@ -23,12 +21,9 @@ import java.util.zip.CRC32;
  * </ul>
  *
  * <p>{@code arsenal decompress} does the same, with {@link Main#WARNING} for the warning (its 2 is
- * a usage error). The offset is trusted only once it is proven to be where a member ends, since a
- * decoder also reports offsets inside a damaged member: the 8 bytes before it must be the gzip
- * trailer of everything written (CRC-32 and length: one member; which also proves that all of it
- * was written), or, for a file, decoding the file up to that offset alone must succeed and give as
- * many bytes as were written. Otherwise (several members read from a pipe) the input is refused as
- * the library refuses it.
+ * a usage error). It trusts the offset of a trailing-data exception only: the decoder raises one
+ * after a member it decoded whole and whose checksums it verified, so everything written is the
+ * complete output; any other failure stands, whatever bytes follow it.
  */
 final class GzipTrailer {
     /**
@@ -36,12 +31,6 @@ final class GzipTrailer {
      * byte it reports (their chunks are 64 to 128 KiB).
      */
     static final int KEEP = 1 << 20;
-
-    /** The smallest gzip member: a 10-byte header, an empty final block (2 bytes), an 8-byte trailer. */
-    private static final int SMALLEST_MEMBER = 20;
-
-    /** The fixed part of a member's header. */
-    private static final int HEADER = 10;
 
     /** What the bytes after the decoder's offset are. */
     enum Verdict {
@@ -56,32 +45,12 @@ final class GzipTrailer {
     private GzipTrailer() {}
 
     /**
-     * Judges the failure {@code m} of a gzip decoder reading {@code in}, whose output so far went
-     * through {@code out}; reads what is left of {@code in} if the bytes are trailing data.
-     *
-     * @param decodedUpTo decodes the input up to a given offset alone, returning the number of
-     *     bytes it gives, or -1 if it fails or cannot be done (stdin)
+     * Judges the failure {@code m} of a gzip decoder reading {@code in}; reads what is left of
+     * {@code in} if the failure is trailing data.
      */
-    static Verdict judge(MalformedInputException m, Tail in, Sum out, OffsetDecoder decodedUpTo) throws IOException {
-        long reported = m.offset();
-        long kept = in.position() - KEEP;
-        if (reported < SMALLEST_MEMBER || reported > in.position() || reported - HEADER < kept + 8) {
-            return Verdict.NOT_TRAILING;
-        }
-        // Where the last member ended: the 8 bytes before are the trailer of all that was written.
-        // A decoder that read part of a header before the input ended may report the offset where
-        // it stopped, up to a header's length further on, so those places are tried too.
-        long at = -1;
-        for (long b = reported; b >= Math.max(SMALLEST_MEMBER, reported - HEADER) && at < 0; b--) {
-            if (out.matchesTrailer(in, b - 8)) {
-                at = b;
-            }
-        }
-        if (at < 0 && reported < in.position()) {
-            long decoded = decodedUpTo.decode(reported); // several members: the file up to there alone
-            at = decoded >= 0 && decoded == out.count() ? reported : -1;
-        }
-        if (at < 0) {
+    static Verdict judge(MalformedInputException m, Tail in) throws IOException {
+        long at = m.offset();
+        if (!m.isTrailingData() || at < in.position() - KEEP || at > in.position()) {
             return Verdict.NOT_TRAILING;
         }
         // The decoder is done with the input: read on through the same stream, two bytes at least.
@@ -120,16 +89,6 @@ final class GzipTrailer {
      */
     private static boolean isMagic(int b) {
         return b == 0x8B || b == 0x9E || b == 0x9D || b == 0x1E || b == 0xA0;
-    }
-
-    /** Decodes a prefix of the input alone; see {@link #judge}. */
-    @FunctionalInterface
-    interface OffsetDecoder {
-        /** The bytes decoded from the input's first {@code length} bytes, or -1. */
-        long decode(long length);
-
-        /** For inputs that cannot be read twice. */
-        OffsetDecoder NONE = length -> -1;
     }
 
     /** The compressed input, keeping its last {@link #KEEP} bytes with their offsets. */
@@ -186,44 +145,6 @@ final class GzipTrailer {
                 i += run;
             }
             position += n;
-        }
-    }
-
-    /** The decompressed output on its way: its CRC-32 and length, as a gzip trailer holds them. */
-    static final class Sum extends FilterOutputStream {
-        private final CRC32 crc = new CRC32();
-        private long count;
-
-        Sum(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            crc.update(b, off, len);
-            count += len;
-        }
-
-        /** The bytes written. */
-        long count() {
-            return count;
-        }
-
-        /** Whether the 8 bytes of {@code in} at {@code at} are CRC32 and ISIZE (little-endian) of all written. */
-        boolean matchesTrailer(Tail in, long at) {
-            long crcField = 0;
-            long sizeField = 0;
-            for (int i = 3; i >= 0; i--) {
-                crcField = crcField << 8 | in.byteAt(at + i);
-                sizeField = sizeField << 8 | in.byteAt(at + 4 + i);
-            }
-            return crcField == crc.getValue() && sizeField == (count & 0xFFFFFFFFL);
         }
     }
 }

@@ -182,6 +182,12 @@ public final class Main {
         } catch (ArsenalException | IllegalArgumentException e) {
             err.println("arsenal " + command + ": " + e.getMessage());
             return USAGE;
+        } catch (RuntimeException e) {
+            // A failure no command expected (a bug, or a provider's): one line, not a stack trace;
+            // -v logs it whole.
+            err.println("arsenal " + command + ": failed: " + e);
+            Logger.getLogger(Main.class.getName()).log(Level.FINE, "arsenal " + command + " failed", e);
+            return PARTIAL;
         }
     }
 

@@ -37,12 +37,20 @@ import java.util.regex.Pattern;
  *       file is written whole or not at all, whatever happens to the command (not synced to disk:
  *       against a system crash, the file system decides, as for gzip and zstd). A replaced file keeps its permissions, and its owner
  *       and group where the system allows; a new one gets the permissions of the file named as
- *       their model (the input, as gzip and zstd give theirs), or the default ones. Until the
- *       rename, the temporary file is readable by its owner only.
+ *       their model (the input, as gzip and zstd give theirs), or the default ones. Where they
+ *       come from a file, the temporary file is readable by its owner only until the rename;
+ *       otherwise it has from the start the default permissions the output ends with.
  *   <li>a symbolic link: followed to the file it names (which need not exist), written as above;
  *       the link stays a link.
  *   <li>a character device or a FIFO ({@code /dev/null}, a named pipe): written in place, for
  *       there is nothing to rename over; what was written stays if the command fails.
+ *   <li>an open file descriptor ({@code /dev/fd/N}, {@code /proc/PID/fd/N}, or a link leading to
+ *       one, such as {@code /dev/stderr}): the file the descriptor has open, never the link.
+ *       Standard output ({@code /dev/stdout}, descriptor 1) is written as {@code -} is, through the
+ *       descriptor the shell opened (so that {@code >>} appends), by the commands ({@link
+ *       #namesStandardOutput}); another descriptor's pipe, FIFO or device is opened and written in
+ *       place, and its regular file only when forced ({@code -f}: truncated and written in place, as
+ *       {@code zstd -o /dev/fd/3} does), for nothing can be renamed over it.
  * </ul>
  *
  * <p>An existing regular file is replaced only when forced ({@code -f}, as gzip, zstd and lz4 ask),
@@ -74,6 +82,7 @@ final class OutputFile implements AutoCloseable {
     private final FileChannel channel;
     private final FileModel model;
     private final boolean terminal;
+    private final boolean replaceFiles;
     private final Thread deleteOnExit;
     private boolean committed;
 
@@ -84,6 +93,7 @@ final class OutputFile implements AutoCloseable {
             FileChannel channel,
             FileModel model,
             boolean terminal,
+            boolean replaceFiles,
             Thread deleteOnExit) {
         this.name = name;
         this.target = target;
@@ -91,6 +101,7 @@ final class OutputFile implements AutoCloseable {
         this.channel = channel;
         this.model = model;
         this.terminal = terminal;
+        this.replaceFiles = replaceFiles;
         this.deleteOnExit = deleteOnExit;
     }
 
@@ -106,13 +117,28 @@ final class OutputFile implements AutoCloseable {
     /**
      * Opens {@code name} for writing.
      *
-     * @param force replace an existing regular file, write to a block device
+     * @param force replace an existing regular file, write to a block device (or to a descriptor's
+     *     regular file)
      * @param modeFrom the file whose permissions a new output gets, or null for the default ones
      * @param notes where to say that leftovers of killed runs were removed
      * @throws Refused if the output may not be written (exists, a directory, ...)
      * @throws IOException if it cannot be
      */
     static OutputFile open(String name, boolean force, Path modeFrom, Consumer<String> notes) throws IOException {
+        return open(name, force, force, modeFrom, notes);
+    }
+
+    /**
+     * Opens {@code name} for writing, replacing an existing regular file if {@code replaceFiles}
+     * (as {@code train} always does, like {@code zstd --train}), writing to a block device or a
+     * descriptor's regular file only if {@code force}.
+     */
+    static OutputFile open(String name, boolean replaceFiles, boolean force, Path modeFrom, Consumer<String> notes)
+            throws IOException {
+        Path descriptor = descriptorLink(Path.of(name));
+        if (descriptor != null) {
+            return openDescriptor(name, descriptor, force);
+        }
         Path target = followLinks(Path.of(name));
         BasicFileAttributes existing;
         try {
@@ -134,16 +160,16 @@ final class OutputFile implements AutoCloseable {
             // A character device, a FIFO (or, forced, a block device): written as it is.
             FileChannel channel = FileChannel.open(target, StandardOpenOption.WRITE);
             boolean terminal = type == S_IFCHR && Terminals.isTerminalDevice(target);
-            return new OutputFile(name, target, null, channel, null, terminal, null);
+            return new OutputFile(name, target, null, channel, null, terminal, false, null);
         }
-        if (existing != null && !force) {
+        if (existing != null && !replaceFiles) {
             throw new Refused(name + ": already exists; not overwritten (-f replaces it)");
         }
         FileModel model = existing != null
                 ? FileModel.of(target, true)
                 : modeFrom != null && Files.isRegularFile(modeFrom) ? FileModel.of(modeFrom, false) : null;
         Path dir = target.toAbsolutePath().getParent();
-        String base = "." + target.getFileName() + ".";
+        String base = tempBase(target.getFileName().toString());
         FileChannel channel = null;
         Path temp = null;
         for (int attempt = 0; channel == null; attempt++) {
@@ -169,7 +195,7 @@ final class OutputFile implements AutoCloseable {
                 Files.move(fresh, temp, StandardCopyOption.ATOMIC_MOVE);
                 hook = deleteOnExit(temp);
                 removeLeftovers(dir, base, temp, notes);
-                return new OutputFile(name, target, temp, channel, model, false, hook);
+                return new OutputFile(name, target, temp, channel, model, false, replaceFiles, hook);
             } catch (IOException | RuntimeException e) {
                 if (hook != null) {
                     Runtime.getRuntime().removeShutdownHook(hook);
@@ -233,20 +259,24 @@ final class OutputFile implements AutoCloseable {
         }
         committed = true;
         channel.close(); // drops the lock, now held on the output under its final name
-        Runtime.getRuntime().removeShutdownHook(deleteOnExit);
+        try {
+            Runtime.getRuntime().removeShutdownHook(deleteOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // Ctrl-C during the rename: the hook finds nothing left to delete
+        }
     }
 
     /**
      * A new output takes its name only if the name is still free: a hard link fails if it is
-     * taken, where a rename would replace what appeared meanwhile. Where the file system has no
-     * hard links, a rename that checks first.
+     * taken, where a rename would replace what appeared meanwhile (which {@code -f} allows). Where
+     * the file system has no hard links, a rename that checks first.
      */
     private void linkIntoPlace() throws IOException {
         try {
             Files.createLink(target, temp);
-            Files.delete(temp);
         } catch (FileAlreadyExistsException e) {
-            throw new Refused(name + ": appeared while it was written; not overwritten (-f replaces it)");
+            appeared();
+            return;
         } catch (UnsupportedOperationException | FileSystemException e) {
             if (e instanceof NoSuchFileException) {
                 throw (NoSuchFileException) e;
@@ -254,8 +284,26 @@ final class OutputFile implements AutoCloseable {
             try {
                 Files.move(temp, target);
             } catch (FileAlreadyExistsException taken) {
-                throw new Refused(name + ": appeared while it was written; not overwritten (-f replaces it)");
+                appeared();
             }
+            return;
+        }
+        try {
+            Files.delete(temp); // the output is in place: its temporary name goes
+        } catch (IOException e) {
+            // left as a second name of the output, unlocked: the next run removes that name
+        }
+    }
+
+    /** A file took the output's name while it was written: replaced if allowed, else refused. */
+    private void appeared() throws IOException {
+        if (!replaceFiles) {
+            throw new Refused(name + ": appeared while it was written; not overwritten (-f replaces it)");
+        }
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
@@ -302,6 +350,80 @@ final class OutputFile implements AutoCloseable {
         return p;
     }
 
+    /** {@code /proc/PID/fd/N} (also {@code self}, {@code thread-self}) or {@code /dev/fd/N}: group 1 the process, 2 or 3 the descriptor. */
+    private static final Pattern DESCRIPTOR = Pattern.compile("/proc/(self|thread-self|\\d+)/fd/(\\d+)|/dev/fd/(\\d+)");
+
+    /**
+     * Whether {@code name} is this process's standard output through a descriptor link ({@code
+     * /dev/stdout}, {@code /dev/fd/1}, {@code /proc/self/fd/1}, or a link leading to one): the
+     * commands then write to stdout as for {@code -}. Opening the link instead would open the file
+     * anew, from its start, and renaming over it would replace the link itself.
+     */
+    static boolean namesStandardOutput(String name) {
+        if (name.equals("-")) {
+            return false;
+        }
+        try {
+            Path descriptor = descriptorLink(Path.of(name));
+            if (descriptor == null) {
+                return false;
+            }
+            var m = DESCRIPTOR.matcher(descriptor.toString());
+            if (!m.matches()) {
+                return false;
+            }
+            String process = m.group(1);
+            String fd = m.group(2) != null ? m.group(2) : m.group(3);
+            boolean self = process == null
+                    || process.equals("self")
+                    || process.equals("thread-self")
+                    || process.equals(String.valueOf(ProcessHandle.current().pid()));
+            return self && fd.equals("1");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The descriptor link ({@link #DESCRIPTOR}) that {@code path} is, or reaches through its
+     * symbolic links, or null. Checked on the text of each hop before it is followed: the target
+     * of a descriptor link ({@code pipe:[123]}, a deleted file) is not a path to follow.
+     */
+    static Path descriptorLink(Path path) throws IOException {
+        Path p = path.toAbsolutePath().normalize();
+        for (int hops = 0; ; hops++) {
+            if (DESCRIPTOR.matcher(p.toString()).matches()) {
+                return p;
+            }
+            if (hops == 40 || !Files.isSymbolicLink(p)) {
+                return null;
+            }
+            Path link = Files.readSymbolicLink(p);
+            Path parent = p.getParent();
+            p = (parent == null ? link : parent.resolve(link)).toAbsolutePath().normalize();
+        }
+    }
+
+    /** Opens what an open file descriptor's link names, in place; see the class comment. */
+    private static OutputFile openDescriptor(String name, Path descriptor, boolean force) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(descriptor, BasicFileAttributes.class);
+        if (a.isDirectory()) {
+            throw new Refused(name + ": is a directory");
+        }
+        FileChannel channel;
+        if (a.isRegularFile()) {
+            if (!force) {
+                throw new Refused(name + ": names an open file descriptor of a regular file; not overwritten"
+                        + " (-f truncates it and writes there)");
+            }
+            channel = FileChannel.open(descriptor, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        } else {
+            channel = FileChannel.open(descriptor, StandardOpenOption.WRITE);
+        }
+        return new OutputFile(
+                name, descriptor, null, channel, null, Terminals.isTerminalDevice(descriptor), false, null);
+    }
+
     /** The file type bits of {@code unix:mode}, or 0 where that view is missing. */
     private static int fileType(Path p) {
         try {
@@ -325,6 +447,41 @@ final class OutputFile implements AutoCloseable {
         } catch (IOException | OverlappingFileLockException e) {
             return null; // no locks here (an NFS without a lock daemon): no leftover is ever removed
         }
+    }
+
+    /** A shared lock on the whole file, or null if it is held exclusively or locks are missing. */
+    private static FileLock trySharedLock(FileChannel channel) {
+        try {
+            return channel.tryLock(0, Long.MAX_VALUE, true);
+        } catch (IOException | OverlappingFileLockException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The start of the temporary files' names for an output named {@code fileName}: {@code
+     * .NAME.}, with NAME cut, and a hash of the whole name added, where the temporary name would
+     * pass the 255 bytes a file name may have ({@code .NAME.<12 hex>.tmp} adds 18).
+     */
+    static String tempBase(String fileName) {
+        String base = "." + fileName + ".";
+        if (base.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 16 <= 255) {
+            return base;
+        }
+        String tag = "~" + HexFormat.of().toHexDigits(fileName.hashCode()) + ".";
+        StringBuilder cut = new StringBuilder(".");
+        int bytes = 1 + tag.length() + 16;
+        for (int i = 0; i < fileName.length(); ) {
+            int cp = fileName.codePointAt(i);
+            int n = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (bytes + n > 255) {
+                break;
+            }
+            cut.appendCodePoint(cp);
+            bytes += n;
+            i += Character.charCount(cp);
+        }
+        return cut + tag;
     }
 
     /**
@@ -359,9 +516,15 @@ final class OutputFile implements AutoCloseable {
                     if (!a.isRegularFile() || !owner.equals(Files.getOwner(candidate, LinkOption.NOFOLLOW_LINKS))) {
                         continue;
                     }
-                    try (FileChannel c = FileChannel.open(candidate, StandardOpenOption.WRITE);
-                            FileLock held = tryLock(c)) {
-                        if (held != null) {
+                    // Opened without following a link swapped in since, for reading (a read-only
+                    // leftover opens too); a shared lock conflicts with the writer's exclusive one.
+                    try (FileChannel c =
+                                    FileChannel.open(candidate, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+                            FileLock held = trySharedLock(c)) {
+                        Object key = Files.readAttributes(
+                                        candidate, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                                .fileKey();
+                        if (held != null && key != null && key.equals(a.fileKey())) {
                             Files.delete(candidate);
                             notes.accept("removed " + candidate + ", left by a run that was killed");
                         }

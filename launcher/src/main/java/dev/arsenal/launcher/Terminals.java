@@ -1,6 +1,7 @@
 package dev.arsenal.launcher;
 
 import java.io.Console;
+import java.io.IOException;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.ValueLayout;
@@ -25,6 +26,11 @@ import java.util.function.IntPredicate;
  * @param stderr whether file descriptor 2 is
  */
 record Terminals(boolean stdin, boolean stdout, boolean stderr) {
+    /** {@code S_IFMT} and {@code S_IFCHR}, in the {@code unix:mode} attribute. */
+    private static final int S_IFMT = 0170000;
+
+    private static final int S_IFCHR = 0020000;
+
     /** No terminal at all: what a program calling {@link Main#run} in-process gets. */
     static final Terminals NONE = new Terminals(false, false, false);
 
@@ -40,13 +46,32 @@ record Terminals(boolean stdin, boolean stdout, boolean stderr) {
     }
 
     /**
-     * Whether {@code path} (with links followed) is a terminal device: a pseudo-terminal {@code
-     * /dev/pts/N}, a {@code /dev/tty*} or {@code /dev/console}. For outputs named on the command
-     * line, and for {@code /proc/self/fd/N}.
+     * Whether {@code path} (with links followed) is a terminal device, told by its device number as
+     * the kernel gives it, whatever the path's text ({@code /dev/./tty}, a relative {@code tty} run
+     * from {@code /dev}, a link): major 4 ({@code /dev/tty0..63}, serial lines), 5 ({@code /dev/tty},
+     * {@code /dev/console}, {@code /dev/ptmx}) or 136 to 143 (pseudo-terminals, {@code /dev/pts/N}).
+     * Where the {@code unix} attribute view is missing, by the name of the real path. For outputs
+     * named on the command line, and for {@code /proc/self/fd/N}.
      */
     static boolean isTerminalDevice(Path path) {
-        String p = path.toString();
-        return p.startsWith("/dev/pts/") || p.startsWith("/dev/tty") || p.equals("/dev/console");
+        try {
+            int mode = (Integer) Files.getAttribute(path, "unix:mode");
+            if ((mode & S_IFMT) != S_IFCHR) {
+                return false;
+            }
+            long rdev = (Long) Files.getAttribute(path, "unix:rdev");
+            long major = ((rdev >>> 8) & 0xfff) | ((rdev >>> 32) & ~0xfffL); // glibc's gnu_dev_major
+            return major == 4 || major == 5 || (major >= 136 && major <= 143);
+        } catch (UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            try {
+                String p = path.toRealPath().toString();
+                return p.startsWith("/dev/pts/") || p.startsWith("/dev/tty") || p.equals("/dev/console");
+            } catch (IOException notThere) {
+                return false;
+            }
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** {@code isatty(fd) == 1}, if this module may call native code and libc has it. */

@@ -8,6 +8,8 @@ import dev.arsenal.compression.Codec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +26,9 @@ import java.util.stream.Stream;
 final class TrainCommand {
     /** zstd's default dictionary size, {@value} bytes. */
     static final int DEFAULT_MAX_SIZE = 112_640;
+
+    /** The largest sample: samples are read whole, into one array each. */
+    static final long MAX_SAMPLE = Integer.MAX_VALUE - 8;
 
     private static final String SYNOPSIS =
             "usage: arsenal train -c zstd [--max-size BYTES] [--provider ID] -o DICT FILE...";
@@ -90,6 +95,12 @@ final class TrainCommand {
         try {
             for (Path input : inputs) {
                 for (Path file : files(input)) {
+                    long size = Files.size(file);
+                    if (size > MAX_SAMPLE) {
+                        err.println("arsenal train: " + file + ": " + size + " bytes, too large for a sample (at most "
+                                + MAX_SAMPLE + "; samples are read whole); no dictionary written");
+                        return Main.PARTIAL;
+                    }
                     byte[] sample = Files.readAllBytes(file);
                     samples.add(sample);
                     total += sample.length;
@@ -98,12 +109,20 @@ final class TrainCommand {
         } catch (IOException e) {
             err.println("arsenal train: " + IoErrors.describe(e, null) + "; no dictionary written");
             return Main.PARTIAL;
+        } catch (UncheckedIOException e) { // from the walk of a directory
+            err.println("arsenal train: " + IoErrors.describe(e.getCause(), null) + "; no dictionary written");
+            return Main.PARTIAL;
         }
         ArsenalRuntime runtime = provider == null
                 ? Arsenal.runtime()
                 : Arsenal.create(Configuration.load().withForcedProvider(codec, provider, "--provider"));
         byte[] dictionary = runtime.trainDictionary(codec, samples, (int) maxSize);
-        try (OutputFile file = OutputFile.open(output, true, null, note -> err.println("arsenal train: " + note))) {
+        try (OutputFile file =
+                OutputFile.open(output, true, false, null, note -> err.println("arsenal train: " + note))) {
+            if (file.isTerminal()) {
+                err.println("arsenal train: a dictionary is not written to a terminal (" + output + ")");
+                return Main.USAGE;
+            }
             try (OutputStream o = file.stream()) {
                 o.write(dictionary);
             }
@@ -124,7 +143,7 @@ final class TrainCommand {
         if (!Files.isDirectory(input)) {
             return List.of(input);
         }
-        try (Stream<Path> walk = Files.walk(input)) {
+        try (Stream<Path> walk = Files.walk(input, FileVisitOption.FOLLOW_LINKS)) {
             return walk.filter(Files::isRegularFile).sorted().toList();
         }
     }

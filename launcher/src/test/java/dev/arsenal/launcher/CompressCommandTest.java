@@ -526,6 +526,129 @@ class CompressCommandTest {
         assertEquals(Files.getPosixFilePermissions(reference), Files.getPosixFilePermissions(fromStdin), "the default");
     }
 
+    /**
+     * A link to this process's standard output ({@code /dev/stdout}, {@code /dev/fd/1}, {@code
+     * /proc/self/fd/1}, or one of the user's own) is written as {@code -} is: never opened anew
+     * (from the start of a file the shell opened with {@code >>}) nor renamed over.
+     */
+    @Test
+    void aLinkToStandardOutputIsStdoutAndStaysALink() throws IOException {
+        assumeProvider(Codec.ZSTD);
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "Linux's /proc/self/fd");
+        assertTrue(OutputFile.namesStandardOutput("/proc/self/fd/1"));
+        assertTrue(OutputFile.namesStandardOutput("/dev/fd/1"));
+        assertTrue(OutputFile.namesStandardOutput(
+                "/proc/" + ProcessHandle.current().pid() + "/fd/1"));
+        if (Files.isSymbolicLink(Path.of("/dev/stdout"))) {
+            assertTrue(OutputFile.namesStandardOutput("/dev/stdout"));
+        }
+        assertFalse(OutputFile.namesStandardOutput("/dev/fd/2"));
+        assertFalse(OutputFile.namesStandardOutput("/dev/null"));
+        assertFalse(OutputFile.namesStandardOutput("-"));
+
+        byte[] data = sample(50_000, 31);
+        Path in = Files.write(dir.resolve("in"), data);
+        Path link = Files.createSymbolicLink(dir.resolve("my-stdout"), Path.of("/proc/self/fd/1"));
+        Run c = run("compress", "-c", "zstd", in.toString(), link.toString());
+        assertEquals(Main.OK, c.status(), c.err());
+        assertTrue(Files.isSymbolicLink(link), "the link stays a link");
+        assertEquals(Path.of("/proc/self/fd/1"), Files.readSymbolicLink(link));
+        assertArrayEquals(data, run(c.out(), "decompress", "-c", "zstd").out(), "the frame went to stdout");
+    }
+
+    /**
+     * Another open descriptor's link ({@code /proc/self/fd/N}) to a regular file: its file, never the
+     * link, and only with {@code -f}, in place (nothing can be renamed over it).
+     */
+    @Test
+    void aDescriptorOfARegularFileIsWrittenInPlaceOnlyWithForce() throws IOException {
+        assumeProvider(Codec.ZSTD);
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "Linux's /proc/self/fd");
+        byte[] data = sample(50_000, 32);
+        Path in = Files.write(dir.resolve("in"), data);
+        Path held = Files.writeString(dir.resolve("held"), "precious");
+        try (FileChannel open = FileChannel.open(held, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            Path fd = descriptorOf(held);
+            Run refused = run("compress", "-c", "zstd", in.toString(), fd.toString());
+            assertEquals(Main.PARTIAL, refused.status(), refused.err());
+            assertTrue(refused.err().contains("names an open file descriptor"), refused.err());
+            assertEquals("precious", Files.readString(held));
+
+            Run forced = run("compress", "-c", "zstd", "-f", in.toString(), fd.toString());
+            assertEquals(Main.OK, forced.status(), forced.err());
+            assertTrue(Files.isSymbolicLink(fd), "the descriptor's link is untouched");
+            assertArrayEquals(
+                    data,
+                    run(Files.readAllBytes(held), "decompress", "-c", "zstd").out());
+        }
+    }
+
+    /** The {@code /proc/self/fd/N} link of a descriptor this process has open on {@code file}. */
+    private static Path descriptorOf(Path file) throws IOException {
+        Path real = file.toRealPath();
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            for (Path fd : fds.toList()) {
+                try {
+                    if (Files.readSymbolicLink(fd).equals(real)) {
+                        return fd;
+                    }
+                } catch (IOException gone) {
+                    // the listing's own descriptor, closed meanwhile
+                }
+            }
+        }
+        throw new AssertionError("no descriptor open on " + file);
+    }
+
+    /** A terminal is told by its device number, whatever the path's text. */
+    @Test
+    void aTerminalIsKnownByItsDeviceNotItsName() throws IOException {
+        assumeTrue(Files.exists(Path.of("/dev/tty")), "/dev/tty");
+        assertTrue(Terminals.isTerminalDevice(Path.of("/dev/./tty")));
+        assertTrue(Terminals.isTerminalDevice(Path.of("/dev/../dev/tty")));
+        Path link = Files.createSymbolicLink(dir.resolve("console-link"), Path.of("/dev/tty"));
+        assertTrue(Terminals.isTerminalDevice(link));
+        assertFalse(Terminals.isTerminalDevice(Path.of("/dev/null")));
+        assertFalse(Terminals.isTerminalDevice(dir));
+        Path named = Files.createFile(dir.resolve("tty1"));
+        assertFalse(Terminals.isTerminalDevice(named), "a file named like one is not one");
+    }
+
+    /** An output name near the 255-byte limit: its temporary file's name is cut and tagged. */
+    @Test
+    void aLongOutputNameIsWritten() throws IOException {
+        assumeProvider(Codec.ZSTD);
+        byte[] data = sample(10_000, 33);
+        Path in = Files.write(dir.resolve("in"), data);
+        String name = "a".repeat(240) + ".zst";
+        Run c = run("compress", "-c", "zstd", in.toString(), dir.resolve(name).toString());
+        assertEquals(Main.OK, c.status(), c.err());
+        assertArrayEquals(
+                data,
+                run(Files.readAllBytes(dir.resolve(name)), "decompress", "-c", "zstd")
+                        .out());
+        String base = OutputFile.tempBase(name);
+        assertTrue(base.getBytes(StandardCharsets.UTF_8).length + 16 <= 255, base);
+        assertEquals(base, OutputFile.tempBase(name), "the same base each time: leftovers are found by it");
+        assertEquals(".short.zst.", OutputFile.tempBase("short.zst"));
+        String wide = "\u00e9".repeat(127);
+        assertTrue(OutputFile.tempBase(wide).getBytes(StandardCharsets.UTF_8).length + 16 <= 255);
+    }
+
+    /** A sample larger than an array is refused in one line, not with an OutOfMemoryError. */
+    @Test
+    void aSampleTooLargeToReadIsRefusedInOneLine() throws IOException {
+        Path sparse = dir.resolve("sparse");
+        try (FileChannel c = FileChannel.open(sparse, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            c.write(java.nio.ByteBuffer.wrap(new byte[] {1}), 3L << 30); // 3 GiB, sparse
+        }
+        Run t = run("train", "-c", "zstd", "-o", dir.resolve("dict").toString(), sparse.toString());
+        assertEquals(Main.PARTIAL, t.status(), t.err());
+        assertTrue(t.err().contains("too large for a sample"), t.err());
+        assertEquals(1, t.err().lines().count(), t.err());
+        assertFalse(Files.exists(dir.resolve("dict")));
+    }
+
     @Test
     void aSymbolicLinkIsFollowedToTheFileItNamesWhichKeepsItsPermissions() throws IOException {
         assumeProvider(Codec.ZSTD);
@@ -783,15 +906,32 @@ class CompressCommandTest {
                     assertFalse(Files.exists(out), what);
                 }
             }
+            // From a pipe alike, several members too: the decoder says where the trailing bytes begin.
+            Run piped = run(c.input(), "decompress", "-c", "gzip", "--provider", provider);
+            String pipedWhat = provider + ", " + c.name() + ", from a pipe: " + piped.err();
+            switch (c.gzipStatus()) {
+                case 0 -> {
+                    assertEquals(Main.OK, piped.status(), pipedWhat);
+                    assertArrayEquals(c.expected(), piped.out(), pipedWhat);
+                }
+                case 2 -> {
+                    assertEquals(Main.WARNING, piped.status(), pipedWhat);
+                    assertArrayEquals(c.expected(), piped.out(), pipedWhat);
+                }
+                default -> assertEquals(Main.BAD_INPUT, piped.status(), pipedWhat);
+            }
         }
-        // From a pipe, one member and its padding alike (its trailer proves where it ends).
-        Run piped = run(concat(member, new byte[4096]), "decompress", "-c", "gzip", "--provider", provider);
-        assertEquals(Main.OK, piped.status(), piped.err());
-        assertArrayEquals(data, piped.out());
-        Run pipedGarbage =
-                run(concat(member, new byte[] {1, 2, 3}), "decompress", "-c", "gzip", "--provider", provider);
-        assertEquals(Main.WARNING, pipedGarbage.status(), pipedGarbage.err());
-        assertArrayEquals(data, pipedGarbage.out());
+        Run severalThenGarbage = run(
+                concat(member, member, "garbage!".getBytes(StandardCharsets.US_ASCII)),
+                "decompress",
+                "-c",
+                "gzip",
+                "--provider",
+                provider);
+        assertEquals(Main.WARNING, severalThenGarbage.status(), severalThenGarbage.err());
+        assertTrue(
+                severalThenGarbage.err().contains("(from offset " + 2 * member.length + ")"), severalThenGarbage.err());
+        assertArrayEquals(concat(data, data), severalThenGarbage.out());
     }
 
     @ParameterizedTest

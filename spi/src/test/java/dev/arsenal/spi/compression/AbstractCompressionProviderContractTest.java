@@ -693,6 +693,19 @@ public abstract class AbstractCompressionProviderContractTest {
                         what + ", streamed");
             }
         }
+        // A damaged second member is an error in the data, not trailing data after it.
+        byte[] damaged = concat(member, member);
+        damaged[member.length + member.length / 2] ^= 0x55;
+        MalformedInputException inside = assertMalformed(() -> d.decompress(damaged, 1 << 20), "a damaged member");
+        assertFalse(inside.isTrailingData(), () -> "a damaged member is not trailing data: " + inside);
+        try (InputStream in = d.decompressing(new ByteArrayInputStream(damaged), 1 << 20)) {
+            in.readAllBytes();
+            fail("a damaged member, streamed: no IOException");
+        } catch (IOException ioe) {
+            MalformedInputException m =
+                    assertInstanceOf(MalformedInputException.class, ioe.getCause(), "a damaged member: " + ioe);
+            assertFalse(m.isTrailingData(), () -> "a damaged member, streamed, is not trailing data: " + m);
+        }
     }
 
     /**
@@ -783,6 +796,7 @@ public abstract class AbstractCompressionProviderContractTest {
     private static void assertTrailing(MalformedInputException e, long offset, String what) {
         assertEquals(offset, e.offset(), () -> what + ": the offset of the first byte after the last member: " + e);
         assertTrue(e.getMessage().contains("trailing data"), () -> what + ": the reason names trailing data: " + e);
+        assertTrue(e.isTrailingData(), () -> what + ": isTrailingData(): " + e);
     }
 
     @ParameterizedTest

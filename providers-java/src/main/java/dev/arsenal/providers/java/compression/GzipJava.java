@@ -1,6 +1,7 @@
 package dev.arsenal.providers.java.compression;
 
 import dev.arsenal.compression.Codec;
+import dev.arsenal.compression.MalformedInputException;
 import dev.arsenal.spi.compression.AbstractCompressor;
 import dev.arsenal.spi.compression.ChunkedInputStream;
 import dev.arsenal.spi.compression.ChunkedOutputStream;
@@ -360,13 +361,13 @@ final class GzipJava {
             id2 = hashed.next("header");
         } catch (IOException e) {
             if (members > 0) { // one byte after a member: not a member either
-                throw codec.failure(at, TRAILING_DATA, null);
+                throw new IOException(MalformedInputException.trailingData(Codec.GZIP, at, TRAILING_DATA));
             }
             throw e;
         }
         if (id1 != 0x1F || id2 != 0x8B) {
             if (members > 0) {
-                throw codec.failure(at, TRAILING_DATA, null);
+                throw new IOException(MalformedInputException.trailingData(Codec.GZIP, at, TRAILING_DATA));
             }
             throw codec.failure(
                     at,

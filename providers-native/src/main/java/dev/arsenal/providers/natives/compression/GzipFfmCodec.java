@@ -407,7 +407,8 @@ final class GzipFfmCodec {
                 } else if (rc != GzipFfmBindings.Z_OK && rc != GzipFfmBindings.Z_BUF_ERROR) {
                     String message = zlibMessage(strm, rc);
                     if (memberStart > 0 && message.equals("incorrect header check")) {
-                        throw new IOException(owner.fail(memberStart, TRAILING_DATA));
+                        throw new IOException(
+                                MalformedInputException.trailingData(Codec.GZIP, memberStart, TRAILING_DATA));
                     }
                     // zlib reads the header's first bytes before it judges them: name the member's start.
                     // After a trailer field, the field's own offset.
@@ -426,7 +427,8 @@ final class GzipFfmCodec {
                 if (!memberDone && availIn() == before && (eof || availIn() > 0)) {
                     if (eof) {
                         if (memberStart > 0 && offset() - memberStart < 2) { // a byte after a member
-                            throw new IOException(owner.fail(memberStart, TRAILING_DATA));
+                            throw new IOException(
+                                    MalformedInputException.trailingData(Codec.GZIP, memberStart, TRAILING_DATA));
                         }
                         throw new IOException(owner.fail(offset(), "truncated input: the member needs more bytes"));
                     }
