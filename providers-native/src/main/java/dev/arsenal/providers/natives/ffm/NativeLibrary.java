@@ -149,24 +149,6 @@ public final class NativeLibrary {
         return List.of("lib" + base + ".so." + major, "lib" + base + ".so");
     }
 
-    /**
-     * Every symbol of {@code names} in {@code lookup}, as global-scope addresses (so that a call
-     * acquires no arena session; the library stays loaded as long as its arena is open); or empty,
-     * with the first missing name in {@code missing}.
-     */
-    public static Optional<MemorySegment[]> symbols(SymbolLookup lookup, List<String> missing, String... names) {
-        MemorySegment[] symbols = new MemorySegment[names.length];
-        for (int i = 0; i < names.length; i++) {
-            Optional<MemorySegment> symbol = lookup.find(names[i]);
-            if (symbol.isPresent()) {
-                symbols[i] = MemorySegment.ofAddress(symbol.get().address());
-            } else {
-                missing.add(names[i]);
-            }
-        }
-        return missing.isEmpty() ? Optional.of(symbols) : Optional.empty();
-    }
-
     private static Failed nativeAccessDenied(String what, IllegalCallerException e) {
         Module module = NativeLibrary.class.getModule();
         String target = module.isNamed() ? module.getName() : "ALL-UNNAMED";
