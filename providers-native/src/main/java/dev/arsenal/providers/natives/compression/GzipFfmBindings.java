@@ -38,7 +38,7 @@ import java.util.List;
  * </pre>
  * (Windows is LLP64, where uLong is 32 bits: not this layout; the probe refuses it.)
  */
-@SuppressWarnings("restricted") // reading zlib's messages is
+@SuppressWarnings("restricted") // reinterpret: zlib's messages are C strings
 final class GzipFfmBindings {
     /** The system property naming libdeflate's file: {@value}. */
     static final String DEFLATE_PATH_PROPERTY = "arsenal.native.deflate.path";

@@ -37,7 +37,7 @@ import java.lang.invoke.MethodHandle;
  * +---------------+------------+------------------+----------------+
  * </pre>
  */
-@SuppressWarnings("restricted") // reading the library's error names is
+@SuppressWarnings("restricted") // reinterpret: the error names are C strings
 final class Lz4FfmBindings {
     /** The system property naming the library file to load instead of searching: {@value}. */
     static final String PATH_PROPERTY = "arsenal.native.lz4.path";

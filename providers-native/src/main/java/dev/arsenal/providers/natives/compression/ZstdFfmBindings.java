@@ -26,7 +26,7 @@ import java.lang.invoke.VarHandle;
  * passed in place, and the call holds off safepoints while it runs, so callers pass at most {@link
  * NativeChunks#CRITICAL_INPUT} bytes that way and stream larger inputs through native buffers.
  */
-@SuppressWarnings("restricted") // reading the library's error names is
+@SuppressWarnings("restricted") // reinterpret: the error names are C strings
 final class ZstdFfmBindings {
     /** The system property naming the library file to load instead of searching: {@value}. */
     static final String PATH_PROPERTY = "arsenal.native.zstd.path";

@@ -29,7 +29,7 @@ import java.util.Objects;
  * (through a reachability fence) and stream holds the setup, so no context outlives its digest.
  * Freeing a context never frees the digest it references.
  */
-@SuppressWarnings("restricted") // reading the library's error names is
+@SuppressWarnings("restricted") // reinterpret: the error names are C strings
 final class ZstdFfmDictionaries {
     private static final Cleaner CLEANER = Cleaner.create();
 
