@@ -19,10 +19,10 @@ module dev.arsenal.providers.natives {
 
     provides dev.arsenal.spi.Provider with
             dev.arsenal.providers.natives.hashing.XxhashNativeProvider,
-            dev.arsenal.providers.natives.hashing.Lz4JavaXxhashProvider,
+            dev.arsenal.providers.natives.hashing.Lz4JniXxhashProvider,
             dev.arsenal.providers.natives.compression.ZstdJniProvider,
             dev.arsenal.providers.natives.compression.ZstdFfmProvider,
-            dev.arsenal.providers.natives.compression.Lz4JavaCompressionProvider,
+            dev.arsenal.providers.natives.compression.Lz4JniCompressionProvider,
             dev.arsenal.providers.natives.compression.Lz4FfmProvider,
             dev.arsenal.providers.natives.compression.GzipFfmProvider;
 }

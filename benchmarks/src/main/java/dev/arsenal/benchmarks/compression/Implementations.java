@@ -89,15 +89,15 @@ final class Implementations {
         return switch (codec) {
             case LZ4_BLOCK ->
                 switch (impl) {
-                    case "direct-lz4-java" -> new Lz4JavaBlock(level, false);
-                    case "direct-lz4-java-fastdec" -> new Lz4JavaBlock(level, true);
+                    case "direct-lz4-java" -> new Lz4JniBlock(level, false);
+                    case "direct-lz4-java-fastdec" -> new Lz4JniBlock(level, true);
                     case "direct-aircompressor" -> new AircompressorLz4(onlyLevel(codec, level, 1, impl));
                     case "direct-liblz4" -> new SystemLibraries.Lz4Block(level);
                     default -> throw unknown(codec, impl);
                 };
             case LZ4 ->
                 switch (impl) {
-                    case "direct-lz4-java-frame" -> new Lz4JavaFrame(level);
+                    case "direct-lz4-java-frame" -> new Lz4JniFrame(level);
                     default -> throw unknown(codec, impl);
                 };
             case ZSTD ->
@@ -175,12 +175,12 @@ final class Implementations {
         };
     }
 
-    private static final class Lz4JavaBlock implements BlockCodec {
+    private static final class Lz4JniBlock implements BlockCodec {
         private final LZ4Compressor compressor;
         private final LZ4SafeDecompressor safe;
         private final LZ4FastDecompressor fast;
 
-        Lz4JavaBlock(int level, boolean fastDecompressor) {
+        Lz4JniBlock(int level, boolean fastDecompressor) {
             LZ4Factory factory = LZ4Factory.fastestInstance();
             compressor = level == 1 ? factory.fastCompressor() : factory.highCompressor(level);
             safe = fastDecompressor ? null : factory.safeDecompressor();
@@ -212,12 +212,12 @@ final class Implementations {
         }
     }
 
-    private static final class Lz4JavaFrame implements BlockCodec {
+    private static final class Lz4JniFrame implements BlockCodec {
         private final LZ4Compressor compressor;
         private final LZ4SafeDecompressor decompressor;
         private final XXHash32 xxh32 = XXHashFactory.fastestInstance().hash32();
 
-        Lz4JavaFrame(int level) {
+        Lz4JniFrame(int level) {
             LZ4Factory factory = LZ4Factory.fastestInstance();
             compressor = level == 1 ? factory.fastCompressor() : factory.highCompressor(level);
             decompressor = factory.safeDecompressor();

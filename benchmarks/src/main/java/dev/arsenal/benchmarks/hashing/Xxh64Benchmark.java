@@ -131,7 +131,7 @@ public class Xxh64Benchmark {
 
     /** Arsenal's provider over lz4-java's JNI XXH64. */
     @State(Scope.Benchmark)
-    public static class Lz4javaProvider {
+    public static class Lz4JniProvider {
         Hasher64 hasher;
 
         @Setup(Level.Trial)
@@ -154,7 +154,7 @@ public class Xxh64Benchmark {
 
     /** lz4-java's fastest XXH64: JNI when its library loads. */
     @State(Scope.Benchmark)
-    public static class Lz4javaFastest {
+    public static class Lz4JniFastest {
         XXHash64 hash;
 
         @Setup(Level.Trial)
@@ -167,7 +167,7 @@ public class Xxh64Benchmark {
 
     /** lz4-java's JNI XXH64; fails when lz4-java's library does not load here. */
     @State(Scope.Benchmark)
-    public static class Lz4javaNative {
+    public static class Lz4JniNative {
         XXHash64 hash;
 
         @Setup(Level.Trial)
@@ -204,7 +204,7 @@ public class Xxh64Benchmark {
     }
 
     @Benchmark
-    public long arsenalLz4java(Lz4javaProvider impl) {
+    public long arsenalLz4java(Lz4JniProvider impl) {
         return impl.hasher.hash(bytes);
     }
 
@@ -214,12 +214,12 @@ public class Xxh64Benchmark {
     }
 
     @Benchmark
-    public long lz4javaFastest(Lz4javaFastest impl) {
+    public long lz4javaFastest(Lz4JniFastest impl) {
         return impl.hash.hash(bytes, 0, bytes.length, 0);
     }
 
     @Benchmark
-    public long lz4javaNative(Lz4javaNative impl) {
+    public long lz4javaNative(Lz4JniNative impl) {
         return impl.hash.hash(bytes, 0, bytes.length, 0);
     }
 }

@@ -1,10 +1,11 @@
 package dev.arsenal.providers.natives.compression;
 
+import dev.arsenal.providers.natives.ffm.NativeBinder;
 import dev.arsenal.providers.natives.ffm.NativeBinding;
 import dev.arsenal.providers.natives.ffm.NativeChunks;
 import dev.arsenal.providers.natives.ffm.NativeLibrary;
+import dev.arsenal.providers.natives.ffm.Symbol;
 import dev.arsenal.spi.Availability;
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
@@ -12,9 +13,7 @@ import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The FFM bindings of {@code native-gzip}: the system's libdeflate ({@code libdeflate.so.0}) for
@@ -39,7 +38,7 @@ import java.util.Optional;
  * </pre>
  * (Windows is LLP64, where uLong is 32 bits: not this layout; the probe refuses it.)
  */
-@SuppressWarnings("restricted") // binding functions is this class's job
+@SuppressWarnings("restricted") // reinterpret: zlib's messages are C strings
 final class GzipFfmBindings {
     /** The system property naming libdeflate's file: {@value}. */
     static final String DEFLATE_PATH_PROPERTY = "arsenal.native.deflate.path";
@@ -100,25 +99,74 @@ final class GzipFfmBindings {
         return Z_STREAM.varHandle(MemoryLayout.PathElement.groupElement(name));
     }
 
-    /** The bound functions; a record, so that its fields fold to constants from the holder. */
-    record Handles(
+    /** libdeflate, which has no version function: its gzip functions are 1.0's. */
+    private static final NativeBinder LIBDEFLATE = new NativeBinder("libdeflate", NativeBinder.Version.none("1.0"));
+
+    /** zlib 1.x, for the {@code z_stream} drawn above. */
+    private static final NativeBinder ZLIB =
+            new NativeBinder("zlib", NativeBinder.Version.text("zlibVersion", "1.", "zlib 1.x"));
+
+    /**
+     * The bound functions of both libraries, and zlib's version string, which {@code
+     * deflateInit2_} and {@code inflateInit2_} are given; a record, so that its fields fold to
+     * constants from the holder.
+     */
+    record Handles(Libdeflate libdeflate, Zlib zlib, MemorySegment zlibVersion) {}
+
+    /** libdeflate's one-shot gzip functions. */
+    record Libdeflate(
+            @Symbol("struct libdeflate_compressor* libdeflate_alloc_compressor(int compression_level)")
             MethodHandle allocCompressor,
+
+            @Symbol("void libdeflate_free_compressor(struct libdeflate_compressor* compressor)")
             MethodHandle freeCompressor,
+
+            @Symbol("size_t libdeflate_gzip_compress(struct libdeflate_compressor* compressor, const void* in,"
+                    + " size_t in_nbytes, void* out, size_t out_nbytes_avail)")
             MethodHandle gzipCompress,
+
+            @Symbol(sameAs = "gzipCompress", critical = true)
             MethodHandle gzipCompressHeap,
+
+            @Symbol("size_t libdeflate_gzip_compress_bound(struct libdeflate_compressor* compressor,"
+                    + " size_t in_nbytes)")
             MethodHandle gzipCompressBound,
+
+            @Symbol("struct libdeflate_decompressor* libdeflate_alloc_decompressor(void)")
             MethodHandle allocDecompressor,
+
+            @Symbol("void libdeflate_free_decompressor(struct libdeflate_decompressor* decompressor)")
             MethodHandle freeDecompressor,
+
+            @Symbol("enum libdeflate_result libdeflate_gzip_decompress_ex(struct libdeflate_decompressor* d,"
+                    + " const void* in, size_t in_nbytes, void* out, size_t out_nbytes_avail,"
+                    + " size_t* actual_in_nbytes_ret, size_t* actual_out_nbytes_ret)")
             MethodHandle gzipDecompressEx,
-            MethodHandle gzipDecompressExHeap,
-            MemorySegment zlibVersion,
+
+            @Symbol(sameAs = "gzipDecompressEx", critical = true)
+            MethodHandle gzipDecompressExHeap) {}
+
+    /** zlib's stream functions ({@code deflateInit2} and {@code inflateInit2} are macros over these). */
+    record Zlib(
+            @Symbol("const char* zlibVersion(void)") MethodHandle zlibVersion,
+
+            @Symbol("int deflateInit2_(z_stream* strm, int level, int method, int windowBits, int memLevel,"
+                    + " int strategy, const char* version, int stream_size)")
             MethodHandle deflateInit2,
+
+            @Symbol("int deflate(z_stream* strm, int flush)")
             MethodHandle deflate,
-            MethodHandle deflateEnd,
+
+            @Symbol("int deflateEnd(z_stream* strm)") MethodHandle deflateEnd,
+
+            @Symbol("int inflateInit2_(z_stream* strm, int windowBits, const char* version, int stream_size)")
             MethodHandle inflateInit2,
+
+            @Symbol("int inflate(z_stream* strm, int flush)")
             MethodHandle inflate,
-            MethodHandle inflateEnd,
-            MethodHandle inflateReset) {}
+
+            @Symbol("int inflateEnd(z_stream* strm)") MethodHandle inflateEnd,
+            @Symbol("int inflateReset(z_stream* strm)") MethodHandle inflateReset) {}
 
     private static final class Holder {
         static final NativeBinding<Handles> BINDING =
@@ -136,8 +184,8 @@ final class GzipFfmBindings {
     }
 
     /**
-     * Opens libdeflate, then zlib, and binds both (two libraries: not {@link NativeBinding#bind}'s
-     * one); after any failure neither stays loaded.
+     * Opens libdeflate, then zlib, and binds both (two libraries, so two bindings joined); after
+     * any failure neither stays loaded.
      */
     static NativeBinding<Handles> bind(String deflatePath, String zlibPath) {
         if (ValueLayout.ADDRESS.byteSize() != 8
@@ -164,99 +212,28 @@ final class GzipFfmBindings {
         }
         NativeLibrary.Loaded z = (NativeLibrary.Loaded) zlib;
         try {
-            NativeBinding<Handles> b = bindSymbols(d, z);
-            if (b.handles() == null) {
-                d.arena().close();
+            NativeBinding<Libdeflate> bd = LIBDEFLATE.bind(d, Libdeflate.class); // unloads d if refused
+            if (bd.handles() == null) {
                 z.arena().close();
+                return NativeBinding.unavailable(bd.availability().cause(), null);
             }
-            return b;
-        } catch (RuntimeException | Error e) {
-            d.arena().close();
-            z.arena().close();
+            NativeBinding<Zlib> bz = ZLIB.bind(z, Zlib.class); // unloads z if refused
+            if (bz.handles() == null) {
+                d.arena().close();
+                return NativeBinding.unavailable(bz.availability().cause(), null);
+            }
+            MemorySegment version = (MemorySegment) bz.handles().zlibVersion().invokeExact();
+            // The arenas stay open: the libraries are never unloaded while the handles may be used.
+            return NativeBinding.available(
+                    new Handles(bd.handles(), bz.handles(), version), bd.library() + ", " + bz.library());
+        } catch (Throwable e) {
+            for (NativeLibrary.Loaded l : List.of(d, z)) {
+                if (l.arena().scope().isAlive()) {
+                    l.arena().close();
+                }
+            }
             return NativeBinding.unavailable("binding libdeflate and zlib failed: " + e, e);
         }
-    }
-
-    private static NativeBinding<Handles> bindSymbols(NativeLibrary.Loaded d, NativeLibrary.Loaded z) {
-        List<String> missing = new ArrayList<>();
-        Optional<MemorySegment[]> fd = NativeLibrary.symbols(
-                d.lookup(),
-                missing,
-                "libdeflate_alloc_compressor",
-                "libdeflate_free_compressor",
-                "libdeflate_gzip_compress",
-                "libdeflate_gzip_compress_bound",
-                "libdeflate_alloc_decompressor",
-                "libdeflate_free_decompressor",
-                "libdeflate_gzip_decompress_ex");
-        if (fd.isEmpty()) {
-            return NativeBinding.unavailable(
-                    "libdeflate at " + d.library() + " lacks the symbol " + missing.getFirst()
-                            + ": not libdeflate, or older than 1.0",
-                    null);
-        }
-        Optional<MemorySegment[]> fz = NativeLibrary.symbols(
-                z.lookup(),
-                missing,
-                "zlibVersion",
-                "deflateInit2_",
-                "deflate",
-                "deflateEnd",
-                "inflateInit2_",
-                "inflate",
-                "inflateEnd",
-                "inflateReset");
-        if (fz.isEmpty()) {
-            return NativeBinding.unavailable(
-                    "zlib at " + z.library() + " lacks the symbol " + missing.getFirst() + ": not zlib", null);
-        }
-        MemorySegment[] s = fd.get();
-        MemorySegment[] t = fz.get();
-        Linker linker = Linker.nativeLinker();
-        ValueLayout.OfLong sizeT = ValueLayout.JAVA_LONG; // size_t on LP64
-        ValueLayout.OfInt cint = ValueLayout.JAVA_INT;
-        ValueLayout ptr = ValueLayout.ADDRESS;
-        MemorySegment version;
-        try {
-            version = (MemorySegment)
-                    linker.downcallHandle(t[0], FunctionDescriptor.of(ptr)).invokeExact();
-        } catch (Throwable e) {
-            throw NativeLibrary.rethrow(e);
-        }
-        String versionText = version.equals(MemorySegment.NULL)
-                ? "?"
-                : version.reinterpret(64).getString(0);
-        if (!versionText.startsWith("1.")) {
-            return NativeBinding.unavailable("zlib " + versionText + " at " + z.library() + " is not zlib 1.x", null);
-        }
-        Linker.Option critical = Linker.Option.critical(true);
-        // libdeflate_gzip_compress(c, in, in_nbytes, out, out_nbytes_avail)
-        FunctionDescriptor compress = FunctionDescriptor.of(sizeT, ptr, ptr, sizeT, ptr, sizeT);
-        // libdeflate_gzip_decompress_ex(d, in, in_nbytes, out, out_nbytes_avail, &in_read, &out_written)
-        FunctionDescriptor decompress = FunctionDescriptor.of(cint, ptr, ptr, sizeT, ptr, sizeT, ptr, ptr);
-        Handles h = new Handles(
-                linker.downcallHandle(s[0], FunctionDescriptor.of(ptr, cint)),
-                linker.downcallHandle(s[1], FunctionDescriptor.ofVoid(ptr)),
-                linker.downcallHandle(s[2], compress),
-                linker.downcallHandle(s[2], compress, critical),
-                linker.downcallHandle(s[3], FunctionDescriptor.of(sizeT, ptr, sizeT)),
-                linker.downcallHandle(s[4], FunctionDescriptor.of(ptr)),
-                linker.downcallHandle(s[5], FunctionDescriptor.ofVoid(ptr)),
-                linker.downcallHandle(s[6], decompress),
-                linker.downcallHandle(s[6], decompress, critical),
-                version,
-                // deflateInit2_(strm, level, method, windowBits, memLevel, strategy, version, sizeof)
-                linker.downcallHandle(t[1], FunctionDescriptor.of(cint, ptr, cint, cint, cint, cint, cint, ptr, cint)),
-                linker.downcallHandle(t[2], FunctionDescriptor.of(cint, ptr, cint)),
-                linker.downcallHandle(t[3], FunctionDescriptor.of(cint, ptr)),
-                // inflateInit2_(strm, windowBits, version, sizeof)
-                linker.downcallHandle(t[4], FunctionDescriptor.of(cint, ptr, cint, ptr, cint)),
-                linker.downcallHandle(t[5], FunctionDescriptor.of(cint, ptr, cint)),
-                linker.downcallHandle(t[6], FunctionDescriptor.of(cint, ptr)),
-                linker.downcallHandle(t[7], FunctionDescriptor.of(cint, ptr)));
-        // The arenas stay open: the libraries are never unloaded while the handles may be used.
-        return NativeBinding.available(
-                h, "libdeflate (" + d.library() + "), zlib " + versionText + " (" + z.library() + ")");
     }
 
     /** zlib's message in {@code strm}, or its return code's name. */

@@ -56,7 +56,7 @@ final class GzipFfmCodec {
     private static MemorySegment allocCompressor(Handles h, int level) {
         MemorySegment c;
         try {
-            c = (MemorySegment) h.allocCompressor().invokeExact(level);
+            c = (MemorySegment) h.libdeflate().allocCompressor().invokeExact(level);
         } catch (Throwable t) {
             throw NativeLibrary.rethrow(t);
         }
@@ -68,7 +68,7 @@ final class GzipFfmCodec {
 
     private static void freeCompressor(Handles h, MemorySegment c) {
         try {
-            h.freeCompressor().invokeExact(c);
+            h.libdeflate().freeCompressor().invokeExact(c);
         } catch (Throwable t) {
             throw NativeLibrary.rethrow(t);
         }
@@ -93,7 +93,7 @@ final class GzipFfmCodec {
             }
             MemorySegment c = compressors.take();
             try {
-                return (long) h.gzipCompressBound().invokeExact(c, inputLength);
+                return (long) h.libdeflate().gzipCompressBound().invokeExact(c, inputLength);
             } catch (Throwable t) {
                 throw NativeLibrary.rethrow(t);
             } finally {
@@ -108,7 +108,8 @@ final class GzipFfmCodec {
             long r;
             try {
                 if (len <= CRITICAL_INPUT) {
-                    r = (long) h.gzipCompressHeap()
+                    r = (long) h.libdeflate()
+                            .gzipCompressHeap()
                             .invokeExact(
                                     c,
                                     MemorySegment.ofArray(in).asSlice(off, len),
@@ -116,13 +117,13 @@ final class GzipFfmCodec {
                                     MemorySegment.ofArray(out).asSlice(outOff, max),
                                     (long) max);
                 } else {
-                    long bound = (long) h.gzipCompressBound().invokeExact(c, (long) len);
+                    long bound = (long) h.libdeflate().gzipCompressBound().invokeExact(c, (long) len);
                     long room = Math.min(max, bound);
                     try (Arena arena = Arena.ofConfined()) {
                         MemorySegment src = arena.allocate(len);
                         MemorySegment.copy(in, off, src, ValueLayout.JAVA_BYTE, 0, len);
                         MemorySegment dst = arena.allocate(Math.max(1, room));
-                        r = (long) h.gzipCompress().invokeExact(c, src, (long) len, dst, room);
+                        r = (long) h.libdeflate().gzipCompress().invokeExact(c, src, (long) len, dst, room);
                         if (r > 0 && r <= room) {
                             MemorySegment.copy(dst, ValueLayout.JAVA_BYTE, 0, out, outOff, (int) r);
                         }
@@ -225,7 +226,8 @@ final class GzipFfmCodec {
             this.strm = arena.allocate(GzipFfmBindings.Z_STREAM); // zeroed: default allocator
             int rc;
             try {
-                rc = (int) h.deflateInit2()
+                rc = (int) h.zlib()
+                        .deflateInit2()
                         .invokeExact(
                                 strm,
                                 level,
@@ -244,7 +246,7 @@ final class GzipFfmCodec {
                 arena.close();
                 throw new IllegalStateException("zlib deflateInit2 failed: " + message);
             }
-            this.cleanable = CLEANER.register(this, new State(h.deflateEnd(), strm, arena));
+            this.cleanable = CLEANER.register(this, new State(h.zlib().deflateEnd(), strm, arena));
             this.src = arena.allocate(CHUNK);
             this.dst = arena.allocate(CHUNK);
         }
@@ -266,7 +268,7 @@ final class GzipFfmCodec {
             AVAIL_OUT.set(strm, 0L, CHUNK);
             int rc;
             try {
-                rc = (int) h.deflate().invokeExact(strm, flush);
+                rc = (int) h.zlib().deflate().invokeExact(strm, flush);
             } catch (Throwable t) {
                 throw NativeLibrary.rethrow(t);
             }
@@ -333,8 +335,10 @@ final class GzipFfmCodec {
             this.strm = arena.allocate(GzipFfmBindings.Z_STREAM); // zeroed: default allocator, no input
             int rc;
             try {
-                rc = (int) h.inflateInit2().invokeExact(strm, GzipFfmBindings.GZIP_WINDOW_BITS, h.zlibVersion(), (int)
-                        GzipFfmBindings.Z_STREAM.byteSize());
+                rc = (int) h.zlib()
+                        .inflateInit2()
+                        .invokeExact(strm, GzipFfmBindings.GZIP_WINDOW_BITS, h.zlibVersion(), (int)
+                                GzipFfmBindings.Z_STREAM.byteSize());
             } catch (Throwable t) {
                 arena.close();
                 throw NativeLibrary.rethrow(t);
@@ -344,7 +348,7 @@ final class GzipFfmCodec {
                 arena.close();
                 throw new IllegalStateException("zlib inflateInit2 failed: " + message);
             }
-            this.cleanable = CLEANER.register(this, new State(h.inflateEnd(), strm, arena));
+            this.cleanable = CLEANER.register(this, new State(h.zlib().inflateEnd(), strm, arena));
             this.src = arena.allocate(CHUNK);
             this.dst = arena.allocate(CHUNK);
         }
@@ -397,7 +401,7 @@ final class GzipFfmCodec {
                 int before = availIn();
                 int rc;
                 try {
-                    rc = (int) h.inflate().invokeExact(strm, GzipFfmBindings.Z_NO_FLUSH);
+                    rc = (int) h.zlib().inflate().invokeExact(strm, GzipFfmBindings.Z_NO_FLUSH);
                 } catch (Throwable t) {
                     throw NativeLibrary.rethrow(t);
                 }
@@ -439,7 +443,7 @@ final class GzipFfmCodec {
 
         private void nextMember() {
             try {
-                int rc = (int) h.inflateReset().invokeExact(strm);
+                int rc = (int) h.zlib().inflateReset().invokeExact(strm);
                 if (rc != GzipFfmBindings.Z_OK) {
                     throw new IllegalStateException("zlib inflateReset failed: " + rc);
                 }

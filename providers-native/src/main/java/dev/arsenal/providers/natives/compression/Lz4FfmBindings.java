@@ -1,18 +1,18 @@
 package dev.arsenal.providers.natives.compression;
 
+import dev.arsenal.providers.natives.ffm.NativeBinder;
 import dev.arsenal.providers.natives.ffm.NativeBinding;
 import dev.arsenal.providers.natives.ffm.NativeChunks;
 import dev.arsenal.providers.natives.ffm.NativeLibrary;
+import dev.arsenal.providers.natives.ffm.Symbol;
 import dev.arsenal.spi.Availability;
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.util.List;
 
 /**
  * The FFM bindings to the system's liblz4 (1.8.2 or later, for the {@code LZ4F_preferences_t}
@@ -37,7 +37,7 @@ import java.util.List;
  * +---------------+------------+------------------+----------------+
  * </pre>
  */
-@SuppressWarnings("restricted") // binding functions is this class's job
+@SuppressWarnings("restricted") // reinterpret: the error names are C strings
 final class Lz4FfmBindings {
     /** The system property naming the library file to load instead of searching: {@value}. */
     static final String PATH_PROPERTY = "arsenal.native.lz4.path";
@@ -70,29 +70,83 @@ final class Lz4FfmBindings {
 
     static final int MAX_INPUT_SIZE = 0x7E00_0000;
 
+    /** liblz4 1.8.2 or later, and its error code type. */
+    private static final NativeBinder BINDER = new NativeBinder(
+                    "liblz4", NativeBinder.Version.number("LZ4_versionNumber", 10802))
+            .withType("LZ4F_errorCode_t", "size_t");
+
     /** The bound functions; a record, so that its fields fold to constants from the holder. */
     record Handles(
+            @Symbol("int LZ4_compress_fast(const char* src, char* dst, int srcSize, int dstCapacity,"
+                    + " int acceleration)")
             MethodHandle compressFast,
+
+            @Symbol("int LZ4_compress_HC(const char* src, char* dst, int srcSize, int dstCapacity,"
+                    + " int compressionLevel)")
             MethodHandle compressHc,
+
+            @Symbol("int LZ4_decompress_safe(const char* src, char* dst, int compressedSize, int dstCapacity)")
             MethodHandle decompressSafe,
+
+            @Symbol(sameAs = "compressFast", critical = true)
             MethodHandle compressFastHeap,
-            MethodHandle compressHcHeap,
+
+            @Symbol(sameAs = "compressHc", critical = true) MethodHandle compressHcHeap,
+
+            @Symbol(sameAs = "decompressSafe", critical = true)
             MethodHandle decompressSafeHeap,
+
+            @Symbol("unsigned LZ4F_isError(LZ4F_errorCode_t code)")
             MethodHandle isError,
+
+            @Symbol("const char* LZ4F_getErrorName(LZ4F_errorCode_t code)")
             MethodHandle getErrorName,
+
+            @Symbol("LZ4F_errorCode_t LZ4F_createCompressionContext(LZ4F_cctx** cctxPtr, unsigned version)")
             MethodHandle createCCtx,
+
+            @Symbol("LZ4F_errorCode_t LZ4F_freeCompressionContext(LZ4F_cctx* cctx)")
             MethodHandle freeCCtx,
+
+            @Symbol("size_t LZ4F_compressBegin(LZ4F_cctx* cctx, void* dstBuffer, size_t dstCapacity,"
+                    + " const LZ4F_preferences_t* prefsPtr)")
             MethodHandle compressBegin,
+
+            @Symbol("size_t LZ4F_compressBound(size_t srcSize, const LZ4F_preferences_t* prefsPtr)")
             MethodHandle compressBound,
+
+            @Symbol("size_t LZ4F_compressUpdate(LZ4F_cctx* cctx, void* dstBuffer, size_t dstCapacity,"
+                    + " const void* srcBuffer, size_t srcSize, const LZ4F_compressOptions_t* cOptPtr)")
             MethodHandle compressUpdate,
+
+            @Symbol("size_t LZ4F_compressEnd(LZ4F_cctx* cctx, void* dstBuffer, size_t dstCapacity,"
+                    + " const LZ4F_compressOptions_t* cOptPtr)")
             MethodHandle compressEnd,
+
+            @Symbol("size_t LZ4F_compressFrameBound(size_t srcSize, const LZ4F_preferences_t* preferencesPtr)")
             MethodHandle compressFrameBound,
+
+            @Symbol("size_t LZ4F_compressFrame(void* dstBuffer, size_t dstCapacity, const void* srcBuffer,"
+                    + " size_t srcSize, const LZ4F_preferences_t* preferencesPtr)")
             MethodHandle compressFrame,
+
+            @Symbol(sameAs = "compressFrame", critical = true)
             MethodHandle compressFrameHeap,
+
+            @Symbol("LZ4F_errorCode_t LZ4F_createDecompressionContext(LZ4F_dctx** dctxPtr, unsigned version)")
             MethodHandle createDCtx,
+
+            @Symbol("LZ4F_errorCode_t LZ4F_freeDecompressionContext(LZ4F_dctx* dctx)")
             MethodHandle freeDCtx,
+
+            @Symbol("size_t LZ4F_decompress(LZ4F_dctx* dctx, void* dstBuffer, size_t* dstSizePtr,"
+                    + " const void* srcBuffer, size_t* srcSizePtr, const LZ4F_decompressOptions_t* dOptPtr)")
             MethodHandle decompress,
-            MethodHandle decompressHeap,
+
+            @Symbol(sameAs = "decompress", critical = true) MethodHandle decompressHeap,
+
+            @Symbol("size_t LZ4F_flush(LZ4F_cctx* cctx, void* dstBuffer, size_t dstCapacity,"
+                    + " const LZ4F_compressOptions_t* cOptPtr)")
             MethodHandle flush) {}
 
     private static final class Holder {
@@ -110,75 +164,7 @@ final class Lz4FfmBindings {
     }
 
     static NativeBinding<Handles> bind(String path) {
-        return NativeBinding.bind(
-                "liblz4", PATH_PROPERTY, path, NativeLibrary.names("lz4", "1"), Lz4FfmBindings::bindSymbols);
-    }
-
-    private static NativeBinding<Handles> bindSymbols(NativeLibrary.Loaded l) {
-        return NativeBinding.versioned(
-                l,
-                "liblz4",
-                10802,
-                List.of(
-                        "LZ4_versionNumber",
-                        "LZ4_compress_fast",
-                        "LZ4_compress_HC",
-                        "LZ4_decompress_safe",
-                        "LZ4F_isError",
-                        "LZ4F_getErrorName",
-                        "LZ4F_createCompressionContext",
-                        "LZ4F_freeCompressionContext",
-                        "LZ4F_compressBegin",
-                        "LZ4F_compressBound",
-                        "LZ4F_compressUpdate",
-                        "LZ4F_compressEnd",
-                        "LZ4F_compressFrameBound",
-                        "LZ4F_compressFrame",
-                        "LZ4F_createDecompressionContext",
-                        "LZ4F_freeDecompressionContext",
-                        "LZ4F_decompress",
-                        "LZ4F_flush"),
-                Lz4FfmBindings::handles);
-    }
-
-    /** The handles of the symbols {@link #bindSymbols} found, in its order. */
-    private static Handles handles(MemorySegment[] s) {
-        Linker linker = Linker.nativeLinker();
-        ValueLayout.OfLong sizeT = ValueLayout.JAVA_LONG; // size_t on LP64
-        ValueLayout.OfInt cint = ValueLayout.JAVA_INT;
-        ValueLayout ptr = ValueLayout.ADDRESS;
-        Linker.Option critical = Linker.Option.critical(true);
-        // LZ4_compress_fast(src, dst, srcSize, dstCapacity, acceleration); _HC(..., level)
-        FunctionDescriptor block = FunctionDescriptor.of(cint, ptr, ptr, cint, cint, cint);
-        // LZ4_decompress_safe(src, dst, compressedSize, dstCapacity)
-        FunctionDescriptor safe = FunctionDescriptor.of(cint, ptr, ptr, cint, cint);
-        // LZ4F_compressFrame(dst, dstCapacity, src, srcSize, prefs)
-        FunctionDescriptor frame = FunctionDescriptor.of(sizeT, ptr, sizeT, ptr, sizeT, ptr);
-        // LZ4F_decompress(dctx, dst, &dstSize, src, &srcSize, options)
-        FunctionDescriptor decompress = FunctionDescriptor.of(sizeT, ptr, ptr, ptr, ptr, ptr, ptr);
-        return new Handles(
-                linker.downcallHandle(s[1], block),
-                linker.downcallHandle(s[2], block),
-                linker.downcallHandle(s[3], safe),
-                linker.downcallHandle(s[1], block, critical),
-                linker.downcallHandle(s[2], block, critical),
-                linker.downcallHandle(s[3], safe, critical),
-                linker.downcallHandle(s[4], FunctionDescriptor.of(cint, sizeT)),
-                linker.downcallHandle(s[5], FunctionDescriptor.of(ptr, sizeT)),
-                linker.downcallHandle(s[6], FunctionDescriptor.of(sizeT, ptr, cint)),
-                linker.downcallHandle(s[7], FunctionDescriptor.of(sizeT, ptr)),
-                linker.downcallHandle(s[8], FunctionDescriptor.of(sizeT, ptr, ptr, sizeT, ptr)),
-                linker.downcallHandle(s[9], FunctionDescriptor.of(sizeT, sizeT, ptr)),
-                linker.downcallHandle(s[10], FunctionDescriptor.of(sizeT, ptr, ptr, sizeT, ptr, sizeT, ptr)),
-                linker.downcallHandle(s[11], FunctionDescriptor.of(sizeT, ptr, ptr, sizeT, ptr)),
-                linker.downcallHandle(s[12], FunctionDescriptor.of(sizeT, sizeT, ptr)),
-                linker.downcallHandle(s[13], frame),
-                linker.downcallHandle(s[13], frame, critical),
-                linker.downcallHandle(s[14], FunctionDescriptor.of(sizeT, ptr, cint)),
-                linker.downcallHandle(s[15], FunctionDescriptor.of(sizeT, ptr)),
-                linker.downcallHandle(s[16], decompress),
-                linker.downcallHandle(s[16], decompress, critical),
-                linker.downcallHandle(s[17], FunctionDescriptor.of(sizeT, ptr, ptr, sizeT, ptr)));
+        return BINDER.bind(PATH_PROPERTY, path, NativeLibrary.names("lz4", "1"), Handles.class);
     }
 
     /** Whether an {@code LZ4F_*} result is an error code. */

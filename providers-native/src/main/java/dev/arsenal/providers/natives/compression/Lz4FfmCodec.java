@@ -167,7 +167,7 @@ final class Lz4FfmCodec {
 
         @Override
         public long maxCompressedLength(long inputLength) {
-            return Lz4JavaBlock.maxCompressedLength(inputLength); // LZ4_COMPRESSBOUND, pure arithmetic
+            return Lz4JniBlock.maxCompressedLength(inputLength); // LZ4_COMPRESSBOUND, pure arithmetic
         }
 
         @Override

@@ -1,20 +1,19 @@
 package dev.arsenal.providers.natives.compression;
 
+import dev.arsenal.providers.natives.ffm.NativeBinder;
 import dev.arsenal.providers.natives.ffm.NativeBinding;
 import dev.arsenal.providers.natives.ffm.NativeChunks;
 import dev.arsenal.providers.natives.ffm.NativeLibrary;
+import dev.arsenal.providers.natives.ffm.Symbol;
 import dev.arsenal.spi.Availability;
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
-import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
-import java.util.List;
 
 /**
  * The FFM bindings to the system's libzstd (1.4.0 or later, for {@code ZSTD_compress2} and the
@@ -27,7 +26,7 @@ import java.util.List;
  * passed in place, and the call holds off safepoints while it runs, so callers pass at most {@link
  * NativeChunks#CRITICAL_INPUT} bytes that way and stream larger inputs through native buffers.
  */
-@SuppressWarnings("restricted") // binding functions is this class's job
+@SuppressWarnings("restricted") // reinterpret: the error names are C strings
 final class ZstdFfmBindings {
     /** The system property naming the library file to load instead of searching: {@value}. */
     static final String PATH_PROPERTY = "arsenal.native.zstd.path";
@@ -68,28 +67,67 @@ final class ZstdFfmBindings {
     static final long CONTENTSIZE_ERROR = -2L;
 
     /**
-     * The bound functions; a record, so that its fields fold to constants from the holder. {@code
-     * dictionaries} are bound apart ({@link ZstdFfmDictionaries#bind}): a libzstd without them
-     * loses dictionaries and training, not the provider.
+     * libzstd 1.4.0 or later, and its enums. The level range (-7 to 22) is {@code Codec.ZSTD}'s:
+     * {@code ZSTD_minCLevel} and {@code ZSTD_maxCLevel} are not called.
+     */
+    private static final NativeBinder BINDER = new NativeBinder(
+                    "libzstd", NativeBinder.Version.number("ZSTD_versionNumber", 10400))
+            .withType("ZSTD_cParameter", "int")
+            .withType("ZSTD_EndDirective", "int");
+
+    /**
+     * The bound functions; a record, so that its fields fold to constants from the holder. The
+     * dictionary functions and the dictionary builder are optional groups ({@link
+     * ZstdFfmDictionaries}): a libzstd without them loses dictionaries or training, not the
+     * provider.
      */
     record Handles(
+            @Symbol("size_t ZSTD_compressBound(size_t srcSize)")
             MethodHandle compressBound,
-            MethodHandle isError,
+
+            @Symbol("unsigned ZSTD_isError(size_t code)") MethodHandle isError,
+
+            @Symbol("const char* ZSTD_getErrorName(size_t code)")
             MethodHandle getErrorName,
-            MethodHandle createCCtx,
-            MethodHandle freeCCtx,
+
+            @Symbol("ZSTD_CCtx* ZSTD_createCCtx(void)") MethodHandle createCCtx,
+            @Symbol("size_t ZSTD_freeCCtx(ZSTD_CCtx* cctx)") MethodHandle freeCCtx,
+
+            @Symbol("size_t ZSTD_CCtx_setParameter(ZSTD_CCtx* cctx, ZSTD_cParameter param, int value)")
             MethodHandle setParameter,
+
+            @Symbol("size_t ZSTD_compress2(ZSTD_CCtx* cctx, void* dst, size_t dstCapacity, const void* src,"
+                    + " size_t srcSize)")
             MethodHandle compress2,
+
+            @Symbol("size_t ZSTD_compressStream2(ZSTD_CCtx* cctx, ZSTD_outBuffer* output, ZSTD_inBuffer* input,"
+                    + " ZSTD_EndDirective endOp)")
             MethodHandle compressStream2,
-            MethodHandle createDCtx,
-            MethodHandle freeDCtx,
+
+            @Symbol("ZSTD_DCtx* ZSTD_createDCtx(void)") MethodHandle createDCtx,
+            @Symbol("size_t ZSTD_freeDCtx(ZSTD_DCtx* dctx)") MethodHandle freeDCtx,
+
+            @Symbol("size_t ZSTD_decompressDCtx(ZSTD_DCtx* dctx, void* dst, size_t dstCapacity, const void* src,"
+                    + " size_t srcSize)")
             MethodHandle decompressDCtx,
+
+            @Symbol("size_t ZSTD_decompressStream(ZSTD_DStream* zds, ZSTD_outBuffer* output,"
+                    + " ZSTD_inBuffer* input)")
             MethodHandle decompressStream,
+            // Reads at most a frame's headers: critical, so that heap arrays pass in place.
+            @Symbol(value = "unsigned long long ZSTD_decompressBound(const void* src, size_t srcSize)", critical = true)
             MethodHandle decompressBound,
-            MethodHandle compress2Heap,
+
+            @Symbol(sameAs = "compress2", critical = true) MethodHandle compress2Heap,
+
+            @Symbol(sameAs = "decompressDCtx", critical = true)
             MethodHandle decompressDCtxHeap,
+
+            @Symbol("size_t ZSTD_CCtx_setPledgedSrcSize(ZSTD_CCtx* cctx, unsigned long long pledgedSrcSize)")
             MethodHandle setPledgedSrcSize,
-            ZstdFfmDictionaries.Handles dictionaries) {}
+
+            NativeBinding<ZstdFfmDictionaries.Dictionaries> dictionaries,
+            NativeBinding<ZstdFfmDictionaries.Training> training) {}
 
     private static final class Holder {
         static final NativeBinding<Handles> BINDING = bind(System.getProperty(PATH_PROPERTY));
@@ -106,66 +144,7 @@ final class ZstdFfmBindings {
     }
 
     static NativeBinding<Handles> bind(String path) {
-        return NativeBinding.bind(
-                "libzstd", PATH_PROPERTY, path, NativeLibrary.names("zstd", "1"), ZstdFfmBindings::bindSymbols);
-    }
-
-    private static NativeBinding<Handles> bindSymbols(NativeLibrary.Loaded l) {
-        return NativeBinding.versioned(
-                l,
-                "libzstd",
-                10400,
-                List.of(
-                        "ZSTD_versionNumber",
-                        // The level range (-7 to 22) is Codec.ZSTD's; these two are required, never called.
-                        "ZSTD_minCLevel",
-                        "ZSTD_maxCLevel",
-                        "ZSTD_compressBound",
-                        "ZSTD_isError",
-                        "ZSTD_getErrorName",
-                        "ZSTD_createCCtx",
-                        "ZSTD_freeCCtx",
-                        "ZSTD_CCtx_setParameter",
-                        "ZSTD_compress2",
-                        "ZSTD_compressStream2",
-                        "ZSTD_createDCtx",
-                        "ZSTD_freeDCtx",
-                        "ZSTD_decompressDCtx",
-                        "ZSTD_decompressStream",
-                        "ZSTD_decompressBound",
-                        "ZSTD_CCtx_setPledgedSrcSize"),
-                s -> handles(s, l.lookup()));
-    }
-
-    /**
-     * The handles of the symbols {@link #bindSymbols} found, in its order, and the dictionary
-     * functions found in {@code lookup} (what is missing there disables only dictionaries).
-     */
-    private static Handles handles(MemorySegment[] s, SymbolLookup lookup) {
-        Linker linker = Linker.nativeLinker();
-        ValueLayout.OfLong sizeT = ValueLayout.JAVA_LONG; // size_t on LP64
-        ValueLayout.OfInt cint = ValueLayout.JAVA_INT;
-        ValueLayout ptr = ValueLayout.ADDRESS;
-        Linker.Option critical = Linker.Option.critical(true);
-        FunctionDescriptor fourArgs = FunctionDescriptor.of(sizeT, ptr, ptr, sizeT, ptr, sizeT);
-        return new Handles(
-                linker.downcallHandle(s[3], FunctionDescriptor.of(sizeT, sizeT)),
-                linker.downcallHandle(s[4], FunctionDescriptor.of(cint, sizeT)),
-                linker.downcallHandle(s[5], FunctionDescriptor.of(ptr, sizeT)),
-                linker.downcallHandle(s[6], FunctionDescriptor.of(ptr)),
-                linker.downcallHandle(s[7], FunctionDescriptor.of(sizeT, ptr)),
-                linker.downcallHandle(s[8], FunctionDescriptor.of(sizeT, ptr, cint, cint)),
-                linker.downcallHandle(s[9], fourArgs),
-                linker.downcallHandle(s[10], FunctionDescriptor.of(sizeT, ptr, ptr, ptr, cint)),
-                linker.downcallHandle(s[11], FunctionDescriptor.of(ptr)),
-                linker.downcallHandle(s[12], FunctionDescriptor.of(sizeT, ptr)),
-                linker.downcallHandle(s[13], fourArgs),
-                linker.downcallHandle(s[14], FunctionDescriptor.of(sizeT, ptr, ptr, ptr)),
-                linker.downcallHandle(s[15], FunctionDescriptor.of(sizeT, ptr, sizeT), critical),
-                linker.downcallHandle(s[9], fourArgs, critical),
-                linker.downcallHandle(s[13], fourArgs, critical),
-                linker.downcallHandle(s[16], FunctionDescriptor.of(sizeT, ptr, ValueLayout.JAVA_LONG)),
-                ZstdFfmDictionaries.bind(lookup));
+        return BINDER.bind(PATH_PROPERTY, path, NativeLibrary.names("zstd", "1"), Handles.class);
     }
 
     /** Whether a {@code size_t} result is an error code. */

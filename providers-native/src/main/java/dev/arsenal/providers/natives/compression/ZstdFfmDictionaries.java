@@ -1,29 +1,25 @@
 package dev.arsenal.providers.natives.compression;
 
 import dev.arsenal.compression.CompressionOptions;
+import dev.arsenal.providers.natives.ffm.NativeBinding;
 import dev.arsenal.providers.natives.ffm.NativeLibrary;
+import dev.arsenal.providers.natives.ffm.Symbol;
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.ref.Cleaner;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * libzstd's options and dictionaries through FFM, for {@link ZstdFfmCodec}: the frame flags of
  * {@link CompressionOptions}, digested dictionaries ({@code ZSTD_createCDict}, {@code
  * ZSTD_createDDict}) and training ({@code ZDICT_trainFromBuffer}).
  *
- * <p>The functions are bound apart from {@link ZstdFfmBindings}' core: a libzstd that lacks them
- * (built without the dictionary builder, say) loses dictionaries or training, never the provider.
- * {@link Handles#missingDictionaries()} and {@link Handles#missingTraining()} say which symbol was
- * missing.
+ * <p>The functions are two optional groups of {@link ZstdFfmBindings.Handles}: a libzstd that
+ * lacks them (built without the dictionary builder, say) loses dictionaries or training, never the
+ * provider, and the group's {@link NativeBinding} says which symbol was missing.
  *
  * <p>Ownership: a {@link CompressionSetup} or {@link DecompressionSetup} is made once per
  * compressor or decompressor and digests its dictionary then; every context of that compressor
@@ -33,7 +29,7 @@ import java.util.Optional;
  * (through a reachability fence) and stream holds the setup, so no context outlives its digest.
  * Freeing a context never frees the digest it references.
  */
-@SuppressWarnings("restricted") // binding functions is this class's job
+@SuppressWarnings("restricted") // reinterpret: the error names are C strings
 final class ZstdFfmDictionaries {
     private static final Cleaner CLEANER = Cleaner.create();
 
@@ -45,91 +41,43 @@ final class ZstdFfmDictionaries {
 
     private ZstdFfmDictionaries() {}
 
-    /**
-     * The dictionary functions; null where the library lacks them, with the first missing symbol
-     * in {@code missingDictionaries} or {@code missingTraining}.
-     */
-    record Handles(
+    /** The dictionary functions, an optional group of {@link ZstdFfmBindings.Handles}. */
+    record Dictionaries(
+            @Symbol("ZSTD_CDict* ZSTD_createCDict(const void* dictBuffer, size_t dictSize, int compressionLevel)")
             MethodHandle createCDict,
+
+            @Symbol("size_t ZSTD_freeCDict(ZSTD_CDict* CDict)")
             MethodHandle freeCDict,
+
+            @Symbol("size_t ZSTD_CCtx_refCDict(ZSTD_CCtx* cctx, const ZSTD_CDict* cdict)")
             MethodHandle refCDict,
+
+            @Symbol("ZSTD_DDict* ZSTD_createDDict(const void* dictBuffer, size_t dictSize)")
             MethodHandle createDDict,
+
+            @Symbol("size_t ZSTD_freeDDict(ZSTD_DDict* ddict)")
             MethodHandle freeDDict,
+
+            @Symbol("size_t ZSTD_DCtx_refDDict(ZSTD_DCtx* dctx, const ZSTD_DDict* ddict)")
             MethodHandle refDDict,
+            // These two read at most a frame header or a dictionary's: critical, so that heap arrays pass in place.
+            @Symbol(value = "unsigned ZSTD_getDictID_fromFrame(const void* src, size_t srcSize)", critical = true)
             MethodHandle dictIdFromFrame,
-            MethodHandle dictIdFromDict,
+
+            @Symbol(value = "unsigned ZSTD_getDictID_fromDict(const void* dict, size_t dictSize)", critical = true)
+            MethodHandle dictIdFromDict) {}
+
+    /** The dictionary builder, an optional group of {@link ZstdFfmBindings.Handles}. */
+    record Training(
+            @Symbol("size_t ZDICT_trainFromBuffer(void* dictBuffer, size_t dictBufferCapacity,"
+                    + " const void* samplesBuffer, const size_t* samplesSizes, unsigned nbSamples)")
             MethodHandle train,
-            MethodHandle trainIsError,
-            MethodHandle trainErrorName,
-            Optional<String> missingDictionaries,
-            Optional<String> missingTraining) {
-        /** Whether this libzstd compresses and decodes with dictionaries. */
-        boolean dictionaries() {
-            return missingDictionaries.isEmpty();
-        }
 
-        /** Whether this libzstd trains dictionaries. */
-        boolean training() {
-            return missingTraining.isEmpty();
-        }
-    }
+            @Symbol("unsigned ZDICT_isError(size_t errorCode)")
+            MethodHandle isError,
 
-    /** Binds what {@code lookup} has of the dictionary functions. Never fails for a missing symbol. */
-    static Handles bind(SymbolLookup lookup) {
-        Linker linker = Linker.nativeLinker();
-        ValueLayout.OfLong sizeT = ValueLayout.JAVA_LONG; // size_t on LP64
-        ValueLayout.OfInt cint = ValueLayout.JAVA_INT;
-        ValueLayout ptr = ValueLayout.ADDRESS;
-        List<String> missing = new ArrayList<>();
-        Optional<MemorySegment[]> d = NativeLibrary.symbols(
-                lookup,
-                missing,
-                "ZSTD_createCDict",
-                "ZSTD_freeCDict",
-                "ZSTD_CCtx_refCDict",
-                "ZSTD_createDDict",
-                "ZSTD_freeDDict",
-                "ZSTD_DCtx_refDDict",
-                "ZSTD_getDictID_fromFrame",
-                "ZSTD_getDictID_fromDict");
-        Optional<String> missingDictionaries = missing.isEmpty() ? Optional.empty() : Optional.of(missing.getFirst());
-        List<String> missingTrain = new ArrayList<>();
-        Optional<MemorySegment[]> t = NativeLibrary.symbols(
-                lookup, missingTrain, "ZDICT_trainFromBuffer", "ZDICT_isError", "ZDICT_getErrorName");
-        Optional<String> missingTraining =
-                missingTrain.isEmpty() ? Optional.empty() : Optional.of(missingTrain.getFirst());
-        MethodHandle[] m = new MethodHandle[11];
-        d.ifPresent(s -> {
-            m[0] = linker.downcallHandle(s[0], FunctionDescriptor.of(ptr, ptr, sizeT, cint));
-            m[1] = linker.downcallHandle(s[1], FunctionDescriptor.of(sizeT, ptr));
-            m[2] = linker.downcallHandle(s[2], FunctionDescriptor.of(sizeT, ptr, ptr));
-            m[3] = linker.downcallHandle(s[3], FunctionDescriptor.of(ptr, ptr, sizeT));
-            m[4] = linker.downcallHandle(s[4], FunctionDescriptor.of(sizeT, ptr));
-            m[5] = linker.downcallHandle(s[5], FunctionDescriptor.of(sizeT, ptr, ptr));
-            // Read at most a frame header or a dictionary's: critical, so that heap arrays pass in place.
-            m[6] = linker.downcallHandle(s[6], FunctionDescriptor.of(cint, ptr, sizeT), Linker.Option.critical(true));
-            m[7] = linker.downcallHandle(s[7], FunctionDescriptor.of(cint, ptr, sizeT), Linker.Option.critical(true));
-        });
-        t.ifPresent(s -> {
-            m[8] = linker.downcallHandle(s[0], FunctionDescriptor.of(sizeT, ptr, sizeT, ptr, ptr, cint));
-            m[9] = linker.downcallHandle(s[1], FunctionDescriptor.of(cint, sizeT));
-            m[10] = linker.downcallHandle(s[2], FunctionDescriptor.of(ptr, sizeT));
-        });
-        return new Handles(
-                m[0],
-                m[1],
-                m[2],
-                m[3],
-                m[4],
-                m[5],
-                m[6],
-                m[7],
-                m[8],
-                m[9],
-                m[10],
-                missingDictionaries,
-                missingTraining);
-    }
+            @Symbol("const char* ZDICT_getErrorName(size_t errorCode)")
+            MethodHandle errorName) {}
 
     /** What a compressor of one level and options writes: the frame flags and the dictionary. */
     static final class CompressionSetup {
@@ -152,11 +100,11 @@ final class ZstdFfmDictionaries {
          * @throws UnsupportedOperationException if a dictionary is asked of a libzstd without them
          * @throws IllegalArgumentException if libzstd refuses the dictionary
          */
-        static CompressionSetup of(Handles d, int level, CompressionOptions options) {
+        static CompressionSetup of(NativeBinding<Dictionaries> dictionaries, int level, CompressionOptions options) {
             if (!options.hasDictionary()) {
                 return new CompressionSetup(options.checksum(), options.contentSize(), MemorySegment.NULL);
             }
-            requireDictionaries(d);
+            Dictionaries d = require(dictionaries);
             byte[] dictionary = options.dictionary().orElseThrow();
             MemorySegment cdict;
             try (Arena arena = Arena.ofConfined()) {
@@ -191,7 +139,7 @@ final class ZstdFfmDictionaries {
                         "content size off");
             }
             if (!cdict.equals(MemorySegment.NULL)) {
-                check(h, (long) h.dictionaries().refCDict().invokeExact(cctx, cdict), "the dictionary");
+                check(h, (long) h.dictionaries().handles().refCDict().invokeExact(cctx, cdict), "the dictionary");
             }
         }
     }
@@ -215,11 +163,11 @@ final class ZstdFfmDictionaries {
          * @throws UnsupportedOperationException if a dictionary is asked of a libzstd without them
          * @throws IllegalArgumentException if libzstd refuses the dictionary
          */
-        static DecompressionSetup of(Handles d, CompressionOptions options) {
+        static DecompressionSetup of(NativeBinding<Dictionaries> dictionaries, CompressionOptions options) {
             if (!options.hasDictionary()) {
                 return NONE;
             }
-            requireDictionaries(d);
+            Dictionaries d = require(dictionaries);
             byte[] dictionary = options.dictionary().orElseThrow();
             MemorySegment ddict;
             int id;
@@ -243,7 +191,7 @@ final class ZstdFfmDictionaries {
         /** References the dictionary in {@code dctx}; the caller keeps this setup reachable meanwhile. */
         void apply(ZstdFfmBindings.Handles h, MemorySegment dctx) throws Throwable {
             if (!ddict.equals(MemorySegment.NULL)) {
-                check(h, (long) h.dictionaries().refDDict().invokeExact(dctx, ddict), "the dictionary");
+                check(h, (long) h.dictionaries().handles().refDDict().invokeExact(dctx, ddict), "the dictionary");
             }
         }
 
@@ -256,11 +204,11 @@ final class ZstdFfmDictionaries {
                 return ZstdFfmCodec.reason(errorName);
             }
             long wanted = -1;
-            if (frame != null && h.dictionaries().dictionaries()) {
+            Dictionaries d = h.dictionaries().handles();
+            if (frame != null && d != null) {
                 try {
-                    wanted = Integer.toUnsignedLong((int) h.dictionaries()
-                            .dictIdFromFrame()
-                            .invokeExact(frame, Math.min(frame.byteSize(), MAX_FRAME_HEADER)));
+                    wanted = Integer.toUnsignedLong(
+                            (int) d.dictIdFromFrame().invokeExact(frame, Math.min(frame.byteSize(), MAX_FRAME_HEADER)));
                 } catch (Throwable t) {
                     throw NativeLibrary.rethrow(t);
                 }
@@ -290,10 +238,11 @@ final class ZstdFfmDictionaries {
      * @throws UnsupportedOperationException if this libzstd lacks the dictionary builder
      * @throws IllegalArgumentException with ZDICT's reason, if it cannot train on the samples
      */
-    static byte[] train(Handles d, List<byte[]> samples, int maxSize) {
-        if (!d.training()) {
-            throw new UnsupportedOperationException("this libzstd cannot train dictionaries: it lacks "
-                    + d.missingTraining().orElseThrow());
+    static byte[] train(NativeBinding<Training> training, List<byte[]> samples, int maxSize) {
+        Training d = training.handles();
+        if (d == null) {
+            throw new UnsupportedOperationException("this libzstd cannot train dictionaries: "
+                    + training.availability().cause());
         }
         long total = checkTraining(samples, maxSize);
         try (Arena arena = Arena.ofConfined()) {
@@ -308,8 +257,8 @@ final class ZstdFfmDictionaries {
             }
             MemorySegment dict = arena.allocate(maxSize);
             long n = (long) d.train().invokeExact(dict, (long) maxSize, all, sizes, samples.size());
-            if ((int) d.trainIsError().invokeExact(n) != 0) {
-                MemorySegment name = (MemorySegment) d.trainErrorName().invokeExact(n);
+            if ((int) d.isError().invokeExact(n) != 0) {
+                MemorySegment name = (MemorySegment) d.errorName().invokeExact(n);
                 throw cannotTrain(samples, name.reinterpret(256).getString(0), null);
             }
             return dict.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE);
@@ -354,11 +303,13 @@ final class ZstdFfmDictionaries {
                 cause);
     }
 
-    private static void requireDictionaries(Handles d) {
-        if (!d.dictionaries()) {
-            throw new UnsupportedOperationException("this libzstd has no dictionaries: it lacks "
-                    + d.missingDictionaries().orElseThrow());
+    private static Dictionaries require(NativeBinding<Dictionaries> dictionaries) {
+        Dictionaries d = dictionaries.handles();
+        if (d == null) {
+            throw new UnsupportedOperationException("this libzstd has no dictionaries: "
+                    + dictionaries.availability().cause());
         }
+        return d;
     }
 
     private static void check(ZstdFfmBindings.Handles h, long code, String what) {

@@ -95,14 +95,14 @@ public final class ZstdFfmProvider extends FfmCompressionProvider<ZstdFfmBinding
 
     @Override
     public String supportedOptions(Codec codec) {
-        ZstdFfmDictionaries.Handles d = dictionaries();
-        if (d == null) {
+        ZstdFfmBindings.Handles h = binding().handles();
+        if (h == null) {
             return "no options (libzstd unavailable)";
         }
         return "checksum on/off, content size on/off, "
-                + d.missingDictionaries()
-                        .map(m -> "no dictionaries (libzstd lacks " + m + ")")
-                        .orElse("dictionaries");
+                + (h.dictionaries().handles() != null
+                        ? "dictionaries"
+                        : "no dictionaries (" + h.dictionaries().availability().cause() + ")");
     }
 
     @Override
@@ -125,8 +125,8 @@ public final class ZstdFfmProvider extends FfmCompressionProvider<ZstdFfmBinding
 
     @Override
     public boolean trainsDictionaries(Codec codec) {
-        ZstdFfmDictionaries.Handles d = dictionaries();
-        return codec == Codec.ZSTD && d != null && d.training();
+        ZstdFfmBindings.Handles h = binding().handles();
+        return codec == Codec.ZSTD && h != null && h.training().handles() != null;
     }
 
     /**
@@ -139,17 +139,11 @@ public final class ZstdFfmProvider extends FfmCompressionProvider<ZstdFfmBinding
     @Override
     public byte[] trainDictionary(Codec codec, List<byte[]> samples, int maxSize) {
         check(codec);
-        return ZstdFfmDictionaries.train(ZstdFfmBindings.handles().dictionaries(), samples, maxSize);
+        return ZstdFfmDictionaries.train(ZstdFfmBindings.handles().training(), samples, maxSize);
     }
 
     private boolean hasDictionaries() {
-        ZstdFfmDictionaries.Handles d = dictionaries();
-        return d != null && d.dictionaries();
-    }
-
-    /** The dictionary functions, or null if libzstd is unavailable. */
-    private ZstdFfmDictionaries.Handles dictionaries() {
         ZstdFfmBindings.Handles h = binding().handles();
-        return h == null ? null : h.dictionaries();
+        return h != null && h.dictionaries().handles() != null;
     }
 }

@@ -112,7 +112,7 @@ public final class ZstdJniProvider implements CompressionProvider {
     /**
      * The native compression providers' table, the native hashing providers' one: 200 for
      * THROUGHPUT from 256 bytes, BALANCED from 1 KiB and LATENCY from 64 KiB; 90, 90 and 50 below
-     * those sizes; 50 for MINIMAL_MEMORY. Shared with {@link Lz4JavaCompressionProvider}.
+     * those sizes; 50 for MINIMAL_MEMORY. Shared with {@link Lz4JniCompressionProvider}.
      */
     static int sizedRank(Strategy strategy, long inputSize) {
         return switch (strategy) {

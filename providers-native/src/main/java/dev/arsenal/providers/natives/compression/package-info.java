@@ -6,7 +6,7 @@
  *       FFM.
  *   <li>{@link dev.arsenal.providers.natives.compression.ZstdJniProvider} ({@code zstd-jni}):
  *       Zstandard levels -7 to 22 through zstd-jni, when it is present.
- *   <li>{@link dev.arsenal.providers.natives.compression.Lz4JavaCompressionProvider} ({@code
+ *   <li>{@link dev.arsenal.providers.natives.compression.Lz4JniCompressionProvider} ({@code
  *       lz4java-compression}): the raw LZ4 block format, levels 1 to 12, through lz4-java's JNI
  *       library, when it is present. Not LZ4 frames: lz4-java cannot decode linked blocks.
  * </ul>

@@ -3,11 +3,9 @@ package dev.arsenal.providers.natives.ffm;
 import dev.arsenal.spi.Availability;
 import dev.arsenal.spi.NativeAccess;
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
-import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -149,24 +147,6 @@ public final class NativeLibrary {
         return List.of("lib" + base + ".so." + major, "lib" + base + ".so");
     }
 
-    /**
-     * Every symbol of {@code names} in {@code lookup}, as global-scope addresses (so that a call
-     * acquires no arena session; the library stays loaded as long as its arena is open); or empty,
-     * with the first missing name in {@code missing}.
-     */
-    public static Optional<MemorySegment[]> symbols(SymbolLookup lookup, List<String> missing, String... names) {
-        MemorySegment[] symbols = new MemorySegment[names.length];
-        for (int i = 0; i < names.length; i++) {
-            Optional<MemorySegment> symbol = lookup.find(names[i]);
-            if (symbol.isPresent()) {
-                symbols[i] = MemorySegment.ofAddress(symbol.get().address());
-            } else {
-                missing.add(names[i]);
-            }
-        }
-        return missing.isEmpty() ? Optional.of(symbols) : Optional.empty();
-    }
-
     private static Failed nativeAccessDenied(String what, IllegalCallerException e) {
         Module module = NativeLibrary.class.getModule();
         String target = module.isNamed() ? module.getName() : "ALL-UNNAMED";
@@ -220,26 +200,27 @@ public final class NativeLibrary {
     }
 
     /** {@code dlopen}, {@code dlerror} and {@code dlclose} from the C library. */
-    private record Dl(MethodHandle dlopen, MethodHandle dlerror, MethodHandle dlclose) {
+    private record Dl(
+            @Symbol("void* dlopen(const char* filename, int flags)")
+            MethodHandle dlopen,
+
+            @Symbol("char* dlerror(void)") MethodHandle dlerror,
+            @Symbol("int dlclose(void* handle)") MethodHandle dlclose) {
         private static final int RTLD_LAZY = 1; // the same on Linux and macOS
+
+        /** The C library's functions, bound on the first attempt to open a library. */
+        private static final class Holder {
+            static final Optional<Dl> DL = Optional.ofNullable(new NativeBinder(
+                            "the C library", NativeBinder.Version.none("POSIX"))
+                    .bind(
+                            new Loaded(Linker.nativeLinker().defaultLookup(), Arena.ofShared(), "the C library"),
+                            Dl.class)
+                    .handles());
+        }
 
         /** Empty where the C library has no {@code dlopen} (Windows). */
         static Optional<Dl> find() {
-            Linker linker = Linker.nativeLinker();
-            SymbolLookup libc = linker.defaultLookup();
-            Optional<MemorySegment> open = libc.find("dlopen");
-            Optional<MemorySegment> error = libc.find("dlerror");
-            Optional<MemorySegment> close = libc.find("dlclose");
-            if (open.isEmpty() || error.isEmpty() || close.isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(new Dl(
-                    linker.downcallHandle(
-                            open.get(),
-                            FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_INT)),
-                    linker.downcallHandle(error.get(), FunctionDescriptor.of(ValueLayout.ADDRESS)),
-                    linker.downcallHandle(
-                            close.get(), FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS))));
+            return Holder.DL;
         }
 
         /** {@code dlopen(library, RTLD_LAZY)}: a handle, or {@link MemorySegment#NULL}. */

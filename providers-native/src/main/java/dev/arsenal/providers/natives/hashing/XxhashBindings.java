@@ -1,28 +1,25 @@
 package dev.arsenal.providers.natives.hashing;
 
+import dev.arsenal.providers.natives.ffm.NativeBinder;
 import dev.arsenal.providers.natives.ffm.NativeBinding;
 import dev.arsenal.providers.natives.ffm.NativeLibrary;
+import dev.arsenal.providers.natives.ffm.Symbol;
 import dev.arsenal.spi.Availability;
-import java.lang.foreign.AddressLayout;
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
 import java.lang.foreign.StructLayout;
-import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The FFM bindings to the system's libxxhash (0.8.x): the library and one method handle per C
- * function, bound once per class loader in a holder, in the style of aircompressor's {@code
- * Lz4Native}. Binding never throws: a failure is stored as an {@link Availability} with a one-line
+ * function, declared on {@link Handles} and bound by a {@link NativeBinder} once per class loader
+ * in a holder, in the style of aircompressor's {@code Lz4Native}. Binding never throws: a failure is stored as an {@link Availability} with a one-line
  * cause ({@link #isAvailable()}, {@link #unavailabilityCause()}), and only a caller that asks for
  * the {@link #handles()} of an unavailable library gets an exception.
  *
@@ -62,7 +59,6 @@ import java.util.Optional;
  * {@code XXH3_*_reset_withSeed} reads {@code seed} and {@code extSecret} before it writes them, so
  * the state must start zeroed: {@link Arena#allocate} guarantees that.
  */
-@SuppressWarnings("restricted") // loading libraries and binding functions is this class's job
 final class XxhashBindings {
     private static final String LIBRARY = "libxxhash";
 
@@ -91,32 +87,95 @@ final class XxhashBindings {
     /** {@code XXH_OK}; every {@code XXH_errorcode} other than this is {@code XXH_ERROR}. */
     static final int XXH_OK = 0;
 
-    /** The oldest and the first unsupported {@code XXH_versionNumber()}: 0.8.0 and 0.9.0. */
-    private static final int MIN_VERSION = 800;
-
-    private static final int MAX_VERSION_EXCLUSIVE = 900;
+    /**
+     * libxxhash 0.8.x ({@code XXH_versionNumber()} from 800 to before 900), and its types: the
+     * hashes, {@code XXH_errorcode} (an enum) and the 128-bit hash returned by value.
+     */
+    private static final NativeBinder BINDER = new NativeBinder(
+                    LIBRARY,
+                    NativeBinder.Version.number(
+                            "XXH_versionNumber",
+                            800,
+                            900,
+                            "0.8.x, whose stable XXH3 and state layouts this binding is written for"))
+            .withType("XXH32_hash_t", "uint32_t")
+            .withType("XXH64_hash_t", "uint64_t")
+            .withType("XXH128_hash_t", HASH128)
+            .withType("XXH_errorcode", "int");
 
     /**
-     * The bound functions. A record so that HotSpot trusts its fields as constants: reached from
-     * the holder's {@code static final}, every handle folds into the call site and the downcall
-     * stub is inlined.
+     * The bound functions, every one critical. A record so that HotSpot trusts its fields as
+     * constants: reached from the holder's {@code static final}, every handle folds into the call
+     * site and the downcall stub is inlined.
      */
     record Handles(
+            @Symbol(value = "XXH32_hash_t XXH32(const void* input, size_t length, XXH32_hash_t seed)", critical = true)
             MethodHandle xxh32,
+
+            @Symbol(value = "XXH64_hash_t XXH64(const void* input, size_t length, XXH64_hash_t seed)", critical = true)
             MethodHandle xxh64,
+
+            @Symbol(
+                    value = "XXH64_hash_t XXH3_64bits_withSeed(const void* input, size_t length,"
+                            + " XXH64_hash_t seed)",
+                    critical = true)
             MethodHandle xxh3_64,
+
+            @Symbol(
+                    value = "XXH128_hash_t XXH3_128bits_withSeed(const void* data, size_t len, XXH64_hash_t seed)",
+                    critical = true)
             MethodHandle xxh3_128,
+
+            @Symbol(value = "XXH_errorcode XXH32_reset(XXH32_state_t* statePtr, XXH32_hash_t seed)", critical = true)
             MethodHandle xxh32Reset,
+
+            @Symbol(
+                    value = "XXH_errorcode XXH32_update(XXH32_state_t* statePtr, const void* input,"
+                            + " size_t length)",
+                    critical = true)
             MethodHandle xxh32Update,
+
+            @Symbol(value = "XXH32_hash_t XXH32_digest(const XXH32_state_t* statePtr)", critical = true)
             MethodHandle xxh32Digest,
+
+            @Symbol(value = "XXH_errorcode XXH64_reset(XXH64_state_t* statePtr, XXH64_hash_t seed)", critical = true)
             MethodHandle xxh64Reset,
+
+            @Symbol(
+                    value = "XXH_errorcode XXH64_update(XXH64_state_t* statePtr, const void* input,"
+                            + " size_t length)",
+                    critical = true)
             MethodHandle xxh64Update,
+
+            @Symbol(value = "XXH64_hash_t XXH64_digest(const XXH64_state_t* statePtr)", critical = true)
             MethodHandle xxh64Digest,
+
+            @Symbol(
+                    value = "XXH_errorcode XXH3_64bits_reset_withSeed(XXH3_state_t* statePtr, XXH64_hash_t seed)",
+                    critical = true)
             MethodHandle xxh3_64Reset,
+
+            @Symbol(
+                    value = "XXH_errorcode XXH3_64bits_update(XXH3_state_t* statePtr, const void* input,"
+                            + " size_t length)",
+                    critical = true)
             MethodHandle xxh3_64Update,
+
+            @Symbol(value = "XXH64_hash_t XXH3_64bits_digest(const XXH3_state_t* statePtr)", critical = true)
             MethodHandle xxh3_64Digest,
+
+            @Symbol(
+                    value = "XXH_errorcode XXH3_128bits_reset_withSeed(XXH3_state_t* statePtr, XXH64_hash_t seed)",
+                    critical = true)
             MethodHandle xxh3_128Reset,
+
+            @Symbol(
+                    value = "XXH_errorcode XXH3_128bits_update(XXH3_state_t* statePtr, const void* input,"
+                            + " size_t length)",
+                    critical = true)
             MethodHandle xxh3_128Update,
+
+            @Symbol(value = "XXH128_hash_t XXH3_128bits_digest(const XXH3_state_t* statePtr)", critical = true)
             MethodHandle xxh3_128Digest) {}
 
     /** Bound on first use, once per class loader. */
@@ -201,111 +260,12 @@ final class XxhashBindings {
     }
 
     private static NativeBinding<Handles> bind(NativeLibrary.Result opened) {
-        return NativeBinding.bind(LIBRARY, opened, l -> bindSymbols(l.lookup(), l.arena(), l.library()));
+        return BINDER.bind(opened, Handles.class);
     }
 
     /** The names to search on this OS. */
     static List<String> defaultNames() {
         return NativeLibrary.names("xxhash", "0");
-    }
-
-    /**
-     * Looks up every symbol before creating any handle, then checks the version: a library that is
-     * not libxxhash (or too old) is reported by the first symbol it lacks and never called. The
-     * library is unloaded ({@code arena} closed) unless the binding succeeds; if this throws, by
-     * {@link NativeBinding#bind}.
-     */
-    private static NativeBinding<Handles> bindSymbols(SymbolLookup lookup, Arena arena, String library) {
-        String[] names = {
-            "XXH_versionNumber",
-            "XXH32",
-            "XXH64",
-            "XXH3_64bits_withSeed",
-            "XXH3_128bits_withSeed",
-            "XXH32_reset",
-            "XXH32_update",
-            "XXH32_digest",
-            "XXH64_reset",
-            "XXH64_update",
-            "XXH64_digest",
-            "XXH3_64bits_reset_withSeed",
-            "XXH3_64bits_update",
-            "XXH3_64bits_digest",
-            "XXH3_128bits_reset_withSeed",
-            "XXH3_128bits_update",
-            "XXH3_128bits_digest"
-        };
-        MemorySegment[] symbols = new MemorySegment[names.length];
-        List<String> missing = new ArrayList<>();
-        for (int i = 0; i < names.length; i++) {
-            Optional<MemorySegment> symbol = lookup.find(names[i]);
-            if (symbol.isPresent()) {
-                symbols[i] = symbol.get();
-            } else {
-                missing.add(names[i]);
-            }
-        }
-        if (!missing.isEmpty()) {
-            arena.close();
-            return NativeBinding.unavailable(
-                    "libxxhash at " + library + " lacks the symbol " + missing.getFirst()
-                            + (missing.size() > 1 ? " (and " + (missing.size() - 1) + " more)" : "")
-                            + ": not libxxhash, or older than 0.8.0",
-                    null);
-        }
-        Linker linker = Linker.nativeLinker();
-        int version;
-        try {
-            MethodHandle versionNumber = linker.downcallHandle(symbols[0], FunctionDescriptor.of(ValueLayout.JAVA_INT));
-            version = (int) versionNumber.invokeExact();
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
-        String versionText = (version / 10000) + "." + (version / 100 % 100) + "." + (version % 100);
-        if (version < MIN_VERSION || version >= MAX_VERSION_EXCLUSIVE) {
-            arena.close();
-            return NativeBinding.unavailable(
-                    "libxxhash " + versionText + " at " + library + " is not 0.8.x, whose stable XXH3 and"
-                            + " state layouts this binding is written for",
-                    null);
-        }
-        // Call the functions through global-scope addresses: a symbol from the shared arena would
-        // make every call acquire and release that arena's session, an atomic pair that costs
-        // more than the rest of a short call. Safe because the arena is never closed once bound.
-        for (int i = 0; i < symbols.length; i++) {
-            symbols[i] = MemorySegment.ofAddress(symbols[i].address());
-        }
-        Linker.Option critical = Linker.Option.critical(true);
-        ValueLayout.OfLong sizeT = ValueLayout.JAVA_LONG; // size_t on LP64 (Linux, macOS)
-        AddressLayout ptr = ValueLayout.ADDRESS;
-        ValueLayout.OfInt u32 = ValueLayout.JAVA_INT;
-        ValueLayout.OfLong u64 = ValueLayout.JAVA_LONG;
-        ValueLayout.OfInt errorCode = ValueLayout.JAVA_INT;
-        FunctionDescriptor oneShot64 = FunctionDescriptor.of(u64, ptr, sizeT, u64);
-        FunctionDescriptor reset64 = FunctionDescriptor.of(errorCode, ptr, u64);
-        FunctionDescriptor update = FunctionDescriptor.of(errorCode, ptr, ptr, sizeT);
-        FunctionDescriptor digest64 = FunctionDescriptor.of(u64, ptr);
-        Handles handles = new Handles(
-                linker.downcallHandle(symbols[1], FunctionDescriptor.of(u32, ptr, sizeT, u32), critical),
-                linker.downcallHandle(symbols[2], oneShot64, critical),
-                linker.downcallHandle(symbols[3], oneShot64, critical),
-                linker.downcallHandle(symbols[4], FunctionDescriptor.of(HASH128, ptr, sizeT, u64), critical),
-                linker.downcallHandle(symbols[5], FunctionDescriptor.of(errorCode, ptr, u32), critical),
-                linker.downcallHandle(symbols[6], update, critical),
-                linker.downcallHandle(symbols[7], FunctionDescriptor.of(u32, ptr), critical),
-                linker.downcallHandle(symbols[8], reset64, critical),
-                linker.downcallHandle(symbols[9], update, critical),
-                linker.downcallHandle(symbols[10], digest64, critical),
-                linker.downcallHandle(symbols[11], reset64, critical),
-                linker.downcallHandle(symbols[12], update, critical),
-                linker.downcallHandle(symbols[13], digest64, critical),
-                linker.downcallHandle(symbols[14], reset64, critical),
-                linker.downcallHandle(symbols[15], update, critical),
-                linker.downcallHandle(symbols[16], FunctionDescriptor.of(HASH128, ptr), critical));
-        // The arena stays open: the library is never unloaded while the handles may be used.
-        return NativeBinding.available(handles, "libxxhash " + versionText + " (" + library + ")");
     }
 
     /**

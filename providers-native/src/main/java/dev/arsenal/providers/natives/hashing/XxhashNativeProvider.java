@@ -124,7 +124,7 @@ public final class XxhashNativeProvider implements HashingProvider {
         return sizedRank(strategy, inputSize);
     }
 
-    /** The table in the class description, shared with {@link Lz4JavaXxhashProvider}. */
+    /** The table in the class description, shared with {@link Lz4JniXxhashProvider}. */
     static int sizedRank(Strategy strategy, long inputSize) {
         return switch (strategy) {
             case BALANCED -> inputSize >= 1024 ? 200 : 90;

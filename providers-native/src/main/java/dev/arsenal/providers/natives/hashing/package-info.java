@@ -1,13 +1,13 @@
 /**
  * Native hashing providers, named beside the pure-Java ones ({@code Xxh3Java}, {@code Xxh3Native},
- * {@code Xxh64Lz4Java}):
+ * {@code Xxh64Lz4Jni}):
  *
  * <ul>
  *   <li>{@link dev.arsenal.providers.natives.hashing.XxhashNativeProvider} ({@code native-xxhash}):
  *       XXH32, XXH64, XXH3-64 and XXH3-128 from the system's libxxhash 0.8.x through FFM. One-shot
  *       hashes are critical downcalls on the {@code byte[]} or segment in place; streams keep the
  *       library's state in memory allocated from Java and freed by the GC.
- *   <li>{@link dev.arsenal.providers.natives.hashing.Lz4JavaXxhashProvider} ({@code
+ *   <li>{@link dev.arsenal.providers.natives.hashing.Lz4JniXxhashProvider} ({@code
  *       lz4java-xxhash}): XXH32 and XXH64 through lz4-java's JNI library, when lz4-java is present.
  * </ul>
  *

@@ -40,7 +40,7 @@ class CompressionInteropTest {
         List<Arguments> pairs = new java.util.ArrayList<>();
         for (var mine : List.of(
                 new Object[] {ZstdJniProvider.ID, Codec.ZSTD},
-                new Object[] {Lz4JavaCompressionProvider.ID, Codec.LZ4_BLOCK},
+                new Object[] {Lz4JniCompressionProvider.ID, Codec.LZ4_BLOCK},
                 new Object[] {Lz4FfmProvider.ID, Codec.LZ4},
                 new Object[] {Lz4FfmProvider.ID, Codec.LZ4_BLOCK},
                 new Object[] {GzipFfmProvider.ID, Codec.GZIP})) {

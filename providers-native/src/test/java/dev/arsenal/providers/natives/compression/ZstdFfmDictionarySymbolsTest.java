@@ -10,7 +10,6 @@ import dev.arsenal.compression.Codec;
 import dev.arsenal.compression.CompressionOptions;
 import dev.arsenal.providers.natives.ffm.NativeBinding;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,11 +23,13 @@ class ZstdFfmDictionarySymbolsTest {
         Tools.assumeAvailable("libzstd through FFM", ZstdFfmBindings.binding().availability());
     }
 
-    /** The real binding with a dictionary lookup that finds nothing. */
+    /**
+     * The real binding with both optional groups unavailable, as {@code NativeBinder} leaves them
+     * for a libzstd without their symbols ({@code NativeBinderTest} binds such a group).
+     */
     private static NativeBinding<ZstdFfmBindings.Handles> withoutDictionaries() {
         NativeBinding<ZstdFfmBindings.Handles> real = ZstdFfmBindings.binding();
         ZstdFfmBindings.Handles h = real.handles();
-        ZstdFfmDictionaries.Handles none = ZstdFfmDictionaries.bind(name -> Optional.empty());
         ZstdFfmBindings.Handles trimmed = new ZstdFfmBindings.Handles(
                 h.compressBound(),
                 h.isError(),
@@ -46,20 +47,20 @@ class ZstdFfmDictionarySymbolsTest {
                 h.compress2Heap(),
                 h.decompressDCtxHeap(),
                 h.setPledgedSrcSize(),
-                none);
+                NativeBinding.unavailable("libzstd 1.5.0 at libzstd.so.1 lacks the symbol ZSTD_createCDict", null),
+                NativeBinding.unavailable(
+                        "libzstd 1.5.0 at libzstd.so.1 lacks the symbol ZDICT_trainFromBuffer", null));
         return new NativeBinding<>(trimmed, real.availability(), real.library());
     }
 
     @Test
-    void theBindingSaysWhichSymbolIsMissing() {
-        ZstdFfmDictionaries.Handles none = ZstdFfmDictionaries.bind(name -> Optional.empty());
-        assertFalse(none.dictionaries());
-        assertFalse(none.training());
-        assertEquals(Optional.of("ZSTD_createCDict"), none.missingDictionaries());
-        assertEquals(Optional.of("ZDICT_trainFromBuffer"), none.missingTraining());
-        ZstdFfmDictionaries.Handles real = ZstdFfmBindings.handles().dictionaries();
-        assertTrue(real.dictionaries(), () -> "missing " + real.missingDictionaries());
-        assertTrue(real.training(), () -> "missing " + real.missingTraining());
+    void theSystemLibzstdHasBothGroups() {
+        ZstdFfmBindings.Handles real = ZstdFfmBindings.handles();
+        assertTrue(
+                real.dictionaries().availability().isAvailable(),
+                real.dictionaries().availability()::cause);
+        assertTrue(real.training().availability().isAvailable(), real.training().availability()::cause);
+        assertEquals(ZstdFfmBindings.binding().library(), real.dictionaries().library());
     }
 
     @Test
@@ -74,7 +75,8 @@ class ZstdFfmDictionarySymbolsTest {
         assertFalse(p.trainsDictionaries(Codec.ZSTD));
         assertTrue(p.supports(Codec.ZSTD, 3, noChecksum));
         assertEquals(
-                "checksum on/off, content size on/off, no dictionaries (libzstd lacks ZSTD_createCDict)",
+                "checksum on/off, content size on/off, no dictionaries (libzstd 1.5.0 at libzstd.so.1 lacks the"
+                        + " symbol ZSTD_createCDict)",
                 p.supportedOptions(Codec.ZSTD));
 
         ZstdFfmCodec.Compressor c = new ZstdFfmCodec.Compressor(binding.handles(), 3, noChecksum);
@@ -83,11 +85,19 @@ class ZstdFfmDictionarySymbolsTest {
         byte[] frame = c.compress(input);
         assertFalse(ZstdOptionsTest.hasChecksum(frame));
         assertArrayEquals(input, d.decompress(frame, input.length));
-        assertThrows(
-                UnsupportedOperationException.class,
-                () -> new ZstdFfmCodec.Compressor(binding.handles(), 3, dictionary));
-        assertThrows(
-                UnsupportedOperationException.class,
-                () -> ZstdFfmDictionaries.train(binding.handles().dictionaries(), List.of(), 1024));
+        assertEquals(
+                "this libzstd has no dictionaries: libzstd 1.5.0 at libzstd.so.1 lacks the symbol ZSTD_createCDict",
+                assertThrows(
+                                UnsupportedOperationException.class,
+                                () -> new ZstdFfmCodec.Compressor(binding.handles(), 3, dictionary))
+                        .getMessage());
+        assertEquals(
+                "this libzstd cannot train dictionaries: libzstd 1.5.0 at libzstd.so.1 lacks the symbol"
+                        + " ZDICT_trainFromBuffer",
+                assertThrows(
+                                UnsupportedOperationException.class,
+                                () -> ZstdFfmDictionaries.train(
+                                        binding.handles().training(), List.of(), 1024))
+                        .getMessage());
     }
 }

@@ -64,7 +64,7 @@ class NativeFallbackEngineTest {
         List<String> ids =
                 runtime.report().providers().stream().map(ProviderReport::id).toList();
         assertTrue(ids.contains(XxhashNativeProvider.ID), ids.toString());
-        assertTrue(ids.contains(Lz4JavaXxhashProvider.ID), ids.toString());
+        assertTrue(ids.contains(Lz4JniXxhashProvider.ID), ids.toString());
         assumeTrue(XxHashReference.isAvailable(HashAlgorithm.XXH3_64), XxHashReference.unavailabilityCause());
         for (int size : new int[] {0, 16, 1000, 100_000, 1_000_000}) {
             byte[] data = KnownAnswers.pattern(size);

@@ -37,7 +37,7 @@ import org.osgi.service.component.annotations.Component;
  */
 @ServiceProvider(value = Provider.class, resolution = Resolution.OPTIONAL)
 @Component(service = Provider.class, property = "service.ranking:Integer=150")
-public final class Lz4JavaXxhashProvider implements HashingProvider {
+public final class Lz4JniXxhashProvider implements HashingProvider {
     /** The provider id, {@value}. */
     public static final String ID = "lz4java-xxhash";
 
@@ -46,10 +46,10 @@ public final class Lz4JavaXxhashProvider implements HashingProvider {
 
     /** The probe's outcome, once per class loader. */
     private static final JniLibrary.Once PROBE =
-            new JniLibrary.Once("lz4-java", () -> probeLz4Java(Lz4JavaXxhashProvider.class.getClassLoader()));
+            new JniLibrary.Once("lz4-java", () -> probeLz4Java(Lz4JniXxhashProvider.class.getClassLoader()));
 
     /** Called by {@link java.util.ServiceLoader}; loads nothing until {@link #probe}. */
-    public Lz4JavaXxhashProvider() {}
+    public Lz4JniXxhashProvider() {}
 
     /** {@value #ID}. */
     @Override
@@ -76,13 +76,13 @@ public final class Lz4JavaXxhashProvider implements HashingProvider {
     }
 
     /**
-     * The probe itself, not cached: whether {@value Lz4JavaBindings#FACTORY_CLASS} is visible from
+     * The probe itself, not cached: whether {@value Lz4JniBindings#FACTORY_CLASS} is visible from
      * {@code loader}, then whether lz4-java's native library loads ({@link JniLibrary#probe}). A lambda, not a method reference: the
      * bindings class is loaded only when it runs, after lz4-java was found.
      */
     static Availability probeLz4Java(ClassLoader loader) {
         return JniLibrary.probe(
-                "lz4-java", Lz4JavaBindings.FACTORY_CLASS, "org.lz4.java", loader, () -> Lz4JavaBindings.load());
+                "lz4-java", Lz4JniBindings.FACTORY_CLASS, "org.lz4.java", loader, () -> Lz4JniBindings.load());
     }
 
     /** {@link XxhashNativeProvider}'s rank for the size of 64 KiB, less 10. */
@@ -118,7 +118,7 @@ public final class Lz4JavaXxhashProvider implements HashingProvider {
             throw new UnsupportedOperationException(ID + " has no " + algorithm.id());
         }
         requireAvailable();
-        return Xxh32Lz4Java.hasher(seed);
+        return Xxh32Lz4Jni.hasher(seed);
     }
 
     /**
@@ -135,7 +135,7 @@ public final class Lz4JavaXxhashProvider implements HashingProvider {
             throw new UnsupportedOperationException(ID + " has no " + algorithm.id() + " (lz4-java has no XXH3)");
         }
         requireAvailable();
-        return Xxh64Lz4Java.hasher(seed);
+        return Xxh64Lz4Jni.hasher(seed);
     }
 
     /**

@@ -44,11 +44,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * and why LZ4 frames are not offered. Skipped when lz4-java's native library does not load (failed
  * instead under {@code -Darsenal.test.requireNative=true}).
  *
- * <p>The shared contract runs in {@link Lz4JavaCompressionContractTest}; this class has what is
+ * <p>The shared contract runs in {@link Lz4JniCompressionContractTest}; this class has what is
  * particular to lz4-java.
  */
-class Lz4JavaCompressionProviderTest {
-    private static final Lz4JavaCompressionProvider PROVIDER = new Lz4JavaCompressionProvider();
+class Lz4JniCompressionProviderTest {
+    private static final Lz4JniCompressionProvider PROVIDER = new Lz4JniCompressionProvider();
 
     @TempDir
     Path dir;
@@ -58,7 +58,7 @@ class Lz4JavaCompressionProviderTest {
     }
 
     @Test
-    void describesLz4JavaBlocks() {
+    void describesLz4JniBlocks() {
         assertEquals("lz4java-compression", PROVIDER.id());
         assertEquals(ProviderKind.NATIVE, PROVIDER.kind());
         assertEquals(EnumSet.of(Codec.LZ4_BLOCK), PROVIDER.algorithms());
@@ -95,8 +95,8 @@ class Lz4JavaCompressionProviderTest {
 
     @Test
     void isFoundByTheServiceLoader() {
-        assertTrue(ServiceLoader.load(Provider.class).stream()
-                .anyMatch(p -> p.type() == Lz4JavaCompressionProvider.class));
+        assertTrue(
+                ServiceLoader.load(Provider.class).stream().anyMatch(p -> p.type() == Lz4JniCompressionProvider.class));
     }
 
     /** Every level round-trips, and lz4-java's pure-Java safe decoder (another implementation) agrees. */
@@ -279,10 +279,10 @@ class Lz4JavaCompressionProviderTest {
     /** Loads the provider where lz4-java is missing: it loads, says why, and its factories throw. */
     @Test
     void withoutLz4JavaTheProviderLoadsAndSaysWhy() throws Exception {
-        URL[] urls = {location(Algorithm.class), location(Provider.class), location(Lz4JavaCompressionProvider.class)};
+        URL[] urls = {location(Algorithm.class), location(Provider.class), location(Lz4JniCompressionProvider.class)};
         try (URLClassLoader loader = new URLClassLoader("no-lz4", urls, ClassLoader.getPlatformClassLoader())) {
-            assertThrows(ClassNotFoundException.class, () -> loader.loadClass(Lz4JavaBlock.FACTORY_CLASS));
-            Class<?> type = loader.loadClass(Lz4JavaCompressionProvider.class.getName());
+            assertThrows(ClassNotFoundException.class, () -> loader.loadClass(Lz4JniBlock.FACTORY_CLASS));
+            Class<?> type = loader.loadClass(Lz4JniCompressionProvider.class.getName());
             Object provider = type.getConstructor().newInstance();
             Method probe = type.getMethod("probe", loader.loadClass(PlatformInfo.class.getName()));
             Object availability = probe.invoke(provider, (Object) null);

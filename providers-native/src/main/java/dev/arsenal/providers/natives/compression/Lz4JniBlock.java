@@ -15,7 +15,7 @@ import net.jpountz.lz4.LZ4SafeDecompressor;
 
 /**
  * The raw LZ4 block format through lz4-java's JNI library ({@link LZ4Factory#nativeInstance()}).
- * With {@link Lz4JavaCompressionProvider}'s probe, this is the only class of the compression package
+ * With {@link Lz4JniCompressionProvider}'s probe, this is the only class of the compression package
  * that names {@code net.jpountz} types; the provider loads it only after lz4-java was found.
  *
  * <p>Level 1 is liblz4's fast compressor ({@code LZ4_compress_default}), 2 to 12 its HC compressor
@@ -26,11 +26,11 @@ import net.jpountz.lz4.LZ4SafeDecompressor;
  * writes outside the ranges it is given; never lz4-java's "fast" decompressor, which trusts the
  * decompressed length and reads past the end of hostile input.
  */
-final class Lz4JavaBlock {
+final class Lz4JniBlock {
     /** The class whose presence means lz4-java's LZ4 is on the class path. */
     static final String FACTORY_CLASS = "net.jpountz.lz4.LZ4Factory";
 
-    private Lz4JavaBlock() {}
+    private Lz4JniBlock() {}
 
     /**
      * Loads lz4-java's native library and its LZ4 factory.
@@ -62,7 +62,7 @@ final class Lz4JavaBlock {
 
         @Override
         public long maxCompressedLength(long inputLength) {
-            return Lz4JavaBlock.maxCompressedLength(inputLength);
+            return Lz4JniBlock.maxCompressedLength(inputLength);
         }
 
         @Override

@@ -29,18 +29,18 @@ import org.junit.jupiter.api.io.TempDir;
  * The hashing contract for lz4-java's JNI xxHash (skipped when its native library does not load,
  * failed instead under {@code -Darsenal.test.requireNative=true}), plus what is particular to it.
  */
-class Lz4JavaXxhashProviderTest extends AbstractHashingProviderContractTest {
+class Lz4JniXxhashProviderTest extends AbstractHashingProviderContractTest {
     @TempDir
     Path dir;
 
     @Override
     protected HashingProvider createProvider() {
-        return new Lz4JavaXxhashProvider();
+        return new Lz4JniXxhashProvider();
     }
 
     @Test
     void describesItself() {
-        Lz4JavaXxhashProvider p = new Lz4JavaXxhashProvider();
+        Lz4JniXxhashProvider p = new Lz4JniXxhashProvider();
         assertEquals("lz4java-xxhash", p.id());
         assertEquals(ProviderKind.NATIVE, p.kind());
         assertEquals(EnumSet.of(HashAlgorithm.XXH32, HashAlgorithm.XXH64), p.algorithms());
@@ -49,7 +49,7 @@ class Lz4JavaXxhashProviderTest extends AbstractHashingProviderContractTest {
 
     @Test
     void ranksTenBelowLibxxhash() {
-        Lz4JavaXxhashProvider p = new Lz4JavaXxhashProvider();
+        Lz4JniXxhashProvider p = new Lz4JniXxhashProvider();
         XxhashNativeProvider ffm = new XxhashNativeProvider();
         for (HashAlgorithm a : p.algorithms()) {
             for (Strategy s : Strategy.values()) {
@@ -65,7 +65,7 @@ class Lz4JavaXxhashProviderTest extends AbstractHashingProviderContractTest {
 
     @Test
     void refusesWhatLz4JavaLacks() {
-        Lz4JavaXxhashProvider p = new Lz4JavaXxhashProvider();
+        Lz4JniXxhashProvider p = new Lz4JniXxhashProvider();
         assertThrows(UnsupportedOperationException.class, () -> p.hasher64(HashAlgorithm.XXH3_64, 0));
         assertThrows(UnsupportedOperationException.class, () -> p.hasher128(HashAlgorithm.XXH3_128, 0));
         assertThrows(UnsupportedOperationException.class, () -> p.hasher32(HashAlgorithm.CRC32C, 0));
@@ -74,9 +74,9 @@ class Lz4JavaXxhashProviderTest extends AbstractHashingProviderContractTest {
     /** lz4-java's stream holds a C state; the cleaner closes it once the Arsenal stream is garbage. */
     @Test
     void anUnreachableStreamClosesLz4JavasStream() throws InterruptedException {
-        assumeTrue(new Lz4JavaXxhashProvider().probe(null).isAvailable());
-        StreamingXXHash64 inner = Lz4JavaBindings.factory().newStreamingHash64(42);
-        HashStream64 outer = new Xxh64Lz4Java.Stream(inner);
+        assumeTrue(new Lz4JniXxhashProvider().probe(null).isAvailable());
+        StreamingXXHash64 inner = Lz4JniBindings.factory().newStreamingHash64(42);
+        HashStream64 outer = new Xxh64Lz4Jni.Stream(inner);
         outer.update(new byte[10]);
         assertEquals(inner.getValue(), outer.digest());
         outer = null;
@@ -97,8 +97,8 @@ class Lz4JavaXxhashProviderTest extends AbstractHashingProviderContractTest {
     @Test
     void isFoundByTheServiceLoader() {
         assertTrue(
-                ServiceLoader.load(Provider.class).stream().anyMatch(p -> p.type() == Lz4JavaXxhashProvider.class),
-                "META-INF/services/dev.arsenal.spi.Provider lists Lz4JavaXxhashProvider");
+                ServiceLoader.load(Provider.class).stream().anyMatch(p -> p.type() == Lz4JniXxhashProvider.class),
+                "META-INF/services/dev.arsenal.spi.Provider lists Lz4JniXxhashProvider");
     }
 
     /**
@@ -107,10 +107,10 @@ class Lz4JavaXxhashProviderTest extends AbstractHashingProviderContractTest {
      */
     @Test
     void withoutLz4JavaTheProviderLoadsAndSaysWhy() throws Exception {
-        URL[] urls = {location(Algorithm.class), location(Provider.class), location(Lz4JavaXxhashProvider.class)};
+        URL[] urls = {location(Algorithm.class), location(Provider.class), location(Lz4JniXxhashProvider.class)};
         try (URLClassLoader loader = new URLClassLoader("no-lz4", urls, ClassLoader.getPlatformClassLoader())) {
-            assertThrows(ClassNotFoundException.class, () -> loader.loadClass(Lz4JavaBindings.FACTORY_CLASS));
-            Class<?> type = loader.loadClass(Lz4JavaXxhashProvider.class.getName());
+            assertThrows(ClassNotFoundException.class, () -> loader.loadClass(Lz4JniBindings.FACTORY_CLASS));
+            Class<?> type = loader.loadClass(Lz4JniXxhashProvider.class.getName());
             assertEquals(loader, type.getClassLoader(), "loaded in isolation, not from the test's loader");
             Object provider = type.getConstructor().newInstance();
             Method probe = type.getMethod("probe", loader.loadClass(PlatformInfo.class.getName()));
@@ -136,7 +136,7 @@ class Lz4JavaXxhashProviderTest extends AbstractHashingProviderContractTest {
     @Test
     void anUnloadableNativeLibraryIsReported() throws Exception {
         String out = ChildJvm.run(
-                Lz4JavaProbeMain.class,
+                Lz4JniProbeMain.class,
                 "--enable-native-access=ALL-UNNAMED",
                 "-Djava.io.tmpdir=" + dir.resolve("no-such-directory"));
         String last = out.lines().reduce((a, b) -> b).orElse("");

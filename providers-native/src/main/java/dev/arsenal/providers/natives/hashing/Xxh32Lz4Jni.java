@@ -14,23 +14,23 @@ import net.jpountz.xxhash.XXHashFactory;
 /**
  * XXH32 through lz4-java's JNI ({@code XXHash32JNI}, {@code StreamingXXHash32JNI}), with the seed
  * as lz4-java's {@code int}: the low 32 bits of {@link #seed()}. Input forms as in {@link
- * Xxh64Lz4Java}.
+ * Xxh64Lz4Jni}.
  */
-final class Xxh32Lz4Java extends AbstractHasher32 {
+final class Xxh32Lz4Jni extends AbstractHasher32 {
     private final XXHashFactory factory;
     private final XXHash32 hash;
     private final int seed;
 
-    private Xxh32Lz4Java(XXHashFactory factory, long seed) {
+    private Xxh32Lz4Jni(XXHashFactory factory, long seed) {
         super(HashAlgorithm.XXH32, seed);
         this.factory = factory;
         this.hash = factory.hash32();
         this.seed = (int) seed;
     }
 
-    /** An XXH32 hasher; requires lz4-java's native library (see {@link Lz4JavaBindings#factory()}). */
+    /** An XXH32 hasher; requires lz4-java's native library (see {@link Lz4JniBindings#factory()}). */
     static Hasher32 hasher(long seed) {
-        return new Xxh32Lz4Java(Lz4JavaBindings.factory(), seed);
+        return new Xxh32Lz4Jni(Lz4JniBindings.factory(), seed);
     }
 
     @Override
@@ -41,7 +41,7 @@ final class Xxh32Lz4Java extends AbstractHasher32 {
 
     @Override
     public int hash(MemorySegment input) {
-        byte[] array = Lz4JavaBindings.array(input);
+        byte[] array = Lz4JniBindings.array(input);
         if (array != null) {
             return hash.hash(array, (int) input.address(), (int) input.byteSize(), seed);
         }
@@ -51,7 +51,7 @@ final class Xxh32Lz4Java extends AbstractHasher32 {
         }
         StreamingXXHash32 stream = factory.newStreamingHash32(seed);
         try {
-            Lz4JavaBindings.feed(input, null, stream::update);
+            Lz4JniBindings.feed(input, null, stream::update);
             return stream.getValue();
         } finally {
             stream.close();
@@ -70,7 +70,7 @@ final class Xxh32Lz4Java extends AbstractHasher32 {
 
         Stream(StreamingXXHash32 stream) {
             this.stream = stream;
-            Lz4JavaBindings.closeWhenUnreachable(this, stream);
+            Lz4JniBindings.closeWhenUnreachable(this, stream);
         }
 
         @Override
@@ -81,7 +81,7 @@ final class Xxh32Lz4Java extends AbstractHasher32 {
 
         @Override
         public void update(MemorySegment input) {
-            chunk = Lz4JavaBindings.feed(input, chunk, stream::update);
+            chunk = Lz4JniBindings.feed(input, chunk, stream::update);
         }
 
         @Override

@@ -17,21 +17,21 @@ import net.jpountz.xxhash.XXHashFactory;
  * native segment as a direct {@link ByteBuffer} over it; any other segment (read-only, over another
  * array type, beyond 2 GiB) is copied through a small array into a stream.
  */
-final class Xxh64Lz4Java extends AbstractHasher64 {
+final class Xxh64Lz4Jni extends AbstractHasher64 {
     private final XXHashFactory factory;
     private final XXHash64 hash;
     private final long seed;
 
-    private Xxh64Lz4Java(XXHashFactory factory, long seed) {
+    private Xxh64Lz4Jni(XXHashFactory factory, long seed) {
         super(HashAlgorithm.XXH64, seed);
         this.factory = factory;
         this.hash = factory.hash64();
         this.seed = seed;
     }
 
-    /** An XXH64 hasher; requires lz4-java's native library (see {@link Lz4JavaBindings#factory()}). */
+    /** An XXH64 hasher; requires lz4-java's native library (see {@link Lz4JniBindings#factory()}). */
     static Hasher64 hasher(long seed) {
-        return new Xxh64Lz4Java(Lz4JavaBindings.factory(), seed);
+        return new Xxh64Lz4Jni(Lz4JniBindings.factory(), seed);
     }
 
     @Override
@@ -42,7 +42,7 @@ final class Xxh64Lz4Java extends AbstractHasher64 {
 
     @Override
     public long hash(MemorySegment input) {
-        byte[] array = Lz4JavaBindings.array(input);
+        byte[] array = Lz4JniBindings.array(input);
         if (array != null) {
             return hash.hash(array, (int) input.address(), (int) input.byteSize(), seed);
         }
@@ -52,7 +52,7 @@ final class Xxh64Lz4Java extends AbstractHasher64 {
         }
         StreamingXXHash64 stream = factory.newStreamingHash64(seed);
         try {
-            Lz4JavaBindings.feed(input, null, stream::update);
+            Lz4JniBindings.feed(input, null, stream::update);
             return stream.getValue();
         } finally {
             stream.close();
@@ -71,7 +71,7 @@ final class Xxh64Lz4Java extends AbstractHasher64 {
 
         Stream(StreamingXXHash64 stream) {
             this.stream = stream;
-            Lz4JavaBindings.closeWhenUnreachable(this, stream);
+            Lz4JniBindings.closeWhenUnreachable(this, stream);
         }
 
         @Override
@@ -82,7 +82,7 @@ final class Xxh64Lz4Java extends AbstractHasher64 {
 
         @Override
         public void update(MemorySegment input) {
-            chunk = Lz4JavaBindings.feed(input, chunk, stream::update);
+            chunk = Lz4JniBindings.feed(input, chunk, stream::update);
         }
 
         @Override

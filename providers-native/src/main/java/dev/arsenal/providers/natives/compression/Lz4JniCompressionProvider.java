@@ -22,7 +22,7 @@ import org.osgi.service.component.annotations.Component;
  * The raw LZ4 block format ({@link Codec#LZ4_BLOCK}, levels 1 to 12) through lz4-java's JNI library
  * ({@code at.yawk.lz4:lz4-java}, the maintained fork; never {@code org.lz4:lz4-java} 1.8.0, which
  * carries CVE-2025-12183): liblz4's fast compressor at level 1, HC at 2 to 12, and only its safe
- * decompressor ({@link Lz4JavaBlock}).
+ * decompressor ({@link Lz4JniBlock}).
  *
  * <p>Not the LZ4 frame format ({@link Codec#LZ4}): lz4-java's {@code LZ4FrameInputStream} refuses
  * frames of linked blocks ("Invalid or unsupported frame descriptor"), which {@code lz4 -BD} writes
@@ -30,15 +30,15 @@ import org.osgi.service.component.annotations.Component;
  * block by block. A provider that decodes only some of the frames the {@code lz4} command writes
  * would be chosen and then fail on valid input, so frames are left to the pure-Java provider.
  *
- * <p>lz4-java is optional, as for {@link dev.arsenal.providers.natives.hashing.Lz4JavaXxhashProvider}:
- * this class names no lz4-java type, and {@link #probe} finds {@value Lz4JavaBlock#FACTORY_CLASS}
+ * <p>lz4-java is optional, as for {@link dev.arsenal.providers.natives.hashing.Lz4JniXxhashProvider}:
+ * this class names no lz4-java type, and {@link #probe} finds {@value Lz4JniBlock#FACTORY_CLASS}
  * before loading the native library ({@link JniLibrary#probe}).
  *
  * <p>Rank: {@link ZstdJniProvider#sizedRank}, the table of the native providers.
  */
 @ServiceProvider(value = Provider.class, resolution = Resolution.OPTIONAL)
 @Component(service = Provider.class, property = "service.ranking:Integer=200")
-public final class Lz4JavaCompressionProvider implements CompressionProvider {
+public final class Lz4JniCompressionProvider implements CompressionProvider {
     /** The provider id, {@value}. */
     public static final String ID = "lz4java-compression";
 
@@ -46,10 +46,10 @@ public final class Lz4JavaCompressionProvider implements CompressionProvider {
 
     /** The probe's outcome, once per class loader. */
     private static final JniLibrary.Once PROBE =
-            new JniLibrary.Once("lz4-java", () -> probeLz4Java(Lz4JavaCompressionProvider.class.getClassLoader()));
+            new JniLibrary.Once("lz4-java", () -> probeLz4Java(Lz4JniCompressionProvider.class.getClassLoader()));
 
     /** Called by {@link java.util.ServiceLoader}; loads nothing until {@link #probe}. */
-    public Lz4JavaCompressionProvider() {}
+    public Lz4JniCompressionProvider() {}
 
     /** {@value #ID}. */
     @Override
@@ -76,13 +76,13 @@ public final class Lz4JavaCompressionProvider implements CompressionProvider {
     }
 
     /**
-     * The probe itself, not cached: whether {@value Lz4JavaBlock#FACTORY_CLASS} is visible from
+     * The probe itself, not cached: whether {@value Lz4JniBlock#FACTORY_CLASS} is visible from
      * {@code loader}, then whether lz4-java's native library loads. A lambda, not a method reference:
-     * {@link Lz4JavaBlock} is loaded only when it runs, after lz4-java was found.
+     * {@link Lz4JniBlock} is loaded only when it runs, after lz4-java was found.
      */
     static Availability probeLz4Java(ClassLoader loader) {
         return JniLibrary.probe(
-                "lz4-java", Lz4JavaBlock.FACTORY_CLASS, "org.lz4.java", loader, () -> Lz4JavaBlock.load());
+                "lz4-java", Lz4JniBlock.FACTORY_CLASS, "org.lz4.java", loader, () -> Lz4JniBlock.load());
     }
 
     /** The rank for an input of 64 KiB. */
@@ -115,7 +115,7 @@ public final class Lz4JavaCompressionProvider implements CompressionProvider {
         checkCodec(codec);
         codec.checkLevel(level);
         requireAvailable();
-        return new Lz4JavaBlock.BlockCompressor(level);
+        return new Lz4JniBlock.BlockCompressor(level);
     }
 
     /**
@@ -128,7 +128,7 @@ public final class Lz4JavaCompressionProvider implements CompressionProvider {
     public Decompressor decompressor(Codec codec) {
         checkCodec(codec);
         requireAvailable();
-        return new Lz4JavaBlock.BlockDecompressor();
+        return new Lz4JniBlock.BlockDecompressor();
     }
 
     private static void checkCodec(Codec codec) {

@@ -9,8 +9,8 @@ import net.jpountz.xxhash.XXHashFactory;
 /**
  * lz4-java's JNI xxHash ({@link XXHashFactory#nativeInstance()}), and what its hashers share.
  *
- * <p>This class and {@link Xxh32Lz4Java} / {@link Xxh64Lz4Java} are the only ones that name {@code
- * net.jpountz} types. {@link Lz4JavaXxhashProvider} loads none of them before its probe has found
+ * <p>This class and {@link Xxh32Lz4Jni} / {@link Xxh64Lz4Jni} are the only ones that name {@code
+ * net.jpountz} types. {@link Lz4JniXxhashProvider} loads none of them before its probe has found
  * {@code net.jpountz.xxhash.XXHashFactory} with {@link Class#forName}, so the provider class loads
  * (and says why it is unavailable) without lz4-java.
  *
@@ -20,7 +20,7 @@ import net.jpountz.xxhash.XXHashFactory;
  * frees it in {@code finalize()}, which {@code --finalization=disabled} turns off; the cleaner does
  * not depend on it.)
  */
-final class Lz4JavaBindings {
+final class Lz4JniBindings {
     /** The class whose presence means lz4-java is on the class path. */
     static final String FACTORY_CLASS = "net.jpountz.xxhash.XXHashFactory";
 
@@ -31,7 +31,7 @@ final class Lz4JavaBindings {
         static final Cleaner CLEANER = Cleaner.create();
     }
 
-    private Lz4JavaBindings() {}
+    private Lz4JniBindings() {}
 
     /**
      * lz4-java's JNI factory: loads its native library on the first call (extracting it to {@code
