@@ -103,7 +103,7 @@ class ShellIT {
 
     @Test
     void theEngineCommandsListTheProviders() throws IOException {
-        // Needs the arsenal:* Gogo commands the engine bundle (dev.arsenal.spi) registers.
+        // Needs the arsenal:* Gogo commands the engine bundle (dev.arsenal.engine) registers.
         Launcher.Result r = shell("arsenal:providers\nexit\n");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("java-hashing"), "out: " + r.out() + "\nerr: " + r.err());
