@@ -31,7 +31,8 @@ class ShellIT {
     /** Bundle-Name prefixes of Arsenal's bundles (the names the parent POM's bnd gives them). */
     private static final List<String> ARSENAL_BUNDLES = List.of(
             "Arsenal API ",
-            "Arsenal SPI ",
+            "Arsenal provider SPI ",
+            "Arsenal selection engine ",
             "Arsenal pure-Java providers ",
             "Arsenal native providers ",
             "Arsenal SIMD providers ");
