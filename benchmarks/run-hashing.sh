@@ -25,7 +25,7 @@ markdown=benchmarks/target/hashing.md
 
 stale() {
     [ ! -f "$jar" ] && return 0
-    [ -n "$(find pom.xml benchmarks/pom.xml api spi providers-java providers-native providers-simd \
+    [ -n "$(find pom.xml benchmarks/pom.xml api spi engine providers-java providers-native providers-simd \
         -path '*/target' -prune -o \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) \
         -newer "$jar" -print -quit)" ]
 }

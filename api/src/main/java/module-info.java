@@ -8,6 +8,7 @@
  */
 module dev.arsenal.api {
     requires static org.osgi.framework;
+    requires static osgi.annotation; // @Export and @Version on the exported packages
 
     exports dev.arsenal;
     exports dev.arsenal.compression;

@@ -71,6 +71,6 @@ public final class Arsenal {
                 .or(() -> ServiceLoader.load(RuntimeFactory.class).findFirst())
                 .orElseThrow(
                         () -> new ArsenalException(
-                                "no Arsenal engine found: put arsenal-spi (module dev.arsenal.spi) on the class or module path"));
+                                "no Arsenal engine found: put arsenal-engine (module dev.arsenal.engine) on the class or module path"));
     }
 }

@@ -36,7 +36,7 @@ final class OsgiServices {
     static <T> T service(Class<T> type) {
         return Lookup.service(type)
                 .orElseThrow(() -> new ArsenalException("no " + type.getSimpleName()
-                        + " service: the Arsenal engine bundle (dev.arsenal.spi) is not active; it needs a"
+                        + " service: the Arsenal engine bundle (dev.arsenal.engine) is not active; it needs a"
                         + " Declarative Services runtime such as Apache Felix SCR (see docs/osgi.md)"));
     }
 

@@ -57,6 +57,7 @@ class FelixBundlesIT {
                     names.containsAll(List.of(
                             "dev.arsenal.api",
                             "dev.arsenal.spi",
+                            "dev.arsenal.engine",
                             "dev.arsenal.providers.java",
                             "dev.arsenal.providers.natives",
                             "dev.arsenal.providers.simd",

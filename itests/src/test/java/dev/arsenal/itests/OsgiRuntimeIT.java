@@ -131,6 +131,24 @@ class OsgiRuntimeIT {
     }
 
     @Test
+    void theEngineBundleIsUpdatedWithoutRewiringAnyOther() {
+        Launcher.Result r = scenario(JVM, "engine-update");
+        assertEquals("[dev.arsenal.engine]", value(r, "engine-dependency-closure"), "no bundle wires to the engine");
+        assertEquals("true", value(r, "engine-revision-new"), r.out());
+        assertEquals("[]", value(r, "rewired"), "api, spi and providers keep their revisions: " + r.out());
+        assertEquals("[]", value(r, "removal-pending"), "no refresh is needed: " + r.out());
+        assertEquals("true", value(r, "routes-equal"), "the new engine chooses as the old one did: " + r.out());
+        String right = value(r, "new-hasher-right");
+        assertEquals(right.substring(right.indexOf('/') + 1), right.substring(0, right.indexOf('/')), r.out());
+        assertEquals(
+                "ProviderUnavailableException", value(r, "old-hasher"), "the old engine's hashers refuse: " + r.out());
+        assertTrue(
+                !value(r, "xxh64-after-stop").contains("native-xxhash"),
+                "the new engine follows providers: " + r.out());
+        assertTrue(value(r, "xxh64-after-start").contains("native-xxhash"), r.out());
+    }
+
+    @Test
     void shellCommandsReportProvidersAndForceChoices() {
         Launcher.Result r = scenario(JVM, "commands");
         String out = r.out();
@@ -169,7 +187,11 @@ class OsgiRuntimeIT {
         List<String> lines = r.out().lines().toList();
         assertTrue(lines.contains("bundle dev.arsenal.providers.simd NOT_ACTIVE"), r.out());
         for (String name : List.of(
-                "dev.arsenal.api", "dev.arsenal.spi", "dev.arsenal.providers.java", "dev.arsenal.providers.natives")) {
+                "dev.arsenal.api",
+                "dev.arsenal.spi",
+                "dev.arsenal.engine",
+                "dev.arsenal.providers.java",
+                "dev.arsenal.providers.natives")) {
             assertTrue(lines.contains("bundle " + name + " ACTIVE"), name + " active: " + r.out());
         }
         assertTrue(

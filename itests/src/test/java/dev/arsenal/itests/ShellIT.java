@@ -31,7 +31,8 @@ class ShellIT {
     /** Bundle-Name prefixes of Arsenal's bundles (the names the parent POM's bnd gives them). */
     private static final List<String> ARSENAL_BUNDLES = List.of(
             "Arsenal API ",
-            "Arsenal SPI ",
+            "Arsenal provider SPI ",
+            "Arsenal selection engine ",
             "Arsenal pure-Java providers ",
             "Arsenal native providers ",
             "Arsenal SIMD providers ");
@@ -103,7 +104,7 @@ class ShellIT {
 
     @Test
     void theEngineCommandsListTheProviders() throws IOException {
-        // Needs the arsenal:* Gogo commands the engine bundle (dev.arsenal.spi) registers.
+        // Needs the arsenal:* Gogo commands the engine bundle (dev.arsenal.engine) registers.
         Launcher.Result r = shell("arsenal:providers\nexit\n");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("java-hashing"), "out: " + r.out() + "\nerr: " + r.err());

@@ -169,7 +169,8 @@ final class OsgiContainer implements AutoCloseable {
 
     /**
      * Libraries and services (SCR, Configuration Admin, the OSGi APIs, lz4-java) first; then Gogo,
-     * runtime before command and shell; then Arsenal, API before engine before providers.
+     * runtime before command and shell; then Arsenal: the API, the provider contract, the engine,
+     * the providers.
      */
     private static int startRank(String symbolicName) {
         return switch (symbolicName) {
@@ -177,7 +178,8 @@ final class OsgiContainer implements AutoCloseable {
             case "org.apache.felix.gogo.command", "org.apache.felix.gogo.shell" -> 2;
             case "dev.arsenal.api" -> 3;
             case "dev.arsenal.spi" -> 4;
-            default -> symbolicName.startsWith("dev.arsenal.") ? 5 : 0;
+            case "dev.arsenal.engine" -> 5;
+            default -> symbolicName.startsWith("dev.arsenal.") ? 6 : 0;
         };
     }
 

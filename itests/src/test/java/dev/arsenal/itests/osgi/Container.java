@@ -75,10 +75,15 @@ public final class Container implements AutoCloseable {
         throw new IllegalStateException("no bundle " + symbolicName);
     }
 
+    /** The framework's wiring: dependency closures, bundles with a removal pending. */
+    public FrameworkWiring wiring() {
+        return felix.adapt(FrameworkWiring.class);
+    }
+
     /** Refreshes every bundle with a removal pending, and waits until the framework is done. */
     public void refresh() throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
-        felix.adapt(FrameworkWiring.class).refreshBundles(null, e -> {
+        wiring().refreshBundles(null, e -> {
             if (e.getType() == FrameworkEvent.PACKAGES_REFRESHED || e.getType() == FrameworkEvent.ERROR) {
                 done.countDown();
             }

@@ -26,6 +26,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.BundleWiring;
 
 /**
@@ -42,12 +43,15 @@ import org.osgi.framework.wiring.BundleWiring;
  *       dump);
  *   <li>{@code reclaim}: a stream outlives its provider's bundle, then the bundle's class loader
  *       must be collected;
- *   <li>{@code configadmin}: a Configuration Admin change re-selects at once.
+ *   <li>{@code configadmin}: a Configuration Admin change re-selects at once;
+ *   <li>{@code engine-update}: the engine bundle is updated without a refresh while every provider
+ *       bundle stays wired as it was, and the new engine follows providers again.
  * </ul>
  */
 public final class OsgiScenarioMain {
     static final String NATIVE = "dev.arsenal.providers.natives";
     static final String SIMD = "dev.arsenal.providers.simd";
+    static final String ENGINE = "dev.arsenal.engine";
 
     private OsgiScenarioMain() {}
 
@@ -66,6 +70,7 @@ public final class OsgiScenarioMain {
                 case "reclaim" -> reclaim(c, view);
                 case "configadmin" -> configAdmin(c, view);
                 case "commands" -> commands(c);
+                case "engine-update" -> engineUpdate(c, view);
                 default -> throw new IllegalArgumentException("unknown scenario " + args[0]);
             }
         }
@@ -444,5 +449,80 @@ public final class OsgiScenarioMain {
         System.out.println("xxh64-after-stop " + view.routes().get("xxh64"));
         c.bundle(NATIVE).start();
         System.out.println("xxh64-after-start " + view.routes().get("xxh64"));
+    }
+
+    /**
+     * Updates the engine bundle as an engine fix would be deployed, without a refresh: no bundle
+     * depends on the engine (it exports nothing), so the update alone replaces it, and the api, spi
+     * and provider bundles keep the revisions and class loaders they had. Hashers of the old engine
+     * then refuse with their reason; the new engine's runtime serves the same choices and follows a
+     * provider bundle that stops and starts.
+     */
+    static void engineUpdate(Container c, ArsenalView before) throws Throwable {
+        Bundle engine = c.bundle(ENGINE);
+        Set<String> closure = new TreeSet<>();
+        c.wiring().getDependencyClosure(List.of(engine)).forEach(b -> closure.add(b.getSymbolicName()));
+        System.out.println("engine-dependency-closure " + closure);
+        Map<String, BundleRevision> revisions = new TreeMap<>();
+        for (Bundle b : c.context().getBundles()) {
+            String name = b.getSymbolicName();
+            if (name.startsWith("dev.arsenal.") && !name.equals(ENGINE)) {
+                revisions.put(name, b.adapt(BundleRevision.class));
+            }
+        }
+        Map<String, String> routesBefore = before.routes();
+        Object oldHasher = before.hasher(before.runtime(), "XXH64", 0);
+        byte[][] inputs = inputs();
+        Object[] expected = reference(c, before, inputs).get("XXH64");
+        BundleRevision engineBefore = engine.adapt(BundleRevision.class);
+
+        engine.update();
+        // Waits for the new engine's runtime service as long as it takes (the process time-out
+        // catches a hang).
+        ArsenalView after = null;
+        while (after == null) {
+            try {
+                ArsenalView candidate = new ArsenalView(c.context(), c.bundle("dev.arsenal.api"));
+                if (candidate.runtime() != before.runtime()) {
+                    after = candidate;
+                }
+            } catch (IllegalStateException notYet) {
+                // no runtime service yet
+            }
+            if (after == null) {
+                Thread.sleep(5);
+            }
+        }
+        System.out.println("engine-revision-new " + (engine.adapt(BundleRevision.class) != engineBefore));
+        List<String> changed = new ArrayList<>();
+        revisions.forEach((name, revision) -> {
+            if (c.bundle(name).adapt(BundleRevision.class) != revision
+                    || c.bundle(name).getState() != Bundle.ACTIVE) {
+                changed.add(name);
+            }
+        });
+        System.out.println("rewired " + changed);
+        Set<String> pending = new TreeSet<>();
+        c.wiring().getRemovalPendingBundles().forEach(b -> pending.add(b.getSymbolicName()));
+        System.out.println("removal-pending " + pending);
+        System.out.println("routes-equal " + after.routes().equals(routesBefore));
+        Object newHasher = after.hasher(after.runtime(), "XXH64", 0);
+        int right = 0;
+        for (int i = 0; i < inputs.length; i++) {
+            if (after.hashBytes(64).invoke(newHasher, inputs[i]).equals(expected[i])) {
+                right++;
+            }
+        }
+        System.out.println("new-hasher-right " + right + "/" + inputs.length);
+        try {
+            before.hashBytes(64).invoke(oldHasher, inputs[0]);
+            System.out.println("old-hasher served");
+        } catch (Throwable e) {
+            System.out.println("old-hasher " + e.getClass().getSimpleName());
+        }
+        c.bundle(NATIVE).stop();
+        System.out.println("xxh64-after-stop " + after.routes().get("xxh64"));
+        c.bundle(NATIVE).start();
+        System.out.println("xxh64-after-start " + after.routes().get("xxh64"));
     }
 }

@@ -159,7 +159,8 @@ public final class OsgiEngine {
             }
         }
         registrations.clear();
-        String reason = "the Arsenal engine (bundle dev.arsenal.spi) was stopped; take a new hasher once it runs again";
+        String reason =
+                "the Arsenal engine (bundle dev.arsenal.engine) was stopped; take a new hasher once it runs again";
         if (runtime != null) {
             runtime.close(reason);
         }
