@@ -27,8 +27,10 @@ final class DispatchSource {
     /** Names the generated classes use for themselves; an interface method of these names clashes. */
     static final Set<String> RESERVED = Set.of("small", "large", "crossover", "source");
 
-    /** The longest line written where a line can be broken, as the project's formatter keeps them. */
-    private static final int WIDTH = 100;
+    /** The longest lines written where a line can be broken, as the project's formatter keeps them. */
+    private static final int CODE_WIDTH = 120;
+
+    private static final int DOC_WIDTH = 100;
 
     private static final String GENERATOR = "dev.arsenal.codegen.DispatchProcessor";
 
@@ -55,18 +57,12 @@ final class DispatchSource {
         routes(b, i);
         generatedBy(b, type);
         b.append(" */\n");
-        b.append("record ")
-                .append(name)
-                .append('(')
-                .append(type)
-                .append(" small, ")
-                .append(type)
-                .append(" large, int crossover)\n");
-        b.append("        implements ")
-                .append(type)
-                .append(", Tiered<")
-                .append(type)
-                .append("> {\n");
+        String header = "record " + name + "(" + type + " small, " + type + " large, int crossover)";
+        String implementing = "implements " + type + ", Tiered<" + type + "> {";
+        b.append(header)
+                .append(header.length() + implementing.length() < CODE_WIDTH ? " " : "\n        ")
+                .append(implementing)
+                .append('\n');
         b.append("    /** Both tiers are required; a crossover of 0 sends everything sized to {@code large}. */\n");
         b.append("    ").append(name).append(" {\n");
         b.append("        ").append(objects).append(".requireNonNull(small, \"small\");\n");
@@ -88,7 +84,7 @@ final class DispatchSource {
                     if (m.returnsValue()) {
                         String line = "        return " + test + " ? " + small + " : " + large + ";";
                         b.append(
-                                        line.length() <= WIDTH
+                                        line.length() <= CODE_WIDTH
                                                 ? line
                                                 : "        return " + test + "\n                ? " + small
                                                         + "\n                : " + large + ";")
@@ -407,7 +403,7 @@ final class DispatchSource {
             b.append(" *\n");
             for (int k = 0; k < names.size(); k++) {
                 String word = " " + names.get(k) + (k == names.size() - 1 ? "." : ",");
-                if (line.length() + word.length() > WIDTH) {
+                if (line.length() + word.length() > DOC_WIDTH) {
                     b.append(line).append('\n');
                     line = " *";
                 }
