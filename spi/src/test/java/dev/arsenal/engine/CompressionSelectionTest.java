@@ -16,10 +16,16 @@ import dev.arsenal.hashing.HashAlgorithm;
 import dev.arsenal.platform.CpuInfo;
 import dev.arsenal.platform.JvmInfo;
 import dev.arsenal.platform.PlatformInfo;
+import dev.arsenal.report.Decision;
+import dev.arsenal.report.Tier;
+import dev.arsenal.spi.compression.CompressionProvider;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongToIntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -149,5 +155,38 @@ class CompressionSelectionTest {
         ArsenalRuntime runtime = runtime(Configuration.defaults(), new FakeZstdProvider("java", 100, 3, 3));
         assertTrue(runtime.report().decision("gzip").orElseThrow().reason().contains("no provider implements gzip"));
         assertThrows(ProviderUnavailableException.class, () -> runtime.decompressor(Codec.GZIP));
+    }
+
+    @Test
+    void compressionIsNotSplitBySizeEvenWhenRanksSaySo() {
+        // java wins below 1 KiB, native from there: a hashing plan would have two tiers (SizeRouting).
+        CompressionProvider java =
+                rankedBySize(new FakeZstdProvider("java", 100, -7, 22), size -> size < 1024 ? 300 : 100);
+        CompressionProvider nat = rankedBySize(new FakeZstdProvider("native", 200, -7, 22), size -> 200);
+        ArsenalRuntime runtime = EngineRuntimeFactory.create(
+                Configuration.defaults().with(Configuration.CALIBRATION, "off"),
+                PLATFORM,
+                List.of(java, nat),
+                List.of());
+        Decision d = runtime.report().decision("zstd").orElseThrow();
+        assertEquals(List.of(new Tier(0, "native")), d.tiers(), d.reason());
+        assertEquals('n', runtime.compressor(Codec.ZSTD, 3).compress(DATA)[0]);
+    }
+
+    /** {@code provider}, ranked {@code rank(size)} at every strategy. */
+    private static CompressionProvider rankedBySize(CompressionProvider provider, LongToIntFunction rank) {
+        return (CompressionProvider) Proxy.newProxyInstance(
+                CompressionProvider.class.getClassLoader(),
+                new Class<?>[] {CompressionProvider.class},
+                (p, method, args) -> {
+                    if (method.getName().equals("rank") && method.getParameterCount() == 3) {
+                        return rank.applyAsInt((Long) args[2]);
+                    }
+                    try {
+                        return method.invoke(provider, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 }
