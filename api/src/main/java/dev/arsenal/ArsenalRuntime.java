@@ -18,6 +18,11 @@ import java.util.function.Consumer;
 /**
  * A configured set of selections: for every algorithm, the provider that serves it and why.
  * Created once from a {@link Configuration}; immutable afterwards and thread-safe.
+ *
+ * <p>In an OSGi framework the runtime the engine registers follows providers as they come and go:
+ * the hashers, compressors and decompressors it hands out move to each new selection, and one asked
+ * for while no provider can serve it is handed out all the same and throws the {@link
+ * ProviderUnavailableException} described below on each call, until a provider arrives.
  */
 public interface ArsenalRuntime {
     /** The configuration this runtime was built from. */

@@ -22,28 +22,33 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * A runtime whose providers can come and go while it is used, as OSGi bundles do. Each {@link
  * #update} decides every algorithm again (probing and self-testing only providers not seen before)
- * and points every hasher handed out so far at the new choice, before returning: when a bundle's
- * service is unregistering, the update runs first, so new calls already go elsewhere when the
- * provider leaves, while calls in flight finish where they began.
+ * and points every hasher, compressor and decompressor handed out so far at the new choice, before
+ * returning: when a bundle's service is unregistering, the update runs first, so new calls already
+ * go elsewhere when the provider leaves, while calls in flight finish where they began.
  *
- * <p>Hashers handed out are {@code LiveHasher}s (volatile reads of their own fields, no shared
- * counter, no lock);
- * streams are the provider's own and stay with it until dropped. The runtime keeps hashers only
- * weakly, and {@link #forget} drops what it knew of a provider, so an uninstalled bundle's class
- * loader can be collected.
+ * <p>What it hands out are {@link Live} objects, generated at build time for each interface ({@code
+ * LiveHasher64}, {@code LiveCompressor}...): volatile reads of their own fields, no shared counter,
+ * no lock. Streams are the provider's own and stay with it until dropped. The runtime keeps its
+ * live objects only weakly (they keep the runtime strongly), and {@link #forget} drops what it knew
+ * of a provider, so an uninstalled bundle's class loader can be collected.
+ *
+ * <p>Asking for an object while no provider can serve it does not fail (bad arguments do): the
+ * object throws a {@link ProviderUnavailableException} naming the algorithm and the reason on every
+ * call, until an update brings a provider.
  */
 public final class LiveRuntime implements ArsenalRuntime {
     private final PlatformInfo platform;
     private final ProviderChecks checks = new ProviderChecks();
-    private final Set<LiveHasher> hashers = Collections.newSetFromMap(new WeakHashMap<>());
+    private final Set<Live<?>> handedOut = Collections.newSetFromMap(new WeakHashMap<>());
     private volatile SelectingRuntime current;
 
     /**
@@ -66,9 +71,8 @@ public final class LiveRuntime implements ArsenalRuntime {
     }
 
     /**
-     * Decides again with another configuration or provider set, and moves every hasher handed out
-     * to the new choice before returning. (Creating a hasher while there is no provider for its
-     * algorithm does not fail either: the hasher throws on use until an update brings one.)
+     * Decides again with another configuration or provider set, and moves every object handed out
+     * to the new choice before returning.
      *
      * @throws dev.arsenal.ConfigurationException if the configuration names an unknown algorithm;
      *     the previous selection then stays
@@ -80,9 +84,13 @@ public final class LiveRuntime implements ArsenalRuntime {
         fresh.removeAll(current.warnings()); // each problem warned once, not at every bundle event
         SelectionLog.warn(fresh);
         current = next;
-        for (LiveHasher h : hashers) {
-            h.retarget(next);
+        for (Live<?> live : handedOut) {
+            repoint(live, next);
         }
+    }
+
+    private static <T> void repoint(Live<T> live, SelectingRuntime selection) {
+        live.point(live.source().choose(selection));
     }
 
     /** Drops the probe and self-test outcomes kept for {@code provider}, which has gone. */
@@ -99,36 +107,47 @@ public final class LiveRuntime implements ArsenalRuntime {
     public synchronized Hasher32 hasher32(HashAlgorithm algorithm, long seed) {
         algorithm.checkBits(32);
         algorithm.checkSeed(seed);
-        return register(new LiveHasher32(algorithm, seed, this, current));
+        return live(Hasher32.class, hasher(algorithm, seed), s -> s.hasher32(algorithm, seed));
     }
 
     @Override
     public synchronized Hasher64 hasher64(HashAlgorithm algorithm, long seed) {
         algorithm.checkBits(64);
         algorithm.checkSeed(seed);
-        return register(new LiveHasher64(algorithm, seed, this, current));
+        return live(Hasher64.class, hasher(algorithm, seed), s -> s.hasher64(algorithm, seed));
     }
 
     @Override
     public synchronized Hasher128 hasher128(HashAlgorithm algorithm, long seed) {
         algorithm.checkBits(128);
         algorithm.checkSeed(seed);
-        return register(new LiveHasher128(algorithm, seed, this, current));
+        return live(Hasher128.class, hasher(algorithm, seed), s -> s.hasher128(algorithm, seed));
+    }
+
+    private static Request hasher(HashAlgorithm algorithm, long seed) {
+        return new Request(algorithm.id() + " hasher", algorithm.id(), Map.of("algorithm", algorithm, "seed", seed));
     }
 
     /**
-     * The compressor the current selection gives. Not re-pointed on later changes (a compressor is
-     * cheap to take again); it stays with its provider, as streams do.
+     * A compressor that follows the selection as hashers do: re-pointed at every update to what the
+     * new selection gives for this codec, level and options; streams it made stay with their
+     * provider.
+     *
+     * @throws IllegalArgumentException for a level outside the codec's range, or an element size for
+     *     a codec without a shuffle stage
      */
     @Override
-    public Compressor compressor(Codec codec, int level, CompressionOptions options) {
-        return current.compressor(codec, level, options);
+    public synchronized Compressor compressor(Codec codec, int level, CompressionOptions options) {
+        SelectingRuntime.checkCompressor(codec, level, options);
+        Request request = new Request(codec.id() + " compressor", codec.id(), Map.of("codec", codec, "level", level));
+        return live(Compressor.class, request, s -> s.compressor(codec, level, options));
     }
 
-    /** The decompressor the current selection gives; see {@link #compressor}. */
+    /** A decompressor that follows the selection; see {@link #compressor}. */
     @Override
-    public Decompressor decompressor(Codec codec, CompressionOptions options) {
-        return current.decompressor(codec, options);
+    public synchronized Decompressor decompressor(Codec codec, CompressionOptions options) {
+        Request request = new Request(codec.id() + " decompressor", codec.id(), Map.of("codec", codec));
+        return live(Decompressor.class, request, s -> s.decompressor(codec, options));
     }
 
     /** A dictionary trained by the currently selected provider. */
@@ -137,55 +156,78 @@ public final class LiveRuntime implements ArsenalRuntime {
         return current.trainDictionary(codec, samples, maxSize);
     }
 
-    private <H extends LiveHasher> H register(H hasher) {
-        hashers.add(hasher);
-        return hasher;
+    /**
+     * What a live object was asked for, in words ({@code what}: "xxh64 hasher"), the algorithm's id
+     * for messages, and what its getters answer while nothing serves it ({@code identity}: method
+     * name to value).
+     */
+    private record Request(String what, String algorithm, Map<String, Object> identity) {}
+
+    private <T> T live(Class<T> type, Request request, Function<SelectingRuntime, T> make) {
+        Source<T> source = new Source<>(this, type, request, make);
+        Live<T> live = Dispatch.live(type, source, source.choose(current));
+        handedOut.add(live);
+        return type.cast(live);
     }
 
     /**
-     * The hasher {@code selection} gives, or, when there is none (no provider left for the
-     * algorithm, or the chosen provider failed to make one), an {@linkplain #unavailable
-     * unavailable} one, until a later update brings a provider. Never throws: one provider's
-     * failure must not stop the other hashers from moving.
+     * The source of a live object: it asks each selection with {@code make}. Holds the runtime
+     * ({@code owner}), so that the runtime, which holds its live objects weakly, lives as long as
+     * they do.
      */
-    static <H> H orUnavailable(Class<H> type, HashAlgorithm algorithm, long seed, Supplier<H> selection) {
-        try {
-            return selection.get();
-        } catch (ProviderUnavailableException e) {
-            return unavailable(type, algorithm, seed, e.getMessage());
-        } catch (RuntimeException | LinkageError e) {
-            return unavailable(
-                    type, algorithm, seed, "the chosen provider could not make a " + algorithm.id() + " hasher: " + e);
+    private record Source<T>(LiveRuntime owner, Class<T> type, Request request, Function<SelectingRuntime, T> make)
+            implements Live.Source<T> {
+        @Override
+        public T choose(SelectingRuntime selection) {
+            try {
+                return make.apply(selection);
+            } catch (ProviderUnavailableException e) {
+                return unavailable(e.getMessage());
+            } catch (RuntimeException | LinkageError e) {
+                return unavailable("the chosen provider could not make a " + request.what() + ": " + e);
+            }
+        }
+
+        /**
+         * An object that throws a {@link ProviderUnavailableException} with {@code reason} (prefixed
+         * with the algorithm unless it names it) on every call, and answers its getters from the
+         * request.
+         */
+        @Override
+        public T unavailable(String reason) {
+            String message = reason.contains(request.algorithm())
+                    ? reason
+                    : "no provider for " + request.algorithm() + ": " + reason;
+            Object proxy = Proxy.newProxyInstance(
+                    type.getClassLoader(), new Class<?>[] {type}, (p, method, args) -> switch (method.getName()) {
+                        case "toString" -> "unavailable " + request.what() + ": " + message;
+                        case "hashCode" -> System.identityHashCode(p);
+                        case "equals" -> p == args[0];
+                        default -> {
+                            if (args == null && request.identity().containsKey(method.getName())) {
+                                yield request.identity().get(method.getName());
+                            }
+                            throw new ProviderUnavailableException(message);
+                        }
+                    });
+            return type.cast(proxy);
         }
     }
 
     /**
-     * A hasher that throws a {@link ProviderUnavailableException} with {@code reason} on every call
-     * and answers {@code algorithm()} and {@code seed()}.
-     */
-    static <H> H unavailable(Class<H> type, HashAlgorithm algorithm, long seed, String reason) {
-        Object proxy = Proxy.newProxyInstance(
-                type.getClassLoader(), new Class<?>[] {type}, (p, method, args) -> switch (method.getName()) {
-                    case "algorithm" -> algorithm;
-                    case "seed" -> seed;
-                    case "toString" -> "unavailable " + algorithm.id() + ": " + reason;
-                    case "hashCode" -> System.identityHashCode(p);
-                    case "equals" -> p == args[0];
-                    default -> throw new ProviderUnavailableException(reason);
-                });
-        return type.cast(proxy);
-    }
-
-    /**
-     * Points every hasher handed out at nothing (each call throws with {@code reason}) and stops
-     * following providers: for an engine that stops, so that no hasher keeps a provider, or the
+     * Points every object handed out at nothing (each call throws with {@code reason}) and stops
+     * following providers: for an engine that stops, so that no object keeps a provider, or the
      * engine's choices, alive.
      */
     public synchronized void close(String reason) {
-        for (LiveHasher h : hashers) {
-            h.close(reason);
+        for (Live<?> live : handedOut) {
+            closeOne(live, reason);
         }
-        hashers.clear();
+        handedOut.clear();
+    }
+
+    private static <T> void closeOne(Live<T> live, String reason) {
+        live.point(live.source().unavailable(reason));
     }
 
     @Override

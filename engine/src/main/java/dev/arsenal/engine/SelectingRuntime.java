@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -44,8 +45,8 @@ import java.util.stream.Collectors;
  * probes and self-tests the hashing providers only, the first compressor the compression ones, and
  * {@link #report()} decides every family. After that, obtaining a primitive is a map lookup and a
  * factory call on the chosen provider; for a single-provider route the primitive returned is the
- * provider's own object, so calling it costs nothing extra, and for a tiered route a {@code
- * TieredHasher} adds one length comparison.
+ * provider's own object, so calling it costs nothing extra, and for a tiered route a generated
+ * {@link Tiered} record ({@code TieredHasher64}...) adds one length comparison.
  *
  * <p>Deciding takes the runtime's lock (the {@link Selector} is not thread-safe); reading a decided
  * family does not: {@code families} is replaced, never changed, and read through a volatile field.
@@ -131,46 +132,45 @@ final class SelectingRuntime implements ArsenalRuntime {
     public Hasher32 hasher32(HashAlgorithm algorithm, long seed) {
         algorithm.checkBits(32);
         algorithm.checkSeed(seed);
-        Route r = route(algorithm);
-        Hasher32 large = ((HashingProvider) r.large()).hasher32(algorithm, seed);
-        return r.tiered()
-                ? new TieredHasher32(((HashingProvider) r.small()).hasher32(algorithm, seed), large, r.crossover())
-                : large;
+        return routed(Hasher32.class, algorithm, p -> ((HashingProvider) p).hasher32(algorithm, seed));
     }
 
     @Override
     public Hasher64 hasher64(HashAlgorithm algorithm, long seed) {
         algorithm.checkBits(64);
         algorithm.checkSeed(seed);
-        Route r = route(algorithm);
-        Hasher64 large = ((HashingProvider) r.large()).hasher64(algorithm, seed);
-        return r.tiered()
-                ? new TieredHasher64(((HashingProvider) r.small()).hasher64(algorithm, seed), large, r.crossover())
-                : large;
+        return routed(Hasher64.class, algorithm, p -> ((HashingProvider) p).hasher64(algorithm, seed));
     }
 
     @Override
     public Hasher128 hasher128(HashAlgorithm algorithm, long seed) {
         algorithm.checkBits(128);
         algorithm.checkSeed(seed);
+        return routed(Hasher128.class, algorithm, p -> ((HashingProvider) p).hasher128(algorithm, seed));
+    }
+
+    /**
+     * The object {@code make} gets from the route's provider, or, for a tiered route, the generated
+     * {@link Tiered} record of the small and the large provider's objects.
+     */
+    private <T> T routed(Class<T> type, Algorithm algorithm, Function<Provider, T> make) {
         Route r = route(algorithm);
-        Hasher128 large = ((HashingProvider) r.large()).hasher128(algorithm, seed);
-        return r.tiered()
-                ? new TieredHasher128(((HashingProvider) r.small()).hasher128(algorithm, seed), large, r.crossover())
-                : large;
+        T large = make.apply(r.large());
+        if (!r.tiered()) {
+            return large;
+        }
+        // Size classes end at 1 MiB, so a crossover always fits an int; int compares are cheapest.
+        int crossover = (int) Math.min(Integer.MAX_VALUE, r.crossover());
+        return Dispatch.tiered(type, make.apply(r.small()), large, crossover);
     }
 
     @Override
     public Compressor compressor(Codec codec, int level, CompressionOptions options) {
-        codec.checkLevel(level);
+        checkCompressor(codec, level, options);
         if (codec.isShuffle()) {
             Compressor inner =
                     compressor(codec.inner(), level, options.withElementSize(CompressionOptions.DEFAULT_ELEMENT_SIZE));
             return ShuffleFrames.compressor(codec, shuffle(codec), inner, options.elementSize());
-        }
-        if (options.elementSize() != CompressionOptions.DEFAULT_ELEMENT_SIZE) {
-            throw new IllegalArgumentException("an element size applies to the shuffle codecs only, not to "
-                    + codec.id() + " (use " + codec.id() + "+shuffle)");
         }
         List<CompressionProvider> order = candidates(codec);
         for (CompressionProvider p : order) {
@@ -184,6 +184,20 @@ final class SelectingRuntime implements ArsenalRuntime {
                         .map(p -> p.id() + " supports levels " + p.supportedLevels(codec)
                                 + (options.isPlain() ? "" : " with " + p.supportedOptions(codec)))
                         .collect(Collectors.joining("; ")));
+    }
+
+    /**
+     * Refuses what no provider could change: a level outside the codec's range, an element size for
+     * a codec without a shuffle stage.
+     *
+     * @throws IllegalArgumentException naming the bad value
+     */
+    static void checkCompressor(Codec codec, int level, CompressionOptions options) {
+        codec.checkLevel(level);
+        if (!codec.isShuffle() && options.elementSize() != CompressionOptions.DEFAULT_ELEMENT_SIZE) {
+            throw new IllegalArgumentException("an element size applies to the shuffle codecs only, not to "
+                    + codec.id() + " (use " + codec.id() + "+shuffle)");
+        }
     }
 
     @Override

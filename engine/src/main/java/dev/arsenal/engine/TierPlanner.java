@@ -3,7 +3,6 @@ package dev.arsenal.engine;
 import dev.arsenal.Algorithm;
 import dev.arsenal.ProviderKind;
 import dev.arsenal.Strategy;
-import dev.arsenal.hashing.HashAlgorithm;
 import dev.arsenal.report.Calibration;
 import dev.arsenal.report.Decision;
 import dev.arsenal.report.Measurement;
@@ -18,7 +17,8 @@ import java.util.stream.Collectors;
 /**
  * Turns eligible candidates into a route: the winner per size class, by measurement when a
  * calibration covers every candidate, else by the providers' size-aware ranks; then at most two
- * tiers (the small-input winner and the bulk winner, split where the bulk winner starts winning).
+ * tiers (the small-input winner and the bulk winner, split where the bulk winner starts winning),
+ * for the families whose calls may be split by size ({@link SizeRouting}: hashing).
  *
  * <p>Strategies: THROUGHPUT takes the bulk winner for every size; LATENCY keeps inputs below the
  * crossover in the JVM (java or SIMD kinds) even when a native call measured faster, since its
@@ -58,8 +58,7 @@ final class TierPlanner {
             smallPool = inJvm.isEmpty() ? eligible : inJvm;
         }
         long smallest = SizeClasses.SIZES.getFirst();
-        // Only hashers route each call by its length; a compressor or a stream is one provider's.
-        boolean routesBySize = algorithm instanceof HashAlgorithm;
+        boolean routesBySize = SizeRouting.splitsBySize(algorithm.family());
         Provider small = !routesBySize
                         || strategy == Strategy.THROUGHPUT
                         || (smallPool.contains(bulk) && asGoodAsBest(bulk, smallPool, smallest, score))

@@ -5,32 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arsenal.Algorithm;
 import dev.arsenal.ArsenalRuntime;
 import dev.arsenal.Configuration;
 import dev.arsenal.ProviderKind;
 import dev.arsenal.ProviderUnavailableException;
-import dev.arsenal.Strategy;
 import dev.arsenal.compression.Codec;
 import dev.arsenal.compression.CompressionOptions;
-import dev.arsenal.compression.Compressor;
 import dev.arsenal.compression.Decompressor;
 import dev.arsenal.hashing.HashAlgorithm;
 import dev.arsenal.platform.CpuInfo;
 import dev.arsenal.platform.JvmInfo;
 import dev.arsenal.platform.PlatformInfo;
-import dev.arsenal.report.SelfTest;
-import dev.arsenal.spi.Availability;
-import dev.arsenal.spi.compression.AbstractCompressor;
-import dev.arsenal.spi.compression.AbstractDecompressor;
+import dev.arsenal.report.Decision;
+import dev.arsenal.report.Tier;
 import dev.arsenal.spi.compression.CompressionProvider;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongToIntFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,126 +37,7 @@ class CompressionSelectionTest {
             new CpuInfo("linux", "amd64", "test cpu", 2, List.of(), List.of(), List.of()),
             new JvmInfo("25", "test", "test", true, true, false, 0));
 
-    /** Stores bytes as they are, prefixed with its id's first letter: enough to tell who compressed. */
-    private record FakeProvider(
-            String id, int rank, int minLevel, int maxLevel, boolean dictionaries, AtomicInteger probes)
-            implements CompressionProvider {
-        FakeProvider(String id, int rank, int minLevel, int maxLevel) {
-            this(id, rank, minLevel, maxLevel, false, new AtomicInteger());
-        }
-
-        @Override
-        public boolean supports(Codec codec, int level, CompressionOptions options) {
-            return supports(codec, level) && (options.isPlain() || dictionaries && options.checksum());
-        }
-
-        @Override
-        public String supportedOptions(Codec codec) {
-            return dictionaries ? "dictionaries" : "no options";
-        }
-
-        @Override
-        public Compressor compressor(Codec codec, int level, CompressionOptions options) {
-            return compressor(codec, level);
-        }
-
-        @Override
-        public boolean supportsDecompression(Codec codec, CompressionOptions options) {
-            return codec == Codec.ZSTD && (dictionaries || !options.hasDictionary());
-        }
-
-        @Override
-        public Decompressor decompressor(Codec codec, CompressionOptions options) {
-            return decompressor(codec);
-        }
-
-        @Override
-        public boolean trainsDictionaries(Codec codec) {
-            return dictionaries;
-        }
-
-        @Override
-        public byte[] trainDictionary(Codec codec, List<byte[]> samples, int maxSize) {
-            return id.getBytes(StandardCharsets.US_ASCII);
-        }
-
-        @Override
-        public ProviderKind kind() {
-            return ProviderKind.JAVA;
-        }
-
-        @Override
-        public Set<Codec> algorithms() {
-            return Set.of(Codec.ZSTD);
-        }
-
-        @Override
-        public Availability probe(PlatformInfo platform) {
-            probes.incrementAndGet();
-            return Availability.available();
-        }
-
-        @Override
-        public SelfTest selfTest(Algorithm algorithm) {
-            return new SelfTest(SelfTest.Status.PASSED, "fake");
-        }
-
-        @Override
-        public int rank(Algorithm algorithm, Strategy strategy) {
-            return rank;
-        }
-
-        @Override
-        public boolean supports(Codec codec, int level) {
-            return codec == Codec.ZSTD && level >= minLevel && level <= maxLevel;
-        }
-
-        @Override
-        public String supportedLevels(Codec codec) {
-            return minLevel + " to " + maxLevel;
-        }
-
-        @Override
-        public Compressor compressor(Codec codec, int level) {
-            String tag = id;
-            return new AbstractCompressor(codec, level) {
-                @Override
-                public long maxCompressedLength(long inputLength) {
-                    return inputLength + 1;
-                }
-
-                @Override
-                protected int compressArrays(byte[] in, int off, int len, byte[] out, int outOff, int max) {
-                    out[outOff] = (byte) tag.charAt(0);
-                    System.arraycopy(in, off, out, outOff + 1, len);
-                    return len + 1;
-                }
-
-                @Override
-                protected OutputStream newStream(OutputStream out) {
-                    throw new UnsupportedOperationException();
-                }
-            };
-        }
-
-        @Override
-        public Decompressor decompressor(Codec codec) {
-            return new AbstractDecompressor(codec) {
-                @Override
-                protected int decompressArrays(byte[] in, int off, int len, byte[] out, int outOff, int max) {
-                    System.arraycopy(in, off + 1, out, outOff, len - 1);
-                    return len - 1;
-                }
-
-                @Override
-                protected InputStream newStream(InputStream in) {
-                    throw new UnsupportedOperationException();
-                }
-            };
-        }
-    }
-
-    private static ArsenalRuntime runtime(Configuration config, FakeProvider... providers) {
+    private static ArsenalRuntime runtime(Configuration config, FakeZstdProvider... providers) {
         return EngineRuntimeFactory.create(
                 config.with(Configuration.CALIBRATION, "off"), PLATFORM, List.of(providers), List.of());
     }
@@ -170,12 +46,12 @@ class CompressionSelectionTest {
 
     @Test
     void theBestRankedProviderThatSupportsTheLevelCompresses() {
-        FakeProvider nativeLike = new FakeProvider("native", 200, -7, 22);
-        FakeProvider javaLike = new FakeProvider("java", 100, 3, 3);
+        FakeZstdProvider nativeLike = new FakeZstdProvider("native", 200, -7, 22);
+        FakeZstdProvider javaLike = new FakeZstdProvider("java", 100, 3, 3);
         ArsenalRuntime runtime = runtime(Configuration.defaults(), javaLike, nativeLike);
         assertEquals('n', runtime.compressor(Codec.ZSTD, 19).compress(DATA)[0]);
 
-        FakeProvider strongJava = new FakeProvider("java", 300, 3, 3);
+        FakeZstdProvider strongJava = new FakeZstdProvider("java", 300, 3, 3);
         runtime = runtime(Configuration.defaults(), strongJava, nativeLike);
         assertEquals('j', runtime.compressor(Codec.ZSTD, 3).compress(DATA)[0], "the best one, at its level");
         assertEquals('n', runtime.compressor(Codec.ZSTD, 19).compress(DATA)[0], "the next one for a level it lacks");
@@ -188,7 +64,7 @@ class CompressionSelectionTest {
 
     @Test
     void noProviderForTheLevelSaysWhatEachSupports() {
-        ArsenalRuntime runtime = runtime(Configuration.defaults(), new FakeProvider("java", 100, 3, 3));
+        ArsenalRuntime runtime = runtime(Configuration.defaults(), new FakeZstdProvider("java", 100, 3, 3));
         ProviderUnavailableException e =
                 assertThrows(ProviderUnavailableException.class, () -> runtime.compressor(Codec.ZSTD, 19));
         assertTrue(
@@ -199,8 +75,8 @@ class CompressionSelectionTest {
 
     @Test
     void aForcedProviderIsTheOnlyOneAsked() {
-        FakeProvider nativeLike = new FakeProvider("native", 200, -7, 22);
-        FakeProvider javaLike = new FakeProvider("java", 100, 3, 3);
+        FakeZstdProvider nativeLike = new FakeZstdProvider("native", 200, -7, 22);
+        FakeZstdProvider javaLike = new FakeZstdProvider("java", 100, 3, 3);
         ArsenalRuntime runtime =
                 runtime(Configuration.defaults().withForcedProvider(Codec.ZSTD, "java"), javaLike, nativeLike);
         assertEquals('j', runtime.compressor(Codec.ZSTD, 3).compress(DATA)[0]);
@@ -211,8 +87,8 @@ class CompressionSelectionTest {
 
     @Test
     void optionsReachTheBestProviderThatSupportsThem() {
-        FakeProvider javaLike = new FakeProvider("java", 300, 3, 3);
-        FakeProvider nativeLike = new FakeProvider("native", 200, -7, 22, true, new AtomicInteger());
+        FakeZstdProvider javaLike = new FakeZstdProvider("java", 300, 3, 3);
+        FakeZstdProvider nativeLike = new FakeZstdProvider("native", 200, -7, 22, true, new AtomicInteger());
         ArsenalRuntime runtime = runtime(Configuration.defaults(), javaLike, nativeLike);
         CompressionOptions dict = CompressionOptions.defaults().withDictionary(new byte[] {1, 2, 3});
         assertEquals('j', runtime.compressor(Codec.ZSTD, 3).compress(DATA)[0], "plain: the best-ranked");
@@ -249,7 +125,7 @@ class CompressionSelectionTest {
     @Test
     void eachFamilyIsDecidedOnItsFirstUseOnly() throws Exception {
         AtomicInteger probes = new AtomicInteger();
-        FakeProvider compression = new FakeProvider("java", 100, 3, 3, false, probes);
+        FakeZstdProvider compression = new FakeZstdProvider("java", 100, 3, 3, false, probes);
         FakeCrcProvider hashing = new FakeCrcProvider("crc", ProviderKind.JAVA, 100);
         ArsenalRuntime runtime = EngineRuntimeFactory.create(
                 Configuration.defaults().with(Configuration.CALIBRATION, "off"),
@@ -276,8 +152,41 @@ class CompressionSelectionTest {
 
     @Test
     void codecsWithoutProvidersAreReportedNotFatal() {
-        ArsenalRuntime runtime = runtime(Configuration.defaults(), new FakeProvider("java", 100, 3, 3));
+        ArsenalRuntime runtime = runtime(Configuration.defaults(), new FakeZstdProvider("java", 100, 3, 3));
         assertTrue(runtime.report().decision("gzip").orElseThrow().reason().contains("no provider implements gzip"));
         assertThrows(ProviderUnavailableException.class, () -> runtime.decompressor(Codec.GZIP));
+    }
+
+    @Test
+    void compressionIsNotSplitBySizeEvenWhenRanksSaySo() {
+        // java wins below 1 KiB, native from there: a hashing plan would have two tiers (SizeRouting).
+        CompressionProvider java =
+                rankedBySize(new FakeZstdProvider("java", 100, -7, 22), size -> size < 1024 ? 300 : 100);
+        CompressionProvider nat = rankedBySize(new FakeZstdProvider("native", 200, -7, 22), size -> 200);
+        ArsenalRuntime runtime = EngineRuntimeFactory.create(
+                Configuration.defaults().with(Configuration.CALIBRATION, "off"),
+                PLATFORM,
+                List.of(java, nat),
+                List.of());
+        Decision d = runtime.report().decision("zstd").orElseThrow();
+        assertEquals(List.of(new Tier(0, "native")), d.tiers(), d.reason());
+        assertEquals('n', runtime.compressor(Codec.ZSTD, 3).compress(DATA)[0]);
+    }
+
+    /** {@code provider}, ranked {@code rank(size)} at every strategy. */
+    private static CompressionProvider rankedBySize(CompressionProvider provider, LongToIntFunction rank) {
+        return (CompressionProvider) Proxy.newProxyInstance(
+                CompressionProvider.class.getClassLoader(),
+                new Class<?>[] {CompressionProvider.class},
+                (p, method, args) -> {
+                    if (method.getName().equals("rank") && method.getParameterCount() == 3) {
+                        return rank.applyAsInt((Long) args[2]);
+                    }
+                    try {
+                        return method.invoke(provider, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 }

@@ -1,12 +1,17 @@
 package dev.arsenal.engine;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arsenal.Configuration;
 import dev.arsenal.ProviderKind;
 import dev.arsenal.ProviderUnavailableException;
+import dev.arsenal.compression.Codec;
+import dev.arsenal.compression.Compressor;
+import dev.arsenal.compression.Decompressor;
 import dev.arsenal.hashing.HashAlgorithm;
 import dev.arsenal.hashing.HashStream32;
 import dev.arsenal.hashing.Hasher32;
@@ -25,6 +30,13 @@ class LiveRuntimeTest {
         CRC32 c = new CRC32();
         c.update(data);
         return (int) c.getValue();
+    }
+
+    /** The fake provider's decompressor has no allocating form (it needs a stream): the ranged one. */
+    private static byte[] decompress(Decompressor decompressor, byte[] packed) {
+        byte[] back = new byte[DATA.length];
+        assertEquals(DATA.length, decompressor.decompress(packed, 0, packed.length, back, 0, back.length));
+        return back;
     }
 
     private static LiveRuntime runtime(Provider... providers) {
@@ -145,12 +157,60 @@ class LiveRuntimeTest {
     }
 
     @Test
-    void closingPointsEveryHasherAtNothing() {
-        LiveRuntime runtime = runtime(new FakeCrcProvider("java", ProviderKind.JAVA, 100));
+    void closingPointsEveryObjectAtNothing() {
+        LiveRuntime runtime = runtime(
+                new FakeCrcProvider("java", ProviderKind.JAVA, 100), new FakeZstdProvider("java-zstd", 100, 1, 3));
         Hasher32 hasher = runtime.hasher32(HashAlgorithm.CRC32, 0);
+        Compressor compressor = runtime.compressor(Codec.ZSTD, 3);
         runtime.close("the engine was stopped");
         ProviderUnavailableException e = assertThrows(ProviderUnavailableException.class, () -> hasher.hash(DATA));
-        assertEquals("the engine was stopped", e.getMessage());
+        assertEquals("no provider for crc32: the engine was stopped", e.getMessage());
+        e = assertThrows(ProviderUnavailableException.class, () -> compressor.compress(DATA));
+        assertEquals("no provider for zstd: the engine was stopped", e.getMessage());
+        assertEquals(Codec.ZSTD, compressor.codec(), "identity still answers");
+        assertEquals(3, compressor.level());
+    }
+
+    @Test
+    void aCompressorHandedOutFollowsEverySelection() {
+        FakeZstdProvider nativeLike = new FakeZstdProvider("native", 200, -7, 22);
+        FakeZstdProvider javaLike = new FakeZstdProvider("java", 100, -7, 22);
+        LiveRuntime runtime = runtime(javaLike, nativeLike);
+        Compressor compressor = runtime.compressor(Codec.ZSTD, 3);
+        Decompressor decompressor = runtime.decompressor(Codec.ZSTD);
+        assertEquals('n', compressor.compress(DATA)[0], "the better-ranked provider compresses");
+
+        runtime.update(CONFIG, List.of(javaLike), List.of());
+        byte[] packed = compressor.compress(DATA);
+        assertEquals('j', packed[0], "after the native provider left, java compresses");
+        assertArrayEquals(DATA, decompress(decompressor, packed));
+
+        runtime.update(CONFIG, List.of(javaLike, nativeLike), List.of());
+        assertEquals('n', compressor.compress(DATA)[0], "when it comes back, it compresses again");
+        assertInstanceOf(Live.class, compressor, "a generated live object, not the provider's own");
+    }
+
+    @Test
+    void aCompressorWithoutAProviderFailsNamingTheCodecUntilOneComes() {
+        FakeZstdProvider javaLike = new FakeZstdProvider("java", 100, 1, 3);
+        LiveRuntime runtime = runtime();
+        Compressor compressor = runtime.compressor(Codec.ZSTD, 3);
+        Decompressor decompressor = runtime.decompressor(Codec.ZSTD);
+        ProviderUnavailableException e =
+                assertThrows(ProviderUnavailableException.class, () -> compressor.compress(DATA));
+        assertTrue(e.getMessage().contains("no provider for zstd"), e.getMessage());
+        assertThrows(ProviderUnavailableException.class, () -> decompress(decompressor, DATA));
+        assertEquals(Codec.ZSTD, decompressor.codec(), "identity still answers");
+        assertThrows(IllegalArgumentException.class, () -> runtime.compressor(Codec.ZSTD, 23), "a bad level");
+
+        runtime.update(CONFIG, List.of(javaLike), List.of());
+        byte[] packed = compressor.compress(DATA);
+        assertEquals('j', packed[0]);
+        assertArrayEquals(DATA, decompress(decompressor, packed));
+
+        Compressor strong = runtime.compressor(Codec.ZSTD, 9);
+        e = assertThrows(ProviderUnavailableException.class, () -> strong.compress(DATA));
+        assertTrue(e.getMessage().contains("zstd at level 9"), "no provider has the level: " + e.getMessage());
     }
 
     @Test

@@ -192,8 +192,9 @@ final class OutputFile implements AutoCloseable {
             Thread hook = null;
             try {
                 tryLock(channel); // held until the channel closes, after the rename over the output
+                // The hook first: a SIGTERM between the rename and the hook left the .tmp file behind.
+                hook = deleteOnExit(fresh, temp);
                 Files.move(fresh, temp, StandardCopyOption.ATOMIC_MOVE);
-                hook = deleteOnExit(temp);
                 removeLeftovers(dir, base, temp, notes);
                 return new OutputFile(name, target, temp, channel, model, false, replaceFiles, hook);
             } catch (IOException | RuntimeException e) {
@@ -485,12 +486,14 @@ final class OutputFile implements AutoCloseable {
     }
 
     /**
-     * Deletes {@code temp} if the JVM exits while it is being written (Ctrl-C), as gzip removes its
-     * partial output; once renamed, there is nothing left to delete.
+     * Deletes {@code fresh} and {@code temp} (the file before and after its rename) if the JVM exits
+     * while it is being written (Ctrl-C), as gzip removes its partial output; once renamed over the
+     * output, there is nothing left to delete.
      */
-    private static Thread deleteOnExit(Path temp) {
+    private static Thread deleteOnExit(Path fresh, Path temp) {
         Thread hook = new Thread(() -> {
             try {
+                Files.deleteIfExists(fresh);
                 Files.deleteIfExists(temp);
             } catch (IOException e) {
                 // exiting: nowhere to say it

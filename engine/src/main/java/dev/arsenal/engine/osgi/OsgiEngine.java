@@ -54,7 +54,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  *
  * <p>When a provider service comes, goes (DS calls the unbind method while the service is
  * unregistering, before it is gone) or the configuration changes, every runtime decides again and
- * moves its hashers at once; see {@link LiveRuntime} for what calls in flight and streams do.
+ * moves its hashers, compressors and decompressors at once; see {@link LiveRuntime} for what calls in flight and streams do.
  *
  * <p>A configuration that cannot be used (a value that does not parse, a provider forced for an
  * unknown algorithm) never stops the engine from following providers: the selection falls back to
@@ -160,7 +160,7 @@ public final class OsgiEngine {
         }
         registrations.clear();
         String reason =
-                "the Arsenal engine (bundle dev.arsenal.engine) was stopped; take a new hasher once it runs again";
+                "the Arsenal engine (bundle dev.arsenal.engine) was stopped; take new hashers and compressors once it runs again";
         if (runtime != null) {
             runtime.close(reason);
         }

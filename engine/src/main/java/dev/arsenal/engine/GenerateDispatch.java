@@ -1,0 +1,20 @@
+package dev.arsenal.engine;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Lists the api interfaces the engine hands out through a dispatch layer. For each, the build's
+ * annotation processor ({@code codegen}'s {@code DispatchProcessor}, on this module's processor
+ * path) writes a {@link Tiered} record {@code TieredX} and a {@link Live} class {@code LiveX} into
+ * this package, and one {@code Dispatch} class with factories by interface. Source retention: it
+ * exists only for the processor.
+ */
+@Retention(RetentionPolicy.SOURCE)
+@Target(ElementType.PACKAGE)
+@interface GenerateDispatch {
+    /** The interfaces, each once. */
+    Class<?>[] value();
+}

@@ -1,0 +1,21 @@
+/**
+ * The selection engine: it discovers, probes, self-tests and ranks providers, records every
+ * decision, and hands out primitives. A primitive whose calls are split between two providers by
+ * input size is a {@link dev.arsenal.engine.Tiered} object, and one that a container re-points when
+ * providers come and go is a {@link dev.arsenal.engine.Live} object; both kinds are generated at
+ * build time for the interfaces listed here, the one place a new family adds its interfaces to.
+ */
+@GenerateDispatch({
+    Hasher32.class,
+    Hasher64.class,
+    Hasher128.class,
+    Compressor.class,
+    Decompressor.class,
+})
+package dev.arsenal.engine;
+
+import dev.arsenal.compression.Compressor;
+import dev.arsenal.compression.Decompressor;
+import dev.arsenal.hashing.Hasher128;
+import dev.arsenal.hashing.Hasher32;
+import dev.arsenal.hashing.Hasher64;

@@ -1,0 +1,249 @@
+package dev.arsenal.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arsenal.compression.Compressor;
+import dev.arsenal.compression.Decompressor;
+import dev.arsenal.hashing.Hasher128;
+import dev.arsenal.hashing.Hasher32;
+import dev.arsenal.hashing.Hasher64;
+import java.io.Closeable;
+import java.lang.foreign.MemorySegment;
+import java.lang.reflect.Array;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The generated dispatch classes checked by reflection against their interfaces, so that a new
+ * interface method (a default one included) that the generator missed, or routed against the rules,
+ * fails here: every method is overridden by both classes, reaches {@code small} or {@code large} as
+ * its signature says, and, in the live class, is repeated on the new choice after a {@link
+ * LinkageError} (with {@code ByteBuffer} positions put back) unless it was given a stream.
+ */
+class GeneratedDispatchTest {
+    private static final int CROSSOVER = 100;
+    private static final int SHORT = 10;
+    private static final int LONG = 1000;
+
+    static Stream<Class<?>> types() {
+        return Dispatch.types().stream();
+    }
+
+    @Test
+    void everyInterfaceOfTheApiThatIsHandedOutIsListed() {
+        assertEquals(
+                List.of(Hasher32.class, Hasher64.class, Hasher128.class, Compressor.class, Decompressor.class),
+                Dispatch.types());
+        assertThrows(IllegalArgumentException.class, () -> Dispatch.tiered(Runnable.class, () -> {}, () -> {}, 1));
+    }
+
+    @ParameterizedTest
+    @MethodSource("types")
+    void bothClassesOverrideEveryMethodDefaultsIncluded(Class<?> type) {
+        Object tiered = tiered(type, recorder("small"), recorder("large"));
+        Object live = live(type, tiered);
+        assertInstanceOf(Tiered.class, tiered);
+        assertTrue(tiered.getClass().isRecord(), "a record, so that HotSpot trusts its fields");
+        assertTrue(Modifier.isFinal(live.getClass().getModifiers()));
+        for (Method m : methods(type)) {
+            for (Object o : List.of(tiered, live)) {
+                Method declared = assertDoesNotThrow(o.getClass(), m);
+                assertFalse(declared.isDefault() || declared.isSynthetic(), declared.toString());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("types")
+    void callsGoWhereTheirSignaturesSay(Class<?> type) throws Throwable {
+        Recorder small = recorder("small");
+        Recorder large = recorder("large");
+        Object tiered = tiered(type, small, large);
+        Object live = live(type, tiered);
+        for (Method m : methods(type)) {
+            for (int size : new int[] {SHORT, LONG}) {
+                for (Object o : List.of(tiered, live)) {
+                    small.calls.clear();
+                    large.calls.clear();
+                    invoke(o, m, arguments(m, size));
+                    Recorder expected = expectedTier(m, size) ? small : large;
+                    Recorder other = expected == small ? large : small;
+                    assertEquals(
+                            List.of(m.getName()),
+                            expected.calls,
+                            () -> o.getClass().getSimpleName() + "." + m.getName()
+                                    + Arrays.toString(m.getParameterTypes()) + " of " + size + " bytes");
+                    assertTrue(other.calls.isEmpty(), other.calls::toString);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("types")
+    void aLinkageErrorIsAnsweredOnTheNewChoiceWithBuffersPutBack(Class<?> type) throws Throwable {
+        for (Method m : methods(type)) {
+            Recorder next = recorder("next");
+            Object nextTarget = proxy(type, next);
+            Object[] live = new Object[1];
+            Recorder gone = recorder("gone");
+            gone.onCall = args -> {
+                point(live[0], nextTarget);
+                for (Object a : args == null ? new Object[0] : args) {
+                    if (a instanceof ByteBuffer b) {
+                        b.position(b.limit()); // the failed call had read it all
+                    }
+                }
+                throw new NoClassDefFoundError("dev/arsenal/providers/Gone");
+            };
+            Object first = proxy(type, gone);
+            live[0] = live(type, first);
+            Object[] args = arguments(m, LONG);
+            boolean stream = Arrays.stream(m.getParameterTypes()).anyMatch(Closeable.class::isAssignableFrom);
+            if (stream) {
+                assertThrows(NoClassDefFoundError.class, () -> invoke(live[0], m, args), m::toString);
+                assertTrue(next.calls.isEmpty(), "not repeated: the call may have used the stream");
+                continue;
+            }
+            invoke(live[0], m, args);
+            assertEquals(List.of(m.getName()), next.calls, m::toString);
+            for (Object a : args) {
+                if (a instanceof ByteBuffer b) {
+                    assertEquals(0, b.position(), m + ": the buffer's position was put back");
+                }
+            }
+        }
+    }
+
+    // ---- the rules, restated from the processor's documentation ----
+
+    /** Whether a call of {@code m} with inputs of {@code size} bytes belongs to {@code small}. */
+    private static boolean expectedTier(Method m, int size) {
+        for (Class<?> p : m.getParameterTypes()) {
+            if (p == byte[].class || p == ByteBuffer.class || p == MemorySegment.class) {
+                return size < CROSSOVER;
+            }
+        }
+        return m.getParameterCount() > 0 && Arrays.stream(m.getParameterTypes()).allMatch(Class::isPrimitive);
+    }
+
+    /** Inputs of {@code size} bytes, ints and longs of {@code size} (so a length argument says it). */
+    private static Object[] arguments(Method m, int size) {
+        Class<?>[] types = m.getParameterTypes();
+        Object[] args = new Object[types.length];
+        for (int i = 0; i < types.length; i++) {
+            Class<?> t = types[i];
+            args[i] = t == byte[].class
+                    ? new byte[size]
+                    : t == ByteBuffer.class
+                            ? ByteBuffer.allocate(size)
+                            : t == MemorySegment.class
+                                    ? MemorySegment.ofArray(new byte[size])
+                                    : t == int.class ? size : t == long.class ? (Object) (long) size : zero(t);
+        }
+        return args;
+    }
+
+    // ---- plumbing ----
+
+    private static List<Method> methods(Class<?> type) {
+        List<Method> methods = new ArrayList<>();
+        for (Method m : type.getMethods()) {
+            if (!Modifier.isStatic(m.getModifiers())) {
+                methods.add(m);
+            }
+        }
+        assertFalse(methods.isEmpty());
+        return methods;
+    }
+
+    private static Method assertDoesNotThrow(Class<?> c, Method m) {
+        try {
+            return c.getDeclaredMethod(m.getName(), m.getParameterTypes());
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError(c.getSimpleName() + " does not override " + m, e);
+        }
+    }
+
+    /** Records the names of the methods called on it; answers zero, false or null. */
+    private static final class Recorder implements InvocationHandler {
+        final String name;
+        final List<String> calls = new ArrayList<>();
+        ThrowingFunction onCall;
+
+        Recorder(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            if (method.getDeclaringClass() == Object.class) {
+                return switch (method.getName()) {
+                    case "toString" -> name;
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    default -> proxy == args[0];
+                };
+            }
+            if (onCall != null) {
+                ThrowingFunction once = onCall;
+                onCall = null;
+                once.apply(args);
+            }
+            calls.add(method.getName());
+            return zero(method.getReturnType());
+        }
+    }
+
+    private interface ThrowingFunction {
+        void apply(Object[] args) throws Throwable;
+    }
+
+    private static Recorder recorder(String name) {
+        return new Recorder(name);
+    }
+
+    private static Object zero(Class<?> type) {
+        return type.isPrimitive() && type != void.class ? Array.get(Array.newInstance(type, 1), 0) : null;
+    }
+
+    private static Object proxy(Class<?> type, Recorder recorder) {
+        return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, recorder);
+    }
+
+    private static <T> Object tiered(Class<T> type, Recorder small, Recorder large) {
+        return Dispatch.tiered(type, type.cast(proxy(type, small)), type.cast(proxy(type, large)), CROSSOVER);
+    }
+
+    private static <T> Object live(Class<T> type, Object tiered) {
+        T chosen = type.cast(tiered);
+        return Dispatch.live(type, new DispatchingProviders.Fixed<>(chosen), chosen);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void point(Object live, Object chosen) {
+        ((Live<T>) live).point((T) chosen);
+    }
+
+    private static Object invoke(Object target, Method m, Object[] args) throws Throwable {
+        try {
+            return m.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
