@@ -91,10 +91,18 @@ class OsgiRuntimeIT {
         int rounds = 5;
         Launcher.Result r = scenario(JVM, "hotswap", "-Drounds=" + rounds);
         System.out.println("hot-swap under load:\n" + r.out());
+        assertEquals(
+                List.of(),
+                r.err()
+                        .lines()
+                        .filter(l -> !l.equals("WARNING: Using incubator modules: jdk.incubator.vector"))
+                        .toList(),
+                "nothing on stderr but the JVM's incubator notice");
         long calls = Long.parseLong(value(r, "calls"));
         assertEquals("0", value(r, "failures"), r.out());
         assertEquals("0", value(r, "wrong"), r.out());
-        assertEquals("0", value(r, "stale"), "every hasher follows the route after each operation: " + r.out());
+        assertEquals("0", value(r, "stale"), "every live object follows the route after each operation: " + r.out());
+        assertEquals("0", value(r, "unavailable"), r.out());
         assertTrue(calls > 10_000, "calls ran: " + calls);
         assertEquals(String.valueOf(6 * rounds), value(r, "operations"), "every operation ran: " + r.out());
         for (String kind : List.of("stop-start", "update", "reinstall")) {
@@ -106,6 +114,31 @@ class OsgiRuntimeIT {
             assertTrue(perProvider.getOrDefault(p, 0L) > 0, p + " served calls: " + perProvider);
         }
         assertEquals(routes(scenario(JVM, "selection")), routes(r), "the final choice is the initial one again");
+
+        // Compression under the same operations: live compressors and decompressors taken once.
+        assertTrue(Long.parseLong(value(r, "compression-matrix-frames")) > 0, r.out());
+        for (String key : List.of("failures", "unavailable", "wrong", "stale-calls")) {
+            assertEquals("0", value(r, "compression-" + key), key + ": " + r.out());
+        }
+        assertTrue(Long.parseLong(value(r, "compression-calls")) >= 2 * 20 + 2 * 6 * rounds * 8, r.out());
+        Map<String, Long> compression = new LinkedHashMap<>();
+        values(r, "compression-provider")
+                .forEach(
+                        l -> compression.put(l.split(" ")[0] + " " + l.split(" ")[1], Long.parseLong(l.split(" ")[2])));
+        for (String p : List.of(
+                "compressor java-compression",
+                "compressor native-lz4",
+                "compressor lz4java-compression",
+                "compressor zstd-jni",
+                "compressor native-gzip",
+                "compressor simd-shuffle+native-lz4",
+                "compressor simd-shuffle+zstd-jni",
+                "decompressor java-compression",
+                "decompressor zstd-jni",
+                "read-by java-compression",
+                "read-by native-zstd")) {
+            assertTrue(compression.getOrDefault(p, 0L) > 0, p + " served calls: " + compression);
+        }
     }
 
     @Test
@@ -115,7 +148,16 @@ class OsgiRuntimeIT {
         assertTrue(!value(r, "route-after").contains("native-xxhash"), r.out());
         assertEquals("ok", value(r, "stream-after-uninstall"), "the stream stays with its provider: " + r.out());
         assertEquals("ok", value(r, "hasher-after-uninstall"), r.out());
-        assertEquals("true", value(r, "loader-collected"), "the bundle's class loader was collected: " + r.out());
+        assertEquals("ok", value(r, "compressors-before-uninstall"), r.out());
+        assertEquals("ok", value(r, "compressors-after-uninstall"), "re-pointed, they still serve: " + r.out());
+        List<String> serving = values(r, "serving");
+        assertEquals(2 * 6, serving.size(), r.out());
+        assertTrue(serving.subList(0, 6).contains("zstd zstd-jni"), "native before: " + serving);
+        assertTrue(serving.subList(6, 12).contains("zstd java-compression"), "java after: " + serving);
+        assertEquals(
+                "true",
+                value(r, "loader-collected"),
+                "the bundle's class loader was collected while its live compressors were kept: " + r.out());
     }
 
     @Test
@@ -164,8 +206,12 @@ class OsgiRuntimeIT {
         assertTrue(use.contains("xxh3: java-hashing (forced by arsenal.provider.xxh3=java-hashing"), use);
         String bad = out.substring(out.indexOf("--- use-bad"), out.indexOf("--- reset"));
         assertTrue(bad.contains("no provider 'no-such-provider' for xxh3"), bad);
-        String reset = out.substring(out.indexOf("--- reset"));
+        String reset = out.substring(out.indexOf("--- reset"), out.indexOf("--- use-zstd"));
         assertTrue(!reset.contains("java-hashing (forced"), reset);
+        assertEquals("zstd-jni zstd-jni", value(r, "zstd-before"), "compressor, decompressor: " + out);
+        assertEquals("native-zstd native-zstd", value(r, "zstd-used"), "arsenal:use moves them: " + out);
+        assertEquals("ok", value(r, "zstd-used-round-trips"), out);
+        assertEquals("zstd-jni zstd-jni", value(r, "zstd-reset"), "arsenal:reset moves them back: " + out);
     }
 
     @Test

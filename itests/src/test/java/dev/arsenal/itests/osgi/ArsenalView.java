@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -71,6 +73,73 @@ public final class ArsenalView {
         return MethodHandles.publicLookup()
                 .findStatic(api.loadClass("dev.arsenal.hashing.Hashing"), "xxh3_64", MethodType.methodType(hasher64))
                 .invoke();
+    }
+
+    /** The {@code Codec} with this id ("zstd", "lz4+shuffle"). */
+    public Object codec(String id) throws Throwable {
+        Class<?> codec = api.loadClass("dev.arsenal.compression.Codec");
+        return codec.getMethod("byId", String.class).invoke(null, id);
+    }
+
+    /**
+     * A live compressor of {@code codec} at its default level: {@code Compression.compressor(codec)}
+     * (the static entry, which finds the runtime through the framework) if {@code staticEntry}, else
+     * {@code runtime.compressor(codec, level)}.
+     */
+    public Object compressor(String codecId, boolean staticEntry) throws Throwable {
+        Object codec = codec(codecId);
+        Class<?> codecType = api.loadClass("dev.arsenal.compression.Codec");
+        if (staticEntry) {
+            return api.loadClass("dev.arsenal.compression.Compression")
+                    .getMethod("compressor", codecType)
+                    .invoke(null, codec);
+        }
+        int level = (Integer) codecType.getMethod("defaultLevel").invoke(codec);
+        return api.loadClass("dev.arsenal.ArsenalRuntime")
+                .getMethod("compressor", codecType, int.class)
+                .invoke(runtime, codec, level);
+    }
+
+    /** A live decompressor of {@code codec}, from the static entry or the runtime, as {@link #compressor}. */
+    public Object decompressor(String codecId, boolean staticEntry) throws Throwable {
+        Object codec = codec(codecId);
+        Class<?> codecType = api.loadClass("dev.arsenal.compression.Codec");
+        Class<?> owner = staticEntry
+                ? api.loadClass("dev.arsenal.compression.Compression")
+                : api.loadClass("dev.arsenal.ArsenalRuntime");
+        return owner.getMethod("decompressor", codecType).invoke(staticEntry ? null : runtime, codec);
+    }
+
+    /** {@code compressor.compress(byte[])} on any compressor. */
+    public MethodHandle compressBytes() throws ReflectiveOperationException {
+        return MethodHandles.publicLookup()
+                .findVirtual(
+                        api.loadClass("dev.arsenal.compression.Compressor"),
+                        "compress",
+                        MethodType.methodType(byte[].class, byte[].class))
+                .asType(MethodType.methodType(byte[].class, Object.class, byte[].class));
+    }
+
+    /** {@code decompressor.decompress(byte[], maxLength)} on any decompressor. */
+    public MethodHandle decompressBytes() throws ReflectiveOperationException {
+        return MethodHandles.publicLookup()
+                .findVirtual(
+                        api.loadClass("dev.arsenal.compression.Decompressor"),
+                        "decompress",
+                        MethodType.methodType(byte[].class, byte[].class, int.class))
+                .asType(MethodType.methodType(byte[].class, Object.class, byte[].class, int.class));
+    }
+
+    /** The ids of the providers the engine reports available. */
+    public Set<String> availableProviders() throws Throwable {
+        Object r = report.invoke(runtime);
+        Set<String> ids = new TreeSet<>();
+        for (Object p : (List<?>) r.getClass().getMethod("providers").invoke(r)) {
+            if ((Boolean) p.getClass().getMethod("available").invoke(p)) {
+                ids.add((String) p.getClass().getMethod("id").invoke(p));
+            }
+        }
+        return ids;
     }
 
     /** {@code (Object) hasher.hash(byte[])} for a hasher of {@code bits}, results boxed. */

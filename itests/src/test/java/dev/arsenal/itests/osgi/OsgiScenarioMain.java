@@ -1,12 +1,12 @@
 package dev.arsenal.itests.osgi;
 
 import java.lang.invoke.MethodHandle;
+import java.lang.ref.Reference;
 import java.lang.ref.WeakReference;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.Hashtable;
@@ -17,14 +17,10 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.BundleWiring;
@@ -36,13 +32,14 @@ import org.osgi.framework.wiring.BundleWiring;
  *
  * <ul>
  *   <li>{@code selection}: the route per algorithm;
- *   <li>{@code hotswap}: threads hash and check every result while the native and SIMD bundles are
- *       stopped, started, updated and reinstalled, {@code -Drounds=N} times each (bounded by
- *       counts: every worker makes a number of calls before, between and after operations, however
- *       slow the machine; the integration test's process time-out catches a hang with a thread
- *       dump);
+ *   <li>{@code hotswap}: threads hash, and others compress and decompress with live objects taken
+ *       once, and check every result while the native and SIMD bundles are stopped, started,
+ *       updated and reinstalled, {@code -Drounds=N} times each ({@link HotSwap}, {@link
+ *       CompressionLoad});
  *   <li>{@code reclaim}: a stream outlives its provider's bundle, then the bundle's class loader
- *       must be collected;
+ *       must be collected while live compressors it served are still held;
+ *   <li>{@code commands}: the Gogo commands' output, and a live compressor moved by {@code
+ *       arsenal:use zstd native-zstd} and back by {@code arsenal:reset zstd};
  *   <li>{@code configadmin}: a Configuration Admin change re-selects at once;
  *   <li>{@code engine-update}: the engine bundle is updated without a refresh while every provider
  *       bundle stays wired as it was, and the new engine follows providers again.
@@ -69,7 +66,7 @@ public final class OsgiScenarioMain {
                 case "hotswap" -> hotSwap(c, view, Integer.getInteger("rounds", 5));
                 case "reclaim" -> reclaim(c, view);
                 case "configadmin" -> configAdmin(c, view);
-                case "commands" -> commands(c);
+                case "commands" -> commands(c, view);
                 case "engine-update" -> engineUpdate(c, view);
                 default -> throw new IllegalArgumentException("unknown scenario " + args[0]);
             }
@@ -123,221 +120,81 @@ public final class OsgiScenarioMain {
         };
     }
 
-    /** Calls every worker makes before the first operation. */
-    private static final long CALLS_FIRST = 1000;
-
-    /** Calls every worker makes while a provider bundle is stopped or uninstalled. */
-    private static final long CALLS_WHILE_GONE = 100;
-
-    /** Calls every worker makes after an operation, before the next. */
-    private static final long CALLS_AFTER = 300;
+    /** Calls each hashing worker makes before the first operation, while a bundle is gone, and after each. */
+    private static final HotSwap.Counts HASHING_COUNTS = new HotSwap.Counts(1000, 100, 300);
 
     /**
-     * Swaps bundles under load: each round stops and starts, updates, and reinstalls each of the
-     * native and SIMD bundles (six operations), so {@code rounds} rounds make {@code 6 * rounds}.
+     * Swaps bundles under load ({@link HotSwap#swap}): three threads hash and two compress and
+     * decompress ({@link CompressionLoad}), every result checked, while the native and SIMD bundles
+     * are stopped and started, updated and reinstalled, {@code rounds} times each.
      */
     static void hotSwap(Container c, ArsenalView view, int rounds) throws Throwable {
-        byte[][] inputs = inputs();
-        Map<String, Object[]> expected = reference(c, view, inputs);
-        List<String> algorithms = new ArrayList<>(new TreeMap<>(ArsenalView.ALGORITHMS).keySet());
-        // The routes as of the last bundle operation, and a generation that changes around each one,
-        // so that a call is counted for a provider only when no operation overlapped it.
-        AtomicLong generation = new AtomicLong();
-        var routes = new AtomicReference<>(view.routes());
-        Map<String, LongAdder> perProvider = new ConcurrentHashMap<>();
-        LongAdder calls = new LongAdder();
-        LongAdder straddled = new LongAdder();
-        LongAdder failures = new LongAdder();
-        LongAdder wrong = new LongAdder();
-        List<String> firstProblems = Collections.synchronizedList(new ArrayList<>());
+        var phase = new AtomicReference<>(HotSwap.Phase.settled(c, view));
         AtomicBoolean running = new AtomicBoolean(true);
-        int threads = 3;
-        // Each worker's own count of calls, so that the driver waits for every worker to have run.
-        AtomicLong[] callsOf = new AtomicLong[threads];
-        List<Thread> workers = new ArrayList<>();
-        Map<Object, String> allHashers = new IdentityHashMap<>();
-        for (int t = 0; t < threads; t++) {
-            int id = t;
-            callsOf[t] = new AtomicLong();
-            Map<String, Object> hashers = new HashMap<>();
-            Map<String, MethodHandle> hashes = new HashMap<>();
-            for (String a : algorithms) {
-                // Thread 0 takes XXH3 through the static entry Hashing.xxh3_64(), the others through
-                // the runtime service.
-                hashers.put(a, id == 0 && a.equals("XXH3_64") ? view.staticXxh3() : view.hasher(view.runtime(), a, 0));
-                hashes.put(a, view.hashBytes(ArsenalView.ALGORITHMS.get(a)));
-                allHashers.put(hashers.get(a), algorithmId(a));
-            }
-            Thread worker = new Thread(() -> {
-                Random random = new Random(id);
-                while (running.get()) {
-                    String a = algorithms.get(random.nextInt(algorithms.size()));
-                    int i = random.nextInt(inputs.length);
-                    long before = generation.get();
-                    Map<String, String> routeSnapshot = routes.get();
-                    try {
-                        Object result = hashes.get(a).invoke(hashers.get(a), inputs[i]);
-                        if (!result.equals(expected.get(a)[i])) {
-                            wrong.increment();
-                            if (firstProblems.size() < 5) {
-                                firstProblems.add("wrong " + a + " of " + inputs[i].length + " bytes: " + result
-                                        + " expected " + expected.get(a)[i]);
-                            }
-                        }
-                    } catch (Throwable e) {
-                        failures.increment();
-                        if (firstProblems.size() < 5) {
-                            firstProblems.add("failed " + a + " of " + inputs[i].length + " bytes: " + e);
-                        }
-                    }
-                    calls.increment();
-                    callsOf[id].incrementAndGet();
-                    if (generation.get() == before) {
-                        String provider = ArsenalView.providerFor(routeSnapshot.get(algorithmId(a)), inputs[i].length);
-                        perProvider
-                                .computeIfAbsent(provider, p -> new LongAdder())
-                                .increment();
-                    } else {
-                        straddled.increment();
-                    }
-                }
-            });
-            worker.start();
-            workers.add(worker);
-        }
-        int operations = 0;
-        int stale = 0;
-        List<String> staleExamples = new ArrayList<>();
-        Map<String, Integer> byKind = new TreeMap<>();
-        String[] targets = {NATIVE, SIMD};
-        String[] kinds = {"stop-start", "update", "reinstall"};
-        awaitCalls(callsOf, CALLS_FIRST);
-        for (int round = 0; round < rounds; round++) {
-            for (String kind : kinds) {
-                for (String target : targets) {
-                    generation.incrementAndGet();
-                    Bundle b = c.bundle(target);
-                    switch (kind) {
-                        case "stop-start" -> {
-                            b.stop();
-                            routes.set(view.routes());
-                            generation.incrementAndGet();
-                            awaitCalls(callsOf, CALLS_WHILE_GONE);
-                            generation.incrementAndGet();
-                            b.start();
-                        }
-                        case "update" -> {
-                            b.update();
-                            c.refresh();
-                        }
-                        default -> {
-                            String location = b.getLocation();
-                            b.uninstall();
-                            c.refresh();
-                            routes.set(view.routes());
-                            generation.incrementAndGet();
-                            awaitCalls(callsOf, CALLS_WHILE_GONE);
-                            generation.incrementAndGet();
-                            c.context().installBundle(location).start();
-                        }
-                    }
-                    routes.set(view.routes());
-                    generation.incrementAndGet();
-                    stale += staleHashers(c, allHashers, routes.get(), staleExamples);
-                    byKind.merge(kind, 1, Integer::sum);
-                    operations++;
-                    awaitCalls(callsOf, CALLS_AFTER);
-                }
-            }
-        }
-        running.set(false);
-        for (Thread w : workers) {
-            w.join();
-        }
-        System.out.println("calls " + calls.sum());
-        System.out.println("failures " + failures.sum());
-        System.out.println("wrong " + wrong.sum());
-        System.out.println("straddled " + straddled.sum());
-        System.out.println("operations " + operations);
-        System.out.println("stale " + stale);
-        staleExamples.forEach(e -> System.out.println("problem stale " + e));
-        byKind.forEach((k, n) -> System.out.println("operation " + k + " " + n));
-        new TreeMap<>(perProvider).forEach((p, n) -> System.out.println("provider " + p + " " + n.sum()));
-        firstProblems.forEach(p -> System.out.println("problem " + p));
+        Map<Object, String> live = new IdentityHashMap<>();
+        List<HotSwap.Worker> workers = new ArrayList<>();
+        HotSwap.Tally hashing = hashingLoad(c, view, 3, phase, running, live, workers);
+        HotSwap.Tally compression = CompressionLoad.start(c, view, 2, phase, running, live, workers);
+        HotSwap.swap(c, view, rounds, workers, phase, live);
+        HotSwap.stop(running, workers);
+        hashing.print();
+        compression.print();
         view.routes().forEach((a, r) -> System.out.println("route " + a + " " + r));
     }
 
     /**
-     * Waits until every worker has made {@code more} calls from now on: a count, whatever the
-     * machine's speed. A worker that stops calling hangs the scenario, which the integration test's
-     * process time-out turns into a failure with a thread dump.
+     * Starts {@code threads} hashing workers: each hashes inputs of 18 sizes with XXH32, XXH64, XXH3
+     * and XXH128 hashers taken once (thread 0 takes XXH3 through the static entry {@code
+     * Hashing.xxh3_64()}), checks every result against the pure-Java provider's, and counts a call
+     * for the provider the route names when no operation overlapped it.
      */
-    private static void awaitCalls(AtomicLong[] callsOf, long more) throws InterruptedException {
-        long[] target = new long[callsOf.length];
-        for (int i = 0; i < callsOf.length; i++) {
-            target[i] = callsOf[i].get() + more;
-        }
-        for (int i = 0; i < callsOf.length; i++) {
-            while (callsOf[i].get() < target[i]) {
-                Thread.sleep(1);
+    private static HotSwap.Tally hashingLoad(
+            Container c,
+            ArsenalView view,
+            int threads,
+            AtomicReference<HotSwap.Phase> phase,
+            AtomicBoolean running,
+            Map<Object, String> live,
+            List<HotSwap.Worker> workers)
+            throws Throwable {
+        byte[][] inputs = inputs();
+        Map<String, Object[]> expected = reference(c, view, inputs);
+        List<String> algorithms = new ArrayList<>(new TreeMap<>(ArsenalView.ALGORITHMS).keySet());
+        HotSwap.Tally tally = new HotSwap.Tally("");
+        for (int t = 0; t < threads; t++) {
+            int id = t;
+            Map<String, Object> hashers = new HashMap<>();
+            Map<String, MethodHandle> hashes = new HashMap<>();
+            for (String a : algorithms) {
+                hashers.put(a, id == 0 && a.equals("XXH3_64") ? view.staticXxh3() : view.hasher(view.runtime(), a, 0));
+                hashes.put(a, view.hashBytes(ArsenalView.ALGORITHMS.get(a)));
+                live.put(hashers.get(a), algorithmId(a));
             }
-        }
-    }
-
-    /** The bundle each provider id lives in. */
-    private static final Map<String, String> PROVIDER_BUNDLES = Map.of(
-            "java-hashing", "dev.arsenal.providers.java",
-            "native-xxhash", NATIVE,
-            "lz4java-xxhash", NATIVE,
-            "simd-xxh3", SIMD);
-
-    /**
-     * How many hashers, read through the engine's own fields after a bundle operation (given up to
-     * a generous 30 seconds to settle; it ends as soon as all point right), still point at a class of a bundle revision that is no longer current,
-     * or at providers other than the route's: what would keep an old class loader alive or make
-     * "new calls go to the new choice" false while results stayed right.
-     */
-    static int staleHashers(Container c, Map<Object, String> hashers, Map<String, String> routes, List<String> examples)
-            throws Exception {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        List<String> problems;
-        do {
-            problems = new ArrayList<>();
-            for (var e : hashers.entrySet()) {
-                String route = routes.get(e.getValue());
-                Set<String> expected = new TreeSet<>();
-                for (String part : route.split(",")) {
-                    expected.add(
-                            PROVIDER_BUNDLES.get(part.contains("<") ? part.substring(0, part.indexOf('<')) : part));
-                }
-                Set<String> actual = new TreeSet<>();
-                for (String field : List.of("small", "large")) {
-                    var f = e.getKey().getClass().getDeclaredField(field);
-                    f.setAccessible(true);
-                    Object target = f.get(e.getKey());
-                    Bundle b = FrameworkUtil.getBundle(target.getClass());
-                    if (b == null
-                            || b.getState() != Bundle.ACTIVE
-                            || target.getClass().getClassLoader()
-                                    != b.adapt(BundleWiring.class).getClassLoader()) {
-                        problems.add(e.getValue() + " " + field + " is "
-                                + target.getClass().getName() + " of a bundle revision that is gone");
-                    } else {
-                        actual.add(b.getSymbolicName());
+            Random random = new Random(id);
+            workers.add(new HotSwap.Worker("hashing-" + t, HASHING_COUNTS, running, () -> {
+                String a = algorithms.get(random.nextInt(algorithms.size()));
+                int i = random.nextInt(inputs.length);
+                HotSwap.Phase p = phase.get();
+                try {
+                    Object result = hashes.get(a).invoke(hashers.get(a), inputs[i]);
+                    if (!result.equals(expected.get(a)[i])) {
+                        tally.problem(
+                                tally.wrong,
+                                "wrong " + a + " of " + inputs[i].length + " bytes: " + result + " expected "
+                                        + expected.get(a)[i]);
                     }
+                } catch (Throwable e) {
+                    tally.failed(a + " of " + inputs[i].length + " bytes", e);
                 }
-                if (!actual.equals(expected) && problems.isEmpty()) {
-                    problems.add(e.getValue() + " points at " + actual + ", route " + route);
+                tally.calls.increment();
+                if (phase.get() == p && p.settled()) {
+                    tally.served(ArsenalView.providerFor(p.routes().get(algorithmId(a)), inputs[i].length));
+                } else {
+                    tally.straddled.increment();
                 }
-            }
-            if (!problems.isEmpty()) {
-                Thread.sleep(10);
-            }
-        } while (!problems.isEmpty() && System.nanoTime() < deadline);
-        if (examples.size() < 5) {
-            examples.addAll(problems.stream().limit(5 - examples.size()).toList());
+            }));
         }
-        return problems.size();
+        return tally;
     }
 
     static void reclaim(Container c, ArsenalView view) throws Throwable {
@@ -349,6 +206,15 @@ public final class OsgiScenarioMain {
         Class<?> hasher64 = view.apiClass("dev.arsenal.hashing.Hasher64");
         Class<?> stream64 = view.apiClass("dev.arsenal.hashing.HashStream64");
         Object stream = ArsenalView.call(hasher, hasher64, "newStream");
+        // Live compressors and decompressors of every codec, served by the native bundle's providers
+        // before it goes, kept (as static final fields would keep them) while its loader is collected.
+        Map<String, Object> compressors = new HashMap<>();
+        Map<String, Object> decompressors = new HashMap<>();
+        for (String codec : CompressionLoad.CODECS) {
+            compressors.put(codec, view.compressor(codec, false));
+            decompressors.put(codec, view.decompressor(codec, false));
+        }
+        System.out.println("compressors-before-uninstall " + roundTrips(c, view, compressors, decompressors));
         ArsenalView.call(stream, stream64, "update", (Object) Arrays.copyOf(data, data.length / 2));
         WeakReference<ClassLoader> loader =
                 new WeakReference<>(c.bundle(NATIVE).adapt(BundleWiring.class).getClassLoader());
@@ -367,9 +233,20 @@ public final class OsgiScenarioMain {
         Object h = view.hashBytes(64).invoke(hasher, data);
         System.out.println("hasher-after-uninstall " + (h.equals(expected) ? "ok" : "wrong " + h));
         stream = null;
-        // Bounded by a count of collections, generous for a busy machine; it ends once collected.
+        System.out.println("compressors-after-uninstall " + roundTrips(c, view, compressors, decompressors));
+        System.out.println("loader-collected " + collected(loader));
+        // The live objects stay in use while the loader is collected: re-pointed, they do not keep it.
+        Reference.reachabilityFence(compressors);
+        Reference.reachabilityFence(decompressors);
+    }
+
+    /**
+     * Whether {@code ref} is cleared within a count of collections, generous for a busy machine; it
+     * ends as soon as it is.
+     */
+    static boolean collected(WeakReference<?> ref) throws InterruptedException {
         List<byte[]> pressure = new ArrayList<>();
-        for (int collections = 0; loader.get() != null && collections < 1000; collections++) {
+        for (int collections = 0; ref.get() != null && collections < 1000; collections++) {
             System.gc();
             pressure.add(new byte[1 << 20]);
             if (pressure.size() > 64) {
@@ -377,11 +254,39 @@ public final class OsgiScenarioMain {
             }
             Thread.sleep(50);
         }
-        System.out.println("loader-collected " + (loader.get() == null));
+        return ref.get() == null;
+    }
+
+    /**
+     * Round trips every input through each codec's live compressor and decompressor: "ok", or what
+     * failed. Also prints which provider serves each codec ({@code serving CODEC PROVIDER}).
+     */
+    static String roundTrips(
+            Container c, ArsenalView view, Map<String, Object> compressors, Map<String, Object> decompressors)
+            throws Throwable {
+        List<String> problems = new ArrayList<>();
+        MethodHandle compress = view.compressBytes();
+        MethodHandle decompress = view.decompressBytes();
+        for (String codec : new TreeSet<>(compressors.keySet())) {
+            System.out.println(
+                    "serving " + codec + " " + CompressionLoad.serving(c, view, codec, compressors.get(codec)));
+            for (byte[] input : CompressionLoad.inputs()) {
+                try {
+                    byte[] frame = (byte[]) compress.invokeExact(compressors.get(codec), input);
+                    if (!Arrays.equals(
+                            (byte[]) decompress.invokeExact(decompressors.get(codec), frame, input.length), input)) {
+                        problems.add("wrong " + codec + " of " + input.length + " bytes");
+                    }
+                } catch (Throwable e) {
+                    problems.add(codec + " of " + input.length + " bytes failed: " + e);
+                }
+            }
+        }
+        return problems.isEmpty() ? "ok" : problems.toString();
     }
 
     /** Bundle states, then the Gogo commands' output, called as Gogo calls them. */
-    static void commands(Container c) throws Throwable {
+    static void commands(Container c, ArsenalView view) throws Throwable {
         for (Bundle b : c.context().getBundles()) {
             System.out.println(
                     "bundle " + b.getSymbolicName() + " " + (b.getState() == Bundle.ACTIVE ? "ACTIVE" : "NOT_ACTIVE"));
@@ -407,6 +312,23 @@ public final class OsgiScenarioMain {
         }
         System.out.println("--- reset");
         System.out.println(type.getMethod("reset", String.class).invoke(commands, "xxh3"));
+
+        // A live compressor and decompressor taken before arsenal:use move with it, and back with reset.
+        Object zstd = view.compressor("zstd", false);
+        Object unzstd = view.decompressor("zstd", false);
+        Map<String, Object> compressors = Map.of("zstd", zstd);
+        Map<String, Object> decompressors = Map.of("zstd", unzstd);
+        System.out.println("zstd-before " + CompressionLoad.serving(c, view, "zstd", zstd) + " "
+                + CompressionLoad.serving(c, view, "zstd", unzstd));
+        System.out.println("--- use-zstd");
+        System.out.println(type.getMethod("use", String.class, String.class).invoke(commands, "zstd", "native-zstd"));
+        System.out.println("zstd-used " + CompressionLoad.serving(c, view, "zstd", zstd) + " "
+                + CompressionLoad.serving(c, view, "zstd", unzstd));
+        System.out.println("zstd-used-round-trips " + roundTrips(c, view, compressors, decompressors));
+        System.out.println("--- reset-zstd");
+        System.out.println(type.getMethod("reset", String.class).invoke(commands, "zstd"));
+        System.out.println("zstd-reset " + CompressionLoad.serving(c, view, "zstd", zstd) + " "
+                + CompressionLoad.serving(c, view, "zstd", unzstd));
     }
 
     static void configAdmin(Container c, ArsenalView view) throws Throwable {
