@@ -103,6 +103,10 @@ class OsgiRuntimeIT {
         assertEquals("0", value(r, "wrong"), r.out());
         assertEquals("0", value(r, "stale"), "every live object follows the route after each operation: " + r.out());
         assertEquals("0", value(r, "unavailable"), r.out());
+        assertEquals(
+                String.valueOf(6 * rounds),
+                value(r, "departed-revisions-told"),
+                "the stopped or replaced revision is never current in the phase after its operation: " + r.out());
         assertTrue(calls > 10_000, "calls ran: " + calls);
         assertEquals(String.valueOf(6 * rounds), value(r, "operations"), "every operation ran: " + r.out());
         for (String kind : List.of("stop-start", "update", "reinstall")) {

@@ -163,6 +163,7 @@ final class HotSwap {
             throws Throwable {
         int operations = 0;
         int stale = 0;
+        int departedExcluded = 0;
         List<String> staleExamples = new ArrayList<>();
         Map<String, Integer> byKind = new TreeMap<>();
         String[] targets = {OsgiScenarioMain.NATIVE, OsgiScenarioMain.SIMD};
@@ -173,10 +174,13 @@ final class HotSwap {
                 for (String target : targets) {
                     phase.set(phase.get().unsettled());
                     Bundle b = c.bundle(target);
+                    // The detector's premise: the revision that goes is not current in the next phase.
+                    ClassLoader going = b.adapt(BundleWiring.class).getClassLoader();
                     switch (kind) {
                         case "stop-start" -> {
                             b.stop();
                             phase.set(Phase.settled(c, view));
+                            departedExcluded += phase.get().current().contains(going) ? 0 : 1;
                             awaitCalls(workers, Counts::whileGone);
                             phase.set(phase.get().unsettled());
                             b.start();
@@ -196,6 +200,10 @@ final class HotSwap {
                         }
                     }
                     phase.set(Phase.settled(c, view));
+                    if (!kind.equals("stop-start")) {
+                        departedExcluded += phase.get().current().contains(going) ? 0 : 1;
+                    }
+                    going = null;
                     stale += staleLive(live, phase.get().routes(), staleExamples);
                     byKind.merge(kind, 1, Integer::sum);
                     operations++;
@@ -205,6 +213,7 @@ final class HotSwap {
         }
         System.out.println("operations " + operations);
         System.out.println("stale " + stale);
+        System.out.println("departed-revisions-told " + departedExcluded);
         staleExamples.forEach(e -> System.out.println("problem stale " + e));
         byKind.forEach((k, n) -> System.out.println("operation " + k + " " + n));
     }
