@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The hashing comparison: Arsenal's selection and providers against hash4j, zero-allocation-hashing
-# and lz4-java (HashingBenchmark for XXH3, Xxh64Benchmark, DispatchBenchmark), then a Markdown table
+# and lz4-java (HashingBenchmark for XXH3, Xxh64Benchmark), what the engine's dispatch objects add
+# (DispatchBenchmark, which also measures LZ4 block calls), then a Markdown table
 # per benchmark class for docs/benchmarks.md.
 #
 #   benchmarks/run-hashing.sh                         # everything: about 20 minutes

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * java -jar} that started them, so running from anywhere in the project finds it; elsewhere pass
  * {@code -jvmArgsAppend -Darsenal.corpus=DIR}.
  */
-final class Corpus {
+public final class Corpus {
     static final String PROPERTY = "arsenal.corpus";
 
     /** The file sets, in the order their bytes are concatenated before cutting blocks. */
@@ -38,7 +38,7 @@ final class Corpus {
      * @throws IllegalArgumentException for an unknown name
      * @throws IllegalStateException when the corpus is not found, with where it was looked for
      */
-    static byte[][][] groups(String data) {
+    public static byte[][][] groups(String data) {
         return switch (data) {
             case "4k" -> blocks(4 << 10);
             case "64k" -> blocks(64 << 10);

@@ -1,7 +1,6 @@
 package dev.arsenal.benchmarks.hashing;
 
 import dev.arsenal.Arsenal;
-import dev.arsenal.ArsenalRuntime;
 import dev.arsenal.Configuration;
 import dev.arsenal.ProviderUnavailableException;
 import dev.arsenal.hashing.HashAlgorithm;
@@ -9,9 +8,6 @@ import dev.arsenal.hashing.Hasher64;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.ServiceLoader;
 import java.util.SplittableRandom;
 import java.util.function.ToLongFunction;
 
@@ -75,26 +71,6 @@ final class Hashers {
                     "not measured: provider '" + providerId + "' cannot serve " + algorithm.id() + " here: "
                             + e.getMessage(),
                     e);
-        }
-    }
-
-    /**
-     * The seed-0 hasher of a {@code LiveRuntime}, the runtime the engine registers in OSGi, built
-     * here from the providers on the class path: the same choice as the default runtime, behind the
-     * hot-swap indirection (a volatile read per call). Reflective because the engine is a run-time
-     * dependency only.
-     */
-    static Hasher64 live(HashAlgorithm algorithm) {
-        try {
-            Class<?> providerType = Class.forName("dev.arsenal.spi.Provider");
-            List<Object> providers = new ArrayList<>();
-            ServiceLoader.load(providerType).forEach(providers::add);
-            ArsenalRuntime runtime = (ArsenalRuntime) Class.forName("dev.arsenal.engine.LiveRuntime")
-                    .getConstructor(Configuration.class, List.class, List.class)
-                    .newInstance(Configuration.load(), providers, List.of());
-            return runtime.hasher64(algorithm, 0);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("not measured: the engine's LiveRuntime is not on the class path: " + e, e);
         }
     }
 

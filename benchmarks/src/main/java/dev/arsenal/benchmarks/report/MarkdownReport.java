@@ -33,8 +33,8 @@ import org.openjdk.jmh.runner.BenchmarkListEntry;
  * —} a benchmark of this jar absent from
  * the file: its setup failed (the JMH log says why: a provider unavailable here, say) or it was not
  * selected. Other classes, such as {@code DispatchBenchmark}, show nanoseconds per
- * operation with their error, and for each {@code selectedX} method that has a {@code directX}
- * partner the ratio of their times.
+ * operation with their error, and for each {@code selectedX}, {@code tieredX} or {@code liveX}
+ * method that has a {@code directX} partner the ratio of their times.
  *
  * <p>The compression benchmarks (results with an {@code impl} parameter and a {@code bytes}
  * counter) are laid out by {@link CompressionReport} instead: MB/s and ratios per codec, and the
@@ -54,6 +54,9 @@ public final class MarkdownReport {
     private static final List<String> BASELINES = List.of("hash4j", "zeroAllocation");
 
     private static final double NOISY = 0.05;
+
+    /** Prefixes of the methods that {@code DispatchBenchmark} compares with its {@code direct} ones. */
+    private static final List<String> WRAPPERS = List.of("selected", "tiered", "live");
 
     /** One benchmark's score, in nanoseconds per operation whatever the mode's unit was. */
     record Result(
@@ -286,7 +289,7 @@ public final class MarkdownReport {
 
     /** Selection first, then Arsenal's providers (and the direct paths), then everything else. */
     private static int methodGroup(String method) {
-        if (method.equals("arsenalSelected") || method.startsWith("selected") || method.startsWith("live")) {
+        if (method.equals("arsenalSelected") || wrapperPrefix(method) != null) {
             return 0;
         }
         if (method.startsWith("arsenal") || method.startsWith("direct")) {
@@ -341,7 +344,15 @@ public final class MarkdownReport {
         return Double.isNaN(r.errorNanos()) ? time : time + " ± " + formatNanos(r.errorNanos());
     }
 
-    /** "selectedHash ÷ directHash = 1.01 ± 0.02" for every selected/direct pair in the row. */
+    /**
+     * The prefix of a method that measures a wrapper of the {@code direct} method with the same rest
+     * of the name ({@code selected}, {@code tiered}, {@code live}), or null.
+     */
+    private static String wrapperPrefix(String method) {
+        return WRAPPERS.stream().filter(method::startsWith).findFirst().orElse(null);
+    }
+
+    /** "tieredHash ÷ directHash = 1.01 ± 0.02" for every wrapper/direct pair in the row. */
     private static List<String> pairRatios(List<String> key, List<String> paramNames, Map<String, Result> cells) {
         List<String> lines = new ArrayList<>();
         StringBuilder where = new StringBuilder();
@@ -351,30 +362,25 @@ public final class MarkdownReport {
                     .append('=')
                     .append(key.get(i));
         }
-        cells.keySet().stream()
-                .filter(m -> m.startsWith("selected") || m.startsWith("live"))
-                .sorted()
-                .forEach(m -> {
-                    Result selected = cells.get(m);
-                    String suffix = m.substring(m.startsWith("live") ? "live".length() : "selected".length());
-                    Result direct = cells.get("direct" + suffix);
-                    if (direct == null) {
-                        return;
-                    }
-                    double ratio = selected.nanosPerOp() / direct.nanosPerOp();
-                    double relative = Math.hypot(
-                            selected.errorNanos() / selected.nanosPerOp(), direct.errorNanos() / direct.nanosPerOp());
-                    String error =
-                            Double.isNaN(relative) ? "" : String.format(Locale.ROOT, " ± %.2f", ratio * relative);
-                    lines.add(String.format(
-                            Locale.ROOT,
-                            "%s%s ÷ %s = %.3f%s (target: at most 1.05)",
-                            where.isEmpty() ? "" : where + ": ",
-                            m,
-                            direct.method(),
-                            ratio,
-                            error));
-                });
+        cells.keySet().stream().filter(m -> wrapperPrefix(m) != null).sorted().forEach(m -> {
+            Result selected = cells.get(m);
+            Result direct = cells.get("direct" + m.substring(wrapperPrefix(m).length()));
+            if (direct == null) {
+                return;
+            }
+            double ratio = selected.nanosPerOp() / direct.nanosPerOp();
+            double relative = Math.hypot(
+                    selected.errorNanos() / selected.nanosPerOp(), direct.errorNanos() / direct.nanosPerOp());
+            String error = Double.isNaN(relative) ? "" : String.format(Locale.ROOT, " ± %.2f", ratio * relative);
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "%s%s ÷ %s = %.3f%s (target: at most 1.05)",
+                    where.isEmpty() ? "" : where + ": ",
+                    m,
+                    direct.method(),
+                    ratio,
+                    error));
+        });
         return lines;
     }
 
