@@ -101,6 +101,20 @@ public interface ArsenalRuntime {
      */
     byte[] trainDictionary(Codec codec, List<byte[]> samples, int maxSize);
 
+    /**
+     * The view of a family that has no methods of its own here: its object factories, over this
+     * runtime's selections (in an OSGi framework, objects that follow them). Hashing and
+     * compression are the methods above; a family added later is reached only this way, so that
+     * this interface does not grow with every family. The family's own entry point (as {@code
+     * Hashing} is for hashing) calls it for its users.
+     *
+     * @param type the view interface the family publishes in its API package
+     * @throws IllegalArgumentException if no family of this runtime offers {@code type}
+     */
+    default <V> V view(Class<V> type) {
+        throw new IllegalArgumentException("no family offers the view " + type.getName() + " in " + this);
+    }
+
     /** What was detected, which providers exist, and every decision with its reason. */
     RuntimeReport report();
 

@@ -1,5 +1,6 @@
 package dev.arsenal.engine;
 
+import dev.arsenal.Algorithm;
 import dev.arsenal.ArsenalRuntime;
 import dev.arsenal.Configuration;
 import dev.arsenal.Family;
@@ -17,6 +18,7 @@ import dev.arsenal.report.Calibration;
 import dev.arsenal.report.Measurement;
 import dev.arsenal.report.RuntimeReport;
 import dev.arsenal.spi.Provider;
+import dev.arsenal.spi.Selections;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -165,7 +167,13 @@ public final class LiveRuntime implements ArsenalRuntime {
 
     private <T> T live(Class<T> type, Request request, Function<SelectingRuntime, T> make) {
         Source<T> source = new Source<>(this, type, request, make);
-        Live<T> live = Dispatch.live(type, source, source.choose(current));
+        T chosen = source.choose(current);
+        if (!Dispatch.types().contains(type)) {
+            ReflectiveDispatch.LiveHandler<T> live = ReflectiveDispatch.live(type, source, chosen);
+            handedOut.add(live);
+            return live.object();
+        }
+        Live<T> live = Dispatch.live(type, source, chosen);
         handedOut.add(live);
         return type.cast(live);
     }
@@ -244,6 +252,32 @@ public final class LiveRuntime implements ArsenalRuntime {
     public Calibration calibrate(Family family, Duration budget, Consumer<String> progress) {
         return current.calibrate(family, budget, progress);
     }
+
+    /**
+     * The view {@code type} of the family that offers it, whose objects are live: re-pointed at every
+     * update to what the new selection gives, as hashers are.
+     */
+    @Override
+    public <V> V view(Class<V> type) {
+        return SelectingRuntime.view(type, selections);
+    }
+
+    /** The selections a family's view sees: live objects over the current selection. */
+    private final Selections selections = new Selections() {
+        @Override
+        public <T> T routed(Class<T> type, Algorithm algorithm, Function<Provider, T> make) {
+            synchronized (LiveRuntime.this) {
+                Request request = new Request(
+                        algorithm.id() + " " + type.getSimpleName(), algorithm.id(), Map.of("algorithm", algorithm));
+                return live(type, request, s -> s.routed(type, algorithm, make));
+            }
+        }
+
+        @Override
+        public List<Provider> eligible(Algorithm algorithm) {
+            return current.selections().eligible(algorithm);
+        }
+    };
 
     @Override
     public String toString() {

@@ -6,6 +6,7 @@ import dev.arsenal.ArsenalRuntime;
 import dev.arsenal.Configuration;
 import dev.arsenal.Family;
 import dev.arsenal.ProviderUnavailableException;
+import dev.arsenal.UnknownAlgorithmException;
 import dev.arsenal.compression.Codec;
 import dev.arsenal.compression.CompressionOptions;
 import dev.arsenal.compression.Compressor;
@@ -21,7 +22,9 @@ import dev.arsenal.report.Calibration;
 import dev.arsenal.report.Decision;
 import dev.arsenal.report.Measurement;
 import dev.arsenal.report.RuntimeReport;
+import dev.arsenal.spi.FamilyDescriptor;
 import dev.arsenal.spi.Provider;
+import dev.arsenal.spi.Selections;
 import dev.arsenal.spi.compression.ByteShuffle;
 import dev.arsenal.spi.compression.CompressionProvider;
 import dev.arsenal.spi.compression.ShuffleFrames;
@@ -153,7 +156,7 @@ final class SelectingRuntime implements ArsenalRuntime {
      * The object {@code make} gets from the route's provider, or, for a tiered route, the generated
      * {@link Tiered} record of the small and the large provider's objects.
      */
-    private <T> T routed(Class<T> type, Algorithm algorithm, Function<Provider, T> make) {
+    <T> T routed(Class<T> type, Algorithm algorithm, Function<Provider, T> make) {
         Route r = route(algorithm);
         T large = make.apply(r.large());
         if (!r.tiered()) {
@@ -161,7 +164,10 @@ final class SelectingRuntime implements ArsenalRuntime {
         }
         // Size classes end at 1 MiB, so a crossover always fits an int; int compares are cheapest.
         int crossover = (int) Math.min(Integer.MAX_VALUE, r.crossover());
-        return Dispatch.tiered(type, make.apply(r.small()), large, crossover);
+        T small = make.apply(r.small());
+        return Dispatch.types().contains(type)
+                ? Dispatch.tiered(type, small, large, crossover)
+                : ReflectiveDispatch.tiered(type, small, large, crossover);
     }
 
     @Override
@@ -292,29 +298,46 @@ final class SelectingRuntime implements ArsenalRuntime {
         return r;
     }
 
+    /**
+     * Measures the eligible providers of {@code family}'s algorithms with the loops its descriptor
+     * gives ({@link FamilyDescriptor#workload}); a family whose descriptor measures nothing gets an
+     * empty list.
+     *
+     * @throws ArsenalException if the engine knows no such family
+     */
     @Override
     public List<Measurement> measure(Family family, Duration budget, Consumer<String> progress) {
-        if (family != Family.HASHING) {
-            throw new ArsenalException(
-                    "measuring " + family.id() + " is not implemented yet; only hashing is measured");
-        }
+        FamilyDescriptor descriptor = Families.find(family)
+                .orElseThrow(() -> new ArsenalException("measuring " + family.id()
+                        + " is not possible: this engine has no such family (it knows "
+                        + Selector.families().stream().map(Family::id).collect(Collectors.joining(", ")) + ")"));
         Map<Algorithm, List<Provider>> eligible = new LinkedHashMap<>();
-        for (Algorithm a : KnownAlgorithms.all()) {
-            if (a.family() == family) {
-                eligible.put(a, selector.eligible(a));
-            }
+        for (Algorithm a : descriptor.algorithms()) {
+            eligible.put(a, selector.eligible(a));
         }
-        return new Calibrator(budget, progress).measure(eligible);
+        return new Calibrator(budget, progress).measure(eligible, descriptor::workload);
     }
 
+    /**
+     * Measures {@code family} and stores the table, keeping the stored measurements of the other
+     * families when the file holds a valid table for this machine (so that calibrating compression
+     * does not drop hashing's).
+     */
     @Override
     public Calibration calibrate(Family family, Duration budget, Consumer<String> progress) {
-        List<Measurement> measurements = measure(family, budget, progress);
-        Calibration calibration = new Calibration(
-                MachineSignature.of(selector.platform()),
-                Instant.now(),
-                measurements,
-                Optional.of(configuration.calibrationFile()));
+        List<Measurement> measurements = new ArrayList<>();
+        String signature = MachineSignature.of(selector.platform());
+        if (CalibrationStore.load(configuration.calibrationFile(), signature)
+                instanceof CalibrationStore.Loaded.Valid(Calibration stored)) {
+            for (Measurement m : stored.measurements()) {
+                if (familyOf(m.algorithm()) != family) {
+                    measurements.add(m);
+                }
+            }
+        }
+        measurements.addAll(measure(family, budget, progress));
+        Calibration calibration =
+                new Calibration(signature, Instant.now(), measurements, Optional.of(configuration.calibrationFile()));
         try {
             CalibrationStore.save(calibration, configuration.calibrationFile());
         } catch (IOException e) {
@@ -322,6 +345,52 @@ final class SelectingRuntime implements ArsenalRuntime {
                     "cannot write the calibration file " + configuration.calibrationFile() + ": " + e, e);
         }
         return calibration;
+    }
+
+    private static Family familyOf(String algorithmId) {
+        try {
+            return KnownAlgorithms.byId(algorithmId).family();
+        } catch (UnknownAlgorithmException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The view of the family whose descriptor offers {@code type} ({@link FamilyDescriptor#view}),
+     * over this runtime's selections.
+     */
+    @Override
+    public <V> V view(Class<V> type) {
+        return view(type, selections);
+    }
+
+    /** The view {@code type} over {@code selections}, from the descriptor that offers it. */
+    static <V> V view(Class<V> type, Selections selections) {
+        for (FamilyDescriptor d : Families.all()) {
+            Optional<FamilyDescriptor.View<?>> view = d.view();
+            if (view.isPresent() && view.get().type() == type) {
+                return type.cast(view.get().make().apply(selections));
+            }
+        }
+        throw new IllegalArgumentException("no family offers the view " + type.getName());
+    }
+
+    /** What a family's view sees of this runtime: its routes and eligible providers. */
+    private final Selections selections = new Selections() {
+        @Override
+        public <T> T routed(Class<T> type, Algorithm algorithm, Function<Provider, T> make) {
+            return SelectingRuntime.this.routed(type, algorithm, make);
+        }
+
+        @Override
+        public List<Provider> eligible(Algorithm algorithm) {
+            return selector.eligible(algorithm);
+        }
+    };
+
+    /** This runtime's selections, for a {@link LiveRuntime} that hands out live views of them. */
+    Selections selections() {
+        return selections;
     }
 
     @Override
