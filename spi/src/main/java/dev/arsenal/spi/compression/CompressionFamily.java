@@ -97,7 +97,7 @@ public final class CompressionFamily implements FamilyDescriptor {
 
     /**
      * No: measuring every codec would load every compression library and take seconds; {@code
-     * arsenal calibrate compression} measures on demand.
+     * arsenal calibrate --family compression} measures on demand.
      */
     @Override
     public boolean measuredAtStartup() {
