@@ -7,17 +7,9 @@ import dev.arsenal.Configuration;
 import dev.arsenal.Family;
 import dev.arsenal.ProviderUnavailableException;
 import dev.arsenal.UnknownAlgorithmException;
-import dev.arsenal.compression.Codec;
-import dev.arsenal.compression.CompressionOptions;
-import dev.arsenal.compression.Compressor;
-import dev.arsenal.compression.Decompressor;
 import dev.arsenal.engine.calibration.CalibrationStore;
 import dev.arsenal.engine.calibration.Calibrator;
 import dev.arsenal.engine.calibration.MachineSignature;
-import dev.arsenal.hashing.HashAlgorithm;
-import dev.arsenal.hashing.Hasher128;
-import dev.arsenal.hashing.Hasher32;
-import dev.arsenal.hashing.Hasher64;
 import dev.arsenal.report.Calibration;
 import dev.arsenal.report.Decision;
 import dev.arsenal.report.Measurement;
@@ -25,11 +17,6 @@ import dev.arsenal.report.RuntimeReport;
 import dev.arsenal.spi.FamilyDescriptor;
 import dev.arsenal.spi.Provider;
 import dev.arsenal.spi.Selections;
-import dev.arsenal.spi.compression.ByteShuffle;
-import dev.arsenal.spi.compression.CompressionProvider;
-import dev.arsenal.spi.compression.ShuffleFrames;
-import dev.arsenal.spi.compression.ShuffleProvider;
-import dev.arsenal.spi.hashing.HashingProvider;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,8 +33,9 @@ import java.util.stream.Collectors;
 /**
  * A runtime that decides each family on its first use and keeps the decision: the first hasher
  * probes and self-tests the hashing providers only, the first compressor the compression ones, and
- * {@link #report()} decides every family. After that, obtaining a primitive is a map lookup and a
- * factory call on the chosen provider; for a single-provider route the primitive returned is the
+ * {@link #report()} decides every family. Primitives come from the families' views ({@link
+ * FamilyDescriptor#view}, over this runtime's {@link Selections}); once decided, obtaining one is a
+ * map lookup and a factory call on the chosen provider; for a single-provider route the primitive returned is the
  * provider's own object, so calling it costs nothing extra, and for a tiered route a generated
  * {@link Tiered} record ({@code TieredHasher64}...) adds one length comparison.
  *
@@ -131,27 +119,6 @@ final class SelectingRuntime implements ArsenalRuntime {
         return configuration;
     }
 
-    @Override
-    public Hasher32 hasher32(HashAlgorithm algorithm, long seed) {
-        algorithm.checkBits(32);
-        algorithm.checkSeed(seed);
-        return routed(Hasher32.class, algorithm, p -> ((HashingProvider) p).hasher32(algorithm, seed));
-    }
-
-    @Override
-    public Hasher64 hasher64(HashAlgorithm algorithm, long seed) {
-        algorithm.checkBits(64);
-        algorithm.checkSeed(seed);
-        return routed(Hasher64.class, algorithm, p -> ((HashingProvider) p).hasher64(algorithm, seed));
-    }
-
-    @Override
-    public Hasher128 hasher128(HashAlgorithm algorithm, long seed) {
-        algorithm.checkBits(128);
-        algorithm.checkSeed(seed);
-        return routed(Hasher128.class, algorithm, p -> ((HashingProvider) p).hasher128(algorithm, seed));
-    }
-
     /**
      * The object {@code make} gets from the route's provider, or, for a tiered route, the generated
      * {@link Tiered} record of the small and the large provider's objects.
@@ -170,103 +137,9 @@ final class SelectingRuntime implements ArsenalRuntime {
                 : ReflectiveDispatch.tiered(type, small, large, crossover);
     }
 
-    @Override
-    public Compressor compressor(Codec codec, int level, CompressionOptions options) {
-        checkCompressor(codec, level, options);
-        if (codec.isShuffle()) {
-            Compressor inner =
-                    compressor(codec.inner(), level, options.withElementSize(CompressionOptions.DEFAULT_ELEMENT_SIZE));
-            return ShuffleFrames.compressor(codec, shuffle(codec), inner, options.elementSize());
-        }
-        List<CompressionProvider> order = candidates(codec);
-        for (CompressionProvider p : order) {
-            if (p.supports(codec, level, options)) {
-                return p.compressor(codec, level, options);
-            }
-        }
-        throw new ProviderUnavailableException("no " + forced(codec) + "provider compresses " + codec.id()
-                + " at level " + level + (options.isPlain() ? "" : " with " + options) + ": "
-                + order.stream()
-                        .map(p -> p.id() + " supports levels " + p.supportedLevels(codec)
-                                + (options.isPlain() ? "" : " with " + p.supportedOptions(codec)))
-                        .collect(Collectors.joining("; ")));
-    }
-
-    /**
-     * Refuses what no provider could change: a level outside the codec's range, an element size for
-     * a codec without a shuffle stage.
-     *
-     * @throws IllegalArgumentException naming the bad value
-     */
-    static void checkCompressor(Codec codec, int level, CompressionOptions options) {
-        codec.checkLevel(level);
-        if (!codec.isShuffle() && options.elementSize() != CompressionOptions.DEFAULT_ELEMENT_SIZE) {
-            throw new IllegalArgumentException("an element size applies to the shuffle codecs only, not to "
-                    + codec.id() + " (use " + codec.id() + "+shuffle)");
-        }
-    }
-
-    @Override
-    public Decompressor decompressor(Codec codec, CompressionOptions options) {
-        if (codec.isShuffle()) {
-            return ShuffleFrames.decompressor(codec, shuffle(codec), decompressor(codec.inner(), options));
-        }
-        List<CompressionProvider> order = candidates(codec);
-        for (CompressionProvider p : order) {
-            if (p.supportsDecompression(codec, options)) {
-                return p.decompressor(codec, options);
-            }
-        }
-        throw new ProviderUnavailableException("no " + forced(codec) + "provider decodes " + codec.id()
-                + " with a dictionary: "
-                + order.stream()
-                        .map(p -> p.id() + " supports " + p.supportedOptions(codec))
-                        .collect(Collectors.joining("; ")));
-    }
-
-    @Override
-    public byte[] trainDictionary(Codec codec, List<byte[]> samples, int maxSize) {
-        List<CompressionProvider> order = candidates(codec);
-        for (CompressionProvider p : order) {
-            if (p.trainsDictionaries(codec)) {
-                return p.trainDictionary(codec, samples, maxSize);
-            }
-        }
-        throw new ProviderUnavailableException("no " + forced(codec) + "provider trains " + codec.id()
-                + " dictionaries (asked: "
-                + order.stream().map(Provider::id).collect(Collectors.joining(", ")) + ")");
-    }
-
-    /** The selected shuffle stage of a shuffle codec. */
-    private ByteShuffle shuffle(Codec codec) {
-        return ((ShuffleProvider) route(codec).large()).shuffle();
-    }
-
-    /**
-     * The providers to ask for {@code codec}, best first: the selected one, then (unless it was
-     * forced) the other eligible ones, so that a level or option the first lacks reaches another.
-     */
-    private List<CompressionProvider> candidates(Codec codec) {
-        Route r = route(codec);
-        List<CompressionProvider> order = new ArrayList<>();
-        order.add((CompressionProvider) r.large());
-        if (!isForced(codec)) {
-            for (Provider p : selector.eligible(codec)) {
-                if (!order.contains(p)) {
-                    order.add((CompressionProvider) p);
-                }
-            }
-        }
-        return order;
-    }
-
-    private boolean isForced(Codec codec) {
-        Decision d = decision(codec);
+    private boolean isForced(Algorithm algorithm) {
+        Decision d = decision(algorithm);
         return d != null && d.basis() == Decision.Basis.FORCED;
-    }
-
-    private String forced(Codec codec) {
-        return isForced(codec) ? "forced " : "";
     }
 
     private Route route(Algorithm algorithm) {
@@ -361,32 +234,48 @@ final class SelectingRuntime implements ArsenalRuntime {
      */
     @Override
     public <V> V view(Class<V> type) {
-        return view(type, selections);
+        return views.of(type);
     }
 
-    /** The view {@code type} over {@code selections}, from the descriptor that offers it. */
-    static <V> V view(Class<V> type, Selections selections) {
-        for (FamilyDescriptor d : Families.all()) {
-            Optional<FamilyDescriptor.View<?>> view = d.view();
-            if (view.isPresent() && view.get().type() == type) {
-                return type.cast(view.get().make().apply(selections));
-            }
-        }
-        throw new IllegalArgumentException("no family offers the view " + type.getName());
-    }
-
-    /** What a family's view sees of this runtime: its routes and eligible providers. */
+    /** What a family's view sees of this runtime: its routes and eligible providers, fixed. */
     private final Selections selections = new Selections() {
+        @Override
+        public <T> T handOut(
+                Class<T> type,
+                String what,
+                Algorithm algorithm,
+                Map<String, Object> identity,
+                Function<Selections, T> make) {
+            return make.apply(this);
+        }
+
         @Override
         public <T> T routed(Class<T> type, Algorithm algorithm, Function<Provider, T> make) {
             return SelectingRuntime.this.routed(type, algorithm, make);
         }
 
         @Override
+        public Provider chosen(Algorithm algorithm) {
+            return route(algorithm).large();
+        }
+
+        @Override
         public List<Provider> eligible(Algorithm algorithm) {
             return selector.eligible(algorithm);
         }
+
+        @Override
+        public boolean isForced(Algorithm algorithm) {
+            return SelectingRuntime.this.isForced(algorithm);
+        }
+
+        @Override
+        public Selections snapshot() {
+            return this;
+        }
     };
+
+    private final Views views = new Views(selections);
 
     /** This runtime's selections, for a {@link LiveRuntime} that hands out live views of them. */
     Selections selections() {

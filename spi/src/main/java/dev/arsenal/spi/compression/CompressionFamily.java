@@ -4,6 +4,7 @@ import dev.arsenal.Algorithm;
 import dev.arsenal.Family;
 import dev.arsenal.UnknownAlgorithmException;
 import dev.arsenal.compression.Codec;
+import dev.arsenal.compression.CompressionView;
 import dev.arsenal.spi.FamilyDescriptor;
 import dev.arsenal.spi.Provider;
 import java.nio.charset.StandardCharsets;
@@ -102,5 +103,11 @@ public final class CompressionFamily implements FamilyDescriptor {
     @Override
     public boolean measuredAtStartup() {
         return false;
+    }
+
+    /** The {@link CompressionView} that {@link dev.arsenal.ArsenalRuntime}'s methods of this family delegate to. */
+    @Override
+    public Optional<View<?>> view() {
+        return Optional.of(new View<>(CompressionView.class, SelectedCodecs::new));
     }
 }

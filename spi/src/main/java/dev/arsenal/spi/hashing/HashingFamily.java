@@ -4,6 +4,7 @@ import dev.arsenal.Algorithm;
 import dev.arsenal.Family;
 import dev.arsenal.UnknownAlgorithmException;
 import dev.arsenal.hashing.HashAlgorithm;
+import dev.arsenal.hashing.HashingView;
 import dev.arsenal.spi.FamilyDescriptor;
 import dev.arsenal.spi.Provider;
 import java.util.List;
@@ -71,5 +72,11 @@ public final class HashingFamily implements FamilyDescriptor {
     @Override
     public boolean measuredAtStartup() {
         return true;
+    }
+
+    /** The {@link HashingView} that {@link dev.arsenal.ArsenalRuntime}'s methods of this family delegate to. */
+    @Override
+    public Optional<View<?>> view() {
+        return Optional.of(new View<>(HashingView.class, SelectedHashers::new));
     }
 }
