@@ -17,6 +17,7 @@ module dev.arsenal.engine {
     requires static org.apache.felix.gogo.runtime; // @Descriptor on the shell commands, for Gogo's help
 
     uses dev.arsenal.spi.Provider;
+    uses dev.arsenal.spi.FamilyDescriptor; // families beyond the built-in ones (Families)
 
     provides dev.arsenal.RuntimeFactory with
             dev.arsenal.engine.EngineRuntimeFactory;

@@ -2,12 +2,14 @@ package dev.arsenal;
 
 import dev.arsenal.compression.Codec;
 import dev.arsenal.compression.CompressionOptions;
+import dev.arsenal.compression.CompressionView;
 import dev.arsenal.compression.Compressor;
 import dev.arsenal.compression.Decompressor;
 import dev.arsenal.hashing.HashAlgorithm;
 import dev.arsenal.hashing.Hasher128;
 import dev.arsenal.hashing.Hasher32;
 import dev.arsenal.hashing.Hasher64;
+import dev.arsenal.hashing.HashingView;
 import dev.arsenal.report.Calibration;
 import dev.arsenal.report.Measurement;
 import dev.arsenal.report.RuntimeReport;
@@ -39,13 +41,19 @@ public interface ArsenalRuntime {
      * @throws IllegalArgumentException if the algorithm is not 32 bits wide or the seed does not fit
      * @throws ProviderUnavailableException if no provider can serve it as configured
      */
-    Hasher32 hasher32(HashAlgorithm algorithm, long seed);
+    default Hasher32 hasher32(HashAlgorithm algorithm, long seed) {
+        return view(HashingView.class).hasher32(algorithm, seed);
+    }
 
     /** The selected 64-bit hasher; see {@link #hasher32}. */
-    Hasher64 hasher64(HashAlgorithm algorithm, long seed);
+    default Hasher64 hasher64(HashAlgorithm algorithm, long seed) {
+        return view(HashingView.class).hasher64(algorithm, seed);
+    }
 
     /** The selected 128-bit hasher; see {@link #hasher32}. */
-    Hasher128 hasher128(HashAlgorithm algorithm, long seed);
+    default Hasher128 hasher128(HashAlgorithm algorithm, long seed) {
+        return view(HashingView.class).hasher128(algorithm, seed);
+    }
 
     /**
      * The selected compressor for {@code codec} at {@code level}: among the eligible providers of
@@ -70,7 +78,9 @@ public interface ArsenalRuntime {
      * @throws ProviderUnavailableException if no eligible provider supports the codec at that level
      *     with those options (the message lists what each supports)
      */
-    Compressor compressor(Codec codec, int level, CompressionOptions options);
+    default Compressor compressor(Codec codec, int level, CompressionOptions options) {
+        return view(CompressionView.class).compressor(codec, level, options);
+    }
 
     /**
      * The selected decompressor for {@code codec}.
@@ -88,7 +98,9 @@ public interface ArsenalRuntime {
      * @throws ProviderUnavailableException if no eligible provider decodes the codec with a
      *     dictionary
      */
-    Decompressor decompressor(Codec codec, CompressionOptions options);
+    default Decompressor decompressor(Codec codec, CompressionOptions options) {
+        return view(CompressionView.class).decompressor(codec, options);
+    }
 
     /**
      * A dictionary of at most {@code maxSize} bytes trained on {@code samples} (zstd's {@code
@@ -99,7 +111,22 @@ public interface ArsenalRuntime {
      *     dictionaries
      * @throws IllegalArgumentException if the samples are too few or too small to train on
      */
-    byte[] trainDictionary(Codec codec, List<byte[]> samples, int maxSize);
+    default byte[] trainDictionary(Codec codec, List<byte[]> samples, int maxSize) {
+        return view(CompressionView.class).trainDictionary(codec, samples, maxSize);
+    }
+
+    /**
+     * The view of a family: its object factories over this runtime's selections (in an OSGi
+     * framework, objects that follow them). The hashing and compression methods above are their
+     * families' views ({@link HashingView}, {@link CompressionView}), kept here for the code that
+     * calls them; a family added later is reached only this way, so that this interface does not
+     * grow with every family. The family's own entry point (as {@code Hashing} is for hashing) calls
+     * it for its users.
+     *
+     * @param type the view interface the family publishes in its API package
+     * @throws IllegalArgumentException if no family of this runtime offers {@code type}
+     */
+    <V> V view(Class<V> type);
 
     /** What was detected, which providers exist, and every decision with its reason. */
     RuntimeReport report();

@@ -4,13 +4,13 @@ import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
 import dev.arsenal.ArsenalRuntime;
 import dev.arsenal.Configuration;
-import dev.arsenal.Family;
 import dev.arsenal.RuntimeFactory;
 import dev.arsenal.engine.calibration.CalibrationStore;
 import dev.arsenal.engine.calibration.MachineSignature;
 import dev.arsenal.engine.platform.PlatformDetector;
 import dev.arsenal.platform.PlatformInfo;
 import dev.arsenal.report.Calibration;
+import dev.arsenal.spi.FamilyDescriptor;
 import dev.arsenal.spi.Provider;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,8 +97,16 @@ public final class EngineRuntimeFactory implements RuntimeFactory {
         SelectingRuntime runtime = selector.select(calibration, warnings);
         if (measure && mayMeasure) {
             try {
-                Calibration fresh = runtime.calibrate(Family.HASHING, configuration.calibrationBudget(), line -> {});
-                runtime = selector.select(Optional.of(fresh), warnings);
+                // Each family measured at start-up (FamilyDescriptor.measuredAtStartup),
+                // each within the budget; the last table stored holds them all.
+                Optional<Calibration> fresh = Optional.empty();
+                for (FamilyDescriptor family : Families.all()) {
+                    if (family.measuredAtStartup()) {
+                        fresh = Optional.of(
+                                runtime.calibrate(family.family(), configuration.calibrationBudget(), line -> {}));
+                    }
+                }
+                runtime = selector.select(fresh, warnings);
             } catch (RuntimeException e) {
                 warnings.add("calibration could not be stored: " + e.getMessage() + "; ranks decided");
                 runtime = selector.select(Optional.empty(), warnings);

@@ -2,20 +2,23 @@ package dev.arsenal.engine;
 
 import dev.arsenal.Algorithm;
 import dev.arsenal.UnknownAlgorithmException;
-import dev.arsenal.compression.Codec;
-import dev.arsenal.hashing.HashAlgorithm;
+import dev.arsenal.spi.FamilyDescriptor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
-/** Every algorithm the engine selects for, across families. Public for the engine's OSGi side. */
+/**
+ * Every algorithm the engine selects for, across the {@linkplain Families families}. Public for the
+ * engine's OSGi side.
+ */
 public final class KnownAlgorithms {
-    private static final List<Algorithm> ALL = all(HashAlgorithm.values(), Codec.values());
+    private static final List<Algorithm> ALL = all(Families.all());
 
-    private static List<Algorithm> all(Algorithm[]... families) {
+    private static List<Algorithm> all(List<FamilyDescriptor> families) {
         List<Algorithm> all = new ArrayList<>();
-        for (Algorithm[] family : families) {
-            all.addAll(List.of(family));
+        for (FamilyDescriptor family : families) {
+            all.addAll(family.algorithms());
         }
         return List.copyOf(all);
     }
@@ -46,14 +49,12 @@ public final class KnownAlgorithms {
                 return a;
             }
         }
-        try {
-            return HashAlgorithm.byId(n);
-        } catch (UnknownAlgorithmException e) {
-            try {
-                return Codec.byId(n);
-            } catch (UnknownAlgorithmException e2) {
-                throw new UnknownAlgorithmException(id, ids());
+        for (FamilyDescriptor family : Families.all()) {
+            Optional<Algorithm> a = family.byId(n);
+            if (a.isPresent()) {
+                return a.get();
             }
         }
+        throw new UnknownAlgorithmException(id, ids());
     }
 }

@@ -1,22 +1,16 @@
 package dev.arsenal.engine;
 
+import dev.arsenal.Algorithm;
 import dev.arsenal.ArsenalRuntime;
 import dev.arsenal.Configuration;
 import dev.arsenal.Family;
 import dev.arsenal.ProviderUnavailableException;
-import dev.arsenal.compression.Codec;
-import dev.arsenal.compression.CompressionOptions;
-import dev.arsenal.compression.Compressor;
-import dev.arsenal.compression.Decompressor;
-import dev.arsenal.hashing.HashAlgorithm;
-import dev.arsenal.hashing.Hasher128;
-import dev.arsenal.hashing.Hasher32;
-import dev.arsenal.hashing.Hasher64;
 import dev.arsenal.platform.PlatformInfo;
 import dev.arsenal.report.Calibration;
 import dev.arsenal.report.Measurement;
 import dev.arsenal.report.RuntimeReport;
 import dev.arsenal.spi.Provider;
+import dev.arsenal.spi.Selections;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -103,59 +97,6 @@ public final class LiveRuntime implements ArsenalRuntime {
         return current.configuration();
     }
 
-    @Override
-    public synchronized Hasher32 hasher32(HashAlgorithm algorithm, long seed) {
-        algorithm.checkBits(32);
-        algorithm.checkSeed(seed);
-        return live(Hasher32.class, hasher(algorithm, seed), s -> s.hasher32(algorithm, seed));
-    }
-
-    @Override
-    public synchronized Hasher64 hasher64(HashAlgorithm algorithm, long seed) {
-        algorithm.checkBits(64);
-        algorithm.checkSeed(seed);
-        return live(Hasher64.class, hasher(algorithm, seed), s -> s.hasher64(algorithm, seed));
-    }
-
-    @Override
-    public synchronized Hasher128 hasher128(HashAlgorithm algorithm, long seed) {
-        algorithm.checkBits(128);
-        algorithm.checkSeed(seed);
-        return live(Hasher128.class, hasher(algorithm, seed), s -> s.hasher128(algorithm, seed));
-    }
-
-    private static Request hasher(HashAlgorithm algorithm, long seed) {
-        return new Request(algorithm.id() + " hasher", algorithm.id(), Map.of("algorithm", algorithm, "seed", seed));
-    }
-
-    /**
-     * A compressor that follows the selection as hashers do: re-pointed at every update to what the
-     * new selection gives for this codec, level and options; streams it made stay with their
-     * provider.
-     *
-     * @throws IllegalArgumentException for a level outside the codec's range, or an element size for
-     *     a codec without a shuffle stage
-     */
-    @Override
-    public synchronized Compressor compressor(Codec codec, int level, CompressionOptions options) {
-        SelectingRuntime.checkCompressor(codec, level, options);
-        Request request = new Request(codec.id() + " compressor", codec.id(), Map.of("codec", codec, "level", level));
-        return live(Compressor.class, request, s -> s.compressor(codec, level, options));
-    }
-
-    /** A decompressor that follows the selection; see {@link #compressor}. */
-    @Override
-    public synchronized Decompressor decompressor(Codec codec, CompressionOptions options) {
-        Request request = new Request(codec.id() + " decompressor", codec.id(), Map.of("codec", codec));
-        return live(Decompressor.class, request, s -> s.decompressor(codec, options));
-    }
-
-    /** A dictionary trained by the currently selected provider. */
-    @Override
-    public byte[] trainDictionary(Codec codec, List<byte[]> samples, int maxSize) {
-        return current.trainDictionary(codec, samples, maxSize);
-    }
-
     /**
      * What a live object was asked for, in words ({@code what}: "xxh64 hasher"), the algorithm's id
      * for messages, and what its getters answer while nothing serves it ({@code identity}: method
@@ -165,7 +106,13 @@ public final class LiveRuntime implements ArsenalRuntime {
 
     private <T> T live(Class<T> type, Request request, Function<SelectingRuntime, T> make) {
         Source<T> source = new Source<>(this, type, request, make);
-        Live<T> live = Dispatch.live(type, source, source.choose(current));
+        T chosen = source.choose(current);
+        if (!Dispatch.types().contains(type)) {
+            ReflectiveDispatch.LiveHandler<T> live = ReflectiveDispatch.live(type, source, chosen);
+            handedOut.add(live);
+            return live.object();
+        }
+        Live<T> live = Dispatch.live(type, source, chosen);
         handedOut.add(live);
         return type.cast(live);
     }
@@ -244,6 +191,65 @@ public final class LiveRuntime implements ArsenalRuntime {
     public Calibration calibrate(Family family, Duration budget, Consumer<String> progress) {
         return current.calibrate(family, budget, progress);
     }
+
+    /**
+     * The view {@code type} of the family that offers it, whose objects are live: re-pointed at every
+     * update to what the new selection gives.
+     */
+    @Override
+    public <V> V view(Class<V> type) {
+        return views.of(type);
+    }
+
+    /**
+     * The selections a family's view sees: what it hands out is live (made again from every new
+     * selection); the rest reads the current selection.
+     */
+    private final Selections selections = new Selections() {
+        @Override
+        public <T> T handOut(
+                Class<T> type,
+                String what,
+                Algorithm algorithm,
+                Map<String, Object> identity,
+                Function<Selections, T> make) {
+            synchronized (LiveRuntime.this) {
+                return live(type, new Request(what, algorithm.id(), identity), s -> make.apply(s.selections()));
+            }
+        }
+
+        @Override
+        public <T> T routed(Class<T> type, Algorithm algorithm, Function<Provider, T> make) {
+            return handOut(
+                    type,
+                    algorithm.id() + " " + type.getSimpleName(),
+                    algorithm,
+                    Map.of("algorithm", algorithm),
+                    s -> s.routed(type, algorithm, make));
+        }
+
+        @Override
+        public Provider chosen(Algorithm algorithm) {
+            return current.selections().chosen(algorithm);
+        }
+
+        @Override
+        public List<Provider> eligible(Algorithm algorithm) {
+            return current.selections().eligible(algorithm);
+        }
+
+        @Override
+        public boolean isForced(Algorithm algorithm) {
+            return current.selections().isForced(algorithm);
+        }
+
+        @Override
+        public Selections snapshot() {
+            return current.selections();
+        }
+    };
+
+    private final Views views = new Views(selections);
 
     @Override
     public String toString() {

@@ -6,8 +6,6 @@ import dev.arsenal.ConfigurationException;
 import dev.arsenal.Family;
 import dev.arsenal.Strategy;
 import dev.arsenal.UnknownAlgorithmException;
-import dev.arsenal.compression.Codec;
-import dev.arsenal.hashing.HashAlgorithm;
 import dev.arsenal.platform.PlatformInfo;
 import dev.arsenal.report.Calibration;
 import dev.arsenal.report.Candidate;
@@ -17,11 +15,9 @@ import dev.arsenal.report.RuntimeReport;
 import dev.arsenal.report.SelfTest;
 import dev.arsenal.report.Tier;
 import dev.arsenal.spi.Availability;
+import dev.arsenal.spi.FamilyDescriptor;
 import dev.arsenal.spi.Provider;
 import dev.arsenal.spi.Requirement;
-import dev.arsenal.spi.compression.CompressionProvider;
-import dev.arsenal.spi.compression.ShuffleProvider;
-import dev.arsenal.spi.hashing.HashingProvider;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -98,10 +94,7 @@ final class Selector {
                 availability(p);
             }
         }
-        for (Algorithm algorithm : KnownAlgorithms.all()) {
-            if (algorithm.family() != family) {
-                continue;
-            }
+        for (Algorithm algorithm : Families.of(family).algorithms()) {
             List<Candidate> list = new ArrayList<>();
             for (Provider p : providers) {
                 if (p.algorithms().contains(algorithm)) {
@@ -163,10 +156,7 @@ final class Selector {
         evaluate(family);
         Map<Algorithm, Decision> decisions = new LinkedHashMap<>();
         Map<Algorithm, Route> routes = new HashMap<>();
-        for (Algorithm algorithm : KnownAlgorithms.all()) {
-            if (algorithm.family() != family) {
-                continue;
-            }
+        for (Algorithm algorithm : Families.of(family).algorithms()) {
             List<Candidate> list = candidates.get(algorithm);
             Decision decision = forced.containsKey(algorithm)
                     ? forcedDecision(algorithm, list, forced.get(algorithm))
@@ -280,10 +270,10 @@ final class Selector {
         return platform;
     }
 
-    /** Every family some known algorithm belongs to, in {@link Family} order. */
+    /** Every family the engine knows a descriptor of, in {@link Family} order. */
     static Set<Family> families() {
         Set<Family> families = EnumSet.noneOf(Family.class);
-        KnownAlgorithms.all().forEach(a -> families.add(a.family()));
+        Families.all().forEach(d -> families.add(d.family()));
         return families;
     }
 
@@ -341,16 +331,9 @@ final class Selector {
     }
 
     private Availability probe(Provider p) {
-        if (p.algorithms().stream().anyMatch(a -> a instanceof HashAlgorithm) && !(p instanceof HashingProvider)) {
-            return Availability.unavailable("lists hashing algorithms but does not implement HashingProvider");
-        }
-        if (p.algorithms().stream().anyMatch(a -> a instanceof Codec c && !c.isShuffle())
-                && !(p instanceof CompressionProvider)) {
-            return Availability.unavailable("lists compression codecs but does not implement CompressionProvider");
-        }
-        if (p.algorithms().stream().anyMatch(a -> a instanceof Codec c && c.isShuffle())
-                && !(p instanceof ShuffleProvider)) {
-            return Availability.unavailable("lists shuffle codecs but does not implement ShuffleProvider");
+        Optional<String> refused = refusal(p);
+        if (refused.isPresent()) {
+            return Availability.unavailable(refused.get());
         }
         try {
             for (Requirement r : p.requirements()) {
@@ -364,6 +347,26 @@ final class Selector {
         } catch (RuntimeException | LinkageError e) {
             return Availability.unavailable("probe threw " + e, e);
         }
+    }
+
+    /**
+     * Why {@code p} cannot serve what it lists: an algorithm of a family whose {@linkplain
+     * FamilyDescriptor#contracts() contract} it does not implement, or of no known family.
+     */
+    private static Optional<String> refusal(Provider p) {
+        for (Algorithm a : p.algorithms()) {
+            Optional<FamilyDescriptor> family = Families.find(a.family());
+            if (family.isEmpty()) {
+                return Optional.of("lists " + a.id() + ", of the family "
+                        + a.family().id() + ", which this engine has no descriptor of");
+            }
+            for (FamilyDescriptor.Contract c : family.get().contracts()) {
+                if (c.covers().test(a) && !c.type().isInstance(p)) {
+                    return Optional.of(c.refusal());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private Candidate candidate(Provider p, Algorithm algorithm, Availability a, boolean isDisabled) {
@@ -383,7 +386,7 @@ final class Selector {
 
     private static SelfTest selfTest(Provider p, Algorithm algorithm) {
         try {
-            SelfTest test = p.selfTest(algorithm);
+            SelfTest test = Families.of(algorithm).selfTest(p, algorithm);
             return test == null ? new SelfTest(SelfTest.Status.FAILED, "self-test returned null") : test;
         } catch (RuntimeException | LinkageError e) {
             return new SelfTest(SelfTest.Status.FAILED, "self-test threw " + e);

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * Turns eligible candidates into a route: the winner per size class, by measurement when a
  * calibration covers every candidate, else by the providers' size-aware ranks; then at most two
  * tiers (the small-input winner and the bulk winner, split where the bulk winner starts winning),
- * for the families whose calls may be split by size ({@link SizeRouting}: hashing).
+ * for the families whose calls may be split by size ({@link dev.arsenal.spi.FamilyDescriptor#splitsBySize}: hashing).
  *
  * <p>Strategies: THROUGHPUT takes the bulk winner for every size; LATENCY keeps inputs below the
  * crossover in the JVM (java or SIMD kinds) even when a native call measured faster, since its
@@ -58,7 +58,7 @@ final class TierPlanner {
             smallPool = inJvm.isEmpty() ? eligible : inJvm;
         }
         long smallest = SizeClasses.SIZES.getFirst();
-        boolean routesBySize = SizeRouting.splitsBySize(algorithm.family());
+        boolean routesBySize = Families.of(algorithm).splitsBySize();
         Provider small = !routesBySize
                         || strategy == Strategy.THROUGHPUT
                         || (smallPool.contains(bulk) && asGoodAsBest(bulk, smallPool, smallest, score))

@@ -1,10 +1,9 @@
 package dev.arsenal.engine.calibration;
 
 import dev.arsenal.Algorithm;
-import dev.arsenal.hashing.HashAlgorithm;
 import dev.arsenal.report.Measurement;
+import dev.arsenal.spi.FamilyDescriptor.Workload;
 import dev.arsenal.spi.Provider;
-import dev.arsenal.spi.hashing.HashingProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -13,12 +12,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.LongUnaryOperator;
 
 /**
- * Measures one-shot throughput of providers on {@code byte[]} input at each size class, within
+ * Measures one-shot throughput of providers on {@code byte[]} input at each size class, running the
+ * {@linkplain Workload loop} each family's descriptor gives, within
  * about a time budget: half of it warms each provider over every size in turn (at least 150 ms,
  * so C2 has compiled even Vector API kernels), half is split over the timed cells (at least 5 ms
  * each). A cell is timed in ten rounds, five in each of two passes over the sizes; its speed is
@@ -49,95 +50,91 @@ public final class Calibrator {
         this.progress = progress;
     }
 
-    /** Measures every provider listed for each algorithm; algorithms with fewer than one are skipped. */
-    public List<Measurement> measure(Map<Algorithm, List<Provider>> eligible) {
-        int cells = 0;
-        for (List<Provider> providers : eligible.values()) {
-            cells += providers.size() * SIZES.size();
+    /**
+     * Measures every provider listed for each algorithm, each with the loop {@code workload} gives
+     * (a provider it gives none for is skipped); algorithms with fewer than one are skipped.
+     */
+    public List<Measurement> measure(
+            Map<Algorithm, List<Provider>> eligible, BiFunction<Provider, Algorithm, Optional<Workload>> workload) {
+        record Pair(Algorithm algorithm, Provider provider, Workload work) {}
+        List<Pair> measured = new ArrayList<>();
+        for (Map.Entry<Algorithm, List<Provider>> e : eligible.entrySet()) {
+            for (Provider provider : e.getValue()) {
+                workload.apply(provider, e.getKey()).ifPresent(w -> measured.add(new Pair(e.getKey(), provider, w)));
+            }
         }
         List<Measurement> results = new ArrayList<>();
+        int pairs = measured.size();
+        int cells = pairs * SIZES.size();
         if (cells == 0) {
             return results;
         }
         // Half the budget warms each provider over every size (round robin, so every path the JIT
         // compiles has seen every size), half measures; each part has a floor so C2 has compiled
         // even the Vector API kernels before timing starts.
-        int pairs = 0;
-        for (List<Provider> providers : eligible.values()) {
-            pairs += providers.size();
-        }
         long warmNanos = Math.max(MIN_WARMUP_NANOS, budget.toNanos() / 2 / pairs);
         long cellNanos = Math.max(MIN_CELL_NANOS, budget.toNanos() / 2 / cells);
-        byte[] data = new byte[(int) (long) SIZES.getLast() + 16];
-        new SplittableRandom(0x5EED).nextBytes(data);
         int done = 0;
-        for (Map.Entry<Algorithm, List<Provider>> e : eligible.entrySet()) {
-            if (!(e.getKey() instanceof HashAlgorithm algorithm)) {
-                continue;
+        for (Pair pair : measured) {
+            Algorithm algorithm = pair.algorithm();
+            Provider provider = pair.provider();
+            Op op = op(pair.work());
+            warm(op, warmNanos);
+            // Two passes over the sizes, keeping each cell's best: a recompilation that one
+            // cell's rounds all fell into is over by the second pass. The rounds of both passes
+            // give the spread.
+            double[][] first = new double[SIZES.size()][];
+            for (int i = 0; i < SIZES.size(); i++) {
+                first[i] = rounds(op, (int) (long) SIZES.get(i), cellNanos / 2);
             }
-            for (Provider provider : e.getValue()) {
-                Op op = op((HashingProvider) provider, algorithm, data);
-                warm(op, warmNanos);
-                // Two passes over the sizes, keeping each cell's best: a recompilation that one
-                // cell's rounds all fell into is over by the second pass. The rounds of both passes
-                // give the spread.
-                double[][] first = new double[SIZES.size()][];
-                for (int i = 0; i < SIZES.size(); i++) {
-                    first[i] = rounds(op, (int) (long) SIZES.get(i), cellNanos / 2);
-                }
-                for (int i = 0; i < SIZES.size(); i++) {
-                    long size = SIZES.get(i);
-                    double[] all = concat(first[i], rounds(op, (int) size, cellNanos / 2));
-                    Arrays.sort(all);
-                    double speed = all[all.length - 1];
-                    Measurement m = new Measurement(
-                            algorithm.id(), provider.id(), size, speed, all.length, median(all), all[0]);
-                    results.add(m);
-                    done++;
-                    progress.accept(String.format(
-                            Locale.ROOT,
-                            "[%d/%d] %s %s %s: %.2f GB/s%s",
-                            done,
-                            cells,
-                            algorithm.id(),
-                            provider.id(),
-                            Measurement.formatSize(size),
-                            speed / 1e9,
-                            m.noisy()
-                                    ? String.format(
-                                            Locale.ROOT, " (noisy: median round %.0f%% slower)", 100 * m.spread())
-                                    : ""));
-                }
+            for (int i = 0; i < SIZES.size(); i++) {
+                long size = SIZES.get(i);
+                double[] all = concat(first[i], rounds(op, (int) size, cellNanos / 2));
+                Arrays.sort(all);
+                double speed = all[all.length - 1];
+                Measurement m =
+                        new Measurement(algorithm.id(), provider.id(), size, speed, all.length, median(all), all[0]);
+                results.add(m);
+                done++;
+                progress.accept(String.format(
+                        Locale.ROOT,
+                        "[%d/%d] %s %s %s: %.2f GB/s%s",
+                        done,
+                        cells,
+                        algorithm.id(),
+                        provider.id(),
+                        Measurement.formatSize(size),
+                        speed / 1e9,
+                        m.noisy()
+                                ? String.format(Locale.ROOT, " (noisy: median round %.0f%% slower)", 100 * m.spread())
+                                : ""));
             }
         }
         return results;
     }
 
-    /** Hashes {@code calls} times {@code size} bytes; see {@link HashLoop}. */
+    /** Runs {@code calls} operations on {@code size} bytes; see {@link Workload}. */
     private interface Op {
         long hash(int size, int calls);
     }
 
-    private static Op op(HashingProvider provider, HashAlgorithm algorithm, byte[] data) {
-        Object hasher = switch (algorithm.bits()) {
-            case 32 -> provider.hasher32(algorithm, 0);
-            case 64 -> provider.hasher64(algorithm, 0);
-            default -> provider.hasher128(algorithm, 0);
-        };
-        LongUnaryOperator loop = isolatedLoop(hasher, data);
+    private static Op op(Workload work) {
+        LongUnaryOperator loop = isolatedLoop(work);
         return (size, calls) -> loop.applyAsLong((long) size << 32 | calls);
     }
 
     /**
-     * A {@link HashLoop} defined anew in its own class loader, so its call site profiles only this
-     * hasher; the shared class if that cannot be done (no class bytes, a restrictive container).
+     * The workload's loop class defined anew in its own class loader, so its call site profiles only
+     * this provider's object; an instance of the shared class if that cannot be done (no class
+     * bytes, a restrictive container).
      */
-    private static LongUnaryOperator isolatedLoop(Object hasher, byte[] data) {
-        String name = HashLoop.class.getName();
-        try (InputStream in = HashLoop.class.getResourceAsStream("HashLoop.class")) {
+    private static LongUnaryOperator isolatedLoop(Workload work) {
+        Class<? extends LongUnaryOperator> shared = work.loop();
+        String name = shared.getName();
+        try (InputStream in = shared.getResourceAsStream(shared.getSimpleName() + ".class")) {
             if (in != null) {
                 byte[] bytes = in.readAllBytes();
-                ClassLoader parent = HashLoop.class.getClassLoader();
+                ClassLoader parent = shared.getClassLoader();
                 ClassLoader isolated = new ClassLoader("arsenal-calibration", parent) {
                     @Override
                     protected Class<?> loadClass(String className, boolean resolve) throws ClassNotFoundException {
@@ -150,14 +147,21 @@ public final class Calibrator {
                         }
                     }
                 };
-                return (LongUnaryOperator) isolated.loadClass(name)
-                        .getConstructor(Object.class, byte[].class)
-                        .newInstance(hasher, data);
+                return construct(isolated.loadClass(name), work);
             }
         } catch (IOException | ReflectiveOperationException | LinkageError | RuntimeException e) {
             // fall through to the shared loop
         }
-        return new HashLoop(hasher, data);
+        try {
+            return construct(shared, work);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(name + " lacks a public constructor (Object, byte[]): " + e, e);
+        }
+    }
+
+    private static LongUnaryOperator construct(Class<?> loop, Workload work) throws ReflectiveOperationException {
+        return (LongUnaryOperator)
+                loop.getConstructor(Object.class, byte[].class).newInstance(work.subject(), work.data());
     }
 
     private void warm(Op op, long nanos) {

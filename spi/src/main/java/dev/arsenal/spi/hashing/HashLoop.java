@@ -1,4 +1,4 @@
-package dev.arsenal.engine.calibration;
+package dev.arsenal.spi.hashing;
 
 import dev.arsenal.hashing.Hasher128;
 import dev.arsenal.hashing.Hasher32;
@@ -6,7 +6,7 @@ import dev.arsenal.hashing.Hasher64;
 import java.util.function.LongUnaryOperator;
 
 /**
- * The timed loop of a calibration, for one hasher. {@link Calibrator} defines a fresh copy of this
+ * The timed loop of a calibration, for one hasher. The engine's calibrator defines a fresh copy of this
  * class per provider in a throwaway class loader, so each copy's call site sees a single hasher
  * class: the JIT inlines it (and removes a {@code Hash128} result's allocation) for every provider
  * alike, as JMH's per-benchmark forks would, instead of favoring whichever provider ran first at a

@@ -1,0 +1,23 @@
+package dev.arsenal.spi;
+
+import dev.arsenal.spi.compression.CompressionFamily;
+import dev.arsenal.spi.hashing.HashingFamily;
+import java.util.List;
+
+/**
+ * The families this SPI ships with. A static list rather than {@link java.util.ServiceLoader}
+ * alone: in an OSGi framework a bundle's {@code ServiceLoader} sees only its own class loader, so
+ * the engine bundle would find no descriptor there, whereas this list travels with the spi bundle
+ * that holds the descriptors and that the engine imports anyway. A family outside this module adds
+ * itself with {@code provides dev.arsenal.spi.FamilyDescriptor} (class path and module path).
+ */
+public final class FamilyDescriptors {
+    private static final List<FamilyDescriptor> BUILT_IN = List.of(HashingFamily.INSTANCE, CompressionFamily.INSTANCE);
+
+    private FamilyDescriptors() {}
+
+    /** The built-in families, in report order: hashing, compression. */
+    public static List<FamilyDescriptor> builtIn() {
+        return BUILT_IN;
+    }
+}

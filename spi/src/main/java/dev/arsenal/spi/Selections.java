@@ -1,0 +1,57 @@
+package dev.arsenal.spi;
+
+import dev.arsenal.Algorithm;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What a runtime decided, as a {@linkplain FamilyDescriptor#view() family's view} sees it: the
+ * view asks for objects of the chosen providers and never learns how the choice was made, nor
+ * whether it is fixed or follows providers as they come and go (in an OSGi framework).
+ */
+public interface Selections {
+    /**
+     * What to hand a user: {@code make} applied to this selection in a fixed runtime; in a runtime
+     * that follows providers, a live object that applies {@code make} again to every new selection
+     * and, while {@code make} fails, throws a {@link dev.arsenal.ProviderUnavailableException} on
+     * each call and answers its getters from {@code identity}.
+     *
+     * @param type the interface handed out (one with generated dispatch classes is fastest)
+     * @param what the object in words, for messages ("xxh64 hasher")
+     * @param algorithm the algorithm it serves
+     * @param identity the values of its no-argument getters, by method name ({@code "seed"})
+     * @param make builds the object from a fixed selection
+     */
+    <T> T handOut(
+            Class<T> type,
+            String what,
+            Algorithm algorithm,
+            Map<String, Object> identity,
+            Function<Selections, T> make);
+
+    /**
+     * The object {@code make} gets from the provider chosen for {@code algorithm}: the provider's
+     * own object for a single provider, a tiered object over the small and the bulk provider's
+     * objects when the algorithm is split by size.
+     *
+     * @throws dev.arsenal.ProviderUnavailableException if no provider serves the algorithm
+     */
+    <T> T routed(Class<T> type, Algorithm algorithm, Function<Provider, T> make);
+
+    /**
+     * The provider chosen for {@code algorithm} (the bulk one when it is split by size).
+     *
+     * @throws dev.arsenal.ProviderUnavailableException if no provider serves the algorithm
+     */
+    Provider chosen(Algorithm algorithm);
+
+    /** The providers that passed every check for {@code algorithm}, best-ranked first. */
+    List<Provider> eligible(Algorithm algorithm);
+
+    /** Whether the configuration forced the provider of {@code algorithm}. */
+    boolean isForced(Algorithm algorithm);
+
+    /** This selection as it is now, fixed: itself in a fixed runtime. */
+    Selections snapshot();
+}
