@@ -21,7 +21,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * {@code arsenal calibrate [--family hashing] [--budget DURATION]}: measures every eligible
+ * {@code arsenal calibrate [--family hashing|compression] [--budget DURATION]}: measures every eligible
  * provider and stores the table where the next start finds it; {@code arsenal bench hashing
  * [--budget DURATION] [--svg FILE]}: the same measurement for a person, as a table and optionally a
  * chart, stored nowhere. A budget is read as {@value Configuration#CALIBRATION_BUDGET} reads it,
@@ -143,11 +143,15 @@ final class MeasureCommands {
             return new Options(family, budget, svg);
         }
 
+        /** A family by its id ({@code hashing}, {@code compression}); the runtime says if it cannot be measured. */
         private static Family family(String name) {
-            if (!name.toLowerCase(Locale.ROOT).equals("hashing")) {
-                throw new UsageException("unknown or not yet measurable family '" + name + "'; families: hashing");
+            String id = name.strip().toLowerCase(Locale.ROOT);
+            for (Family f : Family.values()) {
+                if (f.id().equals(id)) {
+                    return f;
+                }
             }
-            return Family.HASHING;
+            throw new UsageException("unknown family '" + name + "'; families: hashing, compression");
         }
 
         /**

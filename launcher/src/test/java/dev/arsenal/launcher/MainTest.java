@@ -174,7 +174,7 @@ class MainTest {
                 r.out().contains("xxh3") && r.out().contains("GB/s") && r.out().contains("64 KiB"), r.out());
         String chart = Files.readString(svg);
         assertTrue(chart.startsWith("<svg") && chart.contains("polyline") && chart.contains("java-hashing"), chart);
-        assertEquals(Main.USAGE, run("bench", "compression").status());
+        assertEquals(Main.USAGE, run("bench", "nonsense").status());
         assertEquals(Main.USAGE, run("bench", "hashing", "--budget", "-1").status());
     }
 
