@@ -56,9 +56,15 @@ import javax.tools.JavaFileObject;
  * every {@code ByteBuffer} argument; a call given anything {@link java.io.Closeable} (a stream it
  * may already have written to or read from) is not repeated.
  *
- * <p>The generated classes live in the annotated package and use two interfaces the engine
- * declares there: {@code Tiered<T>} (which the records implement) and {@code Live<T>} with its
- * nested {@code Live.Source<T>} (which the live classes implement and hold).
+ * <p>For each stateful type the annotation lists in {@code leased} (an interface, or a class with a
+ * public no-argument constructor: {@code OutputStream}), it writes a {@code LeasedX} wrapper that
+ * forwards every method while the engine's {@code Lease} holds and fails naming the provider once
+ * it has ended; a live class returns what it gets of such a type wrapped, with the lease its source
+ * gives for the object that made it ({@code source.lease(target)}).
+ *
+ * <p>The generated classes live in the annotated package and use what the engine declares there:
+ * {@code Tiered<T>} (which the records implement), {@code Live<T>} with its nested {@code
+ * Live.Source<T>} (which the live classes implement and hold) and {@code Lease}.
  */
 @SupportedAnnotationTypes(DispatchProcessor.ANNOTATION)
 public final class DispatchProcessor extends AbstractProcessor {
@@ -77,21 +83,21 @@ public final class DispatchProcessor extends AbstractProcessor {
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         for (TypeElement annotation : annotations) {
             for (Element annotated : round.getElementsAnnotatedWith(annotation)) {
-                generate(annotated, listed(annotated, annotation));
+                generate(annotated, listed(annotated, annotation, "value"), listed(annotated, annotation, "leased"));
             }
         }
         return true;
     }
 
-    /** The interfaces the annotation on {@code annotated} lists, in its order. */
-    private List<TypeElement> listed(Element annotated, TypeElement annotation) {
+    /** The types the annotation on {@code annotated} lists in its element {@code name}, in their order. */
+    private List<TypeElement> listed(Element annotated, TypeElement annotation, String name) {
         List<TypeElement> listed = new ArrayList<>();
         for (AnnotationMirror mirror : annotated.getAnnotationMirrors()) {
             if (!mirror.getAnnotationType().asElement().equals(annotation)) {
                 continue;
             }
             mirror.getElementValues().forEach((key, value) -> {
-                if (key.getSimpleName().contentEquals("value")) {
+                if (key.getSimpleName().contentEquals(name)) {
                     for (Object v : (List<?>) value.getValue()) {
                         TypeMirror t = (TypeMirror) ((AnnotationValue) v).getValue();
                         listed.add((TypeElement) ((DeclaredType) t).asElement());
@@ -102,30 +108,43 @@ public final class DispatchProcessor extends AbstractProcessor {
         return listed;
     }
 
-    private void generate(Element annotated, List<TypeElement> listed) {
+    private void generate(Element annotated, List<TypeElement> listed, List<TypeElement> leasedTypes) {
         Elements elements = processingEnv.getElementUtils();
         PackageElement pkg = annotated instanceof PackageElement p ? p : elements.getPackageOf(annotated);
         String packageName = pkg.getQualifiedName().toString();
         List<DispatchedInterface> interfaces = new ArrayList<>();
+        List<DispatchedInterface> leased = new ArrayList<>();
         for (TypeElement type : listed) {
             try {
                 interfaces.add(model(type));
             } catch (Unsupported e) {
-                processingEnv
-                        .getMessager()
-                        .printMessage(
-                                Diagnostic.Kind.ERROR,
-                                "cannot generate dispatch for " + type.getQualifiedName() + ": " + e.getMessage(),
-                                annotated);
+                error("cannot generate dispatch for " + type.getQualifiedName() + ": " + e.getMessage(), annotated);
                 return;
             }
         }
-        DispatchSource source = new DispatchSource(packageName);
+        for (TypeElement type : leasedTypes) {
+            try {
+                leased.add(modelLeased(type));
+            } catch (Unsupported e) {
+                error(
+                        "cannot generate a leased wrapper for " + type.getQualifiedName() + ": " + e.getMessage(),
+                        annotated);
+                return;
+            }
+        }
+        DispatchSource source = new DispatchSource(packageName, leased);
         for (DispatchedInterface i : interfaces) {
             write(packageName, i.tieredName(), source.tiered(i), annotated);
             write(packageName, i.liveName(), source.live(i), annotated);
         }
+        for (DispatchedInterface l : leased) {
+            write(packageName, l.leasedName(), source.leased(l), annotated);
+        }
         write(packageName, "Dispatch", source.factory(interfaces), annotated);
+    }
+
+    private void error(String message, Element origin) {
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, message, origin);
     }
 
     private void write(String packageName, String simpleName, String text, Element origin) {
@@ -163,13 +182,44 @@ public final class DispatchProcessor extends AbstractProcessor {
             methods.add(method((DeclaredType) type.asType(), m));
         }
         return new DispatchedInterface(
-                type.getQualifiedName().toString(), type.getSimpleName().toString(), List.copyOf(methods));
+                type.getQualifiedName().toString(), type.getSimpleName().toString(), false, List.copyOf(methods));
     }
 
     /**
-     * The instance methods of {@code type} and its superinterfaces that an implementation must or may
-     * override, each once, in declaration order (the interface's own first): javac's {@code
-     * getAllMembers} promises no order, and the golden test needs one.
+     * A stateful type to wrap: an interface, or a class the wrapper can extend (not final, with a
+     * public no-argument constructor), with every public method it can override.
+     */
+    private DispatchedInterface modelLeased(TypeElement type) throws Unsupported {
+        boolean isClass = type.getKind() == ElementKind.CLASS;
+        if (!isClass && type.getKind() != ElementKind.INTERFACE) {
+            throw new Unsupported("neither an interface nor a class");
+        }
+        if (!type.getTypeParameters().isEmpty()) {
+            throw new Unsupported("generic types are not supported");
+        }
+        if (isClass
+                && (type.getModifiers().contains(Modifier.FINAL)
+                        || type.getEnclosedElements().stream()
+                                .noneMatch(e -> e.getKind() == ElementKind.CONSTRUCTOR
+                                        && e.getModifiers().contains(Modifier.PUBLIC)
+                                        && ((ExecutableElement) e)
+                                                .getParameters()
+                                                .isEmpty()))) {
+            throw new Unsupported("a class must be extensible, with a public constructor without arguments");
+        }
+        List<DispatchedInterface.Method> methods = new ArrayList<>();
+        for (ExecutableElement m : methods(type)) {
+            methods.add(method((DeclaredType) type.asType(), m));
+        }
+        return new DispatchedInterface(
+                type.getQualifiedName().toString(), type.getSimpleName().toString(), isClass, List.copyOf(methods));
+    }
+
+    /**
+     * The instance methods of {@code type} and its supertypes (but {@link Object}) that an
+     * implementation must or may override, each once, in declaration order (the type's own first):
+     * javac's {@code getAllMembers} promises no order, and the golden test needs one. Of a class,
+     * only the public methods that are not final.
      */
     private List<ExecutableElement> methods(TypeElement type) throws Unsupported {
         Elements elements = processingEnv.getElementUtils();
@@ -184,7 +234,10 @@ public final class DispatchProcessor extends AbstractProcessor {
             for (Element e : t.getEnclosedElements()) {
                 if (e.getKind() != ElementKind.METHOD
                         || e.getModifiers().contains(Modifier.STATIC)
-                        || e.getModifiers().contains(Modifier.PRIVATE)) {
+                        || e.getModifiers().contains(Modifier.PRIVATE)
+                        || (t.getKind() == ElementKind.CLASS
+                                && (!e.getModifiers().contains(Modifier.PUBLIC)
+                                        || e.getModifiers().contains(Modifier.FINAL)))) {
                     continue;
                 }
                 ExecutableElement m = (ExecutableElement) e;
@@ -202,6 +255,12 @@ public final class DispatchProcessor extends AbstractProcessor {
                     throw new Unsupported(name + "() clashes with the dispatch classes' own " + name + "()");
                 }
                 found.add(m);
+            }
+            if (t.getSuperclass() instanceof DeclaredType superclass
+                    && !((TypeElement) superclass.asElement())
+                            .getQualifiedName()
+                            .contentEquals("java.lang.Object")) {
+                queue.add((TypeElement) superclass.asElement());
             }
             for (TypeMirror s : t.getInterfaces()) {
                 queue.add((TypeElement) ((DeclaredType) s).asElement());

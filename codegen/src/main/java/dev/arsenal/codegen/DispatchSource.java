@@ -25,7 +25,7 @@ import javax.lang.model.type.WildcardType;
  */
 final class DispatchSource {
     /** Names the generated classes use for themselves; an interface method of these names clashes. */
-    static final Set<String> RESERVED = Set.of("small", "large", "crossover", "source");
+    static final Set<String> RESERVED = Set.of("small", "large", "crossover", "source", "held");
 
     /** The longest lines written where a line can be broken, as the project's formatter keeps them. */
     private static final int CODE_WIDTH = 120;
@@ -36,8 +36,32 @@ final class DispatchSource {
 
     private final String packageName;
 
-    DispatchSource(String packageName) {
+    /** The leased types by qualified name: what a live object returns of these is wrapped. */
+    private final Map<String, DispatchedInterface> leased = new HashMap<>();
+
+    DispatchSource(String packageName, List<DispatchedInterface> leased) {
         this.packageName = packageName;
+        leased.forEach(l -> this.leased.put(l.qualifiedName(), l));
+    }
+
+    /** The leased type {@code m} returns, if it returns one. */
+    private java.util.Optional<DispatchedInterface> leasedReturn(Method m) {
+        if (!(m.returnType() instanceof DeclaredType d)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(
+                leased.get(((TypeElement) d.asElement()).getQualifiedName().toString()));
+    }
+
+    /**
+     * The call {@code target.name(args)}, wrapped in the leased type's class when {@code m} returns
+     * one: {@code new LeasedX(source.lease(target), target.name(args))}.
+     */
+    private String call(Method m, String target, String args) {
+        String call = target + "." + m.name() + "(" + args + ")";
+        return leasedReturn(m)
+                .map(l -> "new " + l.leasedName() + "(" + field("source", m) + ".lease(" + target + "), " + call + ")")
+                .orElse(call);
     }
 
     /** The record that routes between two fixed objects. */
@@ -137,7 +161,9 @@ final class DispatchSource {
         b.append(" * the old class loader can no longer load: the {@link LinkageError} is then answered by running\n");
         b.append(" * the call once more on the current choice (after putting back the position of every {@code\n");
         b.append(" * ByteBuffer} argument), unless the choice has not changed or the call was given a stream.\n");
-        b.append(" * Streams and other objects the provider returns are its own and stay with it.\n");
+        b.append(" * A stream it returns stays with the provider that made it: it is wrapped in a {@code Leased}\n");
+        b.append(" * class that fails with a {@code ProviderUnavailableException} naming that provider once the\n");
+        b.append(" * provider has gone.\n");
         b.append(" *\n");
         b.append(" * <p>It holds its {@code source} strongly (and through it the runtime), while the runtime holds\n");
         b.append(" * it weakly: an object the application keeps keeps receiving new choices, and one it dropped\n");
@@ -210,22 +236,36 @@ final class DispatchSource {
                 case SMALL -> field("small", m);
                 case LARGE -> field("large", m);
             };
+            Set<String> taken = m.parameters().stream().map(Parameter::name).collect(Collectors.toSet());
+            String target = fresh("target", taken);
             if (!m.repeatable()) {
                 b.append(
                         "        // Not repeated after a LinkageError: the call may have used the stream it was given.\n");
-                b.append("        ")
-                        .append(ret)
-                        .append(choice.contains("?") ? "(" + choice + ")" : choice)
-                        .append('.')
-                        .append(m.name())
-                        .append('(')
-                        .append(args)
-                        .append(");\n");
+                if (leasedReturn(m).isPresent()) {
+                    b.append("        ")
+                            .append(type)
+                            .append(' ')
+                            .append(target)
+                            .append(" = ")
+                            .append(choice)
+                            .append(";\n");
+                    b.append("        ")
+                            .append(ret)
+                            .append(call(m, target, args))
+                            .append(";\n");
+                } else {
+                    b.append("        ")
+                            .append(ret)
+                            .append(choice.contains("?") ? "(" + choice + ")" : choice)
+                            .append('.')
+                            .append(m.name())
+                            .append('(')
+                            .append(args)
+                            .append(");\n");
+                }
                 b.append("    }\n");
                 continue;
             }
-            Set<String> taken = m.parameters().stream().map(Parameter::name).collect(Collectors.toSet());
-            String target = fresh("target", taken);
             String error = fresh("e", taken);
             String now = fresh("now", taken);
             List<Parameter> buffers =
@@ -248,14 +288,7 @@ final class DispatchSource {
                     .append(choice)
                     .append(";\n");
             b.append("        try {\n");
-            b.append("            ")
-                    .append(ret)
-                    .append(target)
-                    .append('.')
-                    .append(m.name())
-                    .append('(')
-                    .append(args)
-                    .append(");\n");
+            b.append("            ").append(ret).append(call(m, target, args)).append(";\n");
             b.append("        } catch (LinkageError ").append(error).append(") {\n");
             for (Parameter p : buffers) {
                 b.append("            ")
@@ -275,14 +308,7 @@ final class DispatchSource {
                     .append(", ")
                     .append(error)
                     .append(");\n");
-            b.append("            ")
-                    .append(ret)
-                    .append(now)
-                    .append('.')
-                    .append(m.name())
-                    .append('(')
-                    .append(args)
-                    .append(");\n");
+            b.append("            ").append(ret).append(call(m, now, args)).append(";\n");
             b.append("        }\n");
             b.append("    }\n");
         }
@@ -296,6 +322,109 @@ final class DispatchSource {
         b.append("    }\n");
         b.append("}\n");
         return file(imports, b);
+    }
+
+    /**
+     * The wrapper that binds a stateful object (a stream) to the providers that made it: every call
+     * first asks the lease whether they are still here.
+     */
+    String leased(DispatchedInterface l) {
+        Imports imports = new Imports(packageName);
+        String type = imports.name(l.qualifiedName());
+        String objects = imports.name("java.util.Objects");
+        String name = l.leasedName();
+        boolean closeable = l.methods().stream().anyMatch(DispatchSource::isClose);
+        StringBuilder b = new StringBuilder();
+        b.append("/**\n");
+        b.append(" * ")
+                .append("AEIOU".indexOf(type.charAt(0)) >= 0 ? "An" : "A")
+                .append(" {@link ")
+                .append(type)
+                .append("} bound to the providers that made it, which a live object\n");
+        b.append(" * returns in place of the provider's own: it forwards every call while its {@link Lease} holds,\n");
+        b.append(" * and once one of those providers has gone (its bundle stopped, updated or uninstalled), it\n");
+        b.append(" * drops the provider's object and fails every call with a {@code ProviderUnavailableException}\n");
+        b.append(" * naming the provider, as it does for a {@link LinkageError} met in the provider's code. It\n");
+        b.append(" * never moves to another provider: what the object held (a hash's state, a frame begun) would\n");
+        b.append(" * be lost on the way.\n");
+        if (closeable) {
+            b.append(" *\n");
+            b.append(
+                    " * <p>{@code close()} after a {@code close()} that succeeded does nothing, as the JDK's streams\n");
+            b.append(" * do, even once the provider has gone.\n");
+        }
+        generatedBy(b, type);
+        b.append(" */\n");
+        b.append("final class ")
+                .append(name)
+                .append(l.isClass() ? " extends " : " implements ")
+                .append(type)
+                .append(" {\n");
+        b.append("    private final Lease lease;\n");
+        b.append("    private ").append(type).append(" held;\n");
+        if (closeable) {
+            b.append("    private boolean closed;\n");
+        }
+        b.append('\n');
+        b.append("    /** {@code held}, made by the providers of {@code lease}. */\n");
+        b.append("    ").append(name).append("(Lease lease, ").append(type).append(" held) {\n");
+        b.append("        this.lease = ").append(objects).append(".requireNonNull(lease, \"lease\");\n");
+        b.append("        this.held = ").append(objects).append(".requireNonNull(held, \"held\");\n");
+        b.append("    }\n\n");
+        b.append("    /** The provider's object while the lease holds; else it is dropped, and the call fails. */\n");
+        b.append("    private ").append(type).append(" held() {\n");
+        b.append("        ").append(type).append(" h = held;\n");
+        b.append("        if (h == null || !lease.holds()) {\n");
+        b.append("            held = null;\n");
+        b.append("            throw lease.ended(\"").append(l.simpleName()).append("\");\n");
+        b.append("        }\n");
+        b.append("        return h;\n");
+        b.append("    }\n");
+        for (Method m : l.methods()) {
+            b.append('\n');
+            signature(b, imports, m);
+            Set<String> taken = m.parameters().stream().map(Parameter::name).collect(Collectors.toSet());
+            String h = fresh("h", taken);
+            String error = fresh("e", taken);
+            boolean close = isClose(m);
+            if (close) {
+                b.append("        if (closed) {\n");
+                b.append("            return;\n");
+                b.append("        }\n");
+            }
+            b.append("        ").append(type).append(' ').append(h).append(" = held();\n");
+            b.append("        try {\n");
+            b.append("            ")
+                    .append(m.returnsValue() ? "return " : "")
+                    .append(h)
+                    .append('.')
+                    .append(m.name())
+                    .append('(')
+                    .append(arguments(m))
+                    .append(");\n");
+            b.append("        } catch (LinkageError ").append(error).append(") {\n");
+            b.append("            throw lease.broken(\"")
+                    .append(l.simpleName())
+                    .append("\", ")
+                    .append(error)
+                    .append(");\n");
+            b.append("        }\n");
+            if (close) {
+                b.append("        closed = true;\n");
+            }
+            b.append("    }\n");
+        }
+        b.append('\n');
+        b.append("    @Override\n");
+        b.append("    public String toString() {\n");
+        b.append("        return \"leased from \" + lease + \": \" + held;\n");
+        b.append("    }\n");
+        b.append("}\n");
+        return file(imports, b);
+    }
+
+    private static boolean isClose(Method m) {
+        return m.name().equals("close") && m.parameters().isEmpty() && !m.returnsValue();
     }
 
     /** The factories that take the interface as a {@code Class}. */

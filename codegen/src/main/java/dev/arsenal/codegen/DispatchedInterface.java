@@ -4,14 +4,22 @@ import java.util.List;
 import java.util.Optional;
 import javax.lang.model.type.TypeMirror;
 
-/** An interface to dispatch, as the processor read it: its methods and how each is routed. */
-record DispatchedInterface(String qualifiedName, String simpleName, List<Method> methods) {
+/**
+ * An interface to dispatch, or a stateful type to lease, as the processor read it: its methods and
+ * how each is routed. {@code isClass} for a leased class (a wrapper extends it rather than
+ * implementing it).
+ */
+record DispatchedInterface(String qualifiedName, String simpleName, boolean isClass, List<Method> methods) {
     String tieredName() {
         return "Tiered" + simpleName;
     }
 
     String liveName() {
         return "Live" + simpleName;
+    }
+
+    String leasedName() {
+        return "Leased" + simpleName;
     }
 
     /** What a parameter's type says about routing and repeating. */

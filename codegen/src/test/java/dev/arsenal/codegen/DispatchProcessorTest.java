@@ -48,6 +48,7 @@ class DispatchProcessorTest {
             @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.SOURCE)
             @interface GenerateDispatch {
                 Class<?>[] value();
+                Class<?>[] leased() default {};
             }
             """;
 
@@ -64,16 +65,34 @@ class DispatchProcessorTest {
             interface Live<T> {
                 Source<T> source();
                 void point(T chosen);
-                interface Source<T> {}
+                interface Source<T> {
+                    Lease lease(Object chosen);
+                }
+            }
+
+            final class Lease {
+                boolean holds() {
+                    return true;
+                }
+                dev.arsenal.ProviderUnavailableException ended(String what) {
+                    return null;
+                }
+                dev.arsenal.ProviderUnavailableException broken(String what, LinkageError e) {
+                    return null;
+                }
             }
             """;
 
     @Test
     void theSourceForHasher64IsTheGoldenOne() throws IOException {
-        Map<String, String> generated = generate(listing("dev.arsenal.hashing.Hasher64"));
-        assertEquals(List.of("Dispatch", "LiveHasher64", "TieredHasher64"), List.copyOf(generated.keySet()));
+        Map<String, String> generated = generate(leasing(
+                List.of("dev.arsenal.hashing.Hasher64"),
+                List.of("dev.arsenal.hashing.HashStream64", "java.io.OutputStream")));
+        assertEquals(
+                List.of("Dispatch", "LeasedHashStream64", "LeasedOutputStream", "LiveHasher64", "TieredHasher64"),
+                List.copyOf(generated.keySet()));
         List<String> mismatched = new ArrayList<>();
-        for (String name : List.of("TieredHasher64", "LiveHasher64")) {
+        for (String name : List.of("TieredHasher64", "LiveHasher64", "LeasedHashStream64", "LeasedOutputStream")) {
             String golden = resource(name + ".golden");
             if (!golden.equals(generated.get(name))) {
                 Path actual = Path.of("target", "golden", name + ".golden");
@@ -90,7 +109,8 @@ class DispatchProcessorTest {
 
     @Test
     void routesFollowTheSignatures() {
-        Map<String, String> generated = generate(listing("sample.Sample"), source("sample.Sample", """
+        Map<String, String> generated = generate(
+                leasing(List.of("sample.Sample"), List.of("java.io.OutputStream")), source("sample.Sample", """
                         package sample;
 
                         import java.io.OutputStream;
@@ -133,7 +153,8 @@ class DispatchProcessorTest {
                 "Sample target = count < crossover ? small : large;",
                 "Sample now = again(target, count < crossover ? small : large, e);",
                 "// Not repeated after a LinkageError",
-                "return large.wrap(out);")) {
+                "Sample target = large;",
+                "return new LeasedOutputStream(source.lease(target), target.wrap(out));")) {
             assertTrue(live.contains(line), () -> "LiveSample lacks: " + line + "\n" + live);
         }
     }
@@ -158,9 +179,27 @@ class DispatchProcessorTest {
                         }
                         """));
         assertTrue(errors.contains("crossover() clashes"), errors);
+        errors = errors(leasing(List.of(), List.of("java.lang.String")));
+        assertTrue(
+                errors.contains("cannot generate a leased wrapper for java.lang.String")
+                        && errors.contains("must be extensible"),
+                errors);
     }
 
     // ---- javac in this JVM ----
+
+    /** The annotation listing {@code interfaces} and the {@code leased} types. */
+    private static JavaFileObject leasing(List<String> interfaces, List<String> leased) {
+        return source(
+                "dev.arsenal.engine.package-info",
+                "@GenerateDispatch(value = {"
+                        + String.join(
+                                ", ", interfaces.stream().map(i -> i + ".class").toList())
+                        + "}, leased = {"
+                        + String.join(
+                                ", ", leased.stream().map(i -> i + ".class").toList())
+                        + "})\npackage dev.arsenal.engine;\n");
+    }
 
     private static JavaFileObject listing(String... interfaces) {
         return source(

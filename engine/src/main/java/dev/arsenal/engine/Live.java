@@ -35,5 +35,12 @@ interface Live<T> {
 
         /** An object whose calls throw a {@link dev.arsenal.ProviderUnavailableException} with {@code reason}. */
         T unavailable(String reason);
+
+        /**
+         * The lease of the providers that made {@code chosen}, an object this source chose (one tier
+         * of a tiered choice), for a stream it is about to begin: {@link Lease#NONE} when they are
+         * not known.
+         */
+        Lease lease(Object chosen);
     }
 }

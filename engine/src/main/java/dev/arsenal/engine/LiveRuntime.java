@@ -15,6 +15,7 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,9 +32,15 @@ import java.util.function.Function;
  *
  * <p>What it hands out are {@link Live} objects, generated at build time for each interface ({@code
  * LiveHasher64}, {@code LiveCompressor}...): volatile reads of their own fields, no shared counter,
- * no lock. Streams are the provider's own and stay with it until dropped. The runtime keeps its
- * live objects only weakly (they keep the runtime strongly), and {@link #forget} drops what it knew
- * of a provider, so an uninstalled bundle's class loader can be collected.
+ * no lock. The runtime keeps its live objects only weakly (they keep the runtime strongly), and
+ * {@link #forget} drops what it knew of a provider, so an uninstalled bundle's class loader can be
+ * collected.
+ *
+ * <p>A stream a live object begins ({@code newStream()}, {@code compressing(out)}) stays with the
+ * provider that made it: it cannot move in the middle of a hash or a frame. It is bound to that
+ * provider by a {@link Lease}, which {@link #forget} ends: from then on each of its calls fails with a
+ * {@link ProviderUnavailableException} naming the provider, rather than running code of a departed
+ * bundle.
  *
  * <p>Asking for an object while no provider can serve it does not fail (bad arguments do): the
  * object throws a {@link ProviderUnavailableException} naming the algorithm and the reason on every
@@ -43,6 +50,9 @@ public final class LiveRuntime implements ArsenalRuntime {
     private final PlatformInfo platform;
     private final ProviderChecks checks = new ProviderChecks();
     private final Set<Live<?>> handedOut = Collections.newSetFromMap(new WeakHashMap<>());
+    /** One lease per provider that made something handed out, until {@link #forget}; guarded by this. */
+    private final Map<Provider, Lease> leases = new IdentityHashMap<>();
+
     private volatile SelectingRuntime current;
 
     /**
@@ -87,9 +97,24 @@ public final class LiveRuntime implements ArsenalRuntime {
         live.point(live.source().choose(selection));
     }
 
-    /** Drops the probe and self-test outcomes kept for {@code provider}, which has gone. */
+    /**
+     * Drops the probe and self-test outcomes kept for {@code provider}, which has gone, and ends its
+     * lease: the streams it began fail from their next call on, naming it.
+     */
     public void forget(Provider provider) {
         checks.forget(provider);
+        Lease lease;
+        synchronized (this) {
+            lease = leases.remove(provider);
+        }
+        if (lease != null) {
+            lease.end("it left the runtime: its bundle was stopped, updated or uninstalled");
+        }
+    }
+
+    /** The lease of {@code provider}, made at its first use. */
+    private synchronized Lease leaseOf(Provider provider) {
+        return leases.computeIfAbsent(provider, p -> Lease.of(p.id()));
     }
 
     @Override
@@ -104,7 +129,7 @@ public final class LiveRuntime implements ArsenalRuntime {
      */
     private record Request(String what, String algorithm, Map<String, Object> identity) {}
 
-    private <T> T live(Class<T> type, Request request, Function<SelectingRuntime, T> make) {
+    private <T> T live(Class<T> type, Request request, Function<Selections, T> make) {
         Source<T> source = new Source<>(this, type, request, make);
         T chosen = source.choose(current);
         if (!Dispatch.types().contains(type)) {
@@ -118,21 +143,53 @@ public final class LiveRuntime implements ArsenalRuntime {
     }
 
     /**
-     * The source of a live object: it asks each selection with {@code make}. Holds the runtime
+     * The source of a live object: it asks each selection with {@code make}, noting which provider
+     * made which object, for the leases of the streams those objects begin. Holds the runtime
      * ({@code owner}), so that the runtime, which holds its live objects weakly, lives as long as
      * they do.
      */
-    private record Source<T>(LiveRuntime owner, Class<T> type, Request request, Function<SelectingRuntime, T> make)
-            implements Live.Source<T> {
+    private static final class Source<T> implements Live.Source<T> {
+        private final LiveRuntime owner;
+        private final Class<T> type;
+        private final Request request;
+        private final Function<Selections, T> make;
+        /**
+         * What the last choice was made of. Only the last: an earlier one would keep a departed
+         * provider's objects, and so its class loader, alive.
+         */
+        private volatile Made last = Made.NOTHING;
+
+        Source(LiveRuntime owner, Class<T> type, Request request, Function<Selections, T> make) {
+            this.owner = owner;
+            this.type = type;
+            this.request = request;
+            this.make = make;
+        }
+
         @Override
         public T choose(SelectingRuntime selection) {
+            Noting noting = new Noting(selection.selections(), owner);
+            T chosen;
             try {
-                return make.apply(selection);
+                chosen = make.apply(noting);
             } catch (ProviderUnavailableException e) {
-                return unavailable(e.getMessage());
+                chosen = unavailable(e.getMessage());
             } catch (RuntimeException | LinkageError e) {
-                return unavailable("the chosen provider could not make a " + request.what() + ": " + e);
+                chosen = unavailable("the chosen provider could not make a " + request.what() + ": " + e);
             }
+            last = noting.made();
+            return chosen;
+        }
+
+        @Override
+        public Lease lease(Object chosen) {
+            Made made = last;
+            Lease lease = made.leaseOf(chosen);
+            // An object not made directly by a provider (a shuffle stage in front of another
+            // provider's compressor) needs every provider its choice was made of. So does, less
+            // exactly, one a call read just before a new choice replaced it; a stream it begins
+            // still fails with a ProviderUnavailableException if its provider's classes are gone.
+            return lease != null ? lease : made.all();
         }
 
         /**
@@ -162,15 +219,102 @@ public final class LiveRuntime implements ArsenalRuntime {
     }
 
     /**
-     * Points every object handed out at nothing (each call throws with {@code reason}) and stops
-     * following providers: for an engine that stops, so that no object keeps a provider, or the
-     * engine's choices, alive.
+     * The objects one choice was made of, each with the lease of the provider that made it (by
+     * identity: a few entries, searched in order).
+     */
+    private record Made(List<Object> objects, List<Lease> leases) {
+        static final Made NOTHING = new Made(List.of(), List.of());
+
+        /** The lease of {@code object}, or null if this choice did not make it. */
+        Lease leaseOf(Object object) {
+            for (int i = 0; i < objects.size(); i++) {
+                if (objects.get(i) == object) {
+                    return leases.get(i);
+                }
+            }
+            return null;
+        }
+
+        /** The lease of every provider of the choice. */
+        Lease all() {
+            return Lease.allOf(leases);
+        }
+    }
+
+    /**
+     * A selection that notes each object a provider makes for one choice: those {@link #routed}
+     * makes, and those a view reports through {@link #madeBy}.
+     */
+    private static final class Noting implements Selections {
+        private final Selections selections;
+        private final LiveRuntime owner;
+        private final List<Object> objects = new ArrayList<>();
+        private final List<Lease> leases = new ArrayList<>();
+
+        Noting(Selections selections, LiveRuntime owner) {
+            this.selections = selections;
+            this.owner = owner;
+        }
+
+        Made made() {
+            return objects.isEmpty() ? Made.NOTHING : new Made(List.copyOf(objects), List.copyOf(leases));
+        }
+
+        @Override
+        public <T> T madeBy(Provider provider, T object) {
+            objects.add(object);
+            leases.add(owner.leaseOf(provider));
+            return object;
+        }
+
+        @Override
+        public <T> T handOut(
+                Class<T> type,
+                String what,
+                Algorithm algorithm,
+                Map<String, Object> identity,
+                Function<Selections, T> make) {
+            return make.apply(this);
+        }
+
+        @Override
+        public <T> T routed(Class<T> type, Algorithm algorithm, Function<Provider, T> make) {
+            return selections.routed(type, algorithm, p -> madeBy(p, make.apply(p)));
+        }
+
+        @Override
+        public Provider chosen(Algorithm algorithm) {
+            return selections.chosen(algorithm);
+        }
+
+        @Override
+        public List<Provider> eligible(Algorithm algorithm) {
+            return selections.eligible(algorithm);
+        }
+
+        @Override
+        public boolean isForced(Algorithm algorithm) {
+            return selections.isForced(algorithm);
+        }
+
+        @Override
+        public Selections snapshot() {
+            return selections.snapshot();
+        }
+    }
+
+    /**
+     * Points every object handed out at nothing (each call throws with {@code reason}), ends every
+     * provider's lease (the streams begun fail, with {@code reason}) and stops following providers:
+     * for an engine that stops, so that no object keeps a provider, or the engine's choices, alive.
      */
     public synchronized void close(String reason) {
         for (Live<?> live : handedOut) {
             closeOne(live, reason);
         }
         handedOut.clear();
+        leases.values().forEach(l -> l.end(reason));
+        leases.clear();
     }
 
     private static <T> void closeOne(Live<T> live, String reason) {
@@ -214,7 +358,7 @@ public final class LiveRuntime implements ArsenalRuntime {
                 Map<String, Object> identity,
                 Function<Selections, T> make) {
             synchronized (LiveRuntime.this) {
-                return live(type, new Request(what, algorithm.id(), identity), s -> make.apply(s.selections()));
+                return live(type, new Request(what, algorithm.id(), identity), make);
             }
         }
 

@@ -74,5 +74,10 @@ public final class DispatchingProviders {
         public T unavailable(String reason) {
             throw new UnsupportedOperationException("a fixed choice is never withdrawn: " + reason);
         }
+
+        @Override
+        public Lease lease(Object made) {
+            return Lease.NONE;
+        }
     }
 }

@@ -35,6 +35,9 @@ final class FakeCrcProvider implements HashingProvider {
     ToIntBiFunction<Strategy, Long> sizedRank;
     /** Run (once) at the start of the next hash call, to simulate a bundle going away meanwhile. */
     volatile Runnable onNextHash;
+
+    /** Set, the provider's stream classes are gone: every stream call meets a NoClassDefFoundError. */
+    volatile boolean streamClassesGone;
     /** When set, {@link #hasher32} throws: a factory failing after the self-test passed. */
     volatile boolean factoryFails;
 
@@ -148,6 +151,9 @@ final class FakeCrcProvider implements HashingProvider {
 
         @Override
         public void update(byte[] input, int offset, int length) {
+            if (streamClassesGone) {
+                throw new NoClassDefFoundError("dev/arsenal/providers/natives/GoneStream");
+            }
             crc.update(input, offset, length);
         }
 

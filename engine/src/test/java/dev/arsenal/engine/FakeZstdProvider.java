@@ -117,9 +117,21 @@ record FakeZstdProvider(String id, int rank, int minLevel, int maxLevel, boolean
                 return len + 1;
             }
 
+            /** The tag, then the bytes as they come. */
             @Override
             protected OutputStream newStream(OutputStream out) {
-                throw new UnsupportedOperationException();
+                return new java.io.FilterOutputStream(out) {
+                    private boolean tagged;
+
+                    @Override
+                    public void write(int b) throws java.io.IOException {
+                        if (!tagged) {
+                            out.write(tag.charAt(0));
+                            tagged = true;
+                        }
+                        out.write(b);
+                    }
+                };
             }
         };
     }

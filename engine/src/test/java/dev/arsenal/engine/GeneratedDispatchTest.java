@@ -6,12 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arsenal.ProviderUnavailableException;
 import dev.arsenal.compression.Compressor;
 import dev.arsenal.compression.Decompressor;
+import dev.arsenal.hashing.HashStream128;
+import dev.arsenal.hashing.HashStream32;
+import dev.arsenal.hashing.HashStream64;
 import dev.arsenal.hashing.Hasher128;
 import dev.arsenal.hashing.Hasher32;
 import dev.arsenal.hashing.Hasher64;
 import java.io.Closeable;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.foreign.MemorySegment;
 import java.lang.reflect.Array;
 import java.lang.reflect.InvocationHandler;
@@ -33,7 +39,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * interface method (a default one included) that the generator missed, or routed against the rules,
  * fails here: every method is overridden by both classes, reaches {@code small} or {@code large} as
  * its signature says, and, in the live class, is repeated on the new choice after a {@link
- * LinkageError} (with {@code ByteBuffer} positions put back) unless it was given a stream.
+ * LinkageError} (with {@code ByteBuffer} positions put back) unless it was given a stream. The
+ * streams a live object returns are leased: wrapped in a generated class that overrides every method
+ * of theirs and fails, naming the provider, once its lease has ended.
  */
 class GeneratedDispatchTest {
     private static final int CROSSOVER = 100;
@@ -130,6 +138,231 @@ class GeneratedDispatchTest {
         }
     }
 
+    static Stream<Class<?>> leasedTypes() {
+        return Stream.of(
+                HashStream32.class, HashStream64.class, HashStream128.class, OutputStream.class, InputStream.class);
+    }
+
+    @ParameterizedTest
+    @MethodSource("types")
+    void whatALiveObjectReturnsOfALeasedTypeIsLeasedAndTheTieredOneReturnsItAsItIs(Class<?> type) throws Throwable {
+        Object tiered = tiered(type, recorder("small"), recorder("large"));
+        Object live = live(type, tiered);
+        for (Method m : methods(type)) {
+            if (leasedTypes().noneMatch(t -> t == m.getReturnType())) {
+                continue;
+            }
+            Object fromLive = invoke(live, m, arguments(m, LONG));
+            Object fromTiered = invoke(tiered, m, arguments(m, LONG));
+            assertEquals(
+                    "Leased" + m.getReturnType().getSimpleName(),
+                    fromLive.getClass().getSimpleName(),
+                    m::toString);
+            assertFalse(fromTiered.getClass().getSimpleName().startsWith("Leased"), m::toString);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("leasedTypes")
+    void aLeasedObjectForwardsEveryMethodUntilItsLeaseEndsThenFailsNamingTheProvider(Class<?> type) throws Throwable {
+        Class<?> leasedClass =
+                Class.forName(GeneratedDispatchTest.class.getPackageName() + ".Leased" + type.getSimpleName());
+        assertTrue(Modifier.isFinal(leasedClass.getModifiers()));
+        List<Method> methods = overridable(type);
+        for (Method m : methods) {
+            Method declared = assertDoesNotThrow(leasedClass, m);
+            assertFalse(declared.isDefault() || declared.isSynthetic(), declared.toString());
+        }
+        Lease lease = Lease.of("native-test");
+        Object leased = leased(leasedClass, type, lease);
+        for (Method m : methods) {
+            if (!m.getName().equals("close")) {
+                invoke(leased, m, arguments(m, SHORT));
+            }
+        }
+        lease.end("its bundle was stopped");
+        for (Method m : methods) {
+            ProviderUnavailableException e = assertThrows(
+                    ProviderUnavailableException.class, () -> invoke(leased, m, arguments(m, SHORT)), m::toString);
+            assertTrue(
+                    e.getMessage().contains("provider native-test, which has gone (its bundle was stopped)"),
+                    e::getMessage);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("leasedTypes")
+    void aLinkageErrorInALeasedObjectIsAProviderUnavailableExceptionNamingTheProvider(Class<?> type) throws Throwable {
+        Class<?> leasedClass =
+                Class.forName(GeneratedDispatchTest.class.getPackageName() + ".Leased" + type.getSimpleName());
+        for (Method m : overridable(type)) {
+            Object leased = leased(leasedClass, type, Lease.of("native-test"), () -> {
+                throw new NoClassDefFoundError("dev/arsenal/providers/Gone");
+            });
+            ProviderUnavailableException e = assertThrows(
+                    ProviderUnavailableException.class, () -> invoke(leased, m, arguments(m, SHORT)), m::toString);
+            assertTrue(e.getMessage().contains("can no longer run on provider native-test"), e::getMessage);
+            assertInstanceOf(NoClassDefFoundError.class, e.getCause());
+        }
+    }
+
+    @Test
+    void closingALeasedStreamTwiceAsksTheProviderOnceEvenAfterItHasGone() throws Exception {
+        int[] closes = new int[1];
+        OutputStream counting = new OutputStream() {
+            @Override
+            public void write(int b) {}
+
+            @Override
+            public void close() {
+                closes[0]++;
+            }
+        };
+        Lease lease = Lease.of("native-test");
+        OutputStream leased = new LeasedOutputStream(lease, counting);
+        leased.close();
+        lease.end("its bundle was uninstalled");
+        leased.close();
+        assertEquals(1, closes[0]);
+        OutputStream open = new LeasedOutputStream(lease, counting);
+        assertThrows(ProviderUnavailableException.class, open::close, "a stream not finished says so");
+    }
+
+    /** The methods a wrapper of {@code type} can override: public, not static, not final, not Object's. */
+    private static List<Method> overridable(Class<?> type) {
+        List<Method> methods = new ArrayList<>();
+        for (Method m : type.getMethods()) {
+            int mod = m.getModifiers();
+            if (!Modifier.isStatic(mod) && !Modifier.isFinal(mod) && m.getDeclaringClass() != Object.class) {
+                methods.add(m);
+            }
+        }
+        assertFalse(methods.isEmpty());
+        return methods;
+    }
+
+    /** A leased object of {@code leasedClass} around one of {@code type} that answers quietly. */
+    private static Object leased(Class<?> leasedClass, Class<?> type, Lease lease) throws Exception {
+        return leased(leasedClass, type, lease, () -> {});
+    }
+
+    /** As {@link #leased(Class, Class, Lease)}, running {@code hook} at every call first. */
+    private static Object leased(Class<?> leasedClass, Class<?> type, Lease lease, Runnable hook) throws Exception {
+        Object inner;
+        if (type == OutputStream.class) {
+            inner = new OutputStream() {
+                @Override
+                public void write(int b) {
+                    hook.run();
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    hook.run();
+                }
+
+                @Override
+                public void flush() {
+                    hook.run();
+                }
+
+                @Override
+                public void close() {
+                    hook.run();
+                }
+            };
+        } else if (type == InputStream.class) {
+            inner = new InputStream() {
+                @Override
+                public int read() {
+                    hook.run();
+                    return -1;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    hook.run();
+                    return -1;
+                }
+
+                @Override
+                public long skip(long n) {
+                    hook.run();
+                    return 0;
+                }
+
+                @Override
+                public int available() {
+                    hook.run();
+                    return 0;
+                }
+
+                @Override
+                public void close() {
+                    hook.run();
+                }
+
+                @Override
+                public void mark(int limit) {
+                    hook.run();
+                }
+
+                @Override
+                public void reset() {
+                    hook.run();
+                }
+
+                @Override
+                public boolean markSupported() {
+                    hook.run();
+                    return true;
+                }
+
+                @Override
+                public byte[] readAllBytes() {
+                    hook.run();
+                    return new byte[0];
+                }
+
+                @Override
+                public byte[] readNBytes(int len) {
+                    hook.run();
+                    return new byte[0];
+                }
+
+                @Override
+                public int readNBytes(byte[] b, int off, int len) {
+                    hook.run();
+                    return 0;
+                }
+
+                @Override
+                public void skipNBytes(long n) {
+                    hook.run();
+                }
+
+                @Override
+                public long transferTo(OutputStream out) {
+                    hook.run();
+                    return 0;
+                }
+            };
+        } else {
+            Recorder every = new Recorder("stream") {
+                @Override
+                public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+                    if (method.getDeclaringClass() != Object.class) {
+                        hook.run();
+                    }
+                    return super.invoke(proxy, method, args);
+                }
+            };
+            inner = proxy(type, every);
+        }
+        var constructor = leasedClass.getDeclaredConstructor(Lease.class, type);
+        return constructor.newInstance(lease, inner);
+    }
+
     // ---- the rules, restated from the processor's documentation ----
 
     /** Whether a call of {@code m} with inputs of {@code size} bytes belongs to {@code small}. */
@@ -181,7 +414,7 @@ class GeneratedDispatchTest {
     }
 
     /** Records the names of the methods called on it; answers zero, false or null. */
-    private static final class Recorder implements InvocationHandler {
+    private static class Recorder implements InvocationHandler {
         final String name;
         final List<String> calls = new ArrayList<>();
         ThrowingFunction onCall;
@@ -205,7 +438,7 @@ class GeneratedDispatchTest {
                 once.apply(args);
             }
             calls.add(method.getName());
-            return zero(method.getReturnType());
+            return answer(method.getReturnType());
         }
     }
 
@@ -215,6 +448,20 @@ class GeneratedDispatchTest {
 
     private static Recorder recorder(String name) {
         return new Recorder(name);
+    }
+
+    /** Zero for a primitive, an object that records nothing for a stream, else null. */
+    private static Object answer(Class<?> type) {
+        if (type == OutputStream.class) {
+            return OutputStream.nullOutputStream();
+        }
+        if (type == InputStream.class) {
+            return InputStream.nullInputStream();
+        }
+        if (type.isInterface()) {
+            return proxy(type, recorder("made"));
+        }
+        return zero(type);
     }
 
     private static Object zero(Class<?> type) {

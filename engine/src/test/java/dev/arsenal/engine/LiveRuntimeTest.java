@@ -16,6 +16,9 @@ import dev.arsenal.hashing.HashAlgorithm;
 import dev.arsenal.hashing.HashStream32;
 import dev.arsenal.hashing.Hasher32;
 import dev.arsenal.spi.Provider;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -214,15 +217,75 @@ class LiveRuntimeTest {
     }
 
     @Test
-    void streamsStayWithTheProviderThatMadeThem() {
+    void aStreamStaysWithItsProviderAcrossSelectionsAndFailsNamingItOnceItHasGone() {
         FakeCrcProvider javaLike = new FakeCrcProvider("java", ProviderKind.JAVA, 100);
         FakeCrcProvider nativeLike = new FakeCrcProvider("native", ProviderKind.NATIVE, 200);
         LiveRuntime runtime = runtime(javaLike, nativeLike);
-        HashStream32 stream = runtime.hasher32(HashAlgorithm.CRC32, 0).newStream();
+        Hasher32 hasher = runtime.hasher32(HashAlgorithm.CRC32, 0);
+        HashStream32 stream = hasher.newStream();
         stream.update(DATA, 0, 3);
+        FakeCrcProvider better = new FakeCrcProvider("better", ProviderKind.NATIVE, 300);
+        runtime.update(CONFIG, List.of(javaLike, nativeLike, better), List.of());
+        stream.update(DATA, 3, 2);
+        HashStream32 onBetter = hasher.newStream();
+        onBetter.update(DATA, 0, 3);
+
+        runtime.update(CONFIG, List.of(javaLike, better), List.of());
+        runtime.forget(nativeLike);
+        ProviderUnavailableException e =
+                assertThrows(ProviderUnavailableException.class, () -> stream.update(DATA, 5, DATA.length - 5));
+        assertTrue(
+                e.getMessage().contains("this HashStream32 was begun on provider native, which has gone"),
+                e::getMessage);
+        assertThrows(ProviderUnavailableException.class, stream::digest, "every call, not only the first");
+        onBetter.update(DATA, 3, DATA.length - 3);
+        assertEquals(crc(DATA), onBetter.digest(), "a stream begun on a provider that stays goes on");
+    }
+
+    @Test
+    void aStreamThatMeetsAVanishedClassFailsNamingItsProvider() {
+        FakeCrcProvider nativeLike = new FakeCrcProvider("native", ProviderKind.NATIVE, 200);
+        LiveRuntime runtime = runtime(nativeLike);
+        HashStream32 stream = runtime.hasher32(HashAlgorithm.CRC32, 0).newStream();
+        nativeLike.streamClassesGone = true;
+        ProviderUnavailableException e = assertThrows(ProviderUnavailableException.class, () -> stream.update(DATA));
+        assertTrue(e.getMessage().contains("can no longer run on provider native"), e::getMessage);
+        assertInstanceOf(NoClassDefFoundError.class, e.getCause());
+    }
+
+    @Test
+    void aCompressingStreamWhoseProviderLeftSaysSoEvenAtCloseButAClosedOneStaysQuiet() throws IOException {
+        FakeZstdProvider nativeLike = new FakeZstdProvider("native", 200, -7, 22);
+        FakeZstdProvider javaLike = new FakeZstdProvider("java", 100, -7, 22);
+        LiveRuntime runtime = runtime(javaLike, nativeLike);
+        Compressor compressor = runtime.compressor(Codec.ZSTD, 3);
+        ByteArrayOutputStream finished = new ByteArrayOutputStream();
+        OutputStream done = compressor.compressing(finished);
+        done.write(DATA);
+        done.close();
+        assertEquals('n', finished.toByteArray()[0]);
+        OutputStream open = compressor.compressing(new ByteArrayOutputStream());
+        open.write(DATA, 0, 3);
+
         runtime.update(CONFIG, List.of(javaLike), List.of());
         runtime.forget(nativeLike);
-        stream.update(DATA, 3, DATA.length - 3);
-        assertEquals(crc(DATA), stream.digest(), "the stream kept its provider's state");
+        ProviderUnavailableException e = assertThrows(ProviderUnavailableException.class, () -> open.write(DATA, 3, 2));
+        assertTrue(e.getMessage().contains("this OutputStream was begun on provider native"), e::getMessage);
+        assertThrows(ProviderUnavailableException.class, open::close, "the frame was never finished: close says so");
+        done.close(); // closed before its provider left: nothing more to say
+        ByteArrayOutputStream after = new ByteArrayOutputStream();
+        try (OutputStream next = compressor.compressing(after)) {
+            next.write(DATA);
+        }
+        assertEquals('j', after.toByteArray()[0], "a new stream begins on the provider that stayed");
+    }
+
+    @Test
+    void closingTheRuntimeEndsTheStreamsItBegan() {
+        LiveRuntime runtime = runtime(new FakeCrcProvider("java", ProviderKind.JAVA, 100));
+        HashStream32 stream = runtime.hasher32(HashAlgorithm.CRC32, 0).newStream();
+        runtime.close("the engine was stopped");
+        ProviderUnavailableException e = assertThrows(ProviderUnavailableException.class, () -> stream.update(DATA));
+        assertTrue(e.getMessage().contains("provider java, which has gone (the engine was stopped)"), e::getMessage);
     }
 }

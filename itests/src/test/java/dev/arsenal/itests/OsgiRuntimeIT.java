@@ -146,11 +146,22 @@ class OsgiRuntimeIT {
     }
 
     @Test
-    void anUninstalledProviderBundleIsReclaimedAndItsStreamFinishes() {
+    void anUninstalledProviderBundleIsReclaimedAndTheStreamsItBeganFailNamingIt() {
         Launcher.Result r = scenario(JVM, "reclaim");
         assertTrue(value(r, "route-before").contains("native-xxhash"), r.out());
         assertTrue(!value(r, "route-after").contains("native-xxhash"), r.out());
-        assertEquals("ok", value(r, "stream-after-uninstall"), "the stream stays with its provider: " + r.out());
+        assertEquals("zstd-jni", value(r, "frame-begun-on"), r.out());
+        for (var expected : List.of(
+                List.of(
+                        "stream-after-uninstall",
+                        "this HashStream64 was begun on provider native-xxhash, which has gone"),
+                List.of("frame-after-uninstall", "this OutputStream was begun on provider zstd-jni, which has gone"),
+                List.of("frame-close-after-uninstall", "this OutputStream was begun on provider zstd-jni"))) {
+            String line = value(r, expected.get(0));
+            assertTrue(
+                    line.startsWith("unavailable ") && line.contains(expected.get(1)),
+                    "a stream stays with its provider and, once it is gone, says so: " + expected.get(0) + " " + line);
+        }
         assertEquals("ok", value(r, "hasher-after-uninstall"), r.out());
         assertEquals("ok", value(r, "compressors-before-uninstall"), r.out());
         assertEquals("ok", value(r, "compressors-after-uninstall"), "re-pointed, they still serve: " + r.out());

@@ -54,4 +54,15 @@ public interface Selections {
 
     /** This selection as it is now, fixed: itself in a fixed runtime. */
     Selections snapshot();
+
+    /**
+     * Tells the runtime that {@code provider} made {@code object}, and returns {@code object}. A view
+     * calls it for each object it gets from a provider itself rather than through {@link #routed}:
+     * a runtime whose providers can leave binds the streams such an object begins to the provider
+     * that made it, so that they fail with an error naming the provider once it has gone. Here,
+     * {@code object} is returned as it is.
+     */
+    default <T> T madeBy(Provider provider, T object) {
+        return object;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.arsenal.itests.osgi;
 
+import java.io.OutputStream;
 import java.lang.invoke.MethodHandle;
 import java.lang.ref.Reference;
 import java.lang.ref.WeakReference;
@@ -36,8 +37,9 @@ import org.osgi.framework.wiring.BundleWiring;
  *       once, and check every result while the native and SIMD bundles are stopped, started,
  *       updated and reinstalled, {@code -Drounds=N} times each ({@link HotSwap}, {@link
  *       CompressionLoad});
- *   <li>{@code reclaim}: a stream outlives its provider's bundle, then the bundle's class loader
- *       must be collected while live compressors it served are still held;
+ *   <li>{@code reclaim}: a hash stream and a zstd frame begun on the native bundle's providers
+ *       are called after it is uninstalled (each call must fail naming the provider), then the
+ *       bundle's class loader must be collected while live compressors it served are still held;
  *   <li>{@code commands}: the Gogo commands' output, and a live compressor moved by {@code
  *       arsenal:use zstd native-zstd} and back by {@code arsenal:reset zstd};
  *   <li>{@code configadmin}: a Configuration Admin change re-selects at once;
@@ -216,28 +218,67 @@ public final class OsgiScenarioMain {
         }
         System.out.println("compressors-before-uninstall " + roundTrips(c, view, compressors, decompressors));
         ArsenalView.call(stream, stream64, "update", (Object) Arrays.copyOf(data, data.length / 2));
+        // A zstd frame begun on the native bundle's provider, half written when the bundle goes.
+        System.out.println("frame-begun-on " + CompressionLoad.serving(c, view, "zstd", compressors.get("zstd")));
+        OutputStream[] frame = {
+            (OutputStream) view.apiClass("dev.arsenal.compression.Compressor")
+                    .getMethod("compressing", OutputStream.class)
+                    .invoke(compressors.get("zstd"), OutputStream.nullOutputStream())
+        };
+        frame[0].write(data, 0, data.length / 2);
         WeakReference<ClassLoader> loader =
                 new WeakReference<>(c.bundle(NATIVE).adapt(BundleWiring.class).getClassLoader());
         System.out.println("stream-class " + stream.getClass().getName());
         c.bundle(NATIVE).uninstall();
         c.refresh();
         System.out.println("route-after " + view.routes().get("xxh64"));
-        try {
-            ArsenalView.call(
-                    stream, stream64, "update", (Object) Arrays.copyOfRange(data, data.length / 2, data.length));
-            Object digest = ArsenalView.call(stream, stream64, "digest");
-            System.out.println("stream-after-uninstall " + (digest.equals(expected) ? "ok" : "wrong " + digest));
-        } catch (Throwable e) {
-            System.out.println("stream-after-uninstall error " + e);
-        }
+        Object[] begun = {stream};
+        stream = null;
+        System.out.println("stream-after-uninstall "
+                + outcome(() -> {
+                    ArsenalView.call(begun[0], stream64, "update", (Object)
+                            Arrays.copyOfRange(data, data.length / 2, data.length));
+                    Object digest = ArsenalView.call(begun[0], stream64, "digest");
+                    return digest.equals(expected) ? "ok" : "wrong " + digest;
+                }));
+        System.out.println("frame-after-uninstall "
+                + outcome(() -> {
+                    frame[0].write(data, data.length / 2, data.length - data.length / 2);
+                    return "ok";
+                }));
+        System.out.println("frame-close-after-uninstall "
+                + outcome(() -> {
+                    frame[0].close();
+                    return "ok";
+                }));
         Object h = view.hashBytes(64).invoke(hasher, data);
         System.out.println("hasher-after-uninstall " + (h.equals(expected) ? "ok" : "wrong " + h));
-        stream = null;
+        begun[0] = null;
+        frame[0] = null;
         System.out.println("compressors-after-uninstall " + roundTrips(c, view, compressors, decompressors));
         System.out.println("loader-collected " + collected(loader));
         // The live objects stay in use while the loader is collected: re-pointed, they do not keep it.
         Reference.reachabilityFence(compressors);
         Reference.reachabilityFence(decompressors);
+    }
+
+    private interface Step {
+        String run() throws Throwable;
+    }
+
+    /**
+     * What {@code step} answered, or, when it threw, {@code unavailable} and the message for a
+     * ProviderUnavailableException (whose class is the api bundle's), else {@code error} and what
+     * it threw.
+     */
+    static String outcome(Step step) {
+        try {
+            return step.run();
+        } catch (Throwable e) {
+            return e.getClass().getSimpleName().equals("ProviderUnavailableException")
+                    ? "unavailable " + e.getMessage()
+                    : "error " + e;
+        }
     }
 
     /**

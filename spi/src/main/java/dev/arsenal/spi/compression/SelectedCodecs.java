@@ -39,7 +39,7 @@ record SelectedCodecs(Selections selections) implements CompressionView {
         List<CompressionProvider> order = candidates(s, codec);
         for (CompressionProvider p : order) {
             if (p.supports(codec, level, options)) {
-                return p.compressor(codec, level, options);
+                return s.madeBy(p, p.compressor(codec, level, options));
             }
         }
         throw new ProviderUnavailableException("no " + forced(s, codec) + "provider compresses " + codec.id()
@@ -81,7 +81,7 @@ record SelectedCodecs(Selections selections) implements CompressionView {
         List<CompressionProvider> order = candidates(s, codec);
         for (CompressionProvider p : order) {
             if (p.supportsDecompression(codec, options)) {
-                return p.decompressor(codec, options);
+                return s.madeBy(p, p.decompressor(codec, options));
             }
         }
         throw new ProviderUnavailableException("no " + forced(s, codec) + "provider decodes " + codec.id()
@@ -108,7 +108,8 @@ record SelectedCodecs(Selections selections) implements CompressionView {
 
     /** The selected shuffle stage of a shuffle codec. */
     private static ByteShuffle shuffle(Selections s, Codec codec) {
-        return ((ShuffleProvider) s.chosen(codec)).shuffle();
+        ShuffleProvider p = (ShuffleProvider) s.chosen(codec);
+        return s.madeBy(p, p.shuffle());
     }
 
     /**
