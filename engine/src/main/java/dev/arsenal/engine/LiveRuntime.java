@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A runtime whose providers can come and go while it is used, as OSGi bundles do. Each {@link
@@ -270,9 +271,9 @@ public final class LiveRuntime implements ArsenalRuntime {
         @Override
         public <T> T handOut(
                 Class<T> type,
-                String what,
                 Algorithm algorithm,
-                Map<String, Object> identity,
+                String noun,
+                Supplier<Map<String, Object>> identity,
                 Function<Selections, T> make) {
             return make.apply(this);
         }
@@ -353,12 +354,12 @@ public final class LiveRuntime implements ArsenalRuntime {
         @Override
         public <T> T handOut(
                 Class<T> type,
-                String what,
                 Algorithm algorithm,
-                Map<String, Object> identity,
+                String noun,
+                Supplier<Map<String, Object>> identity,
                 Function<Selections, T> make) {
             synchronized (LiveRuntime.this) {
-                return live(type, new Request(what, algorithm.id(), identity), make);
+                return live(type, new Request(algorithm.id() + " " + noun, algorithm.id(), identity.get()), make);
             }
         }
 
@@ -366,9 +367,9 @@ public final class LiveRuntime implements ArsenalRuntime {
         public <T> T routed(Class<T> type, Algorithm algorithm, Function<Provider, T> make) {
             return handOut(
                     type,
-                    algorithm.id() + " " + type.getSimpleName(),
                     algorithm,
-                    Map.of("algorithm", algorithm),
+                    type.getSimpleName(),
+                    () -> Map.of("algorithm", algorithm),
                     s -> s.routed(type, algorithm, make));
         }
 

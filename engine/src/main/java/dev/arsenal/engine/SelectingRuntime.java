@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -242,9 +243,9 @@ final class SelectingRuntime implements ArsenalRuntime {
         @Override
         public <T> T handOut(
                 Class<T> type,
-                String what,
                 Algorithm algorithm,
-                Map<String, Object> identity,
+                String noun,
+                Supplier<Map<String, Object>> identity,
                 Function<Selections, T> make) {
             return make.apply(this);
         }

@@ -3,6 +3,7 @@ package dev.arsenal.engine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -278,6 +279,19 @@ class LiveRuntimeTest {
             next.write(DATA);
         }
         assertEquals('j', after.toByteArray()[0], "a new stream begins on the provider that stayed");
+    }
+
+    @Test
+    void theSeedZeroHasherOfAnAlgorithmIsMadeOnceAndKeptAndStillFollowsTheSelection() {
+        FakeCrcProvider javaLike = new FakeCrcProvider("java", ProviderKind.JAVA, 100);
+        FakeCrcProvider nativeLike = new FakeCrcProvider("native", ProviderKind.NATIVE, 200);
+        LiveRuntime runtime = runtime(javaLike, nativeLike);
+        Hasher32 first = runtime.hasher32(HashAlgorithm.CRC32, 0);
+        assertSame(first, runtime.hasher32(HashAlgorithm.CRC32, 0), "Hashing.crc32() on every call costs a lookup");
+        runtime.update(CONFIG, List.of(javaLike), List.of());
+        int before = javaLike.hashes.get();
+        assertEquals(crc(DATA), runtime.hasher32(HashAlgorithm.CRC32, 0).hash(DATA));
+        assertEquals(before + 1, javaLike.hashes.get(), "the kept hasher is live");
     }
 
     @Test

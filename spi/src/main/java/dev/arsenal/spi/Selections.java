@@ -4,6 +4,7 @@ import dev.arsenal.Algorithm;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What a runtime decided, as a {@linkplain FamilyDescriptor#view() family's view} sees it: the
@@ -17,17 +18,21 @@ public interface Selections {
      * and, while {@code make} fails, throws a {@link dev.arsenal.ProviderUnavailableException} on
      * each call and answers its getters from {@code identity}.
      *
+     * <p>A fixed runtime uses only {@code make}: the other arguments are constants or computed
+     * only by a runtime that needs them, so that asking for an object on every call (which
+     * applications should not do, but do) allocates next to nothing beyond the object.
+     *
      * @param type the interface handed out (one with generated dispatch classes is fastest)
-     * @param what the object in words, for messages ("xxh64 hasher")
      * @param algorithm the algorithm it serves
+     * @param noun what the object is, for messages: {@code "hasher"} (they say "xxh64 hasher")
      * @param identity the values of its no-argument getters, by method name ({@code "seed"})
      * @param make builds the object from a fixed selection
      */
     <T> T handOut(
             Class<T> type,
-            String what,
             Algorithm algorithm,
-            Map<String, Object> identity,
+            String noun,
+            Supplier<Map<String, Object>> identity,
             Function<Selections, T> make);
 
     /**

@@ -24,9 +24,9 @@ record SelectedCodecs(Selections selections) implements CompressionView {
         checkCompressor(codec, level, options);
         return selections.handOut(
                 Compressor.class,
-                codec.id() + " compressor",
                 codec,
-                Map.of("codec", codec, "level", level),
+                "compressor",
+                () -> Map.of("codec", codec, "level", level),
                 s -> compressor(s, codec, level, options));
     }
 
@@ -68,9 +68,9 @@ record SelectedCodecs(Selections selections) implements CompressionView {
     public Decompressor decompressor(Codec codec, CompressionOptions options) {
         return selections.handOut(
                 Decompressor.class,
-                codec.id() + " decompressor",
                 codec,
-                Map.of("codec", codec),
+                "decompressor",
+                () -> Map.of("codec", codec),
                 s -> decompressor(s, codec, options));
     }
 
