@@ -24,7 +24,13 @@ public record Candidate(
         /** Excluded by configuration (provider or kind disabled). */
         DISABLED,
         /** Its known-answer self-test failed. */
-        SELF_TEST_FAILED
+        SELF_TEST_FAILED,
+        /**
+         * Neither probed nor self-tested: the decision was made without it (a provider it rests on
+         * passed first). A program's first use checks only what it needs; a full report ({@code
+         * arsenal info}, {@code selftest}) checks every candidate.
+         */
+        NOT_CHECKED
     }
 
     /** Whether it could be chosen. */

@@ -22,19 +22,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * A runtime that decides each family on its first use and keeps the decision: the first hasher
- * probes and self-tests the hashing providers only, the first compressor the compression ones, and
- * {@link #report()} decides every family. Primitives come from the families' views ({@link
+ * A runtime that decides each algorithm on its first use and keeps the decision: the first XXH3
+ * hasher probes and self-tests only the providers that decision rests on (its tiers), the first
+ * zstd compressor those of zstd ({@link Selector#decideOne}), and {@link #report()} decides every
+ * family with every candidate checked. Primitives come from the families' views ({@link
  * FamilyDescriptor#view}, over this runtime's {@link Selections}); once decided, obtaining one is a
  * map lookup and a factory call on the chosen provider; for a single-provider route the primitive returned is the
  * provider's own object, so calling it costs nothing extra, and for a tiered route a generated
@@ -51,8 +55,11 @@ final class SelectingRuntime implements ArsenalRuntime {
     private final boolean logDecisions;
     private final Object lock = new Object();
 
-    /** The families decided so far; a new map on every decision (copy on write). */
+    /** The families decided so far, every candidate checked; a new map on every decision (copy on write). */
     private volatile Map<Family, Selector.FamilyChoice> families = Map.of();
+
+    /** The algorithms decided alone so far, for their first use; copy on write as {@code families}. */
+    private volatile Map<Algorithm, Selector.Decided> algorithms = Map.of();
 
     private volatile RuntimeReport report;
 
@@ -77,11 +84,12 @@ final class SelectingRuntime implements ArsenalRuntime {
         this.logDecisions = logDecisions;
     }
 
-    /** The warnings of the families decided so far ({@link Selector.FamilyChoice#warnings}). */
+    /** The warnings of the families and algorithms decided so far ({@link Selector.FamilyChoice#warnings}). */
     List<String> warnings() {
-        List<String> warnings = new ArrayList<>();
+        Set<String> warnings = new LinkedHashSet<>();
         families.values().forEach(f -> warnings.addAll(f.warnings()));
-        return warnings;
+        algorithms.values().forEach(a -> warnings.addAll(a.warnings()));
+        return List.copyOf(warnings);
     }
 
     /** This runtime, logging each family's choices (DEBUG) and warnings when it decides it. */
@@ -112,7 +120,31 @@ final class SelectingRuntime implements ArsenalRuntime {
     }
 
     private Decision decision(Algorithm algorithm) {
-        return family(algorithm.family()).decisions().get(algorithm);
+        Selector.FamilyChoice full = families.get(algorithm.family());
+        return full != null
+                ? full.decisions().get(algorithm)
+                : decided(algorithm).decision();
+    }
+
+    /** {@code algorithm} decided alone, now if this is its first use. */
+    private Selector.Decided decided(Algorithm algorithm) {
+        Selector.Decided d = algorithms.get(algorithm);
+        if (d != null) {
+            return d;
+        }
+        synchronized (lock) {
+            d = algorithms.get(algorithm);
+            if (d == null) {
+                d = selector.decideOne(algorithm, calibration);
+                Map<Algorithm, Selector.Decided> next = new HashMap<>(algorithms);
+                next.put(algorithm, d);
+                algorithms = Map.copyOf(next);
+                if (logDecisions) {
+                    SelectionLog.logAlgorithm(selector.strategy(), d.decision(), d.warnings());
+                }
+            }
+            return d;
+        }
     }
 
     @Override
@@ -144,10 +176,18 @@ final class SelectingRuntime implements ArsenalRuntime {
     }
 
     private Route route(Algorithm algorithm) {
-        Selector.FamilyChoice choice = family(algorithm.family());
-        Route route = choice.routes().get(algorithm);
+        Selector.FamilyChoice full = families.get(algorithm.family());
+        Route route;
+        Decision d;
+        if (full != null) {
+            route = full.routes().get(algorithm);
+            d = full.decisions().get(algorithm);
+        } else {
+            Selector.Decided one = decided(algorithm);
+            route = one.route().orElse(null);
+            d = one.decision();
+        }
         if (route == null) {
-            Decision d = choice.decisions().get(algorithm);
             String reason = d == null ? "no decision was made" : d.reason();
             throw new ProviderUnavailableException("no provider for " + algorithm.id() + ": " + reason);
         }

@@ -38,6 +38,17 @@ final class SelectionLog {
         warn(choice.warnings());
     }
 
+    /** One algorithm decided alone at its first use: its decision at DEBUG, then its warnings. */
+    static void logAlgorithm(Strategy strategy, Decision decision, List<String> warnings) {
+        if (LOG.isLoggable(Level.DEBUG)) {
+            LOG.log(
+                    Level.DEBUG,
+                    "Arsenal " + strategy + " " + decision.family().id() + ": " + decision.algorithm() + "="
+                            + decision.provider().orElse("NONE") + " (" + decision.reason() + ")");
+        }
+        warn(warnings);
+    }
+
     /** Each warning, one WARNING line apiece. */
     static void warn(List<String> warnings) {
         for (String w : warnings) {

@@ -37,9 +37,11 @@ import java.util.stream.Collectors;
  * {@link TierPlanner plan} by measurement or rank. Each step's outcome is kept in the decision
  * record. A selector can decide again with a calibration without probing again.
  *
- * <p>Families are decided one at a time, when first needed ({@link #decide}): a program that only
- * hashes never loads a compression library. Not thread-safe: {@link SelectingRuntime} calls it
- * under its lock.
+ * <p>An algorithm is decided when first needed ({@link #decideOne}), checking only the providers
+ * the decision rests on: a program that only hashes never loads a compression library, and one
+ * that asks for zstd does not probe the LZ4 libraries nor self-test the providers that would lose
+ * anyway. A whole family is decided, every candidate checked, for a report ({@link #decide}). Not
+ * thread-safe: {@link SelectingRuntime} calls it under its lock.
  *
  * <p>Disabled providers are not probed at all: disabling is how a user keeps a native library
  * that crashes from being loaded.
@@ -84,7 +86,7 @@ final class Selector {
     private final Map<Algorithm, List<Candidate>> candidates = new HashMap<>();
     private final Set<Family> evaluated = EnumSet.noneOf(Family.class);
 
-    /** Probes the providers of {@code family} and self-tests its algorithms, once. */
+    /** Probes every provider of {@code family} and self-tests every candidate of its algorithms, once. */
     private void evaluate(Family family) {
         if (!evaluated.add(family)) {
             return;
@@ -95,16 +97,132 @@ final class Selector {
             }
         }
         for (Algorithm algorithm : Families.of(family).algorithms()) {
-            List<Candidate> list = new ArrayList<>();
-            for (Provider p : providers) {
-                if (p.algorithms().contains(algorithm)) {
-                    list.add(candidate(p, algorithm, availability(p), disabled.get(p)));
-                }
-            }
-            list.sort(Comparator.comparingInt(Candidate::rank).reversed().thenComparing(Candidate::providerId));
-            candidates.put(algorithm, List.copyOf(list));
+            candidates(algorithm);
         }
     }
+
+    /** Every candidate of {@code algorithm}, probed and self-tested, best-ranked first; once. */
+    private List<Candidate> candidates(Algorithm algorithm) {
+        List<Candidate> known = candidates.get(algorithm);
+        if (known == null) {
+            List<Candidate> list = new ArrayList<>();
+            for (Provider p : offering(algorithm)) {
+                list.add(check(p, algorithm));
+            }
+            list.sort(CANDIDATE_ORDER); // again: a probe may have changed a rank
+            known = List.copyOf(list);
+            candidates.put(algorithm, known);
+        }
+        return known;
+    }
+
+    /** The providers that list {@code algorithm}, best-ranked first (then by id): candidate order. */
+    private List<Provider> offering(Algorithm algorithm) {
+        List<Provider> offering = new ArrayList<>();
+        for (Provider p : providers) {
+            if (p.algorithms().contains(algorithm)) {
+                offering.add(p);
+            }
+        }
+        offering.sort(Comparator.comparingInt((Provider p) -> safeRank(p, algorithm))
+                .reversed()
+                .thenComparing(Provider::id));
+        return offering;
+    }
+
+    /** {@code p} as a candidate for {@code algorithm}: probed (once) and self-tested (once), unless disabled. */
+    private Candidate check(Provider p, Algorithm algorithm) {
+        return candidate(p, algorithm, availability(p), disabled.get(p));
+    }
+
+    /** A candidate that was neither probed nor self-tested. */
+    private Candidate unchecked(Provider p, Algorithm algorithm) {
+        return new Candidate(
+                p.id(),
+                p.kind(),
+                Candidate.Status.NOT_CHECKED,
+                "not probed nor self-tested: the decision did not rest on it",
+                SelfTest.NOT_RUN,
+                safeRank(p, algorithm));
+    }
+
+    /** A decision and, when a provider was chosen, its route. */
+    record Decided(Decision decision, Optional<Route> route, List<String> warnings) {}
+
+    /**
+     * Decides {@code algorithm} alone, checking (probe, then self-test) only the providers the
+     * decision rests on: a plan is made over every provider not known to fail, as if all passed;
+     * the providers it rests on ({@link TierPlanner.Plan#decidedBy()}) are checked; one that fails
+     * leaves the pool and the plan is made again. The result is the decision {@link #decide} makes
+     * with every candidate checked (a provider that only lost cannot change a winner), with the
+     * candidates nobody needed marked {@link Candidate.Status#NOT_CHECKED}.
+     */
+    Decided decideOne(Algorithm algorithm, Optional<Calibration> calibration) {
+        Map<Algorithm, String> forced = forcedProviders();
+        List<Provider> offering = offering(algorithm);
+        Map<Provider, Candidate> checked = new java.util.IdentityHashMap<>();
+        Decision decision;
+        Optional<Route> route = Optional.empty();
+        if (forced.containsKey(algorithm)) {
+            String forcedId = forced.get(algorithm);
+            for (Provider p : offering) {
+                if (p.id().equals(forcedId)) {
+                    checked.put(p, check(p, algorithm));
+                }
+            }
+            decision = forcedDecision(algorithm, list(offering, checked, algorithm), forcedId);
+            if (decision.basis() == Decision.Basis.FORCED) {
+                route = Optional.of(Route.single(byId(forcedId)));
+            }
+        } else {
+            while (true) {
+                List<Provider> pool = new ArrayList<>();
+                for (Provider p : offering) {
+                    Candidate c = checked.get(p);
+                    if (c == null && disabledBy(p).isPresent()) {
+                        c = check(p, algorithm); // disabled: not probed, only noted
+                        checked.put(p, c);
+                    }
+                    if (c == null || c.eligible()) {
+                        pool.add(p);
+                    }
+                }
+                if (pool.isEmpty()) {
+                    decision = plannedDecision(algorithm, list(offering, checked, algorithm), List.of(), calibration)
+                            .decision();
+                    break;
+                }
+                TierPlanner.Plan plan = new TierPlanner(algorithm, strategy, pool, calibration).plan();
+                List<Provider> unverified = plan.decidedBy().stream()
+                        .filter(p -> !checked.containsKey(p))
+                        .toList();
+                if (unverified.isEmpty()) {
+                    decision = decision(algorithm, list(offering, checked, algorithm), plan);
+                    route = Optional.of(plan.route());
+                    break;
+                }
+                for (Provider p : unverified) {
+                    checked.put(p, check(p, algorithm));
+                }
+            }
+        }
+        return new Decided(decision, route, warnings(algorithm.family(), Map.of(algorithm, decision), false));
+    }
+
+    /** The candidates of {@code offering}, the checked ones as they came out, the others not checked. */
+    private List<Candidate> list(List<Provider> offering, Map<Provider, Candidate> checked, Algorithm algorithm) {
+        List<Candidate> list = new ArrayList<>();
+        for (Provider p : offering) {
+            Candidate c = checked.get(p);
+            list.add(c != null ? c : unchecked(p, algorithm));
+        }
+        list.sort(CANDIDATE_ORDER);
+        return List.copyOf(list);
+    }
+
+    /** Best-ranked first, then by id. */
+    private static final Comparator<Candidate> CANDIDATE_ORDER =
+            Comparator.comparingInt(Candidate::rank).reversed().thenComparing(Candidate::providerId);
 
     private static boolean serves(Provider p, Family family) {
         return p.family() == family || p.algorithms().stream().anyMatch(a -> a.family() == family);
@@ -124,8 +242,7 @@ final class Selector {
 
     /** The providers that passed every check for {@code algorithm}, best-ranked first. */
     List<Provider> eligible(Algorithm algorithm) {
-        evaluate(algorithm.family());
-        return candidates.get(algorithm).stream()
+        return candidates(algorithm).stream()
                 .filter(Candidate::eligible)
                 .map(c -> byId(c.providerId()))
                 .toList();
@@ -157,12 +274,17 @@ final class Selector {
         Map<Algorithm, Decision> decisions = new LinkedHashMap<>();
         Map<Algorithm, Route> routes = new HashMap<>();
         for (Algorithm algorithm : Families.of(family).algorithms()) {
-            List<Candidate> list = candidates.get(algorithm);
-            Decision decision = forced.containsKey(algorithm)
-                    ? forcedDecision(algorithm, list, forced.get(algorithm))
-                    : plannedDecision(algorithm, list, calibration, routes);
-            if (decision.basis() == Decision.Basis.FORCED) {
-                routes.put(algorithm, Route.single(byId(decision.provider().orElseThrow())));
+            List<Candidate> list = candidates(algorithm);
+            Decision decision;
+            if (forced.containsKey(algorithm)) {
+                decision = forcedDecision(algorithm, list, forced.get(algorithm));
+                if (decision.basis() == Decision.Basis.FORCED) {
+                    routes.put(algorithm, Route.single(byId(decision.provider().orElseThrow())));
+                }
+            } else {
+                Decided planned = plannedDecision(algorithm, list, eligible(algorithm), calibration);
+                decision = planned.decision();
+                planned.route().ifPresent(r -> routes.put(algorithm, r));
             }
             decisions.put(algorithm, decision);
         }
@@ -172,7 +294,7 @@ final class Selector {
                 unavailable.add(providerReport(p));
             }
         }
-        return new FamilyChoice(family, decisions, routes, unavailable, warnings(family, decisions));
+        return new FamilyChoice(family, decisions, routes, unavailable, warnings(family, decisions, true));
     }
 
     /**
@@ -182,10 +304,13 @@ final class Selector {
      * provider refused because of a setting the user made ({@link Availability#misconfigured}).
      * Ordinary unavailability (a library not installed, native access not enabled) is not here.
      */
-    private List<String> warnings(Family family, Map<Algorithm, Decision> decisions) {
+    private List<String> warnings(Family family, Map<Algorithm, Decision> decisions, boolean probeAll) {
         Set<String> warnings = new LinkedHashSet<>();
         for (Provider p : providers) {
-            if (serves(p, family) && availability(p).isMisconfigured()) {
+            // Without probeAll, only the providers probed so far: warning must not cost a probe.
+            if (serves(p, family)
+                    && (probeAll || availability.containsKey(p))
+                    && availability(p).isMisconfigured()) {
                 warnings.add(p.id() + " cannot be used: " + availability(p).cause());
             }
         }
@@ -277,12 +402,8 @@ final class Selector {
         return families;
     }
 
-    private Decision plannedDecision(
-            Algorithm algorithm,
-            List<Candidate> list,
-            Optional<Calibration> calibration,
-            Map<Algorithm, Route> routes) {
-        List<Provider> eligible = eligible(algorithm);
+    private Decided plannedDecision(
+            Algorithm algorithm, List<Candidate> list, List<Provider> eligible, Optional<Calibration> calibration) {
         if (eligible.isEmpty()) {
             String why = list.isEmpty()
                     ? "no provider implements " + algorithm.id()
@@ -290,10 +411,13 @@ final class Selector {
                             + list.stream()
                                     .map(c -> c.providerId() + " " + describe(c))
                                     .collect(Collectors.joining("; "));
-            return none(algorithm, list, why);
+            return new Decided(none(algorithm, list, why), Optional.empty(), List.of());
         }
         TierPlanner.Plan plan = new TierPlanner(algorithm, strategy, eligible, calibration).plan();
-        routes.put(algorithm, plan.route());
+        return new Decided(decision(algorithm, list, plan), Optional.of(plan.route()), List.of());
+    }
+
+    private static Decision decision(Algorithm algorithm, List<Candidate> list, TierPlanner.Plan plan) {
         return new Decision(
                 algorithm.id(),
                 algorithm.family(),
@@ -445,6 +569,7 @@ final class Selector {
             case UNAVAILABLE -> "unavailable: " + c.detail();
             case DISABLED -> c.detail();
             case SELF_TEST_FAILED -> "self-test failed: " + c.detail();
+            case NOT_CHECKED -> "not checked";
         };
     }
 

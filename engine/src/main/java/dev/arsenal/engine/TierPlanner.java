@@ -8,9 +8,11 @@ import dev.arsenal.report.Decision;
 import dev.arsenal.report.Measurement;
 import dev.arsenal.report.Tier;
 import dev.arsenal.spi.Provider;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.ToDoubleBiFunction;
 import java.util.stream.Collectors;
 
@@ -26,7 +28,14 @@ import java.util.stream.Collectors;
  * favor pure Java).
  */
 final class TierPlanner {
-    record Plan(Route route, Decision.Basis basis, String reason, List<Tier> tiers) {}
+    /**
+     * A route and why.
+     *
+     * @param decidedBy the providers whose ranks or measurements the plan rests on: its tiers and
+     *     the best one at each size class that could move the crossover. A plan made over providers
+     *     not all checked yet holds when these pass their checks: the others only lost.
+     */
+    record Plan(Route route, Decision.Basis basis, String reason, List<Tier> tiers, Set<Provider> decidedBy) {}
 
     private final Algorithm algorithm;
     private final Strategy strategy;
@@ -82,11 +91,20 @@ final class TierPlanner {
             }
         }
         Route route = small == bulk ? Route.single(bulk) : new Route(small, bulk, crossover);
+        Set<Provider> decidedBy = new LinkedHashSet<>(List.of(bulk, small));
+        if (routesBySize && strategy != Strategy.THROUGHPUT) {
+            decidedBy.add(best(smallPool, smallest, score));
+            if (small != bulk) {
+                for (long size : SizeClasses.SIZES) {
+                    decidedBy.add(best(eligible, size, score));
+                }
+            }
+        }
         List<Tier> tiers = route.tiered()
                 ? List.of(new Tier(0, small.id()), new Tier(crossover, bulk.id()))
                 : List.of(new Tier(0, bulk.id()));
         String reason = measured ? measuredReason(route, score) : rankedReason(route, unmeasured);
-        return new Plan(route, measured ? Decision.Basis.MEASURED : Decision.Basis.RANKED, reason, tiers);
+        return new Plan(route, measured ? Decision.Basis.MEASURED : Decision.Basis.RANKED, reason, tiers, decidedBy);
     }
 
     /**

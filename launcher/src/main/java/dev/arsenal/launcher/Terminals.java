@@ -16,9 +16,9 @@ import java.util.function.IntPredicate;
  * written to a terminal nor read from one without {@code -f} (as gzip, zstd and lz4 refuse it), and
  * the progress line is drawn only when stderr is one.
  *
- * <p>The answer is POSIX {@code isatty} through FFM when this module may call native code (the
- * {@code arsenal} script allows it); else, on Linux, what {@code /proc/self/fd/N} links to (a
- * terminal device, {@link #isTerminalDevice}); else the JDK's {@link Console}, which answers for
+ * <p>The answer is, on Linux, what {@code /proc/self/fd/N} links to (a terminal device, {@link
+ * #isTerminalDevice}); elsewhere POSIX {@code isatty} through FFM when this module may call native
+ * code (the {@code arsenal} script allows it); else the JDK's {@link Console}, which answers for
  * stdin and stdout together.
  *
  * @param stdin whether file descriptor 0 is a terminal
@@ -36,7 +36,9 @@ record Terminals(boolean stdin, boolean stdout, boolean stderr) {
 
     /** The process's own standard streams. */
     static Terminals detect() {
-        IntPredicate isatty = isatty().or(Terminals::procSelfFd).orElse(null);
+        // /proc first: it costs a few file attributes, where binding isatty initialises the FFM
+        // linker (some 70 ms of a command's start on the reference machine).
+        IntPredicate isatty = procSelfFd().or(Terminals::isatty).orElse(null);
         if (isatty != null) {
             return new Terminals(isatty.test(0), isatty.test(1), isatty.test(2));
         }
@@ -109,7 +111,7 @@ record Terminals(boolean stdin, boolean stdout, boolean stderr) {
         }
         return Optional.of(fd -> {
             try {
-                return isTerminalDevice(Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)));
+                return isTerminalDevice(Path.of("/proc/self/fd/" + fd)); // followed to the descriptor's file
             } catch (Exception e) {
                 return false;
             }

@@ -36,6 +36,11 @@ record SelectedCodecs(Selections selections) implements CompressionView {
                     s, codec.inner(), level, options.withElementSize(CompressionOptions.DEFAULT_ELEMENT_SIZE));
             return ShuffleFrames.compressor(codec, shuffle(s, codec), inner, options.elementSize());
         }
+        // The selected provider first, alone: the others are checked only when it cannot serve.
+        CompressionProvider selected = (CompressionProvider) s.chosen(codec);
+        if (selected.supports(codec, level, options)) {
+            return s.madeBy(selected, selected.compressor(codec, level, options));
+        }
         List<CompressionProvider> order = candidates(s, codec);
         for (CompressionProvider p : order) {
             if (p.supports(codec, level, options)) {
@@ -77,6 +82,10 @@ record SelectedCodecs(Selections selections) implements CompressionView {
     private static Decompressor decompressor(Selections s, Codec codec, CompressionOptions options) {
         if (codec.isShuffle()) {
             return ShuffleFrames.decompressor(codec, shuffle(s, codec), decompressor(s, codec.inner(), options));
+        }
+        CompressionProvider selected = (CompressionProvider) s.chosen(codec);
+        if (selected.supportsDecompression(codec, options)) {
+            return s.madeBy(selected, selected.decompressor(codec, options));
         }
         List<CompressionProvider> order = candidates(s, codec);
         for (CompressionProvider p : order) {

@@ -54,23 +54,38 @@ abstract class FfmCompressionProvider<H> implements CompressionProvider {
         return codecs;
     }
 
+    /**
+     * The binding's availability; binding the library (on the first probe) is also when its known
+     * decoder bugs are looked for, so that {@link #rank} costs nothing.
+     */
     @Override
     public final Availability probe(PlatformInfo platform) {
-        return binding.get().availability();
+        Availability a = binding.get().availability();
+        if (a.isAvailable()) {
+            knownDecoderBugs();
+        }
+        probed = true;
+        return a;
     }
+
+    /** Whether {@link #probe} ran: before, the decoder's known bugs are not known yet. */
+    private volatile boolean probed;
 
     /**
      * 190, 50 under {@link Strategy#MINIMAL_MEMORY}; {@value #BUGGY_RANK} when the library's decoder
      * has {@linkplain #knownDecoderBugs known bugs}: below the pure-Java provider's 100, since a
      * decoder that accepts corrupt data (and refuses valid data) is worse than a slower correct one,
-     * and hot-swap or a missing JNI library must never move users onto it.
+     * and hot-swap or a missing JNI library must never move users onto it. Before the first {@link
+     * #probe} the bugs are not known and the rank is the library's best: it costs no binding, and
+     * the engine, which probes a provider before choosing it, plans again with the rank that
+     * follows (a provider that outranks this one anyway never needs the library loaded).
      */
     @Override
     public final int rank(Algorithm algorithm, Strategy strategy) {
         if (strategy == Strategy.MINIMAL_MEMORY) {
             return 50;
         }
-        return knownDecoderBugs().isPresent() ? BUGGY_RANK : 190;
+        return probed && knownDecoderBugs().isPresent() ? BUGGY_RANK : 190;
     }
 
     /** The rank of a provider whose library's decoder has known bugs: below java's 100. */
