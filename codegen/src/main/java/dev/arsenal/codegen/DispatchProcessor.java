@@ -34,8 +34,10 @@ import javax.tools.JavaFileObject;
  * dev.arsenal.engine.GenerateDispatch} lists: for an interface {@code X}, a record {@code TieredX}
  * (final fields {@code small}, {@code large}, {@code crossover}) and a class {@code LiveX} (the same
  * three as volatile fields, re-pointed by the engine), both forwarding every method of {@code X},
- * default methods included; and one class {@code Dispatch} with factories that take the interface
- * as a {@code Class}, so that the engine builds tiers without naming a family.
+ * default methods included; a class {@code PendingX} that stands for an object whose provider is
+ * not checked yet and resolves it at its first call; and one class {@code Dispatch} with factories
+ * that take the interface as a {@code Class}, so that the engine builds them without naming a
+ * family.
  *
  * <p>The route of a call derives from the method's signature, in this order:
  *
@@ -136,6 +138,7 @@ public final class DispatchProcessor extends AbstractProcessor {
         for (DispatchedInterface i : interfaces) {
             write(packageName, i.tieredName(), source.tiered(i), annotated);
             write(packageName, i.liveName(), source.live(i), annotated);
+            write(packageName, i.pendingName(), source.pending(i), annotated);
         }
         for (DispatchedInterface l : leased) {
             write(packageName, l.leasedName(), source.leased(l), annotated);

@@ -325,6 +325,83 @@ final class DispatchSource {
     }
 
     /**
+     * The object that stands for a provider's object not checked yet: its first call resolves it
+     * (the engine probes and self-tests the provider then, and gives its object or a checked
+     * stand-in), every later call goes to what the first resolved.
+     */
+    String pending(DispatchedInterface i) {
+        Imports imports = new Imports(packageName);
+        String type = imports.name(i.qualifiedName());
+        String objects = imports.name("java.util.Objects");
+        String supplier = imports.name("java.util.function.Supplier");
+        String name = i.pendingName();
+        StringBuilder b = new StringBuilder();
+        b.append("/**\n");
+        b.append(" * ")
+                .append("AEIOU".indexOf(type.charAt(0)) >= 0 ? "An" : "A")
+                .append(" {@link ")
+                .append(type)
+                .append("} whose provider is checked at its first call rather than before: the\n");
+        b.append(" * engine hands it out as the bulk tier of a tiered object, so that a program whose first\n");
+        b.append(" * inputs are small never loads the bulk provider's library nor runs its self-test. The first\n");
+        b.append(" * call runs {@code resolve} once (the probe and the self-test, then the provider's object, or\n");
+        b.append(" * the small tier's object if the provider failed: every candidate computes the same function);\n");
+        b.append(" * every call goes to what it gave, for one volatile read more.\n");
+        generatedBy(b, type);
+        b.append(" */\n");
+        b.append("final class ")
+                .append(name)
+                .append(" implements ")
+                .append(type)
+                .append(" {\n");
+        b.append("    private final ").append(supplier).append("<").append(type).append("> resolve;\n");
+        b.append("    private volatile ").append(type).append(" resolved;\n\n");
+        b.append("    /** An object that {@code resolve} gives at its first call. */\n");
+        b.append("    ")
+                .append(name)
+                .append("(")
+                .append(supplier)
+                .append("<")
+                .append(type)
+                .append("> resolve) {\n");
+        b.append("        this.resolve = ").append(objects).append(".requireNonNull(resolve, \"resolve\");\n");
+        b.append("    }\n\n");
+        b.append("    /** What this object stands for, resolved at the first call. */\n");
+        b.append("    private ").append(type).append(" resolved() {\n");
+        b.append("        ").append(type).append(" r = resolved;\n");
+        b.append("        return r != null ? r : resolve();\n");
+        b.append("    }\n\n");
+        b.append("    private synchronized ").append(type).append(" resolve() {\n");
+        b.append("        ").append(type).append(" r = resolved;\n");
+        b.append("        if (r == null) {\n");
+        b.append("            r = ").append(objects).append(".requireNonNull(resolve.get(), \"resolved\");\n");
+        b.append("            resolved = r;\n");
+        b.append("        }\n");
+        b.append("        return r;\n");
+        b.append("    }\n");
+        for (Method m : i.methods()) {
+            b.append('\n');
+            signature(b, imports, m);
+            b.append("        ")
+                    .append(m.returnsValue() ? "return " : "")
+                    .append("resolved().")
+                    .append(m.name())
+                    .append('(')
+                    .append(arguments(m))
+                    .append(");\n");
+            b.append("    }\n");
+        }
+        b.append('\n');
+        b.append("    @Override\n");
+        b.append("    public String toString() {\n");
+        b.append("        ").append(type).append(" r = resolved;\n");
+        b.append("        return r != null ? String.valueOf(r) : \"not checked yet\";\n");
+        b.append("    }\n");
+        b.append("}\n");
+        return file(imports, b);
+    }
+
+    /**
      * The wrapper that binds a stateful object (a stream) to the providers that made it: every call
      * first asks the lease whether they are still here.
      */
@@ -484,6 +561,25 @@ final class DispatchSource {
                 interfaces,
                 (i, t) -> "live = new " + i.liveName() + "((Live.Source<" + t + ">) source, (" + t + ") chosen);");
         b.append("        return (Live<T>) live;\n");
+        b.append("    }\n\n");
+        b.append("    /**\n");
+        b.append("     * A {@code type} that {@code resolve} gives at its first call: the class {@code\n");
+        b.append("     * Pending<type>}.\n");
+        b.append("     *\n");
+        b.append("     * @throws IllegalArgumentException if {@code type} has no generated dispatch\n");
+        b.append("     */\n");
+        b.append("    @SuppressWarnings(\"unchecked\") // each branch has checked that T is the type it names\n");
+        b.append("    static <T> T pending(Class<T> type, ")
+                .append(imports.name("java.util.function.Supplier"))
+                .append("<? extends T> resolve) {\n");
+        b.append("        Object pending;\n");
+        branches(
+                b,
+                imports,
+                interfaces,
+                (i, t) -> "pending = new " + i.pendingName() + "((" + imports.name("java.util.function.Supplier") + "<"
+                        + t + ">) resolve);");
+        b.append("        return type.cast(pending);\n");
         b.append("    }\n\n");
         b.append("    private static IllegalArgumentException unlisted(Class<?> type) {\n");
         b.append("        return new IllegalArgumentException(\n");

@@ -18,6 +18,10 @@ record DispatchedInterface(String qualifiedName, String simpleName, boolean isCl
         return "Live" + simpleName;
     }
 
+    String pendingName() {
+        return "Pending" + simpleName;
+    }
+
     String leasedName() {
         return "Leased" + simpleName;
     }

@@ -15,6 +15,8 @@ import dev.arsenal.spi.Provider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The engine's entry: discovers providers with {@link java.util.ServiceLoader}, detects the
@@ -28,8 +30,47 @@ import java.util.Optional;
  */
 @ServiceProvider(value = RuntimeFactory.class, resolution = Resolution.OPTIONAL)
 public final class EngineRuntimeFactory implements RuntimeFactory {
+    /**
+     * The platform, detected once per process on a thread of its own, started when this class is
+     * first used: reading HotSpot's flags through JMX and asking the Vector API for its shape take
+     * some 30-45 ms of a first use, which then overlap with finding the providers.
+     */
     private static final class PlatformHolder {
-        static final PlatformInfo PLATFORM = PlatformDetector.detect();
+        private static final FutureTask<PlatformInfo> DETECTION = new FutureTask<>(PlatformDetector::detect);
+
+        static {
+            try {
+                Thread detector = new Thread(DETECTION, "arsenal-platform-detection");
+                detector.setDaemon(true);
+                detector.start();
+            } catch (RuntimeException | Error e) {
+                // No thread (a restricted environment): the first get runs the detection itself.
+            }
+        }
+
+        /** Starts the detection, if this is the first use. */
+        static void start() {}
+
+        /** The platform: waits for the detection, or runs it here if its thread never started. */
+        static PlatformInfo get() {
+            DETECTION.run(); // does nothing once the task has started, on this thread or another
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        return DETECTION.get();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("platform detection failed", e.getCause()); // it never throws
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
     }
 
     /** Called by {@link java.util.ServiceLoader}. */
@@ -37,8 +78,9 @@ public final class EngineRuntimeFactory implements RuntimeFactory {
 
     @Override
     public ArsenalRuntime create(Configuration configuration) {
+        PlatformHolder.start();
         ProviderDiscovery.Result discovered = ProviderDiscovery.discover(EngineRuntimeFactory.class.getClassLoader());
-        return create(configuration, PlatformHolder.PLATFORM, discovered.providers(), discovered.problems());
+        return create(configuration, PlatformHolder.get(), discovered.providers(), discovered.problems());
     }
 
     /**
@@ -56,7 +98,7 @@ public final class EngineRuntimeFactory implements RuntimeFactory {
 
     /** The platform this process runs on, detected once. */
     static PlatformInfo platform() {
-        return PlatformHolder.PLATFORM;
+        return PlatformHolder.get();
     }
 
     /**

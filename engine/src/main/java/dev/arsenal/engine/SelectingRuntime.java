@@ -11,6 +11,7 @@ import dev.arsenal.engine.calibration.CalibrationStore;
 import dev.arsenal.engine.calibration.Calibrator;
 import dev.arsenal.engine.calibration.MachineSignature;
 import dev.arsenal.report.Calibration;
+import dev.arsenal.report.Candidate;
 import dev.arsenal.report.Decision;
 import dev.arsenal.report.Measurement;
 import dev.arsenal.report.RuntimeReport;
@@ -158,16 +159,68 @@ final class SelectingRuntime implements ArsenalRuntime {
      */
     <T> T routed(Class<T> type, Algorithm algorithm, Function<Provider, T> make) {
         Route r = route(algorithm);
-        T large = make.apply(r.large());
         if (!r.tiered()) {
-            return large;
+            return make.apply(r.large());
         }
         // Size classes end at 1 MiB, so a crossover always fits an int; int compares are cheapest.
         int crossover = (int) Math.min(Integer.MAX_VALUE, r.crossover());
         T small = make.apply(r.small());
-        return Dispatch.types().contains(type)
+        boolean generated = Dispatch.types().contains(type);
+        T large;
+        if (!waits(algorithm, r.large())) {
+            large = make.apply(r.large());
+        } else if (generated) {
+            large = Dispatch.pending(type, () -> resolve(algorithm, r.large(), make, small));
+        } else {
+            large = resolve(algorithm, r.large(), make, small); // a proxy cannot wait: checked now
+        }
+        return generated
                 ? Dispatch.tiered(type, small, large, crossover)
                 : ReflectiveDispatch.tiered(type, small, large, crossover);
+    }
+
+    /** Whether {@code algorithm}'s decision left its bulk provider {@code p} to be checked at first call. */
+    private boolean waits(Algorithm algorithm, Provider p) {
+        if (families.containsKey(algorithm.family())) {
+            return false; // decided with every candidate checked
+        }
+        Selector.Decided d = decided(algorithm);
+        if (d.deferred().filter(w -> w == p).isEmpty()) {
+            return false;
+        }
+        synchronized (lock) {
+            return !selector.isChecked(p, algorithm);
+        }
+    }
+
+    /**
+     * The bulk tier's object at its first call: {@code p} is probed and self-tested now; if it passes,
+     * its object; else {@code small} (checked, the same function), with the failure logged as a
+     * decision's would be, and the algorithm decided again for what is asked for next.
+     */
+    private <T> T resolve(Algorithm algorithm, Provider p, Function<Provider, T> make, T small) {
+        Candidate c;
+        synchronized (lock) {
+            c = selector.check(p, algorithm);
+        }
+        if (c.eligible()) {
+            try {
+                return make.apply(p);
+            } catch (RuntimeException | LinkageError e) {
+                c = new Candidate(
+                        c.providerId(), c.kind(), Candidate.Status.UNAVAILABLE, "threw " + e, c.selfTest(), c.rank());
+            }
+        }
+        synchronized (lock) {
+            Map<Algorithm, Selector.Decided> next = new HashMap<>(algorithms);
+            next.remove(algorithm);
+            algorithms = Map.copyOf(next);
+        }
+        if (logDecisions && c.status() == Candidate.Status.SELF_TEST_FAILED) {
+            SelectionLog.warn(List.of(
+                    p.id() + " failed its self-test of " + algorithm.id() + " and is not used for it: " + c.detail()));
+        }
+        return small;
     }
 
     private boolean isForced(Algorithm algorithm) {

@@ -84,6 +84,9 @@ final class Selector {
 
     private final Map<Provider, Boolean> disabled = new HashMap<>();
     private final Map<Algorithm, List<Candidate>> candidates = new HashMap<>();
+    /** Every check made so far, by algorithm and provider: a decision made again starts from them. */
+    private final Map<Algorithm, Map<Provider, Candidate>> checkedSoFar = new HashMap<>();
+
     private final Set<Family> evaluated = EnumSet.noneOf(Family.class);
 
     /** Probes every provider of {@code family} and self-tests every candidate of its algorithms, once. */
@@ -131,8 +134,15 @@ final class Selector {
     }
 
     /** {@code p} as a candidate for {@code algorithm}: probed (once) and self-tested (once), unless disabled. */
-    private Candidate check(Provider p, Algorithm algorithm) {
-        return candidate(p, algorithm, availability(p), disabled.get(p));
+    Candidate check(Provider p, Algorithm algorithm) {
+        return checkedSoFar
+                .computeIfAbsent(algorithm, a -> new java.util.IdentityHashMap<>())
+                .computeIfAbsent(p, q -> candidate(q, algorithm, availability(q), disabled.get(q)));
+    }
+
+    /** Whether {@code p} was checked for {@code algorithm} already (probe and self-test, or disabled). */
+    boolean isChecked(Provider p, Algorithm algorithm) {
+        return checkedSoFar.getOrDefault(algorithm, Map.of()).containsKey(p);
     }
 
     /** A candidate that was neither probed nor self-tested. */
@@ -146,8 +156,15 @@ final class Selector {
                 safeRank(p, algorithm));
     }
 
-    /** A decision and, when a provider was chosen, its route. */
-    record Decided(Decision decision, Optional<Route> route, List<String> warnings) {}
+    /**
+     * A decision and, when a provider was chosen, its route; {@code deferred}: the route's bulk
+     * provider when its checks wait for its first call (see {@link #decideOne}).
+     */
+    record Decided(Decision decision, Optional<Route> route, List<String> warnings, Optional<Provider> deferred) {
+        Decided(Decision decision, Optional<Route> route, List<String> warnings) {
+            this(decision, route, warnings, Optional.empty());
+        }
+    }
 
     /**
      * Decides {@code algorithm} alone, checking (probe, then self-test) only the providers the
@@ -156,11 +173,19 @@ final class Selector {
      * leaves the pool and the plan is made again. The result is the decision {@link #decide} makes
      * with every candidate checked (a provider that only lost cannot change a winner), with the
      * candidates nobody needed marked {@link Candidate.Status#NOT_CHECKED}.
+     *
+     * <p>The bulk tier of a tiered route waits: its provider (a SIMD or native one, whose library
+     * or cold vector code costs tens of milliseconds to load and self-test) is checked at the first
+     * call that reaches it ({@link SelectingRuntime} hands out a {@code PendingX} for it), and
+     * until then the decision names it {@code NOT_CHECKED}. Should it fail then, that tier falls
+     * back to the small tier's provider, which was checked and computes the same function.
      */
     Decided decideOne(Algorithm algorithm, Optional<Calibration> calibration) {
         Map<Algorithm, String> forced = forcedProviders();
         List<Provider> offering = offering(algorithm);
-        Map<Provider, Candidate> checked = new java.util.IdentityHashMap<>();
+        Map<Provider, Candidate> checked =
+                new java.util.IdentityHashMap<>(checkedSoFar.getOrDefault(algorithm, Map.of()));
+        checked.keySet().retainAll(offering);
         Decision decision;
         Optional<Route> route = Optional.empty();
         if (forced.containsKey(algorithm)) {
@@ -193,13 +218,21 @@ final class Selector {
                     break;
                 }
                 TierPlanner.Plan plan = new TierPlanner(algorithm, strategy, pool, calibration).plan();
+                Route planned = plan.route();
+                Optional<Provider> waits = planned.tiered() && !checked.containsKey(planned.large())
+                        ? Optional.of(planned.large())
+                        : Optional.empty();
                 List<Provider> unverified = plan.decidedBy().stream()
-                        .filter(p -> !checked.containsKey(p))
+                        .filter(p -> !checked.containsKey(p)
+                                && waits.map(w -> w != p).orElse(true))
                         .toList();
                 if (unverified.isEmpty()) {
                     decision = decision(algorithm, list(offering, checked, algorithm), plan);
-                    route = Optional.of(plan.route());
-                    break;
+                    return new Decided(
+                            decision,
+                            Optional.of(planned),
+                            warnings(algorithm.family(), Map.of(algorithm, decision), false),
+                            waits);
                 }
                 for (Provider p : unverified) {
                     checked.put(p, check(p, algorithm));

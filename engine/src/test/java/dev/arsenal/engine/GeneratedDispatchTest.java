@@ -138,6 +138,32 @@ class GeneratedDispatchTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("types")
+    void aPendingObjectResolvesAtItsFirstCallOnceAndForwardsEveryMethod(Class<?> type) throws Throwable {
+        Recorder target = recorder("resolved");
+        int[] resolutions = new int[1];
+        Object pending = pending(type, () -> {
+            resolutions[0]++;
+            return proxy(type, target);
+        });
+        assertTrue(Modifier.isFinal(pending.getClass().getModifiers()));
+        assertEquals("not checked yet", pending.toString());
+        assertEquals(0, resolutions[0], "nothing is resolved before a call");
+        for (Method m : methods(type)) {
+            Method declared = assertDoesNotThrow(pending.getClass(), m);
+            assertFalse(declared.isDefault() || declared.isSynthetic(), declared.toString());
+            target.calls.clear();
+            invoke(pending, m, arguments(m, SHORT));
+            assertEquals(List.of(m.getName()), target.calls, m::toString);
+        }
+        assertEquals(1, resolutions[0]);
+    }
+
+    private static <T> T pending(Class<T> type, java.util.function.Supplier<Object> resolve) {
+        return Dispatch.pending(type, () -> type.cast(resolve.get()));
+    }
+
     static Stream<Class<?>> leasedTypes() {
         return Stream.of(
                 HashStream32.class, HashStream64.class, HashStream128.class, OutputStream.class, InputStream.class);
