@@ -3,6 +3,7 @@ package dev.arsenal;
 import java.util.Optional;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleReference;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 
@@ -18,10 +19,19 @@ final class OsgiServices {
     /** Whether the api classes were loaded by an OSGi bundle. */
     static final boolean ACTIVE = detect();
 
+    /**
+     * Whether the api's class loader is a bundle's: a framework's bundle class loaders implement
+     * {@code BundleReference}. Asked of the loader rather than through {@code FrameworkUtil}, whose
+     * first call looks for helpers with a {@code ServiceLoader} (some 10 ms of start-up) even on a
+     * plain class path that merely holds the framework (as the {@code arsenal} command's does). A
+     * framework that runs bundles from the class path's own loader (OSGi Connect) is then not seen,
+     * and Arsenal finds its engine there through {@link java.util.ServiceLoader}, which works on
+     * such a flat class path.
+     */
     private static boolean detect() {
         try {
-            Class.forName("org.osgi.framework.FrameworkUtil", false, Arsenal.class.getClassLoader());
-            return Lookup.bundle() != null;
+            Class.forName("org.osgi.framework.BundleReference", false, Arsenal.class.getClassLoader());
+            return Lookup.isBundleLoader(Arsenal.class.getClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {
             // No framework API, or one this module cannot read (on the module path without
             // `requires`): not a bundle.
@@ -42,6 +52,10 @@ final class OsgiServices {
 
     /** Names OSGi types; loaded only when the framework API is there. */
     private static final class Lookup {
+        static boolean isBundleLoader(ClassLoader loader) {
+            return loader instanceof BundleReference reference && reference.getBundle() != null;
+        }
+
         static Bundle bundle() {
             return FrameworkUtil.getBundle(Arsenal.class);
         }

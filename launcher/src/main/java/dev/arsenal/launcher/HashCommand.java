@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -113,7 +114,7 @@ final class HashCommand {
         ArsenalRuntime runtime = provider == null
                 ? Arsenal.runtime()
                 : Arsenal.create(Configuration.load().withForcedProvider(algorithm, provider, "--provider"));
-        Supplier<Sink> sinks = sinks(runtime, algorithm, seed);
+        Digest digest = digest(runtime, algorithm, seed);
         if (inputs.isEmpty()) {
             inputs.add("-");
         }
@@ -123,7 +124,7 @@ final class HashCommand {
             MemorySegment buffer = arena.allocate(READ_SIZE, 4096);
             for (String input : inputs) {
                 try {
-                    out.println(hash(sinks.get(), buffer, readAhead, input) + "  " + input);
+                    out.println(hash(digest, buffer, readAhead, input) + "  " + input);
                 } catch (IOException e) {
                     err.println("arsenal hash: " + input + ": " + IoErrors.reason(e));
                     status = Main.PARTIAL;
@@ -163,13 +164,13 @@ final class HashCommand {
         }
     }
 
-    private String hash(Sink sink, MemorySegment buffer, ReadAhead readAhead, String input) throws IOException {
+    private String hash(Digest digest, MemorySegment buffer, ReadAhead readAhead, String input) throws IOException {
         if (input.equals("-")) {
             if (stdin != System.in) {
-                return hash(sink, stdin); // in-process callers' streams
+                return hash(digest.stream(), stdin); // in-process callers' streams
             }
             // File descriptor 0 read as a channel, straight into the buffer; it stays open.
-            return hash(sink, buffer, new FileInputStream(FileDescriptor.in).getChannel());
+            return hash(digest, buffer, new FileInputStream(FileDescriptor.in).getChannel());
         }
         Path path = Path.of(input);
         if (Files.isDirectory(path)) {
@@ -178,16 +179,28 @@ final class HashCommand {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             if (channel.size() >= READ_AHEAD_FROM) {
                 // Only a hint, taken from a large size: every input is read to its end either way.
+                Sink sink = digest.stream();
                 readAhead.forEach(channel, sink::update);
                 return sink.hex();
             }
-            return hash(sink, buffer, channel);
+            return hash(digest, buffer, channel);
         }
     }
 
-    /** Reads {@code channel} to its end into {@code buffer}, a piece at a time. */
-    private static String hash(Sink sink, MemorySegment buffer, ReadableByteChannel channel) throws IOException {
+    /**
+     * Reads {@code channel} to its end into {@code buffer}. An input that fits in the buffer is
+     * hashed in one call, which the hasher routes by its size (a small file never waits for the
+     * bulk provider to load); a longer one goes through a stream, a buffer at a time.
+     */
+    private static String hash(Digest digest, MemorySegment buffer, ReadableByteChannel channel) throws IOException {
         ByteBuffer view = buffer.asByteBuffer();
+        while (view.hasRemaining()) {
+            if (channel.read(view) < 0) {
+                return digest.whole(buffer.asSlice(0, view.position()));
+            }
+        }
+        Sink sink = digest.stream();
+        sink.update(buffer);
         for (int n; (n = channel.read(view.clear())) >= 0; ) {
             sink.update(buffer.asSlice(0, n));
         }
@@ -224,29 +237,50 @@ final class HashCommand {
         }
     }
 
-    /** Fresh stream hashers of the algorithm, one per input. */
-    private static Supplier<Sink> sinks(ArsenalRuntime runtime, HashAlgorithm algorithm, long seed) {
+    /** The algorithm's hasher, as the canonical hex of a whole input or as a fresh stream per input. */
+    private interface Digest {
+        String whole(MemorySegment data);
+
+        Sink stream();
+
+        static Digest of(Function<MemorySegment, String> whole, Supplier<Sink> stream) {
+            return new Digest() {
+                @Override
+                public String whole(MemorySegment data) {
+                    return whole.apply(data);
+                }
+
+                @Override
+                public Sink stream() {
+                    return stream.get();
+                }
+            };
+        }
+    }
+
+    private static Digest digest(ArsenalRuntime runtime, HashAlgorithm algorithm, long seed) {
+        HexFormat hex = HexFormat.of();
         return switch (algorithm.bits()) {
             case 32 -> {
                 var h = runtime.hasher32(algorithm, seed);
-                yield () -> {
+                yield Digest.of(d -> hex.toHexDigits(h.hash(d)), () -> {
                     HashStream32 s = h.newStream();
-                    return Sink.of(s::update, () -> HexFormat.of().toHexDigits(s.digest()));
-                };
+                    return Sink.of(s::update, () -> hex.toHexDigits(s.digest()));
+                });
             }
             case 64 -> {
                 var h = runtime.hasher64(algorithm, seed);
-                yield () -> {
+                yield Digest.of(d -> hex.toHexDigits(h.hash(d)), () -> {
                     HashStream64 s = h.newStream();
-                    return Sink.of(s::update, () -> HexFormat.of().toHexDigits(s.digest()));
-                };
+                    return Sink.of(s::update, () -> hex.toHexDigits(s.digest()));
+                });
             }
             default -> {
                 var h = runtime.hasher128(algorithm, seed);
-                yield () -> {
+                yield Digest.of(d -> h.hash(d).toHexString(), () -> {
                     HashStream128 s = h.newStream();
                     return Sink.of(s::update, () -> s.digest().toHexString());
-                };
+                });
             }
         };
     }
