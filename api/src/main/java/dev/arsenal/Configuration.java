@@ -53,6 +53,7 @@ import java.util.regex.Pattern;
  *   <tr><td>{@value #DISABLED_PROVIDERS}</td><td>comma-separated provider ids never to use</td></tr>
  *   <tr><td>{@value #DISABLED_KINDS}</td><td>comma-separated kinds never to use: java, native, simd</td></tr>
  *   <tr><td>{@value #CONFIG_FILE}</td><td>the properties file to read</td></tr>
+ *   <tr><td>{@value #LIFETIME}</td><td>long (default), short: how long the process lives</td></tr>
  * </table>
  *
  * <p>A value that cannot be parsed is a {@link ConfigurationException} naming the key, the value
@@ -75,6 +76,22 @@ public final class Configuration {
     public static final String CALIBRATION_FILE = "arsenal.calibration.file";
     /** The time budget for measuring at start, as an ISO-8601 duration or milliseconds. */
     public static final String CALIBRATION_BUDGET = "arsenal.calibration.budget";
+    /** How long the process lives: {@code long} (default) or {@code short}; see {@link Lifetime}. */
+    public static final String LIFETIME = "arsenal.lifetime";
+
+    /** How long the process lives, which decides whether a second provider for bulk inputs pays. */
+    public enum Lifetime {
+        /** A service or an application: its calls outnumber the cost of loading any provider. */
+        LONG,
+        /**
+         * A process for one command or one request (a command line, a function): an algorithm
+         * split by size uses the small-input winner for every size, so that the first bytes never
+         * wait for a second provider's library to load or its vector kernel to leave the
+         * interpreter, and the JIT warms one provider's code sooner. The {@code arsenal} command
+         * runs with it.
+         */
+        SHORT
+    }
 
     /** How stored measurements are used. */
     public enum CalibrationMode {
@@ -342,6 +359,7 @@ public final class Configuration {
                     case DISABLED_PROVIDERS, CONFIG_FILE, CALIBRATION_FILE -> {}
                     case CALIBRATION -> parseMode(entry.value());
                     case CALIBRATION_BUDGET -> parseDuration(entry.value(), ChronoUnit.MILLIS);
+                    case LIFETIME -> parseLifetime(entry.value());
                     default -> {
                         if (key.startsWith(PROVIDER_PREFIX)) {
                             if (entry.value().isBlank()) {
@@ -415,6 +433,21 @@ public final class Configuration {
     public CalibrationMode calibrationMode() {
         Entry entry = entries.get(CALIBRATION);
         return entry == null ? CalibrationMode.AUTO : parseMode(entry.value());
+    }
+
+    /** How long the process lives; {@link Lifetime#LONG} unless configured. */
+    public Lifetime lifetime() {
+        Entry entry = entries.get(LIFETIME);
+        return entry == null ? Lifetime.LONG : parseLifetime(entry.value());
+    }
+
+    private static Lifetime parseLifetime(String text) {
+        for (Lifetime l : Lifetime.values()) {
+            if (l.name().equalsIgnoreCase(text.strip())) {
+                return l;
+            }
+        }
+        throw new IllegalArgumentException("expected long or short");
     }
 
     private static CalibrationMode parseMode(String text) {

@@ -194,12 +194,22 @@ class ConfigurationTest {
                 () -> Configuration.of(Map.of(
                         Configuration.STRATEGY, "FASTEST",
                         Configuration.DISABLED_KINDS, "gpu",
-                        Configuration.CALIBRATION_BUDGET, "soon")));
-        for (String value : List.of("FASTEST", "gpu", "soon")) {
+                        Configuration.CALIBRATION_BUDGET, "soon",
+                        Configuration.LIFETIME, "forever")));
+        for (String value : List.of("FASTEST", "gpu", "soon", "forever")) {
             assertTrue(e.getMessage().contains("bad value '" + value + "'"), e.getMessage());
         }
-        assertEquals(3, e.problems().size(), e.problems().toString());
+        assertTrue(e.getMessage().contains("expected long or short"), e.getMessage());
+        assertEquals(4, e.problems().size(), e.problems().toString());
         assertEquals(e.getMessage(), String.join("; ", e.problems()));
+    }
+
+    @Test
+    void theLifetimeIsLongUnlessSetShortInAnyCase() {
+        assertEquals(Configuration.Lifetime.LONG, Configuration.defaults().lifetime());
+        assertEquals(
+                Configuration.Lifetime.SHORT,
+                Configuration.of(Map.of(Configuration.LIFETIME, "Short")).lifetime());
     }
 
     @Test

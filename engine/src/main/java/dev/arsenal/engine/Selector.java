@@ -217,7 +217,7 @@ final class Selector {
                             .decision();
                     break;
                 }
-                TierPlanner.Plan plan = new TierPlanner(algorithm, strategy, pool, calibration).plan();
+                TierPlanner.Plan plan = new TierPlanner(algorithm, strategy, pool, calibration, shortLived()).plan();
                 Route planned = plan.route();
                 Optional<Provider> waits = planned.tiered() && !checked.containsKey(planned.large())
                         ? Optional.of(planned.large())
@@ -418,6 +418,10 @@ final class Selector {
                 a.isAvailable() ? safeDescription(p) : a.cause());
     }
 
+    private boolean shortLived() {
+        return config.lifetime() == Configuration.Lifetime.SHORT;
+    }
+
     /** The strategy decisions are made for. */
     Strategy strategy() {
         return strategy;
@@ -446,7 +450,7 @@ final class Selector {
                                     .collect(Collectors.joining("; "));
             return new Decided(none(algorithm, list, why), Optional.empty(), List.of());
         }
-        TierPlanner.Plan plan = new TierPlanner(algorithm, strategy, eligible, calibration).plan();
+        TierPlanner.Plan plan = new TierPlanner(algorithm, strategy, eligible, calibration, shortLived()).plan();
         return new Decided(decision(algorithm, list, plan), Optional.of(plan.route()), List.of());
     }
 

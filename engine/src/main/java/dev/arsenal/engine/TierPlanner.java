@@ -47,11 +47,27 @@ final class TierPlanner {
     static final double TOLERANCE = 0.10;
 
     TierPlanner(Algorithm algorithm, Strategy strategy, List<Provider> eligible, Optional<Calibration> calibration) {
+        this(algorithm, strategy, eligible, calibration, false);
+    }
+
+    /**
+     * With {@code shortLived} ({@link dev.arsenal.Configuration.Lifetime#SHORT}), an algorithm split
+     * by size gets one tier: the small-input winner, for every size.
+     */
+    TierPlanner(
+            Algorithm algorithm,
+            Strategy strategy,
+            List<Provider> eligible,
+            Optional<Calibration> calibration,
+            boolean shortLived) {
         this.algorithm = algorithm;
         this.strategy = strategy;
         this.eligible = List.copyOf(eligible);
         this.calibration = calibration;
+        this.shortLived = shortLived;
     }
+
+    private final boolean shortLived;
 
     Plan plan() {
         Optional<String> unmeasured = unmeasured();
@@ -68,6 +84,30 @@ final class TierPlanner {
         }
         long smallest = SizeClasses.SIZES.getFirst();
         boolean routesBySize = Families.of(algorithm).splitsBySize();
+        if (routesBySize && shortLived) {
+            Provider one = best(smallPool, smallest, score);
+            Route route = Route.single(one);
+            String at = smallPool.stream()
+                    .sorted((a, b) ->
+                            Double.compare(score.applyAsDouble(b, smallest), score.applyAsDouble(a, smallest)))
+                    .map(p -> p.id() + " "
+                            + (measured
+                                    ? String.format(Locale.ROOT, "%.1f GB/s", score.applyAsDouble(p, smallest) / 1e9)
+                                    : Integer.toString((int) score.applyAsDouble(p, smallest))))
+                    .collect(Collectors.joining(", "));
+            String reason = "the best at " + Measurement.formatSize(smallest) + (measured ? " measured" : " by rank")
+                    + " for " + strategy + " (" + at + "), for every size: one provider in a short-lived process"
+                    + " (arsenal.lifetime=short)"
+                    + unmeasured
+                            .map(id -> "; the calibration has no measurement of " + id + ", so ranks decided")
+                            .orElse("");
+            return new Plan(
+                    route,
+                    measured ? Decision.Basis.MEASURED : Decision.Basis.RANKED,
+                    reason,
+                    List.of(new Tier(0, one.id())),
+                    new LinkedHashSet<>(List.of(one)));
+        }
         Provider small = !routesBySize
                         || strategy == Strategy.THROUGHPUT
                         || (smallPool.contains(bulk) && asGoodAsBest(bulk, smallPool, smallest, score))

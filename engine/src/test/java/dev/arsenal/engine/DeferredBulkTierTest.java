@@ -98,6 +98,23 @@ class DeferredBulkTierTest {
     }
 
     @Test
+    void aShortLivedProcessUsesTheSmallInputWinnerForEverySizeAndNeverLoadsTheOther() {
+        FakeCrcProvider java = new FakeCrcProvider("java", ProviderKind.JAVA, 100);
+        FakeCrcProvider nat = nativeLike();
+        ArsenalRuntime rt = EngineRuntimeFactory.create(
+                CONFIG.with(Configuration.LIFETIME, "short"), PLATFORM, List.of(java, nat), List.of());
+        Hasher32 hasher = rt.hasher32(HashAlgorithm.CRC32, 0);
+        assertEquals(crc(SMALL), hasher.hash(SMALL));
+        int javaBefore = java.hashes.get();
+        assertEquals(crc(LARGE), hasher.hash(LARGE));
+        assertEquals(javaBefore + 1, java.hashes.get(), "java serves every size");
+        assertEquals(0, nat.probes.get(), "the bulk winner is never loaded");
+        var d = rt.report().decision("crc32").orElseThrow();
+        assertEquals(List.of(new dev.arsenal.report.Tier(0, "java")), d.tiers());
+        assertTrue(d.reason().contains("short-lived process (arsenal.lifetime=short)"), d.reason());
+    }
+
+    @Test
     void theFirstDecisionMarksTheWaitingProviderNotCheckedAndTheReportChecksEveryone() {
         FakeCrcProvider java = new FakeCrcProvider("java", ProviderKind.JAVA, 100);
         FakeCrcProvider nat = nativeLike();

@@ -2,10 +2,12 @@ package dev.arsenal.launcher;
 
 import dev.arsenal.Arsenal;
 import dev.arsenal.ArsenalException;
+import dev.arsenal.Configuration;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -86,10 +88,34 @@ public final class Main {
      * Stdout}) and exits with its status.
      */
     public static void main(String[] args) {
+        markShortLived(args);
         Stdout out = Stdout.open();
         int status = run(args, System.in, out, System.err, Terminals.detect());
         out.flush();
         System.exit(status);
+    }
+
+    /** The commands that do one job and exit, for which the engine plans a short-lived process. */
+    private static final Set<String> ONE_JOB = Set.of("hash", "compress", "decompress", "train");
+
+    /**
+     * Tells the engine that this process lives for one command ({@link
+     * Configuration.Lifetime#SHORT}: one provider per algorithm, the best at small inputs, rather
+     * than a second one for bulk inputs whose library or vector kernel would take longer to load
+     * or warm up than the command lasts), unless the user set {@value Configuration#LIFETIME}
+     * as a system property or in the environment. The reports ({@code info}, {@code selftest})
+     * describe what a long-lived application gets, and keep the default.
+     */
+    static void markShortLived(String[] args) {
+        String command = Arrays.stream(args)
+                .filter(a -> !a.equals("-v") && !a.equals("--verbose"))
+                .findFirst()
+                .orElse("");
+        if (ONE_JOB.contains(command)
+                && System.getProperty(Configuration.LIFETIME) == null
+                && System.getenv("ARSENAL_LIFETIME") == null) {
+            System.setProperty(Configuration.LIFETIME, "short");
+        }
     }
 
     /** Runs the command with the given streams; returns the exit status. Used by tests. */

@@ -254,4 +254,25 @@ class MainTest {
             }
         }
     }
+
+    @Test
+    void theOneJobCommandsMarkTheProcessShortLivedUnlessTheUserSaidOtherwise() {
+        String before = System.getProperty(dev.arsenal.Configuration.LIFETIME);
+        try {
+            System.clearProperty(dev.arsenal.Configuration.LIFETIME);
+            Main.markShortLived(new String[] {"info"});
+            assertEquals(null, System.getProperty(dev.arsenal.Configuration.LIFETIME), "reports describe a long life");
+            Main.markShortLived(new String[] {"-v", "hash", "-a", "xxh3"});
+            assertEquals("short", System.getProperty(dev.arsenal.Configuration.LIFETIME));
+            System.setProperty(dev.arsenal.Configuration.LIFETIME, "long");
+            Main.markShortLived(new String[] {"compress", "-c", "zstd"});
+            assertEquals("long", System.getProperty(dev.arsenal.Configuration.LIFETIME), "the user's setting stays");
+        } finally {
+            if (before == null) {
+                System.clearProperty(dev.arsenal.Configuration.LIFETIME);
+            } else {
+                System.setProperty(dev.arsenal.Configuration.LIFETIME, before);
+            }
+        }
+    }
 }
