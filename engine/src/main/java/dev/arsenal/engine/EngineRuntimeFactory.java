@@ -79,8 +79,9 @@ public final class EngineRuntimeFactory implements RuntimeFactory {
     @Override
     public ArsenalRuntime create(Configuration configuration) {
         PlatformHolder.start();
-        ProviderDiscovery.Result discovered = ProviderDiscovery.discover(EngineRuntimeFactory.class.getClassLoader());
-        return create(configuration, PlatformHolder.get(), discovered.providers(), discovered.problems());
+        Providers providers = ProviderDiscovery.discoverLazily(EngineRuntimeFactory.class.getClassLoader());
+        return select(configuration, PlatformHolder.get(), providers, new ProviderChecks(), true)
+                .logging();
     }
 
     /**
@@ -114,7 +115,17 @@ public final class EngineRuntimeFactory implements RuntimeFactory {
             List<String> problems,
             ProviderChecks checks,
             boolean mayMeasure) {
-        Selector selector = new Selector(configuration, platform, providers, problems, checks);
+        return select(configuration, platform, Providers.fixed(providers, problems), checks, mayMeasure);
+    }
+
+    /** As {@link #select(Configuration, PlatformInfo, List, List, ProviderChecks, boolean)}, over providers made as needed. */
+    static SelectingRuntime select(
+            Configuration configuration,
+            PlatformInfo platform,
+            Providers providers,
+            ProviderChecks checks,
+            boolean mayMeasure) {
+        Selector selector = new Selector(configuration, platform, providers, checks);
         List<String> warnings = new ArrayList<>();
         Optional<Calibration> calibration = Optional.empty();
         boolean measure = false;

@@ -11,19 +11,20 @@ import java.util.Set;
 
 /**
  * Finds providers with {@link ServiceLoader}. A provider that fails to load (a class missing, a
- * constructor throwing) does not stop discovery: it becomes a problem line in the report.
+ * constructor throwing) does not stop discovery: it becomes a problem line in the report. The
+ * classes are found at once and the providers made as their families are needed ({@link
+ * Providers}).
  */
 final class ProviderDiscovery {
-    record Result(List<Provider> providers, List<String> problems) {}
-
     private ProviderDiscovery() {}
 
-    static Result discover(ClassLoader loader) {
-        List<Provider> providers = new ArrayList<>();
+    /**
+     * The provider classes, found without making any: each is made when a family it may serve is
+     * first needed ({@link Providers#found}). Classes that fail to load are problems at once.
+     */
+    static Providers discoverLazily(ClassLoader loader) {
+        List<Providers.Found> found = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        // The module's own `uses` (module path) and the class loader (class path) see the same
-        // providers; both are consulted, duplicates dropped by class name.
         Set<String> seenClasses = new HashSet<>();
         for (ServiceLoader<Provider> loaderKind :
                 List.of(ServiceLoader.load(Provider.class, loader), ServiceLoader.load(Provider.class))) {
@@ -39,22 +40,11 @@ final class ProviderDiscovery {
                     problems.add("a provider could not be loaded: " + e.getMessage());
                     continue;
                 }
-                if (!seenClasses.add(handle.type().getName())) {
-                    continue;
-                }
-                try {
-                    Provider provider = handle.get();
-                    if (!ids.add(provider.id())) {
-                        problems.add("duplicate provider id '" + provider.id() + "' from "
-                                + handle.type().getName() + " ignored");
-                        continue;
-                    }
-                    providers.add(provider);
-                } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-                    problems.add("provider " + handle.type().getName() + " could not be created: " + e);
+                if (seenClasses.add(handle.type().getName())) {
+                    found.add(new Providers.Found(handle.type(), handle::get));
                 }
             }
         }
-        return new Result(providers, problems);
+        return Providers.found(found, problems);
     }
 }

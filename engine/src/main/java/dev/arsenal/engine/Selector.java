@@ -49,8 +49,7 @@ import java.util.stream.Collectors;
 final class Selector {
     private final Configuration config;
     private final PlatformInfo platform;
-    private final List<? extends Provider> providers;
-    private final List<String> problems;
+    private final Providers providers;
     private final Strategy strategy;
     private final ProviderChecks checks;
 
@@ -68,10 +67,14 @@ final class Selector {
             List<? extends Provider> providers,
             List<String> problems,
             ProviderChecks checks) {
+        this(config, platform, Providers.fixed(providers, problems), checks);
+    }
+
+    /** A selector over {@code providers}, made as families need them ({@link Providers}). */
+    Selector(Configuration config, PlatformInfo platform, Providers providers, ProviderChecks checks) {
         this.config = config;
         this.platform = platform;
-        this.providers = List.copyOf(providers);
-        this.problems = List.copyOf(problems);
+        this.providers = providers;
         this.strategy = config.strategy();
         this.checks = checks;
     }
@@ -94,7 +97,7 @@ final class Selector {
         if (!evaluated.add(family)) {
             return;
         }
-        for (Provider p : providers) {
+        for (Provider p : providers.of(family)) {
             if (serves(p, family)) {
                 availability(p);
             }
@@ -122,7 +125,7 @@ final class Selector {
     /** The providers that list {@code algorithm}, best-ranked first (then by id): candidate order. */
     private List<Provider> offering(Algorithm algorithm) {
         List<Provider> offering = new ArrayList<>();
-        for (Provider p : providers) {
+        for (Provider p : providers.of(algorithm.family())) {
             if (p.algorithms().contains(algorithm)) {
                 offering.add(p);
             }
@@ -282,7 +285,7 @@ final class Selector {
     }
 
     private Provider byId(String id) {
-        for (Provider p : providers) {
+        for (Provider p : providers.made()) {
             if (p.id().equals(id)) {
                 return p;
             }
@@ -322,7 +325,7 @@ final class Selector {
             decisions.put(algorithm, decision);
         }
         List<ProviderReport> unavailable = new ArrayList<>();
-        for (Provider p : providers) {
+        for (Provider p : providers.of(family)) {
             if (serves(p, family) && !availability(p).isAvailable()) {
                 unavailable.add(providerReport(p));
             }
@@ -339,7 +342,7 @@ final class Selector {
      */
     private List<String> warnings(Family family, Map<Algorithm, Decision> decisions, boolean probeAll) {
         Set<String> warnings = new LinkedHashSet<>();
-        for (Provider p : providers) {
+        for (Provider p : providers.of(family)) {
             // Without probeAll, only the providers probed so far: warning must not cost a probe.
             if (serves(p, family)
                     && (probeAll || availability.containsKey(p))
@@ -396,11 +399,11 @@ final class Selector {
             decisions.add(families.get(algorithm.family()).decisions().get(algorithm));
         }
         List<ProviderReport> providerReports = new ArrayList<>();
-        for (Provider p : providers) {
+        for (Provider p : providers.all()) {
             providerReports.add(providerReport(p));
         }
         List<String> warnings = new ArrayList<>(config.warnings());
-        warnings.addAll(problems);
+        warnings.addAll(providers.problems());
         warnings.addAll(calibrationWarnings);
         return new RuntimeReport(
                 platform, strategy, providerReports, decisions, config.sources(), warnings, calibration);

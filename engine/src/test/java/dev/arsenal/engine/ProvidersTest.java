@@ -1,0 +1,60 @@
+package dev.arsenal.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arsenal.Family;
+import dev.arsenal.ProviderKind;
+import dev.arsenal.spi.Provider;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Providers found by class and made only when a family they may serve is first needed. */
+class ProvidersTest {
+    private final List<String> made = new ArrayList<>();
+
+    private Providers.Found found(Class<?> type, String id, Provider provider) {
+        return new Providers.Found(type, () -> {
+            made.add(id);
+            return provider;
+        });
+    }
+
+    @Test
+    void aFamilyMakesItsOwnProvidersAndAReportMakesTheRest() {
+        Providers providers = Providers.found(
+                List.of(
+                        found(FakeZstdProvider.class, "zstd", new FakeZstdProvider("zstd", 100, 1, 3)),
+                        found(FakeCrcProvider.class, "crc", new FakeCrcProvider("crc", ProviderKind.JAVA, 100))),
+                List.of());
+        assertEquals(List.of(), made, "finding them makes none");
+        assertEquals(
+                List.of("crc"),
+                providers.of(Family.HASHING).stream().map(Provider::id).toList());
+        assertEquals(List.of("crc"), made, "the compression provider's constructor has not run");
+        assertEquals(2, providers.all().size());
+        assertEquals(List.of("crc", "zstd"), made);
+        providers.all();
+        assertEquals(2, made.size(), "each is made once");
+    }
+
+    @Test
+    void aProviderThatCannotBeMadeOrRepeatsAnIdIsAProblemNotAFailure() {
+        Providers providers = Providers.found(
+                List.of(
+                        new Providers.Found(FakeCrcProvider.class, () -> {
+                            throw new IllegalStateException("no library");
+                        }),
+                        found(FakeCrcProvider.class, "a", new FakeCrcProvider("same", ProviderKind.JAVA, 100)),
+                        found(FakeCrcProvider.class, "b", new FakeCrcProvider("same", ProviderKind.NATIVE, 200))),
+                List.of("found earlier"));
+        assertEquals(1, providers.of(Family.HASHING).size());
+        List<String> problems = providers.problems();
+        assertEquals("found earlier", problems.getFirst());
+        assertTrue(
+                problems.get(1).contains("could not be created: java.lang.IllegalStateException: no library"),
+                problems::toString);
+        assertTrue(problems.get(2).contains("duplicate provider id 'same'"), problems::toString);
+    }
+}
