@@ -166,31 +166,23 @@ final class SelectingRuntime implements ArsenalRuntime {
         int crossover = (int) Math.min(Integer.MAX_VALUE, r.crossover());
         T small = make.apply(r.small());
         boolean generated = Dispatch.types().contains(type);
+        Provider bulk = r.large();
+        Candidate checked;
+        synchronized (lock) {
+            checked = selector.isChecked(bulk, algorithm) ? selector.check(bulk, algorithm) : null;
+        }
         T large;
-        if (!waits(algorithm, r.large())) {
-            large = make.apply(r.large());
+        if (checked != null) {
+            // Checked already (a report, a first call, or the decision itself): its verdict stands.
+            large = checked.eligible() ? make.apply(bulk) : small;
         } else if (generated) {
-            large = Dispatch.pending(type, () -> resolve(algorithm, r.large(), make, small));
+            large = Dispatch.pending(type, () -> resolve(algorithm, bulk, make, small));
         } else {
-            large = resolve(algorithm, r.large(), make, small); // a proxy cannot wait: checked now
+            large = resolve(algorithm, bulk, make, small); // a proxy cannot wait: checked now
         }
         return generated
                 ? Dispatch.tiered(type, small, large, crossover)
                 : ReflectiveDispatch.tiered(type, small, large, crossover);
-    }
-
-    /** Whether {@code algorithm}'s decision left its bulk provider {@code p} to be checked at first call. */
-    private boolean waits(Algorithm algorithm, Provider p) {
-        if (families.containsKey(algorithm.family())) {
-            return false; // decided with every candidate checked
-        }
-        Selector.Decided d = decided(algorithm);
-        if (d.deferred().filter(w -> w == p).isEmpty()) {
-            return false;
-        }
-        synchronized (lock) {
-            return !selector.isChecked(p, algorithm);
-        }
     }
 
     /**

@@ -160,14 +160,10 @@ final class Selector {
     }
 
     /**
-     * A decision and, when a provider was chosen, its route; {@code deferred}: the route's bulk
-     * provider when its checks wait for its first call (see {@link #decideOne}).
+     * A decision and, when a provider was chosen, its route (whose bulk provider may not be checked
+     * yet: see {@link #decideOne}), and its warnings.
      */
-    record Decided(Decision decision, Optional<Route> route, List<String> warnings, Optional<Provider> deferred) {
-        Decided(Decision decision, Optional<Route> route, List<String> warnings) {
-            this(decision, route, warnings, Optional.empty());
-        }
-    }
+    record Decided(Decision decision, Optional<Route> route, List<String> warnings) {}
 
     /**
      * Decides {@code algorithm} alone, checking (probe, then self-test) only the providers the
@@ -234,8 +230,7 @@ final class Selector {
                     return new Decided(
                             decision,
                             Optional.of(planned),
-                            warnings(algorithm.family(), Map.of(algorithm, decision), false),
-                            waits);
+                            warnings(algorithm.family(), Map.of(algorithm, decision), false));
                 }
                 for (Provider p : unverified) {
                     checked.put(p, check(p, algorithm));
