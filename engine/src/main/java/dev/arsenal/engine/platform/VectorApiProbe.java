@@ -1,12 +1,13 @@
 package dev.arsenal.engine.platform;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.List;
 
 /**
- * Asks the Vector API for its preferred shape, by reflection only: no Vector API type appears in
- * this code, so the class loads (and {@link PlatformDetector} works) on a JVM started without
+ * Asks the Vector API for its preferred shape through method handles found by name: no Vector API
+ * type appears in this code, so the class loads (and {@link PlatformDetector} works) on a JVM started without
  * {@code --add-modules jdk.incubator.vector}. The class is looked up through the module itself
  * rather than a class loader, which also works inside OSGi frameworks whose bundle loaders do not
  * delegate {@code jdk.incubator.*}.
@@ -55,16 +56,26 @@ final class VectorApiProbe {
                 notes.add("Vector API: " + MODULE + ".VectorShape not found in module " + MODULE);
                 return new Result(true, 0);
             }
-            Method preferred = shape.getMethod("preferredShape");
-            Method bits = shape.getMethod("vectorBitSize");
-            Object value = bits.invoke(preferred.invoke(null));
-            if (value instanceof Integer n && n > 0) {
-                return new Result(true, n);
+            // Method handles rather than Method.invoke: the first reflective call of a process spins
+            // its accessor classes (some 15-20 ms of a first use, on the reference machine).
+            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+            MethodHandle preferredBits = MethodHandles.filterReturnValue(
+                    lookup.findStatic(shape, "preferredShape", MethodType.methodType(shape)),
+                    lookup.findVirtual(shape, "vectorBitSize", MethodType.methodType(int.class)));
+            int bits;
+            try {
+                bits = (int) preferredBits.invokeExact();
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable e) {
+                notes.add("Vector API: preferredShape() failed: " + e);
+                return new Result(true, 0);
             }
-            notes.add("Vector API: unexpected preferred vector size " + value);
+            if (bits > 0) {
+                return new Result(true, bits);
+            }
+            notes.add("Vector API: unexpected preferred vector size " + bits);
             return new Result(true, 0);
-        } catch (InvocationTargetException e) {
-            notes.add("Vector API: preferredShape() failed: " + e.getCause());
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             notes.add("Vector API: preferredShape() not callable: " + e);
         }
