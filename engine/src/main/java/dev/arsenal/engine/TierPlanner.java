@@ -46,10 +46,6 @@ final class TierPlanner {
     /** Measured speeds closer than this fraction count as a tie. */
     static final double TOLERANCE = 0.10;
 
-    TierPlanner(Algorithm algorithm, Strategy strategy, List<Provider> eligible, Optional<Calibration> calibration) {
-        this(algorithm, strategy, eligible, calibration, false);
-    }
-
     /**
      * With {@code shortLived} ({@link dev.arsenal.Configuration.Lifetime#SHORT}), an algorithm split
      * by size gets one tier: the small-input winner, for every size.

@@ -210,4 +210,18 @@ class ZstdFfmProviderTest {
                 assertThrows(IllegalArgumentException.class, () -> c.compress(random, 0, random.length, out, 0, 100));
         assertTrue(e.getMessage().contains("too few"), e.getMessage());
     }
+
+    @Test
+    void rankingLoadsNothingUntilTheProbe() {
+        int[] bindings = new int[1];
+        ZstdFfmProvider provider = new ZstdFfmProvider(() -> {
+            bindings[0]++;
+            return ZstdFfmBindings.binding();
+        });
+        // The engine reads every candidate's rank before probing any: it must not bind libzstd.
+        assertEquals(190, provider.rank(Codec.ZSTD, dev.arsenal.Strategy.BALANCED));
+        assertEquals(0, bindings[0], "rank bound the library");
+        provider.probe(null);
+        assertTrue(bindings[0] > 0, "the probe binds it");
+    }
 }
