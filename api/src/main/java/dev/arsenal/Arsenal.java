@@ -45,15 +45,33 @@ public final class Arsenal {
 
     /** Arsenal's version, as built ({@code 0.1.0-SNAPSHOT}); {@code unknown} if not recorded. */
     public static String version() {
-        try (java.io.InputStream in = Arsenal.class.getResourceAsStream("version.properties")) {
-            if (in == null) {
+        return Version.VALUE;
+    }
+
+    /** The version, read once. */
+    private static final class Version {
+        static final String VALUE = read();
+
+        /**
+         * From the jar's manifest ({@code Implementation-Version}), which the class loader has read
+         * already; else (classes not in a jar, a named module) from {@code version.properties}:
+         * reading a resource from a jar costs a process some 30 ms the first time.
+         */
+        private static String read() {
+            String fromManifest = Arsenal.class.getPackage().getImplementationVersion();
+            if (fromManifest != null) {
+                return fromManifest;
+            }
+            try (java.io.InputStream in = Arsenal.class.getResourceAsStream("version.properties")) {
+                if (in == null) {
+                    return "unknown";
+                }
+                java.util.Properties p = new java.util.Properties();
+                p.load(in);
+                return p.getProperty("version", "unknown");
+            } catch (java.io.IOException e) {
                 return "unknown";
             }
-            java.util.Properties p = new java.util.Properties();
-            p.load(in);
-            return p.getProperty("version", "unknown");
-        } catch (java.io.IOException e) {
-            return "unknown";
         }
     }
 

@@ -54,6 +54,8 @@ import java.util.regex.Pattern;
  *   <tr><td>{@value #DISABLED_KINDS}</td><td>comma-separated kinds never to use: java, native, simd</td></tr>
  *   <tr><td>{@value #CONFIG_FILE}</td><td>the properties file to read</td></tr>
  *   <tr><td>{@value #LIFETIME}</td><td>long (default), short: how long the process lives</td></tr>
+ *   <tr><td>{@value #DECISIONS}</td><td>auto (default), off: whether decisions are stored and reused</td></tr>
+ *   <tr><td>{@value #DECISIONS_FILE}</td><td>the file of stored decisions</td></tr>
  * </table>
  *
  * <p>A value that cannot be parsed is a {@link ConfigurationException} naming the key, the value
@@ -78,6 +80,13 @@ public final class Configuration {
     public static final String CALIBRATION_BUDGET = "arsenal.calibration.budget";
     /** How long the process lives: {@code long} (default) or {@code short}; see {@link Lifetime}. */
     public static final String LIFETIME = "arsenal.lifetime";
+    /**
+     * Whether decisions are stored and reused by later starts on the same machine, JVM, class path
+     * and configuration: {@code auto} (default) or {@code off}.
+     */
+    public static final String DECISIONS = "arsenal.decisions";
+    /** The file of stored decisions; default {@code $XDG_CACHE_HOME/arsenal/decisions.properties}. */
+    public static final String DECISIONS_FILE = "arsenal.decisions.file";
 
     /** How long the process lives, which decides whether a second provider for bulk inputs pays. */
     public enum Lifetime {
@@ -356,10 +365,11 @@ public final class Configuration {
                 switch (key) {
                     case STRATEGY -> Strategy.parse(entry.value());
                     case DISABLED_KINDS -> list(entry.value()).forEach(ProviderKind::byId);
-                    case DISABLED_PROVIDERS, CONFIG_FILE, CALIBRATION_FILE -> {}
+                    case DISABLED_PROVIDERS, CONFIG_FILE, CALIBRATION_FILE, DECISIONS_FILE -> {}
                     case CALIBRATION -> parseMode(entry.value());
                     case CALIBRATION_BUDGET -> parseDuration(entry.value(), ChronoUnit.MILLIS);
                     case LIFETIME -> parseLifetime(entry.value());
+                    case DECISIONS -> parseDecisions(entry.value());
                     default -> {
                         if (key.startsWith(PROVIDER_PREFIX)) {
                             if (entry.value().isBlank()) {
@@ -441,6 +451,32 @@ public final class Configuration {
         return entry == null ? Lifetime.LONG : parseLifetime(entry.value());
     }
 
+    /**
+     * Whether decisions are stored and reused ({@value #DECISIONS}): {@code true} unless
+     * configured {@code off}.
+     */
+    public boolean storesDecisions() {
+        Entry entry = entries.get(DECISIONS);
+        return entry == null || parseDecisions(entry.value());
+    }
+
+    private static boolean parseDecisions(String text) {
+        return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "auto" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException("expected auto or off");
+        };
+    }
+
+    /**
+     * The file of stored decisions: {@value #DECISIONS_FILE} if set, else {@code decisions.properties}
+     * in the directory of the default {@linkplain #calibrationFile() calibration file}.
+     */
+    public Path decisionsFile() {
+        Entry entry = entries.get(DECISIONS_FILE);
+        return entry != null ? Path.of(entry.value().strip()) : cacheDirectory().resolve("decisions.properties");
+    }
+
     private static Lifetime parseLifetime(String text) {
         for (Lifetime l : Lifetime.values()) {
             if (l.name().equalsIgnoreCase(text.strip())) {
@@ -475,11 +511,15 @@ public final class Configuration {
         if (entry != null) {
             return Path.of(entry.value().strip());
         }
+        return cacheDirectory().resolve("calibration.properties");
+    }
+
+    /** {@code $XDG_CACHE_HOME/arsenal}, else {@code ~/.cache/arsenal}. */
+    private static Path cacheDirectory() {
         String xdg = System.getenv("XDG_CACHE_HOME");
-        Path dir = xdg != null && !xdg.isBlank()
+        return xdg != null && !xdg.isBlank()
                 ? Path.of(xdg, "arsenal")
                 : Path.of(System.getProperty("user.home", "."), ".cache", "arsenal");
-        return dir.resolve("calibration.properties");
     }
 
     /** A duration as a number, with or without a unit: {@code 2000}, {@code 2.5s}, {@code 1500ms}. */

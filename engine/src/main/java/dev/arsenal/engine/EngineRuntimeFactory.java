@@ -6,7 +6,9 @@ import dev.arsenal.ArsenalRuntime;
 import dev.arsenal.Configuration;
 import dev.arsenal.RuntimeFactory;
 import dev.arsenal.engine.calibration.CalibrationStore;
+import dev.arsenal.engine.calibration.DecisionStore;
 import dev.arsenal.engine.calibration.MachineSignature;
+import dev.arsenal.engine.calibration.StartSignature;
 import dev.arsenal.engine.platform.PlatformDetector;
 import dev.arsenal.platform.PlatformInfo;
 import dev.arsenal.report.Calibration;
@@ -76,11 +78,33 @@ public final class EngineRuntimeFactory implements RuntimeFactory {
     /** Called by {@link java.util.ServiceLoader}. */
     public EngineRuntimeFactory() {}
 
+    /**
+     * A runtime over the providers {@link java.util.ServiceLoader} finds. With a {@linkplain
+     * DecisionStore stored} section for this start's {@linkplain StartSignature signature}, the
+     * platform is the stored one and each algorithm's stored decision is taken after checking the
+     * providers it names; without, the platform is detected (on its own thread, while the providers
+     * are found) and each decision made afresh is stored.
+     */
     @Override
     public ArsenalRuntime create(Configuration configuration) {
-        PlatformHolder.start();
         Providers providers = ProviderDiscovery.discoverLazily(EngineRuntimeFactory.class.getClassLoader());
-        return select(configuration, PlatformHolder.get(), providers, new ProviderChecks(), true)
+        StoredDecisions stored = StoredDecisions.NONE;
+        if (configuration.storesDecisions()) {
+            String signature = StartSignature.of(configuration);
+            stored = new StoredDecisions(
+                    configuration.decisionsFile(),
+                    signature,
+                    DecisionStore.load(configuration.decisionsFile(), signature));
+        }
+        PlatformInfo platform;
+        if (stored.platform().isPresent()) {
+            platform = stored.platform().get();
+        } else {
+            PlatformHolder.start();
+            providers.problems(); // finds the providers while the platform is detected
+            platform = PlatformHolder.get();
+        }
+        return select(configuration, platform, providers, new ProviderChecks(), true, stored)
                 .logging();
     }
 
@@ -115,16 +139,26 @@ public final class EngineRuntimeFactory implements RuntimeFactory {
             List<String> problems,
             ProviderChecks checks,
             boolean mayMeasure) {
-        return select(configuration, platform, Providers.fixed(providers, problems), checks, mayMeasure);
+        return select(
+                configuration,
+                platform,
+                Providers.fixed(providers, problems),
+                checks,
+                mayMeasure,
+                StoredDecisions.NONE);
     }
 
-    /** As {@link #select(Configuration, PlatformInfo, List, List, ProviderChecks, boolean)}, over providers made as needed. */
+    /**
+     * As {@link #select(Configuration, PlatformInfo, List, List, ProviderChecks, boolean)}, over
+     * providers made as needed, taking and storing decisions through {@code stored}.
+     */
     static SelectingRuntime select(
             Configuration configuration,
             PlatformInfo platform,
             Providers providers,
             ProviderChecks checks,
-            boolean mayMeasure) {
+            boolean mayMeasure,
+            StoredDecisions stored) {
         Selector selector = new Selector(configuration, platform, providers, checks);
         List<String> warnings = new ArrayList<>();
         Optional<Calibration> calibration = Optional.empty();
@@ -147,7 +181,7 @@ public final class EngineRuntimeFactory implements RuntimeFactory {
                 }
             }
         }
-        SelectingRuntime runtime = selector.select(calibration, warnings);
+        SelectingRuntime runtime = selector.select(calibration, warnings, stored);
         if (measure && mayMeasure) {
             try {
                 // Each family measured at start-up (FamilyDescriptor.measuredAtStartup),
@@ -159,10 +193,10 @@ public final class EngineRuntimeFactory implements RuntimeFactory {
                                 runtime.calibrate(family.family(), configuration.calibrationBudget(), line -> {}));
                     }
                 }
-                runtime = selector.select(fresh, warnings);
+                runtime = selector.select(fresh, warnings, stored);
             } catch (RuntimeException e) {
                 warnings.add("calibration could not be stored: " + e.getMessage() + "; ranks decided");
-                runtime = selector.select(Optional.empty(), warnings);
+                runtime = selector.select(Optional.empty(), warnings, stored);
             }
         }
         return runtime;

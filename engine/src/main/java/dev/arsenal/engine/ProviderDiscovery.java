@@ -19,10 +19,19 @@ final class ProviderDiscovery {
     private ProviderDiscovery() {}
 
     /**
-     * The provider classes, found without making any: each is made when a family it may serve is
-     * first needed ({@link Providers#found}). Classes that fail to load are problems at once.
+     * The providers of {@code loader}, found when first needed and each made when a family it may
+     * serve is first needed ({@link Providers#deferred}): a start that takes a stored decision makes
+     * only the providers it names ({@link Providers#make(String, String)}) and never looks for the
+     * others.
      */
     static Providers discoverLazily(ClassLoader loader) {
+        return Providers.deferred(loader, () -> find(loader));
+    }
+
+    /**
+     * The provider classes, found without making any; classes that fail to load are problems.
+     */
+    static Providers find(ClassLoader loader) {
         List<Providers.Found> found = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Set<String> seenClasses = new HashSet<>();

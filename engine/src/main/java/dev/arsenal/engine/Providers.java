@@ -26,8 +26,25 @@ final class Providers {
     private final List<Found> waiting;
     private final List<String> problems;
     private final Set<String> ids = new HashSet<>();
+    /** The classes of the providers made by name, which discovery then does not make again. */
+    private final Set<String> madeByName = new HashSet<>();
+    /** The loader of providers made by name; {@code null} for a fixed list. */
+    private final ClassLoader loader;
+    /** The discovery not run yet, or {@code null}. */
+    private Supplier<Providers> discovery;
 
     private Providers(List<? extends Provider> made, List<Found> waiting, List<String> problems) {
+        this(made, waiting, problems, null, null);
+    }
+
+    private Providers(
+            List<? extends Provider> made,
+            List<Found> waiting,
+            List<String> problems,
+            ClassLoader loader,
+            Supplier<Providers> discovery) {
+        this.loader = loader;
+        this.discovery = discovery;
         this.waiting = new ArrayList<>(waiting);
         this.problems = new ArrayList<>(problems);
         made.forEach(p -> {
@@ -52,8 +69,69 @@ final class Providers {
         return providers;
     }
 
+    /**
+     * Providers found by {@code discovery} when first needed ({@link #of}, {@link #all}, {@link
+     * #problems}), and until then made only by name ({@link #make(String, String)}) from {@code
+     * loader}.
+     */
+    static Providers deferred(ClassLoader loader, Supplier<Providers> discovery) {
+        return new Providers(List.of(), List.of(), List.of(), loader, discovery);
+    }
+
+    /**
+     * The provider {@code id}, of class {@code className}, made now if it was not: a stored
+     * decision names its providers, and taking it must not cost finding and loading every other
+     * provider class. Empty if the class cannot be loaded or made here (a named module that does
+     * not open it), or makes a provider of another id; the caller then decides afresh.
+     */
+    Optional<Provider> make(String id, String className) {
+        for (Provider p : made) {
+            if (p.id().equals(id)) {
+                return p.getClass().getName().equals(className) ? Optional.of(p) : Optional.empty();
+            }
+        }
+        if (discovery == null) {
+            make(f -> f.type().getName().equals(className));
+        } else if (loader != null) {
+            try {
+                Class<?> type = Class.forName(className, false, loader);
+                if (Provider.class.isAssignableFrom(type) && !type.getModule().isNamed()) {
+                    Provider p = (Provider) type.getConstructor().newInstance();
+                    if (p.id().equals(id) && ids.add(id)) {
+                        made.add(p);
+                        madeByName.add(className);
+                    }
+                }
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                return Optional.empty(); // found again by discovery, where its failure is reported
+            }
+        }
+        return made.stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+
+    private void discover() {
+        Supplier<Providers> pending = discovery;
+        if (pending == null) {
+            return;
+        }
+        discovery = null;
+        Providers found = pending.get();
+        problems.addAll(found.problems);
+        for (Found f : found.waiting) {
+            if (!madeByName.contains(f.type().getName())) {
+                waiting.add(f);
+            }
+        }
+        for (Provider p : found.made) {
+            if (ids.add(p.id())) {
+                made.add(p);
+            }
+        }
+    }
+
     /** The providers made so far, the ones that may serve {@code family} among them. */
     List<Provider> of(Family family) {
+        discover();
         Optional<FamilyDescriptor> descriptor = Families.find(family);
         make(f -> descriptor.map(d -> implementsContractOf(d, f.type())).orElse(true));
         return List.copyOf(made);
@@ -61,6 +139,7 @@ final class Providers {
 
     /** Every provider, all made now. */
     List<Provider> all() {
+        discover();
         make(f -> true);
         return List.copyOf(made);
     }
@@ -72,6 +151,7 @@ final class Providers {
 
     /** What could not be loaded or made, so far. */
     List<String> problems() {
+        discover();
         return List.copyOf(problems);
     }
 

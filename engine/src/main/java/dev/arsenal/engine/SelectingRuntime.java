@@ -54,6 +54,7 @@ final class SelectingRuntime implements ArsenalRuntime {
     private final Optional<Calibration> calibration;
     private final List<String> calibrationWarnings;
     private final boolean logDecisions;
+    private final StoredDecisions stored;
     private final Object lock = new Object();
 
     /** The families decided so far, every candidate checked; a new map on every decision (copy on write). */
@@ -69,7 +70,17 @@ final class SelectingRuntime implements ArsenalRuntime {
             Selector selector,
             Optional<Calibration> calibration,
             List<String> calibrationWarnings) {
-        this(configuration, selector, calibration, calibrationWarnings, false);
+        this(configuration, selector, calibration, calibrationWarnings, StoredDecisions.NONE, false);
+    }
+
+    /** A runtime that takes and stores decisions through {@code stored}. */
+    SelectingRuntime(
+            Configuration configuration,
+            Selector selector,
+            Optional<Calibration> calibration,
+            List<String> calibrationWarnings,
+            StoredDecisions stored) {
+        this(configuration, selector, calibration, calibrationWarnings, stored, false);
     }
 
     private SelectingRuntime(
@@ -77,11 +88,13 @@ final class SelectingRuntime implements ArsenalRuntime {
             Selector selector,
             Optional<Calibration> calibration,
             List<String> calibrationWarnings,
+            StoredDecisions stored,
             boolean logDecisions) {
         this.configuration = configuration;
         this.selector = selector;
         this.calibration = calibration;
         this.calibrationWarnings = List.copyOf(calibrationWarnings);
+        this.stored = stored;
         this.logDecisions = logDecisions;
     }
 
@@ -95,7 +108,7 @@ final class SelectingRuntime implements ArsenalRuntime {
 
     /** This runtime, logging each family's choices (DEBUG) and warnings when it decides it. */
     SelectingRuntime logging() {
-        return new SelectingRuntime(configuration, selector, calibration, calibrationWarnings, true);
+        return new SelectingRuntime(configuration, selector, calibration, calibrationWarnings, stored, true);
     }
 
     /** The decisions of {@code family}, made now if this is its first use. */
@@ -136,7 +149,13 @@ final class SelectingRuntime implements ArsenalRuntime {
         synchronized (lock) {
             d = algorithms.get(algorithm);
             if (d == null) {
-                d = selector.decideOne(algorithm, calibration);
+                Optional<Selector.Decided> taken = stored.take(selector, algorithm);
+                if (taken.isPresent()) {
+                    d = taken.get();
+                } else {
+                    d = selector.decideOne(algorithm, calibration);
+                    stored.record(d, selector.platform());
+                }
                 Map<Algorithm, Selector.Decided> next = new HashMap<>(algorithms);
                 next.put(algorithm, d);
                 algorithms = Map.copyOf(next);

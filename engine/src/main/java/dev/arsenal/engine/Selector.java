@@ -83,7 +83,7 @@ final class Selector {
      * What does not depend on a calibration, computed once per family when the family is first
      * decided: availability (probes) and candidates (self-tests).
      */
-    private final Map<Provider, Availability> availability = new HashMap<>();
+    private final Map<Provider, Availability> availability = new LinkedHashMap<>();
 
     private final Map<Provider, Boolean> disabled = new HashMap<>();
     private final Map<Algorithm, List<Candidate>> candidates = new HashMap<>();
@@ -240,6 +240,65 @@ final class Selector {
         return new Decided(decision, route, warnings(algorithm.family(), Map.of(algorithm, decision), false));
     }
 
+    /**
+     * Takes a stored decision ({@link dev.arsenal.engine.calibration.DecisionStore}) for {@code
+     * algorithm}, made by an earlier start with the same signature: its providers are made by class
+     * name and checked (probe, then self-test) as {@link #decideOne} checks them (the bulk tier's
+     * provider at its first call), and no other provider is found, made or checked. Empty when the
+     * decision cannot be taken as it stands (a provider missing, of another class, not offering the
+     * algorithm, or failing a check; the algorithm forced by configuration): the caller then decides
+     * afresh, with the failure among the checks.
+     *
+     * @param classes the class of each provider named by the stored decision, by id
+     */
+    Optional<Decided> decideStored(Algorithm algorithm, Decision stored, Map<String, String> classes) {
+        if (stored.basis() == Decision.Basis.NONE
+                || stored.basis() == Decision.Basis.FORCED
+                || forcedProviders().containsKey(algorithm)) {
+            return Optional.empty();
+        }
+        List<Provider> tiers = new ArrayList<>();
+        for (Tier t : stored.tiers()) {
+            String type = classes.get(t.provider());
+            Optional<Provider> p = type == null ? Optional.empty() : providers.make(t.provider(), type);
+            if (p.isEmpty() || !p.get().algorithms().contains(algorithm)) {
+                return Optional.empty();
+            }
+            tiers.add(p.get());
+        }
+        Provider small = tiers.getFirst();
+        Provider large = tiers.getLast();
+        Map<String, Candidate> fresh = new HashMap<>();
+        for (Provider p : tiers) {
+            // The bulk tier waits for its first call (SelectingRuntime), unless checked already.
+            if (p == small || p == large && (small == large || isChecked(p, algorithm))) {
+                Candidate c = check(p, algorithm);
+                if (!c.eligible()) {
+                    return Optional.empty();
+                }
+                fresh.put(p.id(), c);
+            }
+        }
+        List<Candidate> list = new ArrayList<>();
+        for (Candidate c : stored.candidates()) {
+            list.add(fresh.getOrDefault(c.providerId(), c));
+        }
+        list.sort(CANDIDATE_ORDER);
+        Decision decision = new Decision(
+                algorithm.id(),
+                algorithm.family(),
+                Optional.of(large.id()),
+                stored.basis(),
+                stored.reason() + " (stored by an earlier start with this signature; its providers checked again)",
+                list,
+                stored.tiers());
+        Route route = small == large
+                ? Route.single(large)
+                : new Route(small, large, stored.tiers().get(1).fromBytes());
+        return Optional.of(new Decided(
+                decision, Optional.of(route), warnings(algorithm.family(), Map.of(algorithm, decision), false)));
+    }
+
     /** The candidates of {@code offering}, the checked ones as they came out, the others not checked. */
     private List<Candidate> list(List<Provider> offering, Map<Provider, Candidate> checked, Algorithm algorithm) {
         List<Candidate> list = new ArrayList<>();
@@ -294,8 +353,14 @@ final class Selector {
      * unknown algorithm is a {@link ConfigurationException} at once, not at first use.
      */
     SelectingRuntime select(Optional<Calibration> calibration, List<String> calibrationWarnings) {
+        return select(calibration, calibrationWarnings, StoredDecisions.NONE);
+    }
+
+    /** As {@link #select(Optional, List)}, taking and storing decisions through {@code stored}. */
+    SelectingRuntime select(
+            Optional<Calibration> calibration, List<String> calibrationWarnings, StoredDecisions stored) {
         forcedProviders();
-        return new SelectingRuntime(config, this, calibration, calibrationWarnings);
+        return new SelectingRuntime(config, this, calibration, calibrationWarnings, stored);
     }
 
     /** The decisions for the algorithms of {@code family}, in {@link KnownAlgorithms} order, and their routes. */
@@ -337,11 +402,10 @@ final class Selector {
      */
     private List<String> warnings(Family family, Map<Algorithm, Decision> decisions, boolean probeAll) {
         Set<String> warnings = new LinkedHashSet<>();
-        for (Provider p : providers.of(family)) {
-            // Without probeAll, only the providers probed so far: warning must not cost a probe.
-            if (serves(p, family)
-                    && (probeAll || availability.containsKey(p))
-                    && availability(p).isMisconfigured()) {
+        // Without probeAll, only the providers probed so far: warning must not cost a probe (nor
+        // finding the providers, which a stored decision does without).
+        for (Provider p : probeAll ? providers.of(family) : List.copyOf(availability.keySet())) {
+            if (serves(p, family) && availability(p).isMisconfigured()) {
                 warnings.add(p.id() + " cannot be used: " + availability(p).cause());
             }
         }

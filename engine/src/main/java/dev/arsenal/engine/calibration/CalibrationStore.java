@@ -4,12 +4,9 @@ import dev.arsenal.report.Calibration;
 import dev.arsenal.report.Measurement;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,28 +112,16 @@ public final class CalibrationStore {
 
     /** Writes the table atomically, creating the directory. */
     public static void save(Calibration calibration, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".calibration", ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                w.write("# Arsenal calibration: measured one-shot speeds in bytes per second.\n");
-                w.write("# Written by `arsenal calibrate` or arsenal.calibration=measure; safe to delete.\n");
-                w.write("format=" + FORMAT + "\n");
-                w.write("signature=" + escape(calibration.signature()) + "\n");
-                w.write("created=" + calibration.created() + "\n");
-                for (Measurement m : calibration.measurements()) {
-                    w.write(m.algorithm() + "/" + m.provider() + "/" + m.sizeBytes() + "=" + m.bytesPerSecond() + "\n");
-                }
+        AtomicFiles.write(file, w -> {
+            w.write("# Arsenal calibration: measured one-shot speeds in bytes per second.\n");
+            w.write("# Written by `arsenal calibrate` or arsenal.calibration=measure; safe to delete.\n");
+            w.write("format=" + FORMAT + "\n");
+            w.write("signature=" + escape(calibration.signature()) + "\n");
+            w.write("created=" + calibration.created() + "\n");
+            for (Measurement m : calibration.measurements()) {
+                w.write(m.algorithm() + "/" + m.provider() + "/" + m.sizeBytes() + "=" + m.bytesPerSecond() + "\n");
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     private static String escape(String value) {

@@ -4,11 +4,6 @@ import dev.arsenal.compression.Codec;
 import dev.arsenal.compression.Compressor;
 import dev.arsenal.compression.Decompressor;
 import dev.arsenal.report.SelfTest;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +13,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The compression self-test: every frame in {@code known-frames.txt} (written by the zstd, lz4 and
+ * The compression self-test: every frame in {@link KnownFrameLines} (written by the zstd, lz4 and
  * gzip tools from fixed inputs) must decode to its input, and a few inputs (empty, one byte,
  * repetitive text, random bytes, a run of zeros) must round-trip through the provider's own
  * compressor at its lowest and default supported levels, one-shot and through its streams. A
@@ -123,21 +118,10 @@ public final class KnownFrames {
 
     private static List<Frame> load() {
         List<Frame> frames = new ArrayList<>();
-        try (InputStream in = KnownFrames.class.getResourceAsStream("known-frames.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("known-frames.txt is missing from the spi jar");
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t");
-                frames.add(new Frame(
-                        Codec.byId(f[0]), f[1], f[2], Base64.getDecoder().decode(f[3])));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String line : KnownFrameLines.LINES.split("\n")) {
+            String[] f = line.split(";");
+            frames.add(
+                    new Frame(Codec.byId(f[0]), f[1], f[2], Base64.getDecoder().decode(f[3])));
         }
         return List.copyOf(frames);
     }

@@ -5,14 +5,8 @@ import dev.arsenal.hashing.HashStream128;
 import dev.arsenal.hashing.HashStream32;
 import dev.arsenal.hashing.HashStream64;
 import dev.arsenal.report.SelfTest;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -21,7 +15,7 @@ import java.util.List;
  * The known answers every hashing provider is checked against before it is used: for each
  * algorithm, 14 lengths chosen to reach every branch of the xxHash family (0, 1-3, 4-8, 9-16,
  * 17-128, 129-240, beyond, more than one stripe block) with two seeds, computed by the reference
- * implementations (libxxhash 0.8.1, zlib) and stored in {@code known-answers.txt} beside this class.
+ * implementations (libxxhash 0.8.1, zlib) and kept in {@link KnownAnswerLines}.
  *
  * <p>A check hashes each input as a {@code byte[]}, as an off-heap segment and as a stream fed in
  * two parts, and fails at the first mismatch with the facts.
@@ -133,22 +127,11 @@ public final class KnownAnswers {
 
     private static List<Vector> load() {
         List<Vector> vectors = new ArrayList<>();
-        try (InputStream in = KnownAnswers.class.getResourceAsStream("known-answers.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("known-answers.txt missing beside " + KnownAnswers.class.getName());
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.strip().split(" +");
-                vectors.add(new Vector(
-                        HashAlgorithm.byId(f[0]), Integer.parseInt(f[1]), Long.parseUnsignedLong(f[2], 16), f[3]));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String line : KnownAnswerLines.LINES.split("\n")) {
+            // Fields split by hand: a regular expression would cost a first use its classes.
+            String[] f = line.strip().split(" ");
+            vectors.add(new Vector(
+                    HashAlgorithm.byId(f[0]), Integer.parseInt(f[1]), Long.parseUnsignedLong(f[2], 16), f[3]));
         }
         return List.copyOf(vectors);
     }
