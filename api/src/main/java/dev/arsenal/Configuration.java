@@ -523,8 +523,10 @@ public final class Configuration {
     }
 
     /** A duration as a number, with or without a unit: {@code 2000}, {@code 2.5s}, {@code 1500ms}. */
-    private static final Pattern DURATION_NUMBER =
-            Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s)?", Pattern.CASE_INSENSITIVE);
+    private static final class DurationNumber {
+        /** Compiled when a duration is first parsed, not when the configuration is first loaded. */
+        static final Pattern PATTERN = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s)?", Pattern.CASE_INSENSITIVE);
+    }
 
     /**
      * Parses a duration as {@value #CALIBRATION_BUDGET} and {@code arsenal calibrate --budget} both
@@ -544,7 +546,7 @@ public final class Configuration {
         String t = text.strip();
         Duration duration;
         try {
-            Matcher number = DURATION_NUMBER.matcher(t);
+            Matcher number = DurationNumber.PATTERN.matcher(t);
             if (number.matches()) {
                 BigDecimal amount = new BigDecimal(number.group(1));
                 String unit = number.group(2) == null ? "" : number.group(2).toLowerCase(Locale.ROOT);

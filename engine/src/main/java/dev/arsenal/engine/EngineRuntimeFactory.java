@@ -166,19 +166,19 @@ public final class EngineRuntimeFactory implements RuntimeFactory {
         String then = mayMeasure ? "ignored and rebuilt" : "ignored; run 'arsenal calibrate' to rebuild it";
         if (configuration.calibrationMode() != Configuration.CalibrationMode.OFF) {
             var file = configuration.calibrationFile();
-            switch (CalibrationStore.load(file, () -> MachineSignature.of(platform))) {
-                case CalibrationStore.Loaded.Valid v -> calibration = Optional.of(v.calibration());
-                case CalibrationStore.Loaded.Missing m ->
-                    measure = configuration.calibrationMode() == Configuration.CalibrationMode.MEASURE;
-                case CalibrationStore.Loaded.Corrupt c -> {
-                    warnings.add("calibration file " + file + " is corrupt (" + c.reason() + "); " + then);
-                    measure = true;
-                }
-                case CalibrationStore.Loaded.Stale s -> {
-                    warnings.add("calibration file " + file + " is for another machine, JDK or Arsenal version ("
-                            + s.storedSignature() + "); " + then);
-                    measure = true;
-                }
+            // instanceof, not a pattern switch: its bootstrap costs a first use milliseconds
+            CalibrationStore.Loaded loaded = CalibrationStore.load(file, () -> MachineSignature.of(platform));
+            if (loaded instanceof CalibrationStore.Loaded.Valid v) {
+                calibration = Optional.of(v.calibration());
+            } else if (loaded instanceof CalibrationStore.Loaded.Missing) {
+                measure = configuration.calibrationMode() == Configuration.CalibrationMode.MEASURE;
+            } else if (loaded instanceof CalibrationStore.Loaded.Corrupt c) {
+                warnings.add("calibration file " + file + " is corrupt (" + c.reason() + "); " + then);
+                measure = true;
+            } else if (loaded instanceof CalibrationStore.Loaded.Stale s) {
+                warnings.add("calibration file " + file + " is for another machine, JDK or Arsenal version ("
+                        + s.storedSignature() + "); " + then);
+                measure = true;
             }
         }
         SelectingRuntime runtime = selector.select(calibration, warnings, stored);

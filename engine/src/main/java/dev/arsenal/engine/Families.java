@@ -19,14 +19,22 @@ import java.util.ServiceLoader;
  * engine class loader: the engine iterates over these and names no family itself.
  */
 final class Families {
-    private static final List<FamilyDescriptor> ALL = discover();
+    private static final List<FamilyDescriptor> BUILT_IN = List.copyOf(FamilyDescriptors.builtIn());
+
+    /**
+     * Every family, found when first needed: a first use of a built-in family does not wait for
+     * {@link ServiceLoader} to search the class path for others.
+     */
+    private static final class All {
+        static final List<FamilyDescriptor> ALL = discover();
+    }
 
     private Families() {}
 
     private static List<FamilyDescriptor> discover() {
         Map<Family, FamilyDescriptor> byFamily = new EnumMap<>(Family.class);
         List<FamilyDescriptor> all = new ArrayList<>();
-        List<FamilyDescriptor> found = new ArrayList<>(FamilyDescriptors.builtIn());
+        List<FamilyDescriptor> found = new ArrayList<>(BUILT_IN);
         try {
             ServiceLoader.load(FamilyDescriptor.class, Families.class.getClassLoader())
                     .forEach(found::add);
@@ -44,12 +52,22 @@ final class Families {
 
     /** Every family, built-in first. */
     static List<FamilyDescriptor> all() {
-        return ALL;
+        return All.ALL;
+    }
+
+    /** The built-in families, which win over any found for the same {@link Family}. */
+    static List<FamilyDescriptor> builtIn() {
+        return BUILT_IN;
     }
 
     /** The descriptor of {@code family}, if the engine knows one. */
     static Optional<FamilyDescriptor> find(Family family) {
-        for (FamilyDescriptor d : ALL) {
+        for (FamilyDescriptor d : BUILT_IN) {
+            if (d.family() == family) {
+                return Optional.of(d);
+            }
+        }
+        for (FamilyDescriptor d : all()) {
             if (d.family() == family) {
                 return Optional.of(d);
             }

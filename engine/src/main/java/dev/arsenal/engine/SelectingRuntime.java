@@ -133,7 +133,8 @@ final class SelectingRuntime implements ArsenalRuntime {
         }
     }
 
-    private Decision decision(Algorithm algorithm) {
+    /** The decision of {@code algorithm}: its family's if decided whole, else the one made alone, now if need be. */
+    Decision decision(Algorithm algorithm) {
         Selector.FamilyChoice full = families.get(algorithm.family());
         return full != null
                 ? full.decisions().get(algorithm)

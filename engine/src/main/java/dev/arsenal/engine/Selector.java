@@ -289,7 +289,7 @@ final class Selector {
                 algorithm.family(),
                 Optional.of(large.id()),
                 stored.basis(),
-                stored.reason() + " (stored by an earlier start with this signature; its providers checked again)",
+                stored.reason() + "; stored by an earlier start with this signature, its providers checked again",
                 list,
                 stored.tiers());
         Route route = small == large

@@ -1,6 +1,7 @@
 package dev.arsenal.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arsenal.Family;
@@ -8,6 +9,7 @@ import dev.arsenal.ProviderKind;
 import dev.arsenal.spi.Provider;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Providers found by class and made only when a family they may serve is first needed. */
@@ -56,5 +58,25 @@ class ProvidersTest {
                 problems.get(1).contains("could not be created: java.lang.IllegalStateException: no library"),
                 problems::toString);
         assertTrue(problems.get(2).contains("duplicate provider id 'same'"), problems::toString);
+    }
+
+    @Test
+    void aProviderIsMadeByNameOnlyWhenItsClassMakesThatId() {
+        Providers providers = Providers.deferred(getClass().getClassLoader(), () -> {
+            throw new AssertionError("making by name finds no provider");
+        });
+        assertEquals(Optional.empty(), providers.make("named", "no.such.Provider"));
+        assertEquals(Optional.empty(), providers.make("named", String.class.getName()), "not a provider");
+        assertEquals(
+                Optional.empty(),
+                providers.make("another", NamedCrcProvider.class.getName()),
+                "a provider of another id");
+        Provider named =
+                providers.make("named", NamedCrcProvider.class.getName()).orElseThrow();
+        assertSame(
+                named, providers.make("named", NamedCrcProvider.class.getName()).orElseThrow(), "made once");
+        assertEquals(
+                Optional.empty(), providers.make("named", FakeCrcProvider.class.getName()), "the id, of another class");
+        assertEquals(List.of(named), providers.made());
     }
 }

@@ -85,6 +85,11 @@ final class Launcher {
         return String.join(java.io.File.pathSeparator, cp);
     }
 
+    /** The children's {@code XDG_CACHE_HOME}: {@code itests/target/xdg-cache}. */
+    static Path cacheHome() {
+        return projectDir().resolve("itests").resolve("target").resolve("xdg-cache");
+    }
+
     static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
@@ -208,6 +213,8 @@ final class Launcher {
      */
     static Result run(ProcessBuilder pb) {
         List<String> cmd = pb.command();
+        // The children's calibration and stored decisions go to a cache of the build's, never the user's.
+        pb.environment().put("XDG_CACHE_HOME", cacheHome().toString());
         try {
             Path out = Files.createTempFile("arsenal-it", ".out");
             Path err = Files.createTempFile("arsenal-it", ".err");

@@ -12,11 +12,10 @@ import dev.arsenal.report.Candidate;
 import dev.arsenal.report.Decision;
 import dev.arsenal.report.SelfTest;
 import dev.arsenal.report.Tier;
+import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,20 +27,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.TreeMap;
 
 /**
  * Stored decisions: what a start decided, per {@link StartSignature signature}, so that a later
  * start with the same signature can take the decision after checking only the providers it names
  * (they are still probed and self-tested), without detecting the platform or finding every
- * provider. A properties file, one section per signature (at most {@value #SECTIONS}, the oldest
- * dropped), each key prefixed by a hash of the signature:
+ * provider. A text file of {@code key=value} lines (the value to the end of the line, as written:
+ * no escapes, so that reading it costs a start almost nothing), one section per signature (at most
+ * {@value #SECTIONS}, the oldest dropped), each key prefixed by a hash of the signature:
  *
  * <pre>
  * format=1
  * 5f0c2a...signature=arsenal=0.1.0; jvm=25.0.3 ...
- * 5f0c2a...created=2026-12-07T14:50:00Z
+ * 5f0c2a...created=1796655000000               (milliseconds since 1970)
  * 5f0c2a...platform.cpu.model=AMD EPYC        (and the rest of the platform)
  * 5f0c2a...provider.java-hashing=dev.arsenal.providers.java.hashing.JavaHashingProvider
  * 5f0c2a...decision.xxh3.tiers=0:java-hashing,256:simd-xxh3
@@ -91,12 +90,12 @@ public final class DecisionStore {
 
     /** The section of {@code file} for {@code signature}, if there is one that can be read. */
     public static Optional<Section> load(Path file, String signature) {
-        Properties p = read(file);
-        if (p == null || !FORMAT.equals(p.getProperty("format"))) {
+        Map<String, String> p = read(file);
+        if (p == null || !FORMAT.equals(p.get("format"))) {
             return Optional.empty();
         }
         String prefix = prefix(signature);
-        if (!signature.equals(p.getProperty(prefix + "signature"))) {
+        if (!signature.equals(p.get(prefix + "signature"))) {
             return Optional.empty();
         }
         try {
@@ -114,100 +113,108 @@ public final class DecisionStore {
     public static void save(
             Path file, String signature, PlatformInfo platform, Map<String, String> providerClasses, Decision decision)
             throws IOException {
-        Properties read = read(file);
-        Properties p = read != null && FORMAT.equals(read.getProperty("format")) ? read : new Properties();
+        Map<String, String> read = read(file);
+        Map<String, String> p = new TreeMap<>(read != null && FORMAT.equals(read.get("format")) ? read : Map.of());
         String prefix = prefix(signature);
         Map<String, String> platformKeys = platform(platform);
-        boolean same = signature.equals(p.getProperty(prefix + "signature"))
-                && platformKeys.entrySet().stream()
-                        .allMatch(e -> e.getValue().equals(p.getProperty(prefix + e.getKey())));
+        boolean same = signature.equals(p.get(prefix + "signature"))
+                && platformKeys.entrySet().stream().allMatch(e -> e.getValue().equals(p.get(prefix + e.getKey())));
         if (!same) {
-            p.stringPropertyNames().stream().filter(k -> k.startsWith(prefix)).forEach(p::remove);
-            p.setProperty(prefix + "signature", signature);
-            p.setProperty(prefix + "created", Instant.now().toString());
-            platformKeys.forEach((k, v) -> p.setProperty(prefix + k, v));
+            p.keySet().removeIf(k -> k.startsWith(prefix));
+            p.put(prefix + "signature", signature);
+            p.put(prefix + "created", Long.toString(System.currentTimeMillis()));
+            platformKeys.forEach((k, v) -> p.put(prefix + k, v));
         }
-        providerClasses.forEach((id, type) -> p.setProperty(prefix + "provider." + id, type));
+        providerClasses.forEach((id, type) -> p.put(prefix + "provider." + id, type));
         String d = prefix + "decision." + decision.algorithm() + ".";
-        p.setProperty(d + "family", decision.family().id());
-        p.setProperty(d + "basis", decision.basis().name());
-        p.setProperty(d + "reason", decision.reason());
-        p.setProperty(
+        p.put(d + "family", decision.family().id());
+        p.put(d + "basis", decision.basis().name());
+        p.put(d + "reason", decision.reason());
+        p.put(
                 d + "tiers",
                 join(
                         decision.tiers().stream()
                                 .map(t -> t.fromBytes() + ":" + t.provider())
                                 .toList(),
                         ','));
-        p.setProperty(
+        p.put(
                 d + "candidates",
                 join(
                         decision.candidates().stream()
                                 .map(c -> c.providerId() + ":" + c.kind().id() + ":" + c.rank())
                                 .toList(),
                         ','));
-        prune(p);
-        p.setProperty("format", FORMAT);
+        prune(p, prefix);
+        p.put("format", FORMAT);
         AtomicFiles.write(file, w -> {
             w.write("# Arsenal's stored decisions, one section per machine, JVM, class path and configuration.\n");
             w.write("# Written by the engine at a first use; safe to delete (arsenal.decisions=off stops it).\n");
-            p.store(w, null); // sorted by key since JDK 18
+            for (Map.Entry<String, String> e : p.entrySet()) {
+                w.write(e.getKey() + "=" + e.getValue().replace('\n', ' ').replace('\r', ' ') + "\n");
+            }
         });
     }
 
-    /** Drops the oldest sections beyond {@value #SECTIONS}. */
-    private static void prune(Properties p) {
-        Map<String, Instant> created = new HashMap<>();
-        for (String key : p.stringPropertyNames()) {
+    /** Drops the oldest sections beyond {@value #SECTIONS}, never {@code current}'s. */
+    private static void prune(Map<String, String> p, String current) {
+        Map<String, Long> created = new HashMap<>();
+        for (String key : p.keySet()) {
             if (key.endsWith(".created") && key.indexOf('.') == key.length() - ".created".length()) {
                 String prefix = key.substring(0, key.length() - "created".length());
                 try {
-                    created.put(prefix, Instant.parse(p.getProperty(key)));
+                    created.put(prefix, Long.parseLong(p.get(key)));
                 } catch (RuntimeException e) {
-                    created.put(prefix, Instant.EPOCH);
+                    created.put(prefix, 0L);
                 }
             }
         }
+        created.remove(current);
         List<String> oldestFirst = new ArrayList<>(created.keySet());
-        oldestFirst.sort(Comparator.comparing(created::get));
-        for (int i = 0; i < oldestFirst.size() - SECTIONS; i++) {
+        oldestFirst.sort(Comparator.comparing((String s) -> created.get(s)).thenComparing(s -> s));
+        for (int i = 0; i < oldestFirst.size() + 1 - SECTIONS; i++) {
             String prefix = oldestFirst.get(i);
-            p.stringPropertyNames().stream().filter(k -> k.startsWith(prefix)).forEach(p::remove);
+            p.keySet().removeIf(k -> k.startsWith(prefix));
         }
     }
 
-    private static Properties read(Path file) {
-        Properties p = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(reader);
-            return p;
-        } catch (NoSuchFileException e) {
-            return null;
+    /** The file's keys and values; {@code null} if it is missing or cannot be read. */
+    private static Map<String, String> read(Path file) {
+        String text;
+        try (InputStream in = new FileInputStream(file.toFile())) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             return null;
         }
+        Map<String, String> p = new HashMap<>();
+        for (String line : text.split("\n")) {
+            int eq = line.indexOf('=');
+            if (!line.startsWith("#") && eq > 0) {
+                p.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return p;
     }
 
-    private static Section section(Properties p, String prefix, String signature) {
-        Instant created = Instant.parse(p.getProperty(prefix + "created"));
+    private static Section section(Map<String, String> p, String prefix, String signature) {
+        Instant created = Instant.ofEpochMilli(Long.parseLong(required(p, prefix + "created")));
         PlatformInfo platform = platform(p, prefix);
         Map<String, String> classes = new HashMap<>();
         Map<String, Decision> decisions = new LinkedHashMap<>();
-        String detail = "not checked at this start: the decision was stored on " + created;
+        String detail = "not checked at this start: the decision was stored by an earlier one";
         for (String key : new TreeMap<>(keys(p, prefix)).keySet()) {
             String name = key.substring(prefix.length());
             if (name.startsWith("provider.")) {
-                classes.put(name.substring("provider.".length()), p.getProperty(key));
+                classes.put(name.substring("provider.".length()), p.get(key));
             } else if (name.startsWith("decision.") && name.endsWith(".tiers")) {
                 String algorithm = name.substring("decision.".length(), name.length() - ".tiers".length());
                 String d = prefix + "decision." + algorithm + ".";
                 List<Tier> tiers = new ArrayList<>();
-                for (String tier : p.getProperty(key).split(",")) {
+                for (String tier : p.get(key).split(",")) {
                     int colon = tier.indexOf(':');
                     tiers.add(new Tier(Long.parseLong(tier.substring(0, colon)), tier.substring(colon + 1)));
                 }
                 List<Candidate> candidates = new ArrayList<>();
-                for (String c : p.getProperty(d + "candidates").split(",")) {
+                for (String c : p.get(d + "candidates").split(",")) {
                     String[] f = c.split(":");
                     candidates.add(new Candidate(
                             f[0],
@@ -224,10 +231,10 @@ public final class DecisionStore {
                         algorithm,
                         new Decision(
                                 algorithm,
-                                Family.valueOf(p.getProperty(d + "family").toUpperCase(Locale.ROOT)),
+                                Family.valueOf(p.get(d + "family").toUpperCase(Locale.ROOT)),
                                 Optional.of(tiers.getLast().provider()),
-                                Decision.Basis.valueOf(p.getProperty(d + "basis")),
-                                p.getProperty(d + "reason"),
+                                Decision.Basis.valueOf(p.get(d + "basis")),
+                                p.get(d + "reason"),
                                 candidates,
                                 tiers));
             }
@@ -235,13 +242,13 @@ public final class DecisionStore {
         return new Section(signature, created, platform, classes, decisions);
     }
 
-    private static Map<String, String> keys(Properties p, String prefix) {
+    private static Map<String, String> keys(Map<String, String> p, String prefix) {
         Map<String, String> keys = new HashMap<>();
-        for (String key : p.stringPropertyNames()) {
+        p.forEach((key, value) -> {
             if (key.startsWith(prefix)) {
-                keys.put(key, p.getProperty(key));
+                keys.put(key, value);
             }
-        }
+        });
         return keys;
     }
 
@@ -282,14 +289,14 @@ public final class DecisionStore {
         return keys;
     }
 
-    private static PlatformInfo platform(Properties p, String prefix) {
+    private static PlatformInfo platform(Map<String, String> p, String prefix) {
         List<CpuFeature> features = new ArrayList<>();
-        for (String f : items(p.getProperty(prefix + "platform.cpu.features"))) {
+        for (String f : items(p.get(prefix + "platform.cpu.features"))) {
             String[] parts = f.split(String.valueOf(FIELD), -1);
             features.add(new CpuFeature(parts[0], FeatureSource.valueOf(parts[1]), parts[2]));
         }
         List<CacheInfo> caches = new ArrayList<>();
-        for (String c : items(p.getProperty(prefix + "platform.cpu.caches"))) {
+        for (String c : items(p.get(prefix + "platform.cpu.caches"))) {
             String[] parts = c.split(String.valueOf(FIELD), -1);
             caches.add(new CacheInfo(
                     Integer.parseInt(parts[0]), parts[1], Long.parseLong(parts[2]), Integer.parseInt(parts[3])));
@@ -313,16 +320,16 @@ public final class DecisionStore {
         return new PlatformInfo(cpu, jvm);
     }
 
-    private static List<String> notes(Properties p, String prefix) {
+    private static List<String> notes(Map<String, String> p, String prefix) {
         List<String> notes = new ArrayList<>();
-        for (int i = 0; p.getProperty(prefix + "platform.cpu.notes." + i) != null; i++) {
-            notes.add(p.getProperty(prefix + "platform.cpu.notes." + i));
+        for (int i = 0; p.get(prefix + "platform.cpu.notes." + i) != null; i++) {
+            notes.add(p.get(prefix + "platform.cpu.notes." + i));
         }
         return notes;
     }
 
-    private static String required(Properties p, String key) {
-        String value = p.getProperty(key);
+    private static String required(Map<String, String> p, String key) {
+        String value = p.get(key);
         if (value == null) {
             throw new IllegalArgumentException("no " + key);
         }

@@ -2,12 +2,11 @@ package dev.arsenal.engine.calibration;
 
 import dev.arsenal.Arsenal;
 import dev.arsenal.Configuration;
+import java.io.File;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +23,11 @@ import java.util.TreeMap;
  *   <li>{@code jvm}: the JVM's version, VM and home;
  *   <li>{@code os}: the operating system, architecture and number of CPUs;
  *   <li>{@code cpu}: the first processor's model and feature flags in {@code /proc/cpuinfo} (Linux);
- *   <li>{@code options}: the JVM options that change what can be used and how fast (those of the
- *       command line as {@code /proc/self/cmdline} has them, and of {@code JAVA_TOOL_OPTIONS},
- *       {@code JDK_JAVA_OPTIONS} and {@code _JAVA_OPTIONS}), and whether the Vector API module is
- *       in the boot layer;
+ *   <li>{@code options}: the JVM options that change what can be used and how fast: those of the
+ *       command line as {@code /proc/self/cmdline} has them ({@code -X...}, {@code --...} and the
+ *       few system properties that matter, not an application's own {@code -D}), all of {@code
+ *       JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS} and {@code _JAVA_OPTIONS}, and whether the
+ *       Vector API module is in the boot layer;
  *   <li>{@code classpath}: each class-path and module-path entry with its size and modification
  *       time, so that a provider or a library jar added, removed or replaced is seen;
  *   <li>{@code libraries}: {@code LD_LIBRARY_PATH} and the size and time of {@code
@@ -62,7 +62,21 @@ public final class StartSignature {
             "--illegal-native-access",
             "--source");
 
+    /**
+     * The system properties of the command line that change what can be used: where native
+     * libraries are found and unpacked, and whether multi-release jars are (zstd-jni's FFM binding is
+     * one). Arsenal's own settings are in {@code config}; other properties (an application's own)
+     * would only make every start look new.
+     */
+    private static final Set<String> SYSTEM_PROPERTIES =
+            Set.of("java.library.path", "java.io.tmpdir", "jdk.util.jar.enableMultiRelease");
+
     private StartSignature() {}
+
+    private static String propertyName(String option) {
+        int eq = option.indexOf('=');
+        return eq < 0 ? option.substring(2) : option.substring(2, eq);
+    }
 
     /** The signature of this process under {@code configuration}. */
     public static String of(Configuration configuration) {
@@ -77,20 +91,21 @@ public final class StartSignature {
                 + ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent());
         parts.add("classpath=" + entries(System.getProperty("java.class.path", "")) + " modulepath="
                 + entries(System.getProperty("jdk.module.path", "")));
-        parts.add("libraries=" + env("LD_LIBRARY_PATH") + " " + stamp(Path.of("/etc/ld.so.cache")));
+        parts.add("libraries=" + env("LD_LIBRARY_PATH") + " " + stamp(new File("/etc/ld.so.cache")));
         Map<String, String> settings = new TreeMap<>(configuration.asMap());
-        parts.add("config=" + settings + " calibration=" + stamp(configuration.calibrationFile()));
+        parts.add("config=" + settings + " calibration="
+                + stamp(configuration.calibrationFile().toFile()));
         return String.join("; ", parts);
     }
 
     /** The first processor's model and flags from {@code /proc/cpuinfo}, or {@code unknown}. */
     private static String cpu() {
-        Path cpuinfo = Path.of("/proc/cpuinfo");
-        if (!Files.isReadable(cpuinfo)) {
+        File cpuinfo = new File("/proc/cpuinfo");
+        if (!cpuinfo.canRead()) {
             return "unknown";
         }
         StringBuilder facts = new StringBuilder();
-        try (InputStream in = Files.newInputStream(cpuinfo)) {
+        try (InputStream in = new FileInputStream(cpuinfo)) {
             // The first processor's block is enough, and is all the kernel has to write for it.
             String text = new String(in.readNBytes(16 * 1024), StandardCharsets.US_ASCII);
             int end = text.indexOf("\n\n");
@@ -113,10 +128,10 @@ public final class StartSignature {
     /** The JVM options of the command line and of the environment variables the launcher reads. */
     private static String jvmOptions() {
         StringBuilder options = new StringBuilder();
-        Path cmdline = Path.of("/proc/self/cmdline");
-        if (Files.isReadable(cmdline)) {
-            try {
-                String[] args = new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).split("\0");
+        File cmdline = new File("/proc/self/cmdline");
+        if (cmdline.canRead()) {
+            try (InputStream in = new FileInputStream(cmdline)) {
+                String[] args = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\0");
                 for (int i = 1; i < args.length; i++) {
                     String arg = args[i];
                     if (!arg.startsWith("-") || arg.equals("-jar") || arg.equals("-m") || arg.equals("--module")) {
@@ -132,7 +147,7 @@ public final class StartSignature {
                             options.append(arg).append(' ').append(args[i + 1]).append(' ');
                         }
                         i++;
-                    } else {
+                    } else if (!arg.startsWith("-D") || SYSTEM_PROPERTIES.contains(propertyName(arg))) {
                         options.append(arg).append(' ');
                     }
                 }
@@ -152,22 +167,22 @@ public final class StartSignature {
             return "";
         }
         StringBuilder out = new StringBuilder();
-        for (String entry : pathList.split(java.io.File.pathSeparator)) {
+        for (String entry : pathList.split(File.pathSeparator)) {
             if (!entry.isEmpty()) {
-                out.append(entry).append('@').append(stamp(Path.of(entry))).append(',');
+                out.append(entry).append('@').append(stamp(new File(entry))).append(',');
             }
         }
         return out.toString();
     }
 
-    /** A file's size and modification time, {@code -} when it does not exist. */
-    private static String stamp(Path file) {
-        try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            return a.size() + ":" + a.lastModifiedTime().toMillis();
-        } catch (IOException | RuntimeException e) {
-            return "-";
-        }
+    /**
+     * A file's size and modification time, {@code -} when it does not exist. With {@link File}: the
+     * JDK's own start has initialized it, where {@code java.nio.file} attributes would cost
+     * classes of their own.
+     */
+    private static String stamp(File file) {
+        long modified = file.lastModified();
+        return modified == 0 ? "-" : file.length() + ":" + modified;
     }
 
     private static String env(String name) {
