@@ -33,16 +33,20 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 echo "machine: $(nproc) CPUs, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1); load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "java: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
 
-first_use() { # $1: families; prints the median of each family's first-use milliseconds
-    local out
+decisions="$(mktemp -d)"
+trap 'rm -rf "$decisions"' EXIT
+
+first_use() { # $1: families, $2: label, $3...: JVM options; prints the median of each family's first-use ms
+    local families="$1" label="$2" out
+    shift 2
     out="$(mktemp)"
-    "$JAVA_HOME/bin/java" "${opts[@]}" -cp "$cp" dev.arsenal.benchmarks.startup.FirstUse $1 >/dev/null 2>&1
+    "$JAVA_HOME/bin/java" "${opts[@]}" "$@" -cp "$cp" dev.arsenal.benchmarks.startup.FirstUse $families >/dev/null 2>&1
     for _ in $(seq "$runs"); do
-        "$JAVA_HOME/bin/java" "${opts[@]}" -cp "$cp" dev.arsenal.benchmarks.startup.FirstUse $1 2>/dev/null >>"$out"
+        "$JAVA_HOME/bin/java" "${opts[@]}" "$@" -cp "$cp" dev.arsenal.benchmarks.startup.FirstUse $families 2>/dev/null >>"$out"
     done
-    for family in $1; do
-        printf '  first %-12s %7s ms (median of %s; in order: %s)\n' "$family" \
-            "$(sed -n "s/.*$family \([0-9.]*\) ms.*/\1/p" "$out" | median)" "$runs" "$1"
+    for family in $families; do
+        printf '  first %-12s %-22s %7s ms (median of %s; in order: %s)\n' "$family" "$label" \
+            "$(sed -n "s/.*$family \([0-9.]*\) ms.*/\1/p" "$out" | median)" "$runs" "$families"
     done
     rm -f "$out"
 }
@@ -60,8 +64,11 @@ wall() { # $@: a command; prints its median wall time in milliseconds
 }
 
 echo "first use in an application (FirstUse, no class-data archive):"
-first_use "hashing compression"
-first_use "compression"
+# Without stored decisions, then with them: the warm-up run of each stores what it decided.
+for families in "hashing compression" "compression"; do
+    first_use "$families" "(no stored decision)" -Darsenal.decisions=off
+    first_use "$families" "(stored decision)" -Darsenal.decisions.file="$decisions/$(echo "$families" | tr ' ' _)"
+done
 echo "whole commands (wall, median of $runs):"
 printf '  arsenal version                    %5s ms\n' "$(wall ./arsenal version)"
 printf '  arsenal hash -a xxh3 README.md     %5s ms\n' "$(wall ./arsenal hash -a xxh3 README.md)"

@@ -1,7 +1,9 @@
 # Shared by ./arsenal, ./run-tests and .ci/run: find a JDK 25 and Maven, install test tools.
 # shellcheck shell=bash
 
-ARSENAL_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+lib_dir="${BASH_SOURCE[0]%/*}"
+[ "$lib_dir" = "${BASH_SOURCE[0]}" ] && lib_dir=.
+ARSENAL_ROOT="$(cd "$lib_dir/.." && pwd)"
 ARSENAL_JAVA_FEATURE=25
 
 # The feature version of the JDK at $1 (a JAVA_HOME), or nothing.

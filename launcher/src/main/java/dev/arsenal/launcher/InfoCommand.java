@@ -278,6 +278,10 @@ final class InfoCommand {
                                 + c.file().map(Object::toString).orElse(""))
                         .orElse("none (" + config.calibrationMode().name().toLowerCase(java.util.Locale.ROOT)
                                 + "; `arsenal calibrate` measures)"));
+        out.println("Stored decisions  "
+                + (config.storesDecisions()
+                        ? config.decisionsFile() + " (a later start with the same signature takes them; safe to delete)"
+                        : "off (" + config.describe(Configuration.DECISIONS) + ")"));
         out.println("Configuration  "
                 + (configurationError != null
                         ? "defaults only, in place of the configuration with the error above"
