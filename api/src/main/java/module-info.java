@@ -12,6 +12,7 @@ module dev.arsenal.api {
 
     exports dev.arsenal;
     exports dev.arsenal.compression;
+    exports dev.arsenal.crypto;
     exports dev.arsenal.hashing;
     exports dev.arsenal.platform;
     exports dev.arsenal.report;

@@ -11,5 +11,6 @@ module dev.arsenal.providers.java {
     provides dev.arsenal.spi.Provider with
             dev.arsenal.providers.java.hashing.JavaHashingProvider,
             dev.arsenal.providers.java.compression.JavaCompressionProvider,
-            dev.arsenal.providers.java.compression.JavaShuffleProvider;
+            dev.arsenal.providers.java.compression.JavaShuffleProvider,
+            dev.arsenal.providers.java.crypto.JdkCryptoProvider;
 }

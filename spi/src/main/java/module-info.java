@@ -11,5 +11,6 @@ module dev.arsenal.spi {
 
     exports dev.arsenal.spi;
     exports dev.arsenal.spi.compression;
+    exports dev.arsenal.spi.crypto;
     exports dev.arsenal.spi.hashing;
 }

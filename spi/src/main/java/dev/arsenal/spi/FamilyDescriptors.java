@@ -1,6 +1,7 @@
 package dev.arsenal.spi;
 
 import dev.arsenal.spi.compression.CompressionFamily;
+import dev.arsenal.spi.crypto.CryptoFamily;
 import dev.arsenal.spi.hashing.HashingFamily;
 import java.util.List;
 
@@ -12,11 +13,12 @@ import java.util.List;
  * itself with {@code provides dev.arsenal.spi.FamilyDescriptor} (class path and module path).
  */
 public final class FamilyDescriptors {
-    private static final List<FamilyDescriptor> BUILT_IN = List.of(HashingFamily.INSTANCE, CompressionFamily.INSTANCE);
+    private static final List<FamilyDescriptor> BUILT_IN =
+            List.of(HashingFamily.INSTANCE, CompressionFamily.INSTANCE, CryptoFamily.INSTANCE);
 
     private FamilyDescriptors() {}
 
-    /** The built-in families, in report order: hashing, compression. */
+    /** The built-in families, in report order: hashing, compression, crypto. */
     public static List<FamilyDescriptor> builtIn() {
         return BUILT_IN;
     }

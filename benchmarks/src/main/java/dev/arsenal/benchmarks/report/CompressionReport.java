@@ -1,6 +1,7 @@
 package dev.arsenal.benchmarks.report;
 
 import dev.arsenal.benchmarks.report.MarkdownReport.Result;
+import dev.arsenal.spi.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

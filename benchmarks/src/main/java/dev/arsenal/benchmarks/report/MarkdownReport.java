@@ -1,5 +1,6 @@
 package dev.arsenal.benchmarks.report;
 
+import dev.arsenal.spi.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package dev.arsenal.benchmarks.report;
+package dev.arsenal.spi;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small JSON reader, enough for JMH's result files: objects become {@link LinkedHashMap}s (key
- * order kept), arrays {@link List}s, numbers {@link Double}s, and {@code true}, {@code false}, {@code
- * null} themselves. JMH writes NaN and infinities as strings ({@code "NaN"}); {@link #number} reads
- * both forms. Not a general-purpose parser: no streaming, the whole text in memory.
+ * A small JSON reader, for the test vectors the tests read (Wycheproof's) and JMH's result files
+ * the benchmarks' reports read: objects become {@link LinkedHashMap}s (key order kept), arrays
+ * {@link List}s, numbers {@link Double}s, and {@code true}, {@code false}, {@code null} themselves.
+ * JMH writes NaN and infinities as strings ({@code "NaN"}); {@link #number} reads both forms. Not a
+ * general-purpose parser: no streaming, the whole text in memory.
  */
-final class Json {
+public final class Json {
     private final String text;
     private int pos;
 
@@ -24,7 +25,7 @@ final class Json {
      *
      * @throws IllegalArgumentException with the offset of the first error
      */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Json json = new Json(text);
         Object value = json.value();
         json.skipSpace();
@@ -35,7 +36,7 @@ final class Json {
     }
 
     /** A number, or a string JMH writes for one ("NaN", "Infinity"); NaN for anything else. */
-    static double number(Object value) {
+    public static double number(Object value) {
         if (value instanceof Double d) {
             return d;
         }

@@ -1,0 +1,53 @@
+package dev.arsenal.crypto;
+
+import dev.arsenal.Arsenal;
+
+/**
+ * The entry point for cryptography: each method returns the primitive that the {@linkplain
+ * Arsenal#runtime() default runtime} selected for the algorithm on this machine.
+ *
+ * <pre>{@code
+ * Aead aead = Crypto.chacha20Poly1305(key);
+ * byte[] sealed = aead.encrypt(nonce, message, associatedData);
+ * }</pre>
+ *
+ * <p>For another configuration, use {@link Arsenal#create(dev.arsenal.Configuration)} and its
+ * {@code view(CryptoView.class)}.
+ */
+public final class Crypto {
+    private Crypto() {}
+
+    /**
+     * The AEAD for {@code algorithm} under {@code key} (copied).
+     *
+     * @throws IllegalArgumentException if the key has the wrong length
+     */
+    public static Aead aead(AeadAlgorithm algorithm, byte[] key) {
+        return Arsenal.runtime().view(CryptoView.class).aead(algorithm, key);
+    }
+
+    /** The AEAD for the algorithm named {@code algorithm} ({@code "aes-256-gcm"}); see {@link #aead(AeadAlgorithm, byte[])}. */
+    public static Aead aead(String algorithm, byte[] key) {
+        return aead(AeadAlgorithm.byId(algorithm), key);
+    }
+
+    /** ChaCha20-Poly1305 (RFC 8439) under a 32-byte key; 12-byte nonces. */
+    public static Aead chacha20Poly1305(byte[] key) {
+        return aead(AeadAlgorithm.CHACHA20_POLY1305, key);
+    }
+
+    /** XChaCha20-Poly1305 under a 32-byte key; 24-byte nonces, safe to draw at random. */
+    public static Aead xchacha20Poly1305(byte[] key) {
+        return aead(AeadAlgorithm.XCHACHA20_POLY1305, key);
+    }
+
+    /** AES-GCM under a 16-byte key; 12-byte nonces. */
+    public static Aead aes128Gcm(byte[] key) {
+        return aead(AeadAlgorithm.AES_128_GCM, key);
+    }
+
+    /** AES-GCM under a 32-byte key; 12-byte nonces. */
+    public static Aead aes256Gcm(byte[] key) {
+        return aead(AeadAlgorithm.AES_256_GCM, key);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.arsenal.spi.crypto;
+
+import dev.arsenal.Algorithm;
+import dev.arsenal.Family;
+import dev.arsenal.crypto.AeadAlgorithm;
+import dev.arsenal.crypto.CryptoView;
+import dev.arsenal.spi.FamilyDescriptor;
+import java.util.List;
+
+/** The crypto family: {@link AeadAlgorithm}s served by {@link AeadProvider}s. */
+public final class CryptoFamily implements FamilyDescriptor {
+    /** The one instance. */
+    public static final CryptoFamily INSTANCE = new CryptoFamily();
+
+    private static final List<Contract> CONTRACTS =
+            List.of(new Contract("AEAD algorithms", AeadProvider.class, a -> a instanceof AeadAlgorithm));
+
+    private CryptoFamily() {}
+
+    @Override
+    public Family family() {
+        return Family.CRYPTO;
+    }
+
+    @Override
+    public List<? extends Algorithm> algorithms() {
+        return List.of(AeadAlgorithm.values());
+    }
+
+    @Override
+    public List<Contract> contracts() {
+        return CONTRACTS;
+    }
+
+    /**
+     * Not yet: every provider seals to the same bytes, but a tiered AEAD needs a generated dispatch
+     * type first; one provider serves every size.
+     */
+    @Override
+    public boolean splitsBySize() {
+        return false;
+    }
+
+    /** The {@link CryptoView} a runtime gives ({@code runtime.view(CryptoView.class)}). */
+    @Override
+    public java.util.Optional<View<?>> view() {
+        return java.util.Optional.of(new View<>(CryptoView.class, SelectedAeads::new));
+    }
+}

@@ -1,0 +1,266 @@
+package dev.arsenal.spi.crypto;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arsenal.crypto.Aead;
+import dev.arsenal.crypto.AeadAlgorithm;
+import dev.arsenal.report.SelfTest;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import javax.crypto.AEADBadTagException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The contract every {@link AeadProvider} meets; a provider's test extends this class and supplies
+ * the provider. For every algorithm it lists:
+ *
+ * <ul>
+ *   <li>every Wycheproof case of the algorithm: a valid one seals to its ciphertext and tag and
+ *       opens, an invalid one is refused (a wrong tag: {@link AEADBadTagException}; a nonce of
+ *       another length: {@link IllegalArgumentException} before anything is computed), an acceptable
+ *       one either way; the cases are counted, so that a file read as empty fails;
+ *   <li>every form (attached, detached, ranges at offsets) gives the same bytes, for lengths 0 to
+ *       1,100 and random associated data;
+ *   <li>any byte of the ciphertext or the tag flipped, the associated data or the nonce changed:
+ *       refused, and the output range left as it was;
+ *   <li>misuse refused with a message naming what was wrong;
+ *   <li>the self-test passes.
+ * </ul>
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class AbstractAeadProviderContractTest {
+    /** The provider under test. */
+    protected abstract AeadProvider provider();
+
+    /** The algorithms the provider lists. */
+    protected Stream<AeadAlgorithm> algorithms() {
+        return provider().algorithms().stream().sorted();
+    }
+
+    private Aead aead(AeadAlgorithm algorithm, byte[] key) {
+        algorithm.checkKey(key);
+        return provider().aead(algorithm, key);
+    }
+
+    private static byte[] random(SplittableRandom r, int n) {
+        byte[] b = new byte[n];
+        r.nextBytes(b);
+        return b;
+    }
+
+    @ParameterizedTest
+    @MethodSource("algorithms")
+    void everyWycheproofCase(AeadAlgorithm algorithm) {
+        List<WycheproofAead.Case> cases = WycheproofAead.cases(WycheproofAead.fileOf(algorithm));
+        int valid = 0;
+        int refused = 0;
+        for (WycheproofAead.Case c : cases) {
+            Optional<AeadAlgorithm> of = c.algorithm(algorithm);
+            if (of.isEmpty() || of.get() != algorithm) {
+                continue; // another key size of the file (AES-GCM 192 is not offered)
+            }
+            Aead aead = aead(algorithm, c.key());
+            if (c.nonceBits() != algorithm.nonceBytes() * 8) {
+                IllegalArgumentException e = assertThrows(
+                        IllegalArgumentException.class,
+                        () -> aead.decrypt(c.nonce(), c.sealed(), c.associatedData()),
+                        c::toString);
+                assertTrue(e.getMessage().contains(algorithm.nonceBytes() + "-byte nonce"), e.getMessage());
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> aead.encrypt(c.nonce(), c.message(), c.associatedData()),
+                        c::toString);
+                refused++;
+                continue;
+            }
+            switch (c.result()) {
+                case VALID -> {
+                    assertArrayEquals(
+                            c.sealed(), aead.encrypt(c.nonce(), c.message(), c.associatedData()), c::toString);
+                    assertArrayEquals(c.message(), open(aead, c), c::toString);
+                    valid++;
+                }
+                case INVALID -> {
+                    assertThrows(
+                            AEADBadTagException.class,
+                            () -> aead.decrypt(c.nonce(), c.sealed(), c.associatedData()),
+                            c::toString);
+                    refused++;
+                }
+                case ACCEPTABLE -> {
+                    try {
+                        assertArrayEquals(
+                                c.message(), aead.decrypt(c.nonce(), c.sealed(), c.associatedData()), c::toString);
+                    } catch (AEADBadTagException e) {
+                        // refusing an acceptable case is correct too
+                    }
+                }
+            }
+        }
+        // Each file has at least 39 valid and 66 refused cases per algorithm (AES-GCM: per key size).
+        assertTrue(valid >= 39, algorithm + ": only " + valid + " valid Wycheproof cases ran");
+        assertTrue(refused >= 66, algorithm + ": only " + refused + " invalid Wycheproof cases ran");
+    }
+
+    private static byte[] open(Aead aead, WycheproofAead.Case c) {
+        try {
+            return aead.decrypt(c.nonce(), c.sealed(), c.associatedData());
+        } catch (AEADBadTagException e) {
+            throw new AssertionError(c + ": refused: " + e.getMessage(), e);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("algorithms")
+    void everyFormSealsTheSameBytesAndOpensThem(AeadAlgorithm algorithm) throws AEADBadTagException {
+        SplittableRandom r = new SplittableRandom(algorithm.ordinal() * 31L + 7);
+        Aead aead = aead(algorithm, random(r, algorithm.keyBytes()));
+        int tag = algorithm.tagBytes();
+        for (int n = 0; n <= 1100; n += n < 70 ? 1 : 37) {
+            byte[] nonce = random(r, algorithm.nonceBytes());
+            byte[] message = random(r, n);
+            byte[] aad = random(r, r.nextInt(0, 40));
+            byte[] sealed = aead.encrypt(nonce, message, aad);
+            assertEquals(n + tag, sealed.length);
+
+            byte[] in = new byte[n + 9];
+            System.arraycopy(message, 0, in, 5, n);
+            byte[] out = new byte[n + tag + 11];
+            assertEquals(n + tag, aead.encrypt(nonce, in, 5, n, aad, out, 3));
+            assertArrayEquals(sealed, Arrays.copyOfRange(out, 3, 3 + n + tag), "range form, length " + n);
+
+            byte[] ciphertext = new byte[n];
+            byte[] detachedTag = aead.encryptDetached(nonce, message, aad, ciphertext);
+            assertArrayEquals(Arrays.copyOf(sealed, n), ciphertext);
+            assertArrayEquals(Arrays.copyOfRange(sealed, n, n + tag), detachedTag);
+
+            assertArrayEquals(message, aead.decrypt(nonce, sealed, aad));
+            assertArrayEquals(message, aead.decryptDetached(nonce, ciphertext, detachedTag, aad));
+            byte[] plain = new byte[n + 4];
+            assertEquals(n, aead.decrypt(nonce, out, 3, n + tag, aad, plain, 2));
+            assertArrayEquals(message, Arrays.copyOfRange(plain, 2, 2 + n));
+        }
+        byte[] nonce = random(r, algorithm.nonceBytes());
+        assertArrayEquals(
+                aead.encrypt(nonce, new byte[10], new byte[0]),
+                aead.encrypt(nonce, new byte[10], null),
+                "null is empty");
+    }
+
+    @ParameterizedTest
+    @MethodSource("algorithms")
+    void anythingAlteredIsRefusedAndTheOutputLeftAsItWas(AeadAlgorithm algorithm) {
+        SplittableRandom r = new SplittableRandom(algorithm.ordinal() + 99L);
+        byte[] key = random(r, algorithm.keyBytes());
+        Aead aead = aead(algorithm, key);
+        byte[] nonce = random(r, algorithm.nonceBytes());
+        byte[] aad = random(r, 13);
+        byte[] sealed = aead.encrypt(nonce, random(r, 45), aad);
+        for (int i = 0; i < sealed.length; i++) {
+            byte[] forged = sealed.clone();
+            forged[i] ^= (byte) (1 << (i % 8));
+            byte[] out = new byte[sealed.length];
+            Arrays.fill(out, (byte) 0x5a);
+            int at = i;
+            AEADBadTagException e = assertThrows(
+                    AEADBadTagException.class,
+                    () -> aead.decrypt(nonce, forged, 0, forged.length, aad, out, 0),
+                    () -> "byte " + at + " flipped");
+            assertTrue(e.getMessage().contains(algorithm.id()), e.getMessage());
+            for (byte b : out) {
+                assertEquals((byte) 0x5a, b, "nothing of the plaintext is released");
+            }
+        }
+        byte[] otherAad = aad.clone();
+        otherAad[0] ^= 1;
+        assertThrows(AEADBadTagException.class, () -> aead.decrypt(nonce, sealed, otherAad));
+        assertThrows(AEADBadTagException.class, () -> aead.decrypt(nonce, sealed, null));
+        byte[] otherNonce = nonce.clone();
+        otherNonce[otherNonce.length - 1] ^= 1;
+        assertThrows(AEADBadTagException.class, () -> aead.decrypt(otherNonce, sealed, aad));
+        byte[] otherKey = key.clone();
+        otherKey[0] ^= 1;
+        assertThrows(AEADBadTagException.class, () -> aead(algorithm, otherKey).decrypt(nonce, sealed, aad));
+        assertThrows(
+                AEADBadTagException.class, () -> aead.decrypt(nonce, Arrays.copyOf(sealed, sealed.length - 1), aad));
+    }
+
+    @ParameterizedTest
+    @MethodSource("algorithms")
+    void misuseIsRefusedNamingWhatWasWrong(AeadAlgorithm algorithm) {
+        Aead aead = aead(algorithm, new byte[algorithm.keyBytes()]);
+        byte[] nonce = new byte[algorithm.nonceBytes()];
+        IllegalArgumentException shortNonce = assertThrows(
+                IllegalArgumentException.class,
+                () -> aead.encrypt(new byte[algorithm.nonceBytes() - 1], new byte[1], null));
+        assertEquals(
+                algorithm.id() + " takes a " + algorithm.nonceBytes() + "-byte nonce, got "
+                        + (algorithm.nonceBytes() - 1) + " bytes",
+                shortNonce.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> aead.encrypt(null, new byte[1], null));
+        IllegalArgumentException badKey =
+                assertThrows(IllegalArgumentException.class, () -> algorithm.checkKey(new byte[0]));
+        assertTrue(badKey.getMessage().contains(algorithm.keyBytes() + "-byte key, got 0 bytes"), badKey.getMessage());
+
+        AEADBadTagException tooShort =
+                assertThrows(AEADBadTagException.class, () -> aead.decrypt(nonce, new byte[15], null));
+        assertTrue(tooShort.getMessage().contains("shorter than the 16-byte tag"), tooShort.getMessage());
+        assertThrows(AEADBadTagException.class, () -> aead.decryptDetached(nonce, new byte[3], new byte[15], null));
+
+        IndexOutOfBoundsException noRoom = assertThrows(
+                IndexOutOfBoundsException.class, () -> aead.encrypt(nonce, new byte[10], 0, 10, null, new byte[25], 0));
+        assertTrue(noRoom.getMessage().contains("26 bytes"), noRoom.getMessage());
+        assertThrows(
+                IndexOutOfBoundsException.class, () -> aead.encrypt(nonce, new byte[10], 5, 6, null, new byte[40], 0));
+        byte[] shared = new byte[64];
+        IllegalArgumentException overlap = assertThrows(
+                IllegalArgumentException.class, () -> aead.encrypt(nonce, shared, 0, 20, null, shared, 10));
+        assertTrue(overlap.getMessage().contains("overlap"), overlap.getMessage());
+        assertEquals(20 + 16, aead.encrypt(nonce, shared, 0, 20, null, shared, 20), "apart in one array is fine");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> aead.encryptDetached(nonce, new byte[10], null, new byte[9]),
+                "the ciphertext array must be as long as the plaintext");
+    }
+
+    @ParameterizedTest
+    @MethodSource("algorithms")
+    void theSelfTestPasses(AeadAlgorithm algorithm) {
+        SelfTest test = provider().selfTest(algorithm);
+        assertTrue(test.passed(), test::detail);
+    }
+
+    @Test
+    void anAeadIsThreadSafe() throws Exception {
+        AeadAlgorithm algorithm = algorithms().findFirst().orElseThrow();
+        Aead aead = aead(algorithm, new byte[algorithm.keyBytes()]);
+        byte[] nonce = new byte[algorithm.nonceBytes()];
+        byte[] expected = aead.encrypt(nonce, new byte[300], null);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        if (!Arrays.equals(expected, aead.encrypt(nonce, new byte[300], null))
+                                || aead.decrypt(nonce, expected, null).length != 300) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (var f : results) {
+                assertTrue(f.get());
+            }
+        }
+    }
+}
