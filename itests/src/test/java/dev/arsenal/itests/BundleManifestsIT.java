@@ -122,7 +122,7 @@ class BundleManifestsIT {
             assertTrue(imports.get(p).contains("version=\"[1.0,2)\""), p + " by range: " + imports.get(p));
         }
         // The engine names no family: the descriptors in dev.arsenal.spi lead it to them.
-        for (String p : List.of("dev.arsenal.spi.hashing", "dev.arsenal.spi.compression")) {
+        for (String p : List.of("dev.arsenal.spi.hashing", "dev.arsenal.spi.compression", "dev.arsenal.spi.crypto")) {
             assertFalse(imports.containsKey(p), "the engine does not import " + p + ": " + imports.keySet());
         }
         assertTrue(
@@ -144,10 +144,16 @@ class BundleManifestsIT {
                         Set.of(
                                 "dev.arsenal",
                                 "dev.arsenal.compression",
+                                "dev.arsenal.crypto",
                                 "dev.arsenal.hashing",
                                 "dev.arsenal.platform",
                                 "dev.arsenal.report"),
-                "dev.arsenal.spi", Set.of("dev.arsenal.spi", "dev.arsenal.spi.compression", "dev.arsenal.spi.hashing"));
+                "dev.arsenal.spi",
+                        Set.of(
+                                "dev.arsenal.spi",
+                                "dev.arsenal.spi.compression",
+                                "dev.arsenal.spi.crypto",
+                                "dev.arsenal.spi.hashing"));
         for (var e : expected.entrySet()) {
             Map<String, String> exports = clauses(manifest(e.getKey()).getValue("Export-Package"));
             assertEquals(e.getValue(), exports.keySet(), e.getKey() + " exports what its module exports");

@@ -162,10 +162,11 @@ final class Launcher {
         cmd.add(java());
         cmd.addAll(List.of(
                 // providers-native requires zstd-jni (explicit) and lz4-java (automatic) only
-                // statically, and providers-simd the Vector API: on the module path each is resolved
-                // when asked for. --enable-native-access takes module names (no ALL-MODULE-PATH).
+                // statically, providers-java Bouncy Castle, and providers-simd the Vector API: on the
+                // module path each is resolved when asked for. --enable-native-access takes module names (no
+                // ALL-MODULE-PATH).
                 "--add-modules",
-                "jdk.incubator.vector,com.github.luben.zstd_jni,org.lz4.java",
+                "jdk.incubator.vector,com.github.luben.zstd_jni,org.lz4.java,org.bouncycastle.provider",
                 "--enable-native-access=dev.arsenal.providers.natives,com.github.luben.zstd_jni,org.lz4.java",
                 "-Darsenal.config=" + emptyConfig()));
         List<String> mp = new ArrayList<>();

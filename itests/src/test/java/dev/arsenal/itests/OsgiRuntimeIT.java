@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arsenal.compression.Codec;
+import dev.arsenal.crypto.AeadAlgorithm;
 import dev.arsenal.hashing.HashAlgorithm;
 import dev.arsenal.itests.osgi.OsgiScenarioMain;
 import dev.arsenal.itests.osgi.PlainSelectionMain;
@@ -80,9 +81,9 @@ class OsgiRuntimeIT {
         Launcher.Result plain = Launcher.run(cmd, null);
         assertEquals(0, plain.status(), plain.err());
         assertEquals(
-                HashAlgorithm.values().length + Codec.values().length,
+                HashAlgorithm.values().length + Codec.values().length + AeadAlgorithm.values().length,
                 osgi.size(),
-                "a route per algorithm (every hashing algorithm and codec): " + osgi);
+                "a route per algorithm (every hashing algorithm, codec and AEAD): " + osgi);
         assertEquals(routes(plain), osgi, "OSGi chooses as ServiceLoader does on the same machine");
     }
 

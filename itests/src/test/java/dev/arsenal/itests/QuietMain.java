@@ -4,6 +4,9 @@ import dev.arsenal.Arsenal;
 import dev.arsenal.compression.Codec;
 import dev.arsenal.compression.Compression;
 import dev.arsenal.compression.Compressor;
+import dev.arsenal.crypto.Aead;
+import dev.arsenal.crypto.AeadAlgorithm;
+import dev.arsenal.crypto.Crypto;
 import dev.arsenal.hashing.Hashing;
 import dev.arsenal.report.Decision;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +14,9 @@ import java.util.Arrays;
 
 /**
  * A small application as a user writes it, run by {@link QuietApplicationIT} in a child JVM on
- * various flags: it uses every codec (both ways) and every hash through the static entry points,
- * then prints one line per algorithm with the provider that served it, and "ok" if every result was
- * right. Whatever the JVM or Arsenal print on stderr is the test's business.
+ * various flags: it uses every codec (both ways), every hash and every AEAD through the static
+ * entry points, then prints one line per algorithm with the provider that served it and the
+ * provider's kind, and "ok" if every result was right. Whatever the JVM or Arsenal print on stderr is the test's business.
  */
 final class QuietMain {
     private QuietMain() {}
@@ -42,8 +45,24 @@ final class QuietMain {
             byte[] back = Compression.decompressor(codec).decompress(packed, data.length);
             ok &= Arrays.equals(data, back) && packed.length < data.length;
         }
+        byte[] nonce = new byte[24];
+        for (AeadAlgorithm algorithm : AeadAlgorithm.values()) {
+            Aead aead = Crypto.aead(algorithm, new byte[algorithm.keyBytes()]);
+            byte[] n = Arrays.copyOf(nonce, algorithm.nonceBytes());
+            try {
+                ok &= Arrays.equals(data, aead.decrypt(n, aead.encrypt(n, data, null), null));
+            } catch (javax.crypto.AEADBadTagException e) {
+                ok = false;
+            }
+        }
         for (Decision d : Arsenal.runtime().report().selection()) {
-            System.out.println(d.algorithm() + " " + d.provider().orElse("NONE"));
+            String provider = d.provider().orElse("NONE");
+            String kind = d.candidates().stream()
+                    .filter(c -> c.providerId().equals(provider))
+                    .map(c -> c.kind().id())
+                    .findFirst()
+                    .orElse("none");
+            System.out.println(d.algorithm() + " " + provider + " " + kind);
         }
         System.out.println(ok ? "ok" : "WRONG");
     }

@@ -1,0 +1,90 @@
+package dev.arsenal.providers.java.crypto;
+
+import aQute.bnd.annotation.Resolution;
+import aQute.bnd.annotation.spi.ServiceProvider;
+import dev.arsenal.Algorithm;
+import dev.arsenal.ProviderKind;
+import dev.arsenal.Strategy;
+import dev.arsenal.crypto.Aead;
+import dev.arsenal.crypto.AeadAlgorithm;
+import dev.arsenal.platform.PlatformInfo;
+import dev.arsenal.spi.Availability;
+import dev.arsenal.spi.Provider;
+import dev.arsenal.spi.crypto.AeadProvider;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Bouncy Castle's lightweight API (bcprov, pure Java): its {@code ChaCha20Poly1305} and {@code
+ * GCMBlockCipher} over {@code AESEngine}, used directly rather than through the JCA, and
+ * XChaCha20-Poly1305 as HChaCha20 in front of its ChaCha20-Poly1305.
+ *
+ * <p>Optional: this class names no Bouncy Castle type, so it loads without bcprov; {@link #probe}
+ * looks for it and says so when it is missing. Rank: 90,
+ * below the JDK's, whose AES-GCM and ChaCha20 HotSpot compiles to vector instructions.
+ */
+@ServiceProvider(value = Provider.class, resolution = Resolution.OPTIONAL)
+@Component(service = Provider.class, property = "service.ranking:Integer=90")
+public final class BouncyCastleCryptoProvider implements AeadProvider {
+    /** The provider id, {@value}. */
+    public static final String ID = "bouncycastle";
+
+    /** A class of bcprov's that the provider uses. */
+    static final String PROBE_CLASS = "org.bouncycastle.crypto.modes.ChaCha20Poly1305";
+
+    private static final Set<AeadAlgorithm> ALGORITHMS =
+            Collections.unmodifiableSet(EnumSet.allOf(AeadAlgorithm.class));
+
+    /** Called by {@link java.util.ServiceLoader}; loads nothing until {@link #probe}. */
+    public BouncyCastleCryptoProvider() {}
+
+    /** {@value #ID}. */
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    /** {@link ProviderKind#JAVA}: pure Java, a library on the class path. */
+    @Override
+    public ProviderKind kind() {
+        return ProviderKind.JAVA;
+    }
+
+    /** The four AEADs. */
+    @Override
+    public Set<AeadAlgorithm> algorithms() {
+        return ALGORITHMS;
+    }
+
+    /** Available when bcprov is visible to this provider's class loader. */
+    @Override
+    public Availability probe(PlatformInfo platform) {
+        try {
+            Class.forName(PROBE_CLASS, false, BouncyCastleCryptoProvider.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Availability.unavailable("Bouncy Castle (bcprov-jdk18on) not found: not on the class path, or on"
+                    + " the module path without --add-modules org.bouncycastle.provider");
+        }
+        return Availability.available();
+    }
+
+    /** 90: below the JDK's intrinsics. */
+    @Override
+    public int rank(Algorithm algorithm, Strategy strategy) {
+        return 90;
+    }
+
+    @Override
+    public Aead aead(AeadAlgorithm algorithm, byte[] key) {
+        return new BouncyCastleAead(algorithm, key);
+    }
+
+    /** What the provider uses. */
+    @Override
+    public String description() {
+        return "Bouncy Castle's lightweight ChaCha20Poly1305 and GCMBlockCipher (pure Java);"
+                + " XChaCha20-Poly1305 through HChaCha20";
+    }
+}
