@@ -2,17 +2,19 @@ package dev.arsenal.benchmarks.startup;
 
 import dev.arsenal.compression.Codec;
 import dev.arsenal.compression.Compression;
+import dev.arsenal.crypto.Crypto;
 import dev.arsenal.hashing.Hashing;
 import java.util.Locale;
 
 /**
  * The first use of each family in a fresh JVM, timed from inside: for each family named on the
- * command line ({@code hashing}, {@code compression}), in order, the time from asking for its first
- * primitive to the result of its first call ({@code Hashing.xxh3_64().hash(100 bytes)}, {@code
- * Compression.compressor(Codec.ZSTD).compress(1000 bytes)}), which includes the engine's start when
- * it is the first. Prints one line, {@code hashing 123.4 ms, compression 56.7 ms}, after all are
- * done (printing costs a first use of its own). {@code benchmarks/startup/run} runs it in fresh
- * JVMs and reports medians; a JMH benchmark cannot, since its forks are warmed up by design.
+ * command line ({@code hashing}, {@code compression}, {@code crypto}), in order, the time from
+ * asking for its first primitive to the result of its first call ({@code
+ * Hashing.xxh3_64().hash(100 bytes)}, {@code Compression.compressor(Codec.ZSTD).compress(1000
+ * bytes)}, {@code Crypto.chacha20Poly1305(key).encrypt(100 bytes)}), which includes the engine's
+ * start when it is the first. Prints one line, {@code hashing 123.4 ms, compression 56.7 ms}, after
+ * all are done (printing costs a first use of its own). {@code benchmarks/run-startup.sh} runs it
+ * in fresh JVMs and reports medians; a JMH benchmark cannot, since its forks are warmed up by design.
  */
 public final class FirstUse {
     private FirstUse() {}
@@ -27,7 +29,10 @@ public final class FirstUse {
             sink += switch (families[i]) {
                 case "hashing" -> Hashing.xxh3_64().hash(new byte[100]);
                 case "compression" -> Compression.compressor(Codec.ZSTD).compress(new byte[1000]).length;
-                default -> throw new IllegalArgumentException("no family " + families[i] + " (hashing, compression)");
+                case "crypto" ->
+                    Crypto.chacha20Poly1305(new byte[32]).encrypt(new byte[12], new byte[100], null).length;
+                default ->
+                    throw new IllegalArgumentException("no family " + families[i] + " (hashing, compression, crypto)");
             };
             nanos[i] = System.nanoTime() - start;
         }
