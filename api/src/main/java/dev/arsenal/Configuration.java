@@ -452,12 +452,17 @@ public final class Configuration {
     }
 
     /**
-     * Whether decisions are stored and reused ({@value #DECISIONS}): {@code true} unless
-     * configured {@code off}.
+     * Whether decisions are stored and reused ({@value #DECISIONS}): {@code true} unless configured
+     * {@code off}, or unless no file is named and this user has no cache directory (no absolute
+     * {@code XDG_CACHE_HOME} nor {@code user.home}).
      */
     public boolean storesDecisions() {
         Entry entry = entries.get(DECISIONS);
-        return entry == null || parseDecisions(entry.value());
+        boolean wanted = entry == null || parseDecisions(entry.value());
+        // Without a file named and without a home of its own (user.home "?" or relative), a default
+        // would land in the working directory: nothing is stored.
+        return wanted
+                && (entries.containsKey(DECISIONS_FILE) || userCacheDirectory().isPresent());
     }
 
     private static boolean parseDecisions(String text) {
@@ -514,12 +519,26 @@ public final class Configuration {
         return cacheDirectory().resolve("calibration.properties");
     }
 
-    /** {@code $XDG_CACHE_HOME/arsenal}, else {@code ~/.cache/arsenal}. */
+    /** {@link #userCacheDirectory()}, else {@code ./.cache/arsenal} under whatever {@code user.home} says. */
     private static Path cacheDirectory() {
+        return userCacheDirectory().orElseGet(() -> Path.of(System.getProperty("user.home", "."), ".cache", "arsenal"));
+    }
+
+    /**
+     * {@code $XDG_CACHE_HOME/arsenal} when that is an absolute path (the XDG specification ignores a
+     * relative one), else {@code ~/.cache/arsenal} when {@code user.home} is absolute; empty when
+     * neither is.
+     */
+    private static Optional<Path> userCacheDirectory() {
         String xdg = System.getenv("XDG_CACHE_HOME");
-        return xdg != null && !xdg.isBlank()
-                ? Path.of(xdg, "arsenal")
-                : Path.of(System.getProperty("user.home", "."), ".cache", "arsenal");
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+            return Optional.of(Path.of(xdg, "arsenal"));
+        }
+        String home = System.getProperty("user.home");
+        if (home != null && !home.isBlank() && Path.of(home).isAbsolute()) {
+            return Optional.of(Path.of(home, ".cache", "arsenal"));
+        }
+        return Optional.empty();
     }
 
     /** A duration as a number, with or without a unit: {@code 2000}, {@code 2.5s}, {@code 1500ms}. */

@@ -1,6 +1,7 @@
 package dev.arsenal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -232,5 +234,36 @@ class ConfigurationTest {
                 Duration.ofMillis(2500),
                 Configuration.of(Map.of(Configuration.CALIBRATION_BUDGET, "2500"))
                         .calibrationBudget());
+    }
+
+    @Test
+    void decisionsAreStoredWhereTheUserHasACacheDirectoryOrAFileIsNamed() {
+        assertFalse(Configuration.of(Map.of(Configuration.DECISIONS, "off")).storesDecisions());
+        assertTrue(Configuration.of(Map.of(Configuration.DECISIONS_FILE, "/data/decisions"))
+                .storesDecisions());
+        assertEquals(
+                Path.of("/data/decisions"),
+                Configuration.of(Map.of(Configuration.DECISIONS_FILE, "/data/decisions"))
+                        .decisionsFile());
+        ConfigurationException bad = assertThrows(
+                ConfigurationException.class, () -> Configuration.of(Map.of(Configuration.DECISIONS, "maybe")));
+        assertTrue(bad.getMessage().contains("expected auto or off"), bad.getMessage());
+        // Without a home of its own (the JDK says "?"), a default file would land in the working
+        // directory: nothing is stored unless a file is named. XDG_CACHE_HOME would give one.
+        Assumptions.assumeTrue(System.getenv("XDG_CACHE_HOME") == null, "XDG_CACHE_HOME is set here");
+        String home = System.getProperty("user.home");
+        try {
+            System.setProperty("user.home", "?");
+            assertFalse(Configuration.defaults().storesDecisions());
+            assertTrue(Configuration.of(Map.of(Configuration.DECISIONS_FILE, "/data/d"))
+                    .storesDecisions());
+            System.setProperty("user.home", "/home/someone");
+            assertTrue(Configuration.defaults().storesDecisions());
+            assertEquals(
+                    Path.of("/home/someone/.cache/arsenal/decisions.properties"),
+                    Configuration.defaults().decisionsFile());
+        } finally {
+            System.setProperty("user.home", home);
+        }
     }
 }
