@@ -131,6 +131,8 @@ public abstract class AbstractAeadProviderContractTest {
             byte[] aad = random(r, r.nextInt(0, 40));
             byte[] sealed = aead.encrypt(nonce, message, aad);
             assertEquals(n + tag, sealed.length);
+            // Sealing again under the same nonce gives the same bytes (a JCA cipher refuses to).
+            assertArrayEquals(sealed, aead.encrypt(nonce, message, aad), "sealed twice, length " + n);
 
             byte[] in = new byte[n + 9];
             System.arraycopy(message, 0, in, 5, n);

@@ -4,6 +4,8 @@ import dev.arsenal.crypto.AeadAlgorithm;
 import dev.arsenal.spi.crypto.AbstractAead;
 import dev.arsenal.spi.crypto.HChaCha20;
 import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
+import java.security.InvalidKeyException;
 import java.security.Provider;
 import java.security.spec.AlgorithmParameterSpec;
 import java.util.Arrays;
@@ -14,9 +16,10 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * An AEAD on a JCA cipher. Each call initializes a cipher of its own: a JCA {@code Cipher} holds
- * state between calls and refuses to encrypt twice under the same key and nonce, which this
- * stateless {@link dev.arsenal.crypto.Aead} must not inherit.
+ * An AEAD on a JCA cipher, initialized again for every message. A JCA {@code Cipher} refuses to
+ * encrypt twice under the same key and nonce; this stateless {@link dev.arsenal.crypto.Aead} must
+ * not inherit that (sealing the same message twice gives the same bytes), so a refused
+ * initialization falls back to a new cipher.
  */
 final class JdkAead extends AbstractAead {
     static final String CHACHA = "ChaCha20-Poly1305";
@@ -25,6 +28,12 @@ final class JdkAead extends AbstractAead {
     private final Provider jca;
     private final byte[] key;
     private final SecretKeySpec keySpec;
+    /**
+     * A cipher per thread, initialized again for each message: making one ({@code
+     * Cipher.getInstance}) costs more than sealing 64 bytes. Per thread because a JCA cipher is not
+     * thread-safe; a virtual thread gets its own, and nothing pins it to a carrier.
+     */
+    private final ThreadLocal<Cipher> cached = new ThreadLocal<>();
 
     JdkAead(AeadAlgorithm algorithm, byte[] key, Provider jca) {
         super(algorithm);
@@ -79,8 +88,19 @@ final class JdkAead extends AbstractAead {
             n = HChaCha20.chachaNonce(nonce);
         }
         AlgorithmParameterSpec params = isGcm(a) ? new GCMParameterSpec(a.tagBytes() * 8, n) : new IvParameterSpec(n);
-        Cipher c = Cipher.getInstance(isGcm(a) ? GCM : CHACHA, jca);
-        c.init(mode, k, params);
+        Cipher c = cached.get();
+        if (c == null) {
+            c = Cipher.getInstance(isGcm(a) ? GCM : CHACHA, jca);
+            cached.set(c);
+        }
+        try {
+            c.init(mode, k, params);
+        } catch (InvalidKeyException | InvalidAlgorithmParameterException e) {
+            // The JDK refuses to encrypt twice under the key and nonce of a cipher's last use (a
+            // nonce repeated, which this stateless object cannot refuse): a cipher of its own.
+            c = Cipher.getInstance(isGcm(a) ? GCM : CHACHA, jca);
+            c.init(mode, k, params);
+        }
         return c;
     }
 
