@@ -14,7 +14,6 @@ import dev.arsenal.platform.PlatformInfo;
 import dev.arsenal.report.Candidate;
 import dev.arsenal.spi.Provider;
 import java.util.List;
-import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,57 +35,49 @@ class DeferredBulkTierTest {
         }
     }
 
-    /** Loses below 1 KiB (rank 90 < java's 100), wins from there (200). */
-    private static FakeCrcProvider nativeLike() {
-        return new FakeCrcProvider("native", ProviderKind.NATIVE, 200).sized((s, size) -> size < 1024 ? 90 : 200);
-    }
-
     private static ArsenalRuntime runtime(Provider... providers) {
         return EngineRuntimeFactory.create(CONFIG, PLATFORM, List.of(providers), List.of());
-    }
-
-    private static int crc(byte[] data) {
-        CRC32 c = new CRC32();
-        c.update(data);
-        return (int) c.getValue();
     }
 
     @Test
     void smallInputsNeverProbeTheBulkProviderAndTheFirstLargeOneChecksItOnce() {
         FakeCrcProvider java = new FakeCrcProvider("java", ProviderKind.JAVA, 100);
-        FakeCrcProvider nat = nativeLike();
+        FakeCrcProvider nat = FakeCrcProvider.nativeLike();
         ArsenalRuntime rt = runtime(java, nat);
         Hasher32 hasher = rt.hasher32(HashAlgorithm.CRC32, 0);
-        assertEquals(crc(SMALL), hasher.hash(SMALL));
+        assertEquals(FakeCrcProvider.crc(SMALL), hasher.hash(SMALL));
         assertEquals(1, java.probes.get(), "the small tier was checked before its first call");
         assertEquals(0, nat.probes.get(), "the bulk tier waits for its first call");
 
-        assertEquals(crc(LARGE), hasher.hash(LARGE));
+        assertEquals(FakeCrcProvider.crc(LARGE), hasher.hash(LARGE));
         assertEquals(1, nat.probes.get(), "checked at the first large call");
         int before = nat.hashes.get(); // its self-test hashed too
-        assertEquals(crc(LARGE), hasher.hash(LARGE));
+        assertEquals(FakeCrcProvider.crc(LARGE), hasher.hash(LARGE));
         assertEquals(1, nat.probes.get(), "once");
         assertEquals(before + 1, nat.hashes.get(), "then it serves the large inputs");
-        assertEquals(crc(SMALL), rt.hasher32(HashAlgorithm.CRC32, 0).hash(SMALL));
+        assertEquals(
+                FakeCrcProvider.crc(SMALL), rt.hasher32(HashAlgorithm.CRC32, 0).hash(SMALL));
         assertEquals(1, nat.probes.get());
     }
 
     @Test
     void aBulkProviderThatFailsItsSelfTestAtFirstCallLeavesItsInputsToTheSmallTier() {
         FakeCrcProvider java = new FakeCrcProvider("java", ProviderKind.JAVA, 100);
-        FakeCrcProvider nat = nativeLike().broken();
+        FakeCrcProvider nat = FakeCrcProvider.nativeLike().broken();
         nat.sizedRank = (s, size) -> size < 1024 ? 90 : 200;
         ArsenalRuntime rt = runtime(java, nat);
         Hasher32 hasher = rt.hasher32(HashAlgorithm.CRC32, 0);
-        assertEquals(crc(SMALL), hasher.hash(SMALL));
-        assertEquals(crc(LARGE), hasher.hash(LARGE), "the right answer, from the small tier's provider");
+        assertEquals(FakeCrcProvider.crc(SMALL), hasher.hash(SMALL));
+        assertEquals(
+                FakeCrcProvider.crc(LARGE), hasher.hash(LARGE), "the right answer, from the small tier's provider");
         int javaBefore = java.hashes.get();
         int nativeBefore = nat.hashes.get(); // its self-test's hashes
-        assertEquals(crc(LARGE), hasher.hash(LARGE));
+        assertEquals(FakeCrcProvider.crc(LARGE), hasher.hash(LARGE));
         assertEquals(javaBefore + 1, java.hashes.get());
         assertEquals(nativeBefore, nat.hashes.get(), "a provider that failed its self-test never serves a call");
         // Asked again, the algorithm is decided again without it: one tier, java.
-        assertEquals(crc(LARGE), rt.hasher32(HashAlgorithm.CRC32, 0).hash(LARGE));
+        assertEquals(
+                FakeCrcProvider.crc(LARGE), rt.hasher32(HashAlgorithm.CRC32, 0).hash(LARGE));
         assertEquals(nativeBefore, nat.hashes.get());
         Candidate c = rt.report().decision("crc32").orElseThrow().candidates().stream()
                 .filter(x -> x.providerId().equals("native"))
@@ -100,13 +91,13 @@ class DeferredBulkTierTest {
     @Test
     void aShortLivedProcessUsesTheSmallInputWinnerForEverySizeAndNeverLoadsTheOther() {
         FakeCrcProvider java = new FakeCrcProvider("java", ProviderKind.JAVA, 100);
-        FakeCrcProvider nat = nativeLike();
+        FakeCrcProvider nat = FakeCrcProvider.nativeLike();
         ArsenalRuntime rt = EngineRuntimeFactory.create(
                 CONFIG.with(Configuration.LIFETIME, "short"), PLATFORM, List.of(java, nat), List.of());
         Hasher32 hasher = rt.hasher32(HashAlgorithm.CRC32, 0);
-        assertEquals(crc(SMALL), hasher.hash(SMALL));
+        assertEquals(FakeCrcProvider.crc(SMALL), hasher.hash(SMALL));
         int javaBefore = java.hashes.get();
-        assertEquals(crc(LARGE), hasher.hash(LARGE));
+        assertEquals(FakeCrcProvider.crc(LARGE), hasher.hash(LARGE));
         assertEquals(javaBefore + 1, java.hashes.get(), "java serves every size");
         assertEquals(0, nat.probes.get(), "the bulk winner is never loaded");
         var d = rt.report().decision("crc32").orElseThrow();
@@ -117,7 +108,7 @@ class DeferredBulkTierTest {
     @Test
     void theFirstDecisionMarksTheWaitingProviderNotCheckedAndTheReportChecksEveryone() {
         FakeCrcProvider java = new FakeCrcProvider("java", ProviderKind.JAVA, 100);
-        FakeCrcProvider nat = nativeLike();
+        FakeCrcProvider nat = FakeCrcProvider.nativeLike();
         FakeCrcProvider other = new FakeCrcProvider("other", ProviderKind.NATIVE, 50);
         ArsenalRuntime rt = runtime(java, nat, other);
         rt.hasher32(HashAlgorithm.CRC32, 0).hash(SMALL);

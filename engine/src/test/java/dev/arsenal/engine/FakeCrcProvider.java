@@ -60,6 +60,21 @@ final class FakeCrcProvider implements HashingProvider {
         this.requirements = requirements;
     }
 
+    /**
+     * A native-like provider, {@code native}: loses below 1 KiB (rank 90 against java's 100), wins
+     * from there (200), so that a plan over it and a java provider has two tiers split at 1 KiB.
+     */
+    static FakeCrcProvider nativeLike() {
+        return new FakeCrcProvider("native", ProviderKind.NATIVE, 200).sized((s, size) -> size < 1024 ? 90 : 200);
+    }
+
+    /** The CRC-32 of {@code data}, as the JDK computes it: what every fake provider must answer. */
+    static int crc(byte[] data) {
+        CRC32 c = new CRC32();
+        c.update(data);
+        return (int) c.getValue();
+    }
+
     FakeCrcProvider unavailable(String cause) {
         return new FakeCrcProvider(id, kind, rank, Availability.unavailable(cause), broken, requirements);
     }

@@ -22,19 +22,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 
 /** Providers coming and going under a {@link LiveRuntime}: what OSGi bundles do, without OSGi. */
 class LiveRuntimeTest {
     private static final Configuration CONFIG = Configuration.defaults().with(Configuration.CALIBRATION, "off");
     private static final byte[] DATA = "hot-swapped".getBytes(StandardCharsets.US_ASCII);
-
-    private static int crc(byte[] data) {
-        CRC32 c = new CRC32();
-        c.update(data);
-        return (int) c.getValue();
-    }
 
     /** The fake provider's decompressor has no allocating form (it needs a stream): the ranged one. */
     private static byte[] decompress(Decompressor decompressor, byte[] packed) {
@@ -54,17 +47,17 @@ class LiveRuntimeTest {
         LiveRuntime runtime = runtime(javaLike, nativeLike);
         Hasher32 hasher = runtime.hasher32(HashAlgorithm.CRC32, 0);
         int before = nativeLike.hashes.get();
-        assertEquals(crc(DATA), hasher.hash(DATA));
+        assertEquals(FakeCrcProvider.crc(DATA), hasher.hash(DATA));
         assertEquals(before + 1, nativeLike.hashes.get(), "the better-ranked provider serves");
 
         runtime.update(CONFIG, List.of(javaLike), List.of());
         int javaBefore = javaLike.hashes.get();
-        assertEquals(crc(DATA), hasher.hash(DATA));
+        assertEquals(FakeCrcProvider.crc(DATA), hasher.hash(DATA));
         assertEquals(javaBefore + 1, javaLike.hashes.get(), "after the native provider left, java serves");
         assertEquals(before + 1, nativeLike.hashes.get());
 
         runtime.update(CONFIG, List.of(javaLike, nativeLike), List.of());
-        assertEquals(crc(DATA), hasher.hash(DATA));
+        assertEquals(FakeCrcProvider.crc(DATA), hasher.hash(DATA));
         assertEquals(before + 2, nativeLike.hashes.get(), "when it comes back, it serves again");
     }
 
@@ -93,7 +86,7 @@ class LiveRuntimeTest {
         assertTrue(e.getMessage().contains("no provider for crc32"), e.getMessage());
         assertEquals(HashAlgorithm.CRC32, hasher.algorithm(), "identity still answers");
         runtime.update(CONFIG, List.of(javaLike), List.of());
-        assertEquals(crc(DATA), hasher.hash(DATA));
+        assertEquals(FakeCrcProvider.crc(DATA), hasher.hash(DATA));
     }
 
     @Test
@@ -122,7 +115,7 @@ class LiveRuntimeTest {
             runtime.update(CONFIG, List.of(javaLike), List.of());
             throw new NoClassDefFoundError("dev/arsenal/providers/natives/Gone");
         };
-        assertEquals(crc(DATA), hasher.hash(DATA), "the same function, computed by the new choice");
+        assertEquals(FakeCrcProvider.crc(DATA), hasher.hash(DATA), "the same function, computed by the new choice");
         // Without a new choice, the error is the caller's to see.
         javaLike.onNextHash = () -> {
             throw new NoClassDefFoundError("dev/arsenal/providers/java/Gone");
@@ -137,7 +130,7 @@ class LiveRuntimeTest {
         assertThrows(ProviderUnavailableException.class, () -> hasher.hash(DATA));
         assertThrows(IllegalArgumentException.class, () -> runtime.hasher64(HashAlgorithm.CRC32, 0), "wrong width");
         runtime.update(CONFIG, List.of(new FakeCrcProvider("java", ProviderKind.JAVA, 100)), List.of());
-        assertEquals(crc(DATA), hasher.hash(DATA));
+        assertEquals(FakeCrcProvider.crc(DATA), hasher.hash(DATA));
     }
 
     @Test
@@ -156,8 +149,8 @@ class LiveRuntimeTest {
             assertTrue(e.getMessage().contains("failing cannot make a hasher now"), e.getMessage());
         }
         runtime.update(CONFIG, List.of(javaLike), List.of());
-        assertEquals(crc(DATA), first.hash(DATA));
-        assertEquals(crc(DATA), second.hash(DATA));
+        assertEquals(FakeCrcProvider.crc(DATA), first.hash(DATA));
+        assertEquals(FakeCrcProvider.crc(DATA), second.hash(DATA));
     }
 
     @Test
@@ -240,7 +233,7 @@ class LiveRuntimeTest {
                 e::getMessage);
         assertThrows(ProviderUnavailableException.class, stream::digest, "every call, not only the first");
         onBetter.update(DATA, 3, DATA.length - 3);
-        assertEquals(crc(DATA), onBetter.digest(), "a stream begun on a provider that stays goes on");
+        assertEquals(FakeCrcProvider.crc(DATA), onBetter.digest(), "a stream begun on a provider that stays goes on");
     }
 
     @Test
@@ -290,7 +283,9 @@ class LiveRuntimeTest {
         assertSame(first, runtime.hasher32(HashAlgorithm.CRC32, 0), "Hashing.crc32() on every call costs a lookup");
         runtime.update(CONFIG, List.of(javaLike), List.of());
         int before = javaLike.hashes.get();
-        assertEquals(crc(DATA), runtime.hasher32(HashAlgorithm.CRC32, 0).hash(DATA));
+        assertEquals(
+                FakeCrcProvider.crc(DATA),
+                runtime.hasher32(HashAlgorithm.CRC32, 0).hash(DATA));
         assertEquals(before + 1, javaLike.hashes.get(), "the kept hasher is live");
     }
 

@@ -21,7 +21,6 @@ import dev.arsenal.spi.Provider;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,41 +66,32 @@ class StoredDecisionsTest {
         return Providers.fixed(List.of(providers), List.of());
     }
 
-    /** Loses below 1 KiB, wins from there. */
-    private static FakeCrcProvider nativeLike() {
-        return new FakeCrcProvider("native", ProviderKind.NATIVE, 200).sized((s, size) -> size < 1024 ? 90 : 200);
-    }
-
-    private static int crc(byte[] data) {
-        CRC32 c = new CRC32();
-        c.update(data);
-        return (int) c.getValue();
-    }
-
     @Test
     void aLaterStartTakesTheStoredDecisionCheckingOnlyTheProvidersItNames() {
         SelectingRuntime first = start(
                 "sig",
                 fixed(
                         new FakeCrcProvider("java", ProviderKind.JAVA, 100),
-                        nativeLike(),
+                        FakeCrcProvider.nativeLike(),
                         new FakeCrcProvider("other", ProviderKind.NATIVE, 50)),
                 STORED_PLATFORM);
-        assertEquals(crc(SMALL), first.hasher32(HashAlgorithm.CRC32, 0).hash(SMALL));
+        assertEquals(
+                FakeCrcProvider.crc(SMALL),
+                first.hasher32(HashAlgorithm.CRC32, 0).hash(SMALL));
         Decision stored =
                 DecisionStore.load(file(), "sig").orElseThrow().decisions().get("crc32");
         assertEquals(List.of(new Tier(0, "java"), new Tier(1024, "native")), stored.tiers());
 
         FakeCrcProvider java = new FakeCrcProvider("java", ProviderKind.JAVA, 100);
-        FakeCrcProvider nat = nativeLike();
+        FakeCrcProvider nat = FakeCrcProvider.nativeLike();
         FakeCrcProvider other = new FakeCrcProvider("other", ProviderKind.NATIVE, 50);
         SelectingRuntime second = start("sig", fixed(java, nat, other), DETECTED_NOW);
         Hasher32 hasher = second.hasher32(HashAlgorithm.CRC32, 0);
-        assertEquals(crc(SMALL), hasher.hash(SMALL));
+        assertEquals(FakeCrcProvider.crc(SMALL), hasher.hash(SMALL));
         assertEquals(1, java.probes.get(), "the small tier's provider is still probed and self-tested");
         assertEquals(0, nat.probes.get(), "the bulk tier's waits for its first call, as in a fresh decision");
         assertEquals(0, other.probes.get(), "a provider the stored decision does not name is not checked");
-        assertEquals(crc(LARGE), hasher.hash(LARGE));
+        assertEquals(FakeCrcProvider.crc(LARGE), hasher.hash(LARGE));
         assertEquals(1, nat.probes.get());
 
         Decision taken = second.decision(HashAlgorithm.CRC32);
@@ -133,7 +123,9 @@ class StoredDecisionsTest {
 
         SelectingRuntime second = start(
                 "sig", fixed(new FakeCrcProvider("java", ProviderKind.JAVA, 100).broken(), otherCrc()), DETECTED_NOW);
-        assertEquals(crc(SMALL), second.hasher32(HashAlgorithm.CRC32, 0).hash(SMALL));
+        assertEquals(
+                FakeCrcProvider.crc(SMALL),
+                second.hasher32(HashAlgorithm.CRC32, 0).hash(SMALL));
         Decision d = second.decision(HashAlgorithm.CRC32);
         assertEquals("other", d.provider().orElseThrow());
         assertFalse(d.reason().contains("stored"), d.reason());
@@ -160,7 +152,9 @@ class StoredDecisionsTest {
                 .hasher32(HashAlgorithm.CRC32, 0)
                 .hash(SMALL);
         SelectingRuntime second = start("sig", fixed(otherCrc()), DETECTED_NOW);
-        assertEquals(crc(SMALL), second.hasher32(HashAlgorithm.CRC32, 0).hash(SMALL));
+        assertEquals(
+                FakeCrcProvider.crc(SMALL),
+                second.hasher32(HashAlgorithm.CRC32, 0).hash(SMALL));
         assertEquals("other", second.decision(HashAlgorithm.CRC32).provider().orElseThrow());
     }
 
@@ -209,7 +203,9 @@ class StoredDecisionsTest {
 
         int madeBefore = NamedCrcProvider.MADE.get();
         SelectingRuntime second = start("sig", Providers.deferred(loader, discovery), DETECTED_NOW);
-        assertEquals(crc(SMALL), second.hasher32(HashAlgorithm.CRC32, 0).hash(SMALL));
+        assertEquals(
+                FakeCrcProvider.crc(SMALL),
+                second.hasher32(HashAlgorithm.CRC32, 0).hash(SMALL));
         assertEquals(1, discoveries.get(), "the second takes the stored decision without finding any provider");
         assertEquals(madeBefore + 1, NamedCrcProvider.MADE.get(), "the provider it names, made by its class name");
         assertEquals("named", second.decision(HashAlgorithm.CRC32).provider().orElseThrow());

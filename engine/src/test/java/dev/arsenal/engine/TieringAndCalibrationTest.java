@@ -31,7 +31,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,11 +41,6 @@ class TieringAndCalibrationTest {
 
     @TempDir
     Path dir;
-
-    /** A JNI-like provider: loses below 1 KiB (rank 90 < java's 100), wins from there (200). */
-    private static FakeCrcProvider nativeLike() {
-        return new FakeCrcProvider("native", ProviderKind.NATIVE, 200).sized((s, size) -> size < 1024 ? 90 : 200);
-    }
 
     private static FakeCrcProvider javaLike() {
         return new FakeCrcProvider("java", ProviderKind.JAVA, 100);
@@ -65,16 +59,10 @@ class TieringAndCalibrationTest {
                 .with(Configuration.CALIBRATION_BUDGET, "200");
     }
 
-    private static int crc(byte[] data) {
-        CRC32 c = new CRC32();
-        c.update(data);
-        return (int) c.getValue();
-    }
-
     @Test
     void declaredRanksBySizeMakeTwoTiersAndAHasherRoutesByLength() {
         FakeCrcProvider java = javaLike();
-        FakeCrcProvider nat = nativeLike();
+        FakeCrcProvider nat = FakeCrcProvider.nativeLike();
         ArsenalRuntime rt = runtime(config("off"), java, nat);
         Decision d = rt.report().decision("crc32").orElseThrow();
         assertEquals(List.of(new Tier(0, "java"), new Tier(1024, "native")), d.tiers());
@@ -87,19 +75,20 @@ class TieringAndCalibrationTest {
         byte[] large = new byte[5000];
         java.hashes.set(0); // the self-tests hashed too
         nat.hashes.set(0);
-        assertEquals(crc(small), h.hash(small));
+        assertEquals(FakeCrcProvider.crc(small), h.hash(small));
         assertEquals(1, java.hashes.get());
         assertEquals(0, nat.hashes.get());
-        assertEquals(crc(large), h.hash(large));
+        assertEquals(FakeCrcProvider.crc(large), h.hash(large));
         assertEquals(1, nat.hashes.get(), "the same hasher object routes large inputs to the other provider");
-        assertEquals(crc(new byte[1024]), h.hash(new byte[1024]));
+        assertEquals(FakeCrcProvider.crc(new byte[1024]), h.hash(new byte[1024]));
         assertEquals(2, nat.hashes.get(), "the crossover belongs to the large tier");
-        assertEquals(crc(large), h.hash(ByteBuffer.wrap(large)));
+        assertEquals(FakeCrcProvider.crc(large), h.hash(ByteBuffer.wrap(large)));
     }
 
     @Test
     void throughputTakesTheBulkWinnerForEverySize() {
-        ArsenalRuntime rt = runtime(config("off").withStrategy(Strategy.THROUGHPUT), javaLike(), nativeLike());
+        ArsenalRuntime rt =
+                runtime(config("off").withStrategy(Strategy.THROUGHPUT), javaLike(), FakeCrcProvider.nativeLike());
         Decision d = rt.report().decision("crc32").orElseThrow();
         assertEquals(List.of(new Tier(0, "native")), d.tiers());
         assertFalse(d.tiered());
@@ -125,7 +114,7 @@ class TieringAndCalibrationTest {
     @Test
     void aStoredCalibrationDecidesAndTheReasonQuotesTheSpeeds() throws IOException {
         CalibrationStore.save(table(3e9, 9.1e9, 1e9, 21.4e9), dir.resolve("calibration.properties"));
-        ArsenalRuntime rt = runtime(config("auto"), javaLike(), nativeLike());
+        ArsenalRuntime rt = runtime(config("auto"), javaLike(), FakeCrcProvider.nativeLike());
         Decision d = rt.report().decision("crc32").orElseThrow();
         assertEquals(Decision.Basis.MEASURED, d.basis());
         assertEquals("native", d.provider().orElseThrow());
@@ -137,11 +126,12 @@ class TieringAndCalibrationTest {
     @Test
     void latencyKeepsSmallInputsInTheJvmEvenWhenNativeMeasuredFaster() throws IOException {
         CalibrationStore.save(table(3e9, 9e9, 4e9, 20e9), dir.resolve("calibration.properties"));
-        ArsenalRuntime rt = runtime(config("auto").withStrategy(Strategy.LATENCY), javaLike(), nativeLike());
+        ArsenalRuntime rt =
+                runtime(config("auto").withStrategy(Strategy.LATENCY), javaLike(), FakeCrcProvider.nativeLike());
         Decision d = rt.report().decision("crc32").orElseThrow();
         assertEquals("java", d.tiers().getFirst().provider());
         assertTrue(d.reason().contains("in the JVM for LATENCY"), d.reason());
-        ArsenalRuntime balanced = runtime(config("auto"), javaLike(), nativeLike());
+        ArsenalRuntime balanced = runtime(config("auto"), javaLike(), FakeCrcProvider.nativeLike());
         assertEquals(
                 List.of(new Tier(0, "native")),
                 balanced.report().decision("crc32").orElseThrow().tiers());
@@ -151,7 +141,7 @@ class TieringAndCalibrationTest {
     void speedsWithinTenPercentAreATieAndMakeNoTier() throws IOException {
         // java is 5% faster on small inputs: noise for a quick measurement, not worth a tier.
         CalibrationStore.save(table(10.5e9, 9e9, 10e9, 20e9), dir.resolve("calibration.properties"));
-        Decision d = runtime(config("auto"), javaLike(), nativeLike())
+        Decision d = runtime(config("auto"), javaLike(), FakeCrcProvider.nativeLike())
                 .report()
                 .decision("crc32")
                 .orElseThrow();
@@ -162,7 +152,7 @@ class TieringAndCalibrationTest {
     void aCorruptCalibrationFileIsIgnoredWithOneWarningAndRebuilt() throws IOException {
         Path file = dir.resolve("calibration.properties");
         Files.writeString(file, "format=1\nsignature=x\ncreated=yesterday\ngarbage\n");
-        ArsenalRuntime rt = runtime(config("auto"), javaLike(), nativeLike());
+        ArsenalRuntime rt = runtime(config("auto"), javaLike(), FakeCrcProvider.nativeLike());
         List<String> warnings = rt.report().warnings().stream()
                 .filter(w -> w.contains("calibration"))
                 .toList();
@@ -181,7 +171,7 @@ class TieringAndCalibrationTest {
         Calibration other =
                 new Calibration("cpu=another", Instant.now(), table(1, 1, 2, 2).measurements(), Optional.empty());
         CalibrationStore.save(other, file);
-        ArsenalRuntime rt = runtime(config("auto"), javaLike(), nativeLike());
+        ArsenalRuntime rt = runtime(config("auto"), javaLike(), FakeCrcProvider.nativeLike());
         assertTrue(rt.report().warnings().stream().anyMatch(w -> w.contains("another machine")));
         var reloaded = CalibrationStore.load(file, MachineSignature.of(PLATFORM));
         assertInstanceOf(CalibrationStore.Loaded.Valid.class, reloaded);
@@ -190,9 +180,9 @@ class TieringAndCalibrationTest {
     @Test
     void measureModeCalibratesWhenThereIsNoTableAndAutoDoesNot() {
         Path file = dir.resolve("calibration.properties");
-        runtime(config("auto"), javaLike(), nativeLike());
+        runtime(config("auto"), javaLike(), FakeCrcProvider.nativeLike());
         assertFalse(Files.exists(file), "auto never measures on its own");
-        ArsenalRuntime rt = runtime(config("measure"), javaLike(), nativeLike());
+        ArsenalRuntime rt = runtime(config("measure"), javaLike(), FakeCrcProvider.nativeLike());
         assertTrue(Files.exists(file));
         assertEquals(
                 Decision.Basis.MEASURED,
@@ -201,7 +191,7 @@ class TieringAndCalibrationTest {
 
     @Test
     void calibrateMeasuresEveryEligibleProviderAtEverySize() {
-        ArsenalRuntime rt = runtime(config("off"), javaLike(), nativeLike());
+        ArsenalRuntime rt = runtime(config("off"), javaLike(), FakeCrcProvider.nativeLike());
         List<String> progress = new ArrayList<>();
         Calibration c = rt.calibrate(Family.HASHING, Duration.ofMillis(100), progress::add);
         assertEquals(2 * SizeClasses.SIZES.size(), c.measurements().size());
@@ -220,7 +210,7 @@ class TieringAndCalibrationTest {
         CalibrationStore.save(
                 new Calibration(MachineSignature.of(PLATFORM), Instant.now(), onlyJava, Optional.empty()),
                 dir.resolve("calibration.properties"));
-        Decision d = runtime(config("auto"), javaLike(), nativeLike())
+        Decision d = runtime(config("auto"), javaLike(), FakeCrcProvider.nativeLike())
                 .report()
                 .decision("crc32")
                 .orElseThrow();

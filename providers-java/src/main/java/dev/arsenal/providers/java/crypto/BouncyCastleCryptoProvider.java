@@ -2,18 +2,14 @@ package dev.arsenal.providers.java.crypto;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
-import dev.arsenal.Algorithm;
 import dev.arsenal.ProviderKind;
-import dev.arsenal.Strategy;
 import dev.arsenal.crypto.Aead;
 import dev.arsenal.crypto.AeadAlgorithm;
 import dev.arsenal.platform.PlatformInfo;
 import dev.arsenal.spi.Availability;
 import dev.arsenal.spi.Provider;
-import dev.arsenal.spi.crypto.AeadProvider;
-import java.util.Collections;
+import dev.arsenal.spi.crypto.AbstractAeadProvider;
 import java.util.EnumSet;
-import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -27,35 +23,16 @@ import org.osgi.service.component.annotations.Component;
  */
 @ServiceProvider(value = Provider.class, resolution = Resolution.OPTIONAL)
 @Component(service = Provider.class, property = "service.ranking:Integer=90")
-public final class BouncyCastleCryptoProvider implements AeadProvider {
+public final class BouncyCastleCryptoProvider extends AbstractAeadProvider {
     /** The provider id, {@value}. */
     public static final String ID = "bouncycastle";
 
     /** A class of bcprov's that the provider uses. */
     static final String PROBE_CLASS = "org.bouncycastle.crypto.modes.ChaCha20Poly1305";
 
-    private static final Set<AeadAlgorithm> ALGORITHMS =
-            Collections.unmodifiableSet(EnumSet.allOf(AeadAlgorithm.class));
-
     /** Called by {@link java.util.ServiceLoader}; loads nothing until {@link #probe}. */
-    public BouncyCastleCryptoProvider() {}
-
-    /** {@value #ID}. */
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    /** {@link ProviderKind#JAVA}: pure Java, a library on the class path. */
-    @Override
-    public ProviderKind kind() {
-        return ProviderKind.JAVA;
-    }
-
-    /** The four AEADs. */
-    @Override
-    public Set<AeadAlgorithm> algorithms() {
-        return ALGORITHMS;
+    public BouncyCastleCryptoProvider() {
+        super(ID, ProviderKind.JAVA, 90, EnumSet.allOf(AeadAlgorithm.class));
     }
 
     /** Available when bcprov is visible to this provider's class loader. */
@@ -68,12 +45,6 @@ public final class BouncyCastleCryptoProvider implements AeadProvider {
                     + " the module path without --add-modules org.bouncycastle.provider");
         }
         return Availability.available();
-    }
-
-    /** 90: below the JDK's intrinsics. */
-    @Override
-    public int rank(Algorithm algorithm, Strategy strategy) {
-        return 90;
     }
 
     @Override

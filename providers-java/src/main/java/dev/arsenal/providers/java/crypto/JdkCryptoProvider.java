@@ -2,20 +2,16 @@ package dev.arsenal.providers.java.crypto;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
-import dev.arsenal.Algorithm;
 import dev.arsenal.ProviderKind;
-import dev.arsenal.Strategy;
 import dev.arsenal.crypto.Aead;
 import dev.arsenal.crypto.AeadAlgorithm;
 import dev.arsenal.platform.PlatformInfo;
 import dev.arsenal.spi.Availability;
 import dev.arsenal.spi.Provider;
-import dev.arsenal.spi.crypto.AeadProvider;
+import dev.arsenal.spi.crypto.AbstractAeadProvider;
 import java.security.GeneralSecurityException;
 import java.security.Security;
-import java.util.Collections;
 import java.util.EnumSet;
-import java.util.Set;
 import javax.crypto.Cipher;
 import org.osgi.service.component.annotations.Component;
 
@@ -30,35 +26,16 @@ import org.osgi.service.component.annotations.Component;
  */
 @ServiceProvider(value = Provider.class, resolution = Resolution.OPTIONAL)
 @Component(service = Provider.class, property = "service.ranking:Integer=100")
-public final class JdkCryptoProvider implements AeadProvider {
+public final class JdkCryptoProvider extends AbstractAeadProvider {
     /** The provider id, {@value}. */
     public static final String ID = "jdk-crypto";
 
     /** The JCA provider every cipher comes from. */
     static final String JCA_PROVIDER = "SunJCE";
 
-    private static final Set<AeadAlgorithm> ALGORITHMS =
-            Collections.unmodifiableSet(EnumSet.allOf(AeadAlgorithm.class));
-
     /** Called by {@link java.util.ServiceLoader}; loads nothing until {@link #probe}. */
-    public JdkCryptoProvider() {}
-
-    /** {@value #ID}. */
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    /** {@link ProviderKind#JAVA}. */
-    @Override
-    public ProviderKind kind() {
-        return ProviderKind.JAVA;
-    }
-
-    /** The four AEADs. */
-    @Override
-    public Set<AeadAlgorithm> algorithms() {
-        return ALGORITHMS;
+    public JdkCryptoProvider() {
+        super(ID, ProviderKind.JAVA, 100, EnumSet.allOf(AeadAlgorithm.class));
     }
 
     /** Available when SunJCE is installed and makes both ciphers. */
@@ -67,7 +44,7 @@ public final class JdkCryptoProvider implements AeadProvider {
         java.security.Provider sunJce = Security.getProvider(JCA_PROVIDER);
         if (sunJce == null) {
             return Availability.unavailable(
-                    "the JDK's " + JCA_PROVIDER + " provider is not installed" + " (a FIPS configuration removes it)");
+                    "the JDK's " + JCA_PROVIDER + " provider is not installed (a FIPS configuration removes it)");
         }
         try {
             Cipher.getInstance(JdkAead.CHACHA, sunJce);
@@ -76,12 +53,6 @@ public final class JdkCryptoProvider implements AeadProvider {
             return Availability.unavailable(JCA_PROVIDER + " cannot make a cipher: " + e.getMessage(), e);
         }
         return Availability.available();
-    }
-
-    /** 100: the Java base. */
-    @Override
-    public int rank(Algorithm algorithm, Strategy strategy) {
-        return 100;
     }
 
     @Override
