@@ -66,6 +66,8 @@ ensure_test_packages() {
     command -v xxhsum >/dev/null 2>&1 || missing+=(xxhash)
     # The compression tools CompressionInteropIT compares with; each package is named as its command.
     local tool
+    # ... and the digest tools the hash command is compared with (b2sum, sha256sum: coreutils).
+    command -v b3sum >/dev/null 2>&1 || missing+=(b3sum)
     for tool in zstd lz4 gzip; do
         command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
     done
@@ -73,6 +75,9 @@ ensure_test_packages() {
     ldconfig -p 2>/dev/null | grep -q 'libz\.so\.1' || missing+=(zlib1g)
     ldconfig -p 2>/dev/null | grep -q 'liblz4\.so\.1' || missing+=(liblz4-1)
     ldconfig -p 2>/dev/null | grep -q 'libdeflate\.so\.0' || missing+=(libdeflate0)
+    # The crypto family's native providers: libsodium's and OpenSSL's AEADs through FFM.
+    ldconfig -p 2>/dev/null | grep -q 'libsodium\.so\.23' || missing+=(libsodium23)
+    ldconfig -p 2>/dev/null | grep -q 'libcrypto\.so\.3' || missing+=(libssl3)
     [ ${#missing[@]} -eq 0 ] && return 0
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
         echo "arsenal: installing ${missing[*]} for the tests" >&2

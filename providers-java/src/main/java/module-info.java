@@ -14,5 +14,7 @@ module dev.arsenal.providers.java {
             dev.arsenal.providers.java.hashing.JavaHashingProvider,
             dev.arsenal.providers.java.compression.JavaCompressionProvider,
             dev.arsenal.providers.java.compression.JavaShuffleProvider,
-            dev.arsenal.providers.java.crypto.JdkCryptoProvider;
+            dev.arsenal.providers.java.crypto.JdkCryptoProvider,
+            dev.arsenal.providers.java.crypto.BouncyCastleCryptoProvider,
+            dev.arsenal.providers.java.crypto.JavaCryptoProvider;
 }

@@ -1,5 +1,6 @@
 /**
- * Native providers: FFM bindings to system libraries (libxxhash, libzstd, liblz4 ...) and JNI
+ * Native providers: FFM bindings to system libraries (libxxhash, libzstd, liblz4, libsodium,
+ * libcrypto ...) and JNI
  * libraries shipped in jars (zstd-jni, lz4-java). Packages follow the families, as in the other
  * provider modules; {@code natives} because {@code native} is a Java keyword.
  *
@@ -16,6 +17,7 @@ module dev.arsenal.providers.natives {
     requires static org.osgi.service.component.annotations;
     requires static org.lz4.java;
     requires static com.github.luben.zstd_jni;
+    requires static org.conscrypt;
 
     provides dev.arsenal.spi.Provider with
             dev.arsenal.providers.natives.hashing.XxhashNativeProvider,
@@ -24,5 +26,8 @@ module dev.arsenal.providers.natives {
             dev.arsenal.providers.natives.compression.ZstdFfmProvider,
             dev.arsenal.providers.natives.compression.Lz4JniCompressionProvider,
             dev.arsenal.providers.natives.compression.Lz4FfmProvider,
-            dev.arsenal.providers.natives.compression.GzipFfmProvider;
+            dev.arsenal.providers.natives.compression.GzipFfmProvider,
+            dev.arsenal.providers.natives.crypto.SodiumCryptoProvider,
+            dev.arsenal.providers.natives.crypto.OpenSslCryptoProvider,
+            dev.arsenal.providers.natives.crypto.ConscryptCryptoProvider;
 }

@@ -14,5 +14,6 @@ module dev.arsenal.providers.simd {
 
     provides dev.arsenal.spi.Provider with
             dev.arsenal.providers.simd.hashing.SimdXxh3Provider,
-            dev.arsenal.providers.simd.compression.SimdShuffleProvider;
+            dev.arsenal.providers.simd.compression.SimdShuffleProvider,
+            dev.arsenal.providers.simd.crypto.SimdCryptoProvider;
 }

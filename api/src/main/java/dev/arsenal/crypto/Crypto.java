@@ -9,6 +9,7 @@ import dev.arsenal.Arsenal;
  * <pre>{@code
  * Aead aead = Crypto.chacha20Poly1305(key);
  * byte[] sealed = aead.encrypt(nonce, message, associatedData);
+ * byte[] sum = Crypto.blake3().digest(data);
  * }</pre>
  *
  * <p>For another configuration, use {@link Arsenal#create(dev.arsenal.Configuration)} and its
@@ -49,5 +50,39 @@ public final class Crypto {
     /** AES-GCM under a 32-byte key; 12-byte nonces. */
     public static Aead aes256Gcm(byte[] key) {
         return aead(AeadAlgorithm.AES_256_GCM, key);
+    }
+
+    /** The digest for {@code algorithm} at its default length, unkeyed. */
+    public static Digest digest(DigestAlgorithm algorithm) {
+        return digest(algorithm, DigestSpec.defaults());
+    }
+
+    /**
+     * The digest for {@code algorithm} as {@code spec} says (length, key, context).
+     *
+     * @throws IllegalArgumentException if the spec does not fit the algorithm
+     */
+    public static Digest digest(DigestAlgorithm algorithm, DigestSpec spec) {
+        return Arsenal.runtime().view(CryptoView.class).digest(algorithm, spec);
+    }
+
+    /** SHA-256 (32 bytes). */
+    public static Digest sha256() {
+        return digest(DigestAlgorithm.SHA_256);
+    }
+
+    /** SHA-512 (64 bytes). */
+    public static Digest sha512() {
+        return digest(DigestAlgorithm.SHA_512);
+    }
+
+    /** BLAKE2b with {@code length} bytes of output, 1 to 64. */
+    public static Digest blake2b(int length) {
+        return digest(DigestAlgorithm.BLAKE2B, DigestSpec.ofLength(length));
+    }
+
+    /** BLAKE3 (32 bytes). */
+    public static Digest blake3() {
+        return digest(DigestAlgorithm.BLAKE3);
     }
 }

@@ -12,4 +12,14 @@ public interface CryptoView {
      * @throws dev.arsenal.ProviderUnavailableException if no provider can serve it as configured
      */
     Aead aead(AeadAlgorithm algorithm, byte[] key);
+
+    /**
+     * The selected digest for {@code algorithm} as {@code spec} says (length, key, context). Where
+     * the selected provider cannot give that spec (libsodium's BLAKE2b has no output shorter than
+     * 16 bytes), the next eligible provider that can gives it.
+     *
+     * @throws IllegalArgumentException if the spec does not fit the algorithm
+     * @throws dev.arsenal.ProviderUnavailableException if no provider can serve it as configured
+     */
+    Digest digest(DigestAlgorithm algorithm, DigestSpec spec);
 }

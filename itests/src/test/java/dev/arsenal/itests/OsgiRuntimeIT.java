@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arsenal.compression.Codec;
 import dev.arsenal.crypto.AeadAlgorithm;
+import dev.arsenal.crypto.DigestAlgorithm;
 import dev.arsenal.hashing.HashAlgorithm;
 import dev.arsenal.itests.osgi.OsgiScenarioMain;
 import dev.arsenal.itests.osgi.PlainSelectionMain;
@@ -81,9 +82,12 @@ class OsgiRuntimeIT {
         Launcher.Result plain = Launcher.run(cmd, null);
         assertEquals(0, plain.status(), plain.err());
         assertEquals(
-                HashAlgorithm.values().length + Codec.values().length + AeadAlgorithm.values().length,
+                HashAlgorithm.values().length
+                        + Codec.values().length
+                        + AeadAlgorithm.values().length
+                        + DigestAlgorithm.values().length,
                 osgi.size(),
-                "a route per algorithm (every hashing algorithm, codec and AEAD): " + osgi);
+                "a route per algorithm (every hashing algorithm, codec, AEAD and digest): " + osgi);
         assertEquals(routes(plain), osgi, "OSGi chooses as ServiceLoader does on the same machine");
     }
 

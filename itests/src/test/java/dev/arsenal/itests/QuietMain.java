@@ -7,6 +7,9 @@ import dev.arsenal.compression.Compressor;
 import dev.arsenal.crypto.Aead;
 import dev.arsenal.crypto.AeadAlgorithm;
 import dev.arsenal.crypto.Crypto;
+import dev.arsenal.crypto.Digest;
+import dev.arsenal.crypto.DigestAlgorithm;
+import dev.arsenal.crypto.DigestStream;
 import dev.arsenal.hashing.Hashing;
 import dev.arsenal.report.Decision;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +17,7 @@ import java.util.Arrays;
 
 /**
  * A small application as a user writes it, run by {@link QuietApplicationIT} in a child JVM on
- * various flags: it uses every codec (both ways), every hash and every AEAD through the static
+ * various flags: it uses every codec (both ways), every hash, every AEAD and every digest through the static
  * entry points, then prints one line per algorithm with the provider that served it and the
  * provider's kind, and "ok" if every result was right. Whatever the JVM or Arsenal print on stderr is the test's business.
  */
@@ -54,6 +57,12 @@ final class QuietMain {
             } catch (javax.crypto.AEADBadTagException e) {
                 ok = false;
             }
+        }
+        for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
+            Digest digest = Crypto.digest(algorithm);
+            DigestStream stream = digest.newStream();
+            stream.update(data);
+            ok &= Arrays.equals(digest.digest(data), stream.digest());
         }
         for (Decision d : Arsenal.runtime().report().selection()) {
             String provider = d.provider().orElse("NONE");

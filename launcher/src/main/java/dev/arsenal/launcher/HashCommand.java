@@ -1,8 +1,14 @@
 package dev.arsenal.launcher;
 
+import dev.arsenal.Algorithm;
 import dev.arsenal.Arsenal;
 import dev.arsenal.ArsenalRuntime;
 import dev.arsenal.Configuration;
+import dev.arsenal.UnknownAlgorithmException;
+import dev.arsenal.crypto.CryptoView;
+import dev.arsenal.crypto.DigestAlgorithm;
+import dev.arsenal.crypto.DigestSpec;
+import dev.arsenal.crypto.DigestStream;
 import dev.arsenal.hashing.HashAlgorithm;
 import dev.arsenal.hashing.HashStream128;
 import dev.arsenal.hashing.HashStream32;
@@ -28,8 +34,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * {@code arsenal hash -a ALGO [--provider ID] [--seed N] [FILE...]}: prints {@code <hex>  <name>}
- * per input, as {@code xxhsum}, {@code sha256sum} and {@code b3sum} do. A file that cannot be read
+ * {@code arsenal hash -a ALGO [--provider ID] [--seed N | --length L] [FILE...]}: prints {@code
+ * <hex>  <name>} per input, as {@code xxhsum}, {@code sha256sum}, {@code b2sum} and {@code b3sum}
+ * do: the hashing family's algorithms and the crypto family's digests ({@code --length} in bits for
+ * BLAKE2b as {@code b2sum -l} takes it, in bytes for BLAKE3 as {@code b3sum --length}). A file that cannot be read
  * is one line on stderr; the other inputs are still hashed and the exit status is 1.
  *
  * <p>Every input is read to its end, in reads of {@value #READ_SIZE} bytes into off-heap buffers
@@ -57,20 +65,25 @@ final class HashCommand {
     static final long READ_AHEAD_FROM = 8L << 20;
 
     static final String USAGE = """
-            usage: arsenal hash -a ALGO [--provider ID] [--seed N] [FILE...]
+            usage: arsenal hash -a ALGO [--provider ID] [--seed N | --length L] [FILE...]
 
-            Prints '<hex>  <name>' per input, the digits of xxhsum (xxh32 -H0, xxh64 -H1, xxh128 -H2,
-            xxh3 -H3, which xxhsum prints as 'XXH3 (name) = hex'). FILE '-' or none: stdin. Every
-            input is read to its end: files, pipes, devices, /proc and /sys files alike.
+            Prints '<hex>  <name>' per input, as xxhsum (xxh32 -H0, xxh64 -H1, xxh128 -H2, xxh3 -H3,
+            which xxhsum prints as 'XXH3 (name) = hex'), sha256sum, sha512sum, b2sum and b3sum do.
+            FILE '-' or none: stdin. Every input is read to its end: files, pipes, devices, /proc
+            and /sys files alike.
 
-              -a, --algorithm ALGO     xxh32, xxh64, xxh3, xxh128, crc32, crc32c
+              -a, --algorithm ALGO     xxh32, xxh64, xxh3, xxh128, crc32, crc32c (hashing);
+                                       sha256, sha512, blake2b, blake3 (cryptographic digests)
               --seed N                 decimal or 0x hex; 32 bits for xxh32; none for the CRCs
+              -l, --length L           blake2b: bits, a multiple of 8 up to 512 (as b2sum -l);
+                                       blake3: bytes, 1 or more (as b3sum --length)
               --provider ID            this provider only ('arsenal info' lists them)
 
             Exit status: 0 all hashed; 1 an input could not be read (the others were hashed) or
             stdout failed; 2 usage.""";
 
-    private static final String SYNOPSIS = "usage: arsenal hash -a ALGO [--provider ID] [--seed N] [FILE...]";
+    private static final String SYNOPSIS =
+            "usage: arsenal hash -a ALGO [--provider ID] [--seed N | --length L] [FILE...]";
 
     private final InputStream stdin;
     private final PrintStream out;
@@ -87,13 +100,19 @@ final class HashCommand {
         String algorithmName = null;
         String provider = null;
         long seed = 0;
+        boolean seeded = false;
+        String length = null;
         List<String> inputs = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
                 case "-a", "--algorithm" -> algorithmName = value(args, ++i, arg);
                 case "--provider" -> provider = value(args, ++i, arg);
-                case "--seed" -> seed = parseSeed(value(args, ++i, arg));
+                case "--seed" -> {
+                    seed = parseSeed(value(args, ++i, arg));
+                    seeded = true;
+                }
+                case "-l", "--length" -> length = value(args, ++i, arg);
                 case "--" -> {
                     inputs.addAll(args.subList(i + 1, args.size()));
                     i = args.size();
@@ -107,14 +126,26 @@ final class HashCommand {
             }
         }
         if (algorithmName == null) {
-            throw new UsageException("missing -a ALGO; algorithms: " + String.join(", ", HashAlgorithm.ids()));
+            throw new UsageException("missing -a ALGO; algorithms: " + String.join(", ", allIds()));
         }
-        HashAlgorithm algorithm = HashAlgorithm.byId(algorithmName);
-        algorithm.checkSeed(seed);
+        Algorithm algorithm = algorithm(algorithmName);
         ArsenalRuntime runtime = provider == null
                 ? Arsenal.runtime()
                 : Arsenal.create(Configuration.load().withForcedProvider(algorithm, provider, "--provider"));
-        Digest digest = digest(runtime, algorithm, seed);
+        Digest digest;
+        if (algorithm instanceof HashAlgorithm h) {
+            if (length != null) {
+                throw new UsageException("--length is for blake2b and blake3, not " + h.id());
+            }
+            h.checkSeed(seed);
+            digest = digest(runtime, h, seed);
+        } else {
+            DigestAlgorithm d = (DigestAlgorithm) algorithm;
+            if (seeded) {
+                throw new UsageException("--seed is for the hashing algorithms; " + d.id() + " takes none");
+            }
+            digest = digest(runtime.view(CryptoView.class).digest(d, spec(d, length)));
+        }
         if (inputs.isEmpty()) {
             inputs.add("-");
         }
@@ -139,6 +170,61 @@ final class HashCommand {
             }
         }
         return status;
+    }
+
+    /** A hashing algorithm or a digest, by any of their names. */
+    private static Algorithm algorithm(String name) {
+        try {
+            return HashAlgorithm.byId(name);
+        } catch (UnknownAlgorithmException e) {
+            try {
+                return DigestAlgorithm.byId(name);
+            } catch (UnknownAlgorithmException f) {
+                throw new UnknownAlgorithmException(name, allIds());
+            }
+        }
+    }
+
+    private static List<String> allIds() {
+        List<String> ids = new ArrayList<>(HashAlgorithm.ids());
+        ids.addAll(DigestAlgorithm.ids());
+        return ids;
+    }
+
+    /**
+     * The digest's spec from {@code --length}: bits for BLAKE2b (b2sum's {@code -l}), bytes for
+     * BLAKE3 (b3sum's {@code --length}); the SHA-2 lengths are fixed.
+     */
+    static DigestSpec spec(DigestAlgorithm algorithm, String length) {
+        if (length == null) {
+            return DigestSpec.defaults();
+        }
+        long n;
+        try {
+            n = Long.parseLong(length.strip());
+        } catch (NumberFormatException e) {
+            throw new UsageException("bad --length '" + length + "': expected a number");
+        }
+        return switch (algorithm) {
+            case BLAKE2B -> {
+                if (n < 8 || n > 512 || n % 8 != 0) {
+                    throw new UsageException(
+                            "--length for blake2b is in bits, as b2sum takes it: a multiple of 8 from 8 to 512, not "
+                                    + length);
+                }
+                yield DigestSpec.ofLength((int) (n / 8));
+            }
+            case BLAKE3 -> {
+                if (n < 1 || n > Integer.MAX_VALUE) {
+                    throw new UsageException(
+                            "--length for blake3 is in bytes, as b3sum takes it: 1 or more, not " + length);
+                }
+                yield DigestSpec.ofLength((int) n);
+            }
+            default ->
+                throw new UsageException("--length is for blake2b and blake3; " + algorithm.id() + " gives "
+                        + algorithm.defaultLength() + " bytes");
+        };
     }
 
     private static String value(List<String> args, int i, String option) {
@@ -256,6 +342,15 @@ final class HashCommand {
                 }
             };
         }
+    }
+
+    /** A cryptographic digest, through its one-shot form and its streams. */
+    private static Digest digest(dev.arsenal.crypto.Digest digest) {
+        HexFormat hex = HexFormat.of();
+        return Digest.of(d -> hex.formatHex(digest.digest(d.asByteBuffer())), () -> {
+            DigestStream s = digest.newStream();
+            return Sink.of(d -> s.update(d.asByteBuffer()), () -> hex.formatHex(s.digest()));
+        });
     }
 
     private static Digest digest(ArsenalRuntime runtime, HashAlgorithm algorithm, long seed) {

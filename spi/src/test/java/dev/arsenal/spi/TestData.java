@@ -63,6 +63,39 @@ public final class TestData {
     }
 
     /**
+     * The bytes of {@code folder/file} in the test data, after checking them against the folder's
+     * {@code SHA256SUMS} ({@code sha256sum}'s output).
+     *
+     * @throws IllegalStateException if the file is missing, not listed, or its bytes differ
+     */
+    public static byte[] verified(String folder, String file) {
+        Path dir = directory().resolve(folder);
+        try {
+            byte[] bytes = Files.readAllBytes(dir.resolve(file));
+            String expected = null;
+            for (String line : Files.readAllLines(dir.resolve("SHA256SUMS"))) {
+                String[] f = line.split("\\s+\\*?", 2);
+                if (f.length == 2 && f[1].equals(file)) {
+                    expected = f[0];
+                }
+            }
+            if (expected == null) {
+                throw new IllegalStateException(file + " is not listed in " + dir.resolve("SHA256SUMS"));
+            }
+            String actual = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            if (!actual.equals(expected)) {
+                throw new IllegalStateException(dir.resolve(file) + " differs from SHA256SUMS: " + actual);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the test data file " + dir.resolve(file) + ": " + e, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * The files of the corpus sets named (all of {@link #SETS} if none), in set order and then by
      * name, after checking every file of those sets against {@code corpus/SHA256SUMS}.
      *

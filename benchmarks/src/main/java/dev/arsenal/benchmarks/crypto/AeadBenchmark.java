@@ -78,6 +78,8 @@ public class AeadBenchmark {
     private Aead selected;
     private Aead jdk;
     private Aead bouncyCastle;
+    private Aead sodium;
+    private Aead openssl;
 
     @Setup
     public void setup() throws GeneralSecurityException, InvalidCipherTextException {
@@ -95,6 +97,10 @@ public class AeadBenchmark {
         byte[] expected = jdk.encrypt(nonce, message, aad);
         check("selected", selected.encrypt(nonce, message, aad), expected);
         check("bouncycastle", bouncyCastle.encrypt(nonce, message, aad), expected);
+        sodium = forced("libsodium");
+        openssl = forced("openssl");
+        check("libsodium", sodium.encrypt(nonce, message, aad), expected);
+        check("openssl", openssl.encrypt(nonce, message, aad), expected);
         if (aeadAlgorithm != AeadAlgorithm.XCHACHA20_POLY1305) {
             byte[] raw = new byte[out.length];
             jdkCipher(raw);
@@ -143,6 +149,18 @@ public class AeadBenchmark {
     @Benchmark
     public int arsenalBouncyCastle() {
         return bouncyCastle.encrypt(nextNonce(), message, 0, size, aad, out, 0);
+    }
+
+    /** Arsenal's {@code libsodium} provider (FFM), forced. */
+    @Benchmark
+    public int arsenalSodium() {
+        return sodium.encrypt(nextNonce(), message, 0, size, aad, out, 0);
+    }
+
+    /** Arsenal's {@code openssl} provider (libcrypto 3 through FFM), forced. */
+    @Benchmark
+    public int arsenalOpenSsl() {
+        return openssl.encrypt(nextNonce(), message, 0, size, aad, out, 0);
     }
 
     /** The JDK's SunJCE cipher as its users write it (no XChaCha: the JDK has none). */

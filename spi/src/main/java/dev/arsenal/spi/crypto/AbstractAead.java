@@ -115,6 +115,15 @@ public abstract class AbstractAead implements Aead {
         return decrypt(nonce, sealed, associatedData);
     }
 
+    /**
+     * The exception {@link #open} throws when the tag does not match, with the one message every
+     * provider gives.
+     */
+    protected final AEADBadTagException tagMismatch() {
+        return new AEADBadTagException(algorithm.id() + ": the tag does not match: the ciphertext, the tag,"
+                + " the associated data, the nonce or the key is not what was sealed");
+    }
+
     @Override
     public String toString() {
         return algorithm.id() + " AEAD (" + getClass().getSimpleName() + ")";

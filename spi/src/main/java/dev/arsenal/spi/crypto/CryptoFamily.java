@@ -4,16 +4,23 @@ import dev.arsenal.Algorithm;
 import dev.arsenal.Family;
 import dev.arsenal.crypto.AeadAlgorithm;
 import dev.arsenal.crypto.CryptoView;
+import dev.arsenal.crypto.DigestAlgorithm;
 import dev.arsenal.spi.FamilyDescriptor;
 import java.util.List;
 
-/** The crypto family: {@link AeadAlgorithm}s served by {@link AeadProvider}s. */
+/**
+ * The crypto family: {@link AeadAlgorithm}s served by {@link AeadProvider}s and {@link
+ * DigestAlgorithm}s served by {@link DigestProvider}s, both kinds of {@link CryptoProvider}.
+ */
 public final class CryptoFamily implements FamilyDescriptor {
     /** The one instance. */
     public static final CryptoFamily INSTANCE = new CryptoFamily();
 
-    private static final List<Contract> CONTRACTS =
-            List.of(new Contract("AEAD algorithms", AeadProvider.class, a -> a instanceof AeadAlgorithm));
+    private static final List<Contract> CONTRACTS = List.of(
+            new Contract("AEAD algorithms", AeadProvider.class, a -> a instanceof AeadAlgorithm),
+            new Contract("digest algorithms", DigestProvider.class, a -> a instanceof DigestAlgorithm));
+
+    private static final List<Algorithm> ALGORITHMS = algorithmList();
 
     private CryptoFamily() {}
 
@@ -24,7 +31,7 @@ public final class CryptoFamily implements FamilyDescriptor {
 
     @Override
     public List<? extends Algorithm> algorithms() {
-        return List.of(AeadAlgorithm.values());
+        return ALGORITHMS;
     }
 
     @Override
@@ -44,6 +51,12 @@ public final class CryptoFamily implements FamilyDescriptor {
     /** The {@link CryptoView} a runtime gives ({@code runtime.view(CryptoView.class)}). */
     @Override
     public java.util.Optional<View<?>> view() {
-        return java.util.Optional.of(new View<>(CryptoView.class, SelectedAeads::new));
+        return java.util.Optional.of(new View<>(CryptoView.class, SelectedCrypto::new));
+    }
+
+    private static List<Algorithm> algorithmList() {
+        List<Algorithm> all = new java.util.ArrayList<>(List.of(AeadAlgorithm.values()));
+        all.addAll(List.of(DigestAlgorithm.values()));
+        return List.copyOf(all);
     }
 }

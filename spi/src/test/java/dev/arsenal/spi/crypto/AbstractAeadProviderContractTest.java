@@ -32,6 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       1,100 and random associated data;
  *   <li>any byte of the ciphertext or the tag flipped, the associated data or the nonce changed:
  *       refused, and the output range left as it was;
+ *   <li>messages and associated data past 256 KiB (where native providers change how they pass
+ *       memory) seal as the JDK's cipher does, open, and are refused when altered;
  *   <li>misuse refused with a message naming what was wrong;
  *   <li>the self-test passes.
  * </ul>
@@ -43,7 +45,10 @@ public abstract class AbstractAeadProviderContractTest {
 
     /** The algorithms the provider lists. */
     protected Stream<AeadAlgorithm> algorithms() {
-        return provider().algorithms().stream().sorted();
+        return provider().algorithms().stream()
+                .filter(AeadAlgorithm.class::isInstance)
+                .map(AeadAlgorithm.class::cast)
+                .sorted();
     }
 
     private Aead aead(AeadAlgorithm algorithm, byte[] key) {
@@ -232,6 +237,57 @@ public abstract class AbstractAeadProviderContractTest {
                 IllegalArgumentException.class,
                 () -> aead.encryptDetached(nonce, new byte[10], null, new byte[9]),
                 "the ciphertext array must be as long as the plaintext");
+    }
+
+    @ParameterizedTest
+    @MethodSource("algorithms")
+    void largeMessagesSealAsTheJdkDoes(AeadAlgorithm algorithm) throws Exception {
+        SplittableRandom r = new SplittableRandom(algorithm.ordinal() + 1234L);
+        byte[] key = random(r, algorithm.keyBytes());
+        Aead aead = aead(algorithm, key);
+        int k = 256 * 1024;
+        int[][] sizes = {{k - 1, 0}, {k, 0}, {k + 1, 3}, {(1 << 20) + 3, 17}, {5, k + 7}, {k, k}};
+        for (int[] size : sizes) {
+            byte[] nonce = random(r, algorithm.nonceBytes());
+            byte[] message = random(r, size[0]);
+            byte[] aad = random(r, size[1]);
+            byte[] sealed = aead.encrypt(nonce, message, aad);
+            String what = algorithm.id() + ", " + size[0] + "-byte message, " + size[1] + "-byte associated data";
+            assertArrayEquals(jdkSeal(algorithm, key, nonce, message, aad), sealed, what);
+            assertArrayEquals(message, aead.decrypt(nonce, sealed, aad), what);
+            sealed[size[0] / 2] ^= 1;
+            byte[] out = new byte[size[0]];
+            Arrays.fill(out, (byte) 0x5a);
+            assertThrows(
+                    AEADBadTagException.class,
+                    () -> aead.decrypt(nonce, sealed, 0, sealed.length, aad, out, 0),
+                    what + ", altered");
+            for (byte b : out) {
+                assertEquals((byte) 0x5a, b, what + ": the output was written although the tag did not match");
+            }
+        }
+    }
+
+    /** The reference: the JDK's own cipher (with {@link HChaCha20} for XChaCha20-Poly1305). */
+    private static byte[] jdkSeal(AeadAlgorithm algorithm, byte[] key, byte[] nonce, byte[] message, byte[] aad)
+            throws Exception {
+        javax.crypto.Cipher c;
+        if (algorithm == AeadAlgorithm.AES_128_GCM || algorithm == AeadAlgorithm.AES_256_GCM) {
+            c = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(
+                    javax.crypto.Cipher.ENCRYPT_MODE,
+                    new javax.crypto.spec.SecretKeySpec(key, "AES"),
+                    new javax.crypto.spec.GCMParameterSpec(128, nonce));
+        } else {
+            boolean x = algorithm == AeadAlgorithm.XCHACHA20_POLY1305;
+            c = javax.crypto.Cipher.getInstance("ChaCha20-Poly1305");
+            c.init(
+                    javax.crypto.Cipher.ENCRYPT_MODE,
+                    new javax.crypto.spec.SecretKeySpec(x ? HChaCha20.subkey(key, nonce) : key, "ChaCha20"),
+                    new javax.crypto.spec.IvParameterSpec(x ? HChaCha20.chachaNonce(nonce) : nonce));
+        }
+        c.updateAAD(aad);
+        return c.doFinal(message);
     }
 
     @ParameterizedTest

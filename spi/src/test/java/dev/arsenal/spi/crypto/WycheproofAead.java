@@ -3,13 +3,7 @@ package dev.arsenal.spi.crypto;
 import dev.arsenal.crypto.AeadAlgorithm;
 import dev.arsenal.spi.Json;
 import dev.arsenal.spi.TestData;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -100,15 +94,7 @@ public final class WycheproofAead {
 
     /** Every case of {@code file}, after checking its bytes against {@code SHA256SUMS}. */
     public static List<Case> cases(String file) {
-        Path dir = TestData.directory().resolve("wycheproof");
-        Path path = dir.resolve(file);
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(path);
-            check(dir, file, bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
-        }
+        byte[] bytes = TestData.verified("wycheproof", file);
         HexFormat hex = HexFormat.of();
         List<Case> cases = new ArrayList<>();
         Map<?, ?> root = (Map<?, ?>) Json.parse(new String(bytes, StandardCharsets.UTF_8));
@@ -133,27 +119,5 @@ public final class WycheproofAead {
             }
         }
         return cases;
-    }
-
-    private static void check(Path dir, String file, byte[] bytes) throws IOException {
-        String expected = null;
-        for (String line : Files.readAllLines(dir.resolve("SHA256SUMS"))) {
-            String[] f = line.split("\\s+\\*?", 2);
-            if (f.length == 2 && f[1].equals(file)) {
-                expected = f[0];
-            }
-        }
-        if (expected == null) {
-            throw new IllegalStateException(file + " is not listed in " + dir.resolve("SHA256SUMS"));
-        }
-        try {
-            String actual = HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-            if (!actual.equals(expected)) {
-                throw new IllegalStateException(dir.resolve(file) + " differs from SHA256SUMS: " + actual);
-            }
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

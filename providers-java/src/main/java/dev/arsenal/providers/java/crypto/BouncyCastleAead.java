@@ -50,8 +50,7 @@ final class BouncyCastleAead extends AbstractAead {
             System.arraycopy(plaintext, 0, out, outOffset, n);
             return n;
         } catch (InvalidCipherTextException e) {
-            throw new AEADBadTagException(algorithm().id() + ": the tag does not match: the ciphertext, the tag,"
-                    + " the associated data, the nonce or the key is not what was sealed");
+            throw tagMismatch();
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }

@@ -2,20 +2,30 @@ package dev.arsenal.providers.java.crypto;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
+import dev.arsenal.Algorithm;
 import dev.arsenal.ProviderKind;
 import dev.arsenal.crypto.Aead;
 import dev.arsenal.crypto.AeadAlgorithm;
+import dev.arsenal.crypto.Digest;
+import dev.arsenal.crypto.DigestAlgorithm;
+import dev.arsenal.crypto.DigestSpec;
 import dev.arsenal.platform.PlatformInfo;
 import dev.arsenal.spi.Availability;
 import dev.arsenal.spi.Provider;
-import dev.arsenal.spi.crypto.AbstractAeadProvider;
+import dev.arsenal.spi.crypto.AbstractCryptoProvider;
+import dev.arsenal.spi.crypto.AeadProvider;
+import dev.arsenal.spi.crypto.DigestProvider;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 
 /**
  * Bouncy Castle's lightweight API (bcprov, pure Java): its {@code ChaCha20Poly1305} and {@code
  * GCMBlockCipher} over {@code AESEngine}, used directly rather than through the JCA, and
- * XChaCha20-Poly1305 as HChaCha20 in front of its ChaCha20-Poly1305.
+ * XChaCha20-Poly1305 as HChaCha20 in front of its ChaCha20-Poly1305; and its digests, {@code
+ * SHA256Digest}, {@code SHA512Digest}, {@code Blake2bDigest} and {@code Blake3Digest}, every length
+ * and key the algorithms take.
  *
  * <p>Optional: this class names no Bouncy Castle type, so it loads without bcprov; {@link #probe}
  * looks for it and says so when it is missing. Rank: 90,
@@ -23,7 +33,7 @@ import org.osgi.service.component.annotations.Component;
  */
 @ServiceProvider(value = Provider.class, resolution = Resolution.OPTIONAL)
 @Component(service = Provider.class, property = "service.ranking:Integer=90")
-public final class BouncyCastleCryptoProvider extends AbstractAeadProvider {
+public final class BouncyCastleCryptoProvider extends AbstractCryptoProvider implements AeadProvider, DigestProvider {
     /** The provider id, {@value}. */
     public static final String ID = "bouncycastle";
 
@@ -32,7 +42,7 @@ public final class BouncyCastleCryptoProvider extends AbstractAeadProvider {
 
     /** Called by {@link java.util.ServiceLoader}; loads nothing until {@link #probe}. */
     public BouncyCastleCryptoProvider() {
-        super(ID, ProviderKind.JAVA, 90, EnumSet.allOf(AeadAlgorithm.class));
+        super(ID, ProviderKind.JAVA, 90, served());
     }
 
     /** Available when bcprov is visible to this provider's class loader. */
@@ -47,6 +57,17 @@ public final class BouncyCastleCryptoProvider extends AbstractAeadProvider {
         return Availability.available();
     }
 
+    private static Set<Algorithm> served() {
+        Set<Algorithm> all = new LinkedHashSet<>(EnumSet.allOf(AeadAlgorithm.class));
+        all.addAll(EnumSet.allOf(DigestAlgorithm.class));
+        return all;
+    }
+
+    @Override
+    public Digest digest(DigestAlgorithm algorithm, DigestSpec spec) {
+        return new BouncyCastleDigest(algorithm, spec);
+    }
+
     @Override
     public Aead aead(AeadAlgorithm algorithm, byte[] key) {
         return new BouncyCastleAead(algorithm, key);
@@ -56,6 +77,6 @@ public final class BouncyCastleCryptoProvider extends AbstractAeadProvider {
     @Override
     public String description() {
         return "Bouncy Castle's lightweight ChaCha20Poly1305 and GCMBlockCipher (pure Java);"
-                + " XChaCha20-Poly1305 through HChaCha20";
+                + " XChaCha20-Poly1305 through HChaCha20; SHA-256, SHA-512, BLAKE2b and BLAKE3 digests";
     }
 }

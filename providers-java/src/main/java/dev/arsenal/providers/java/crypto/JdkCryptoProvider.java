@@ -2,16 +2,26 @@ package dev.arsenal.providers.java.crypto;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
+import dev.arsenal.Algorithm;
 import dev.arsenal.ProviderKind;
 import dev.arsenal.crypto.Aead;
 import dev.arsenal.crypto.AeadAlgorithm;
+import dev.arsenal.crypto.Digest;
+import dev.arsenal.crypto.DigestAlgorithm;
+import dev.arsenal.crypto.DigestSpec;
 import dev.arsenal.platform.PlatformInfo;
 import dev.arsenal.spi.Availability;
 import dev.arsenal.spi.Provider;
-import dev.arsenal.spi.crypto.AbstractAeadProvider;
+import dev.arsenal.spi.crypto.AbstractCryptoProvider;
+import dev.arsenal.spi.crypto.AeadProvider;
+import dev.arsenal.spi.crypto.DigestProvider;
+import dev.arsenal.spi.crypto.JcaAead;
+import dev.arsenal.spi.crypto.JcaDigest;
 import java.security.GeneralSecurityException;
 import java.security.Security;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import javax.crypto.Cipher;
 import org.osgi.service.component.annotations.Component;
 
@@ -19,23 +29,31 @@ import org.osgi.service.component.annotations.Component;
  * The JDK's own cryptography: SunJCE's {@code ChaCha20-Poly1305} and {@code AES/GCM/NoPadding},
  * asked for by provider name, so that an application that puts another JCA provider first (Arsenal's
  * own, later) does not route these calls back into itself. XChaCha20-Poly1305 is HChaCha20 ({@link
- * dev.arsenal.spi.crypto.HChaCha20}) in front of SunJCE's ChaCha20-Poly1305.
+ * dev.arsenal.spi.crypto.HChaCha20}) in front of SunJCE's ChaCha20-Poly1305. SHA-256 and SHA-512
+ * are the {@code SUN} provider's {@link java.security.MessageDigest}s, which HotSpot compiles to the
+ * CPU's SHA instructions where it has them.
  *
  * <p>Available wherever SunJCE is (every JDK but some FIPS configurations, which remove it: the
  * probe then says so). Rank: 100, the Java base.
  */
 @ServiceProvider(value = Provider.class, resolution = Resolution.OPTIONAL)
 @Component(service = Provider.class, property = "service.ranking:Integer=100")
-public final class JdkCryptoProvider extends AbstractAeadProvider {
+public final class JdkCryptoProvider extends AbstractCryptoProvider implements AeadProvider, DigestProvider {
     /** The provider id, {@value}. */
     public static final String ID = "jdk-crypto";
 
     /** The JCA provider every cipher comes from. */
     static final String JCA_PROVIDER = "SunJCE";
 
+    /** SunJCE's name of ChaCha20-Poly1305: {@value}. */
+    static final String CHACHA = "ChaCha20-Poly1305";
+
+    /** The JCA provider of the JDK's message digests: {@value}. */
+    static final String DIGEST_PROVIDER = "SUN";
+
     /** Called by {@link java.util.ServiceLoader}; loads nothing until {@link #probe}. */
     public JdkCryptoProvider() {
-        super(ID, ProviderKind.JAVA, 100, EnumSet.allOf(AeadAlgorithm.class));
+        super(ID, ProviderKind.JAVA, 100, served());
     }
 
     /** Available when SunJCE is installed and makes both ciphers. */
@@ -47,23 +65,40 @@ public final class JdkCryptoProvider extends AbstractAeadProvider {
                     "the JDK's " + JCA_PROVIDER + " provider is not installed (a FIPS configuration removes it)");
         }
         try {
-            Cipher.getInstance(JdkAead.CHACHA, sunJce);
-            Cipher.getInstance(JdkAead.GCM, sunJce);
+            Cipher.getInstance(CHACHA, sunJce);
+            Cipher.getInstance("AES/GCM/NoPadding", sunJce);
         } catch (GeneralSecurityException e) {
             return Availability.unavailable(JCA_PROVIDER + " cannot make a cipher: " + e.getMessage(), e);
         }
         return Availability.available();
     }
 
+    private static Set<Algorithm> served() {
+        Set<Algorithm> all = new LinkedHashSet<>(EnumSet.allOf(AeadAlgorithm.class));
+        all.add(DigestAlgorithm.SHA_256);
+        all.add(DigestAlgorithm.SHA_512);
+        return all;
+    }
+
+    @Override
+    public Digest digest(DigestAlgorithm algorithm, DigestSpec spec) {
+        java.security.Provider sun = Security.getProvider(DIGEST_PROVIDER);
+        if (sun == null) {
+            throw new IllegalStateException("the JDK's " + DIGEST_PROVIDER + " provider is not installed");
+        }
+        return new JcaDigest(algorithm, sun);
+    }
+
     @Override
     public Aead aead(AeadAlgorithm algorithm, byte[] key) {
-        return new JdkAead(algorithm, key, Security.getProvider(JCA_PROVIDER));
+        return new JcaAead(algorithm, key, Security.getProvider(JCA_PROVIDER), CHACHA);
     }
 
     /** What the provider uses. */
     @Override
     public String description() {
         return "the JDK's " + JCA_PROVIDER + ": ChaCha20-Poly1305 and AES-GCM (AES-NI and CLMUL intrinsics);"
-                + " XChaCha20-Poly1305 through HChaCha20";
+                + " XChaCha20-Poly1305 through HChaCha20; " + DIGEST_PROVIDER
+                + "'s SHA-256 and SHA-512 (SHA intrinsics)";
     }
 }

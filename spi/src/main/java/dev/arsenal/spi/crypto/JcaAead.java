@@ -1,58 +1,72 @@
-package dev.arsenal.providers.java.crypto;
+package dev.arsenal.spi.crypto;
 
 import dev.arsenal.crypto.AeadAlgorithm;
-import dev.arsenal.spi.crypto.AbstractAead;
-import dev.arsenal.spi.crypto.HChaCha20;
+import dev.arsenal.spi.IdlePool;
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.security.spec.AlgorithmParameterSpec;
 import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.NoSuchPaddingException;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * An AEAD on a JCA cipher, initialized again for every message. A JCA {@code Cipher} refuses to
- * encrypt twice under the same key and nonce; this stateless {@link dev.arsenal.crypto.Aead} must
- * not inherit that (sealing the same message twice gives the same bytes), so a refused
+ * An AEAD on a JCA provider's ciphers (the JDK's SunJCE, Conscrypt), initialized again for every
+ * message. XChaCha20-Poly1305 is {@link HChaCha20} in front of the provider's ChaCha20-Poly1305.
+ *
+ * <p>Making a cipher ({@code Cipher.getInstance}) costs more than sealing 64 bytes, so idle ciphers
+ * are kept in an {@link IdlePool} (no {@code ThreadLocal}: with virtual threads that would be a
+ * cipher per task). A JCA cipher refuses to encrypt twice under the key and nonce of its last use;
+ * this stateless {@link dev.arsenal.crypto.Aead} must not inherit that (sealing the same message
+ * twice gives the same bytes: keeping nonces unique is the caller's part), so a refused
  * initialization falls back to a new cipher.
  */
-final class JdkAead extends AbstractAead {
-    static final String CHACHA = "ChaCha20-Poly1305";
-    static final String GCM = "AES/GCM/NoPadding";
-
+public final class JcaAead extends AbstractAead {
     private final Provider jca;
+    private final String transformation;
     private final byte[] key;
     private final SecretKeySpec keySpec;
-    /**
-     * A cipher per thread, initialized again for each message: making one ({@code
-     * Cipher.getInstance}) costs more than sealing 64 bytes. Per thread because a JCA cipher is not
-     * thread-safe; a virtual thread gets its own, and nothing pins it to a carrier.
-     */
-    private final ThreadLocal<Cipher> cached = new ThreadLocal<>();
+    private final IdlePool<Cipher> idle;
 
-    JdkAead(AeadAlgorithm algorithm, byte[] key, Provider jca) {
+    /**
+     * @param algorithm the algorithm
+     * @param key the key, whose length was checked; copied
+     * @param jca the JCA provider whose ciphers to use
+     * @param chacha the provider's name of ChaCha20-Poly1305 ({@code "ChaCha20-Poly1305"} in the
+     *     JDK, {@code "ChaCha20/Poly1305/NoPadding"} in Conscrypt)
+     */
+    public JcaAead(AeadAlgorithm algorithm, byte[] key, Provider jca, String chacha) {
         super(algorithm);
         this.jca = jca;
+        this.transformation = isGcm(algorithm) ? "AES/GCM/NoPadding" : chacha;
         this.key = key.clone();
         this.keySpec = algorithm == AeadAlgorithm.XCHACHA20_POLY1305
                 ? null
                 : new SecretKeySpec(key, isGcm(algorithm) ? "AES" : "ChaCha20");
+        this.idle = IdlePool.of(IdlePool.PER_OWNER, this::newCipher);
     }
 
     @Override
     protected int seal(
             byte[] nonce, byte[] in, int offset, int length, byte[] associatedData, byte[] out, int outOffset) {
+        Cipher c = null;
         try {
-            Cipher c = cipher(Cipher.ENCRYPT_MODE, nonce);
+            c = cipher(Cipher.ENCRYPT_MODE, nonce);
             c.updateAAD(associatedData);
             return c.doFinal(in, offset, length, out, outOffset);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(algorithm().id() + ": the JDK's cipher failed to seal: " + e, e);
+            throw new IllegalStateException(
+                    algorithm().id() + ": " + jca.getName() + "'s cipher failed to seal: " + e, e);
+        } finally {
+            if (c != null) {
+                idle.give(c, true); // initialized again before every use
+            }
         }
     }
 
@@ -61,22 +75,28 @@ final class JdkAead extends AbstractAead {
             byte[] nonce, byte[] in, int offset, int length, byte[] associatedData, byte[] out, int outOffset)
             throws AEADBadTagException {
         byte[] plaintext;
+        Cipher c = null;
         try {
-            Cipher c = cipher(Cipher.DECRYPT_MODE, nonce);
+            c = cipher(Cipher.DECRYPT_MODE, nonce);
             c.updateAAD(associatedData);
             // Into an array of its own, then copied: out is written only once the tag matched.
             plaintext = c.doFinal(in, offset, length);
         } catch (AEADBadTagException e) {
-            throw new AEADBadTagException(algorithm().id() + ": the tag does not match: the ciphertext, the tag,"
-                    + " the associated data, the nonce or the key is not what was sealed");
+            throw tagMismatch();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(algorithm().id() + ": the JDK's cipher failed to open: " + e, e);
+            throw new IllegalStateException(
+                    algorithm().id() + ": " + jca.getName() + "'s cipher failed to open: " + e, e);
+        } finally {
+            if (c != null) {
+                idle.give(c, true);
+            }
         }
         System.arraycopy(plaintext, 0, out, outOffset, plaintext.length);
         Arrays.fill(plaintext, (byte) 0);
         return plaintext.length;
     }
 
+    /** An idle cipher (or a new one) initialized for {@code mode} and {@code nonce}. */
     private Cipher cipher(int mode, byte[] nonce) throws GeneralSecurityException {
         AeadAlgorithm a = algorithm();
         SecretKeySpec k = keySpec;
@@ -88,20 +108,24 @@ final class JdkAead extends AbstractAead {
             n = HChaCha20.chachaNonce(nonce);
         }
         AlgorithmParameterSpec params = isGcm(a) ? new GCMParameterSpec(a.tagBytes() * 8, n) : new IvParameterSpec(n);
-        Cipher c = cached.get();
-        if (c == null) {
-            c = Cipher.getInstance(isGcm(a) ? GCM : CHACHA, jca);
-            cached.set(c);
-        }
+        Cipher c = idle.take();
         try {
             c.init(mode, k, params);
         } catch (InvalidKeyException | InvalidAlgorithmParameterException e) {
-            // The JDK refuses to encrypt twice under the key and nonce of a cipher's last use (a
+            // A provider refuses to encrypt twice under the key and nonce of a cipher's last use (a
             // nonce repeated, which this stateless object cannot refuse): a cipher of its own.
-            c = Cipher.getInstance(isGcm(a) ? GCM : CHACHA, jca);
+            c = newCipher();
             c.init(mode, k, params);
         }
         return c;
+    }
+
+    private Cipher newCipher() {
+        try {
+            return Cipher.getInstance(transformation, jca);
+        } catch (NoSuchAlgorithmException | NoSuchPaddingException e) {
+            throw new IllegalStateException(jca.getName() + " has no " + transformation + ": " + e, e);
+        }
     }
 
     private static boolean isGcm(AeadAlgorithm algorithm) {

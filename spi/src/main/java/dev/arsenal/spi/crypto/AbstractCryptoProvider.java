@@ -3,32 +3,34 @@ package dev.arsenal.spi.crypto;
 import dev.arsenal.Algorithm;
 import dev.arsenal.ProviderKind;
 import dev.arsenal.Strategy;
-import dev.arsenal.crypto.AeadAlgorithm;
+import java.util.Collection;
 import java.util.Collections;
-import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * What AEAD providers share: their id, kind, algorithms and one rank for every algorithm and
- * strategy, given once. A provider adds its probe, its {@link #aead} and its description.
+ * What crypto providers share: their id, kind, algorithms and one rank for every algorithm and
+ * strategy, given once. A provider implements {@link AeadProvider} and {@link DigestProvider} for
+ * the kinds it serves, and adds its probe, their factories and its description.
  */
-public abstract class AbstractAeadProvider implements AeadProvider {
+public abstract class AbstractCryptoProvider implements CryptoProvider {
     private final String id;
     private final ProviderKind kind;
     private final int rank;
-    private final Set<AeadAlgorithm> algorithms;
+    private final Set<Algorithm> algorithms;
 
     /**
      * @param id the provider id
      * @param kind its kind
      * @param rank its rank for every algorithm under every strategy
-     * @param algorithms what it serves
+     * @param algorithms what it serves, in the order to list them
      */
-    protected AbstractAeadProvider(String id, ProviderKind kind, int rank, Set<AeadAlgorithm> algorithms) {
+    protected AbstractCryptoProvider(
+            String id, ProviderKind kind, int rank, Collection<? extends Algorithm> algorithms) {
         this.id = id;
         this.kind = kind;
         this.rank = rank;
-        this.algorithms = Collections.unmodifiableSet(EnumSet.copyOf(algorithms));
+        this.algorithms = Collections.unmodifiableSet(new LinkedHashSet<>(algorithms));
     }
 
     @Override
@@ -42,7 +44,7 @@ public abstract class AbstractAeadProvider implements AeadProvider {
     }
 
     @Override
-    public final Set<AeadAlgorithm> algorithms() {
+    public final Set<Algorithm> algorithms() {
         return algorithms;
     }
 

@@ -1,0 +1,150 @@
+package dev.arsenal.providers.natives.crypto;
+
+import dev.arsenal.crypto.AeadAlgorithm;
+import dev.arsenal.providers.natives.ffm.NativeBinder;
+import dev.arsenal.providers.natives.ffm.NativeBinding;
+import dev.arsenal.providers.natives.ffm.NativeChunks;
+import dev.arsenal.providers.natives.ffm.NativeLibrary;
+import dev.arsenal.providers.natives.ffm.Symbol;
+import dev.arsenal.spi.Availability;
+import java.lang.foreign.Arena;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * The FFM bindings to the system's OpenSSL libcrypto 3 (Debian's {@code libssl3}): its EVP cipher
+ * interface, enough for the AEADs. Bound once per class loader; binding never throws, a failure is
+ * an {@link Availability} with its cause. The library is the file named by {@value
+ * #PATH_PROPERTY}, else {@code libcrypto.so.3}, {@code libcrypto.so}. A libcrypto without {@code
+ * EVP_CIPHER_fetch} is older than 3.0 and refused.
+ *
+ * <p>The ciphers are fetched once ({@code EVP_CIPHER_fetch(NULL, "AES-256-GCM", NULL)}), not
+ * named through {@code EVP_aes_256_gcm()}, whose every use fetches again in OpenSSL 3. The
+ * handles that take data are {@linkplain Linker.Option#critical(boolean) critical}: Java arrays are
+ * passed in place and the call holds off safepoints, so callers feed at most {@link
+ * NativeChunks#CRITICAL_INPUT} bytes per call (the EVP interface streams, so any message can be cut
+ * into such calls).
+ */
+final class OpenSslBindings {
+    /** The system property naming the library file to load instead of searching: {@value}. */
+    static final String PATH_PROPERTY = "arsenal.native.libcrypto.path";
+
+    /** {@code EVP_CTRL_AEAD_GET_TAG}. */
+    static final int GET_TAG = 0x10;
+    /** {@code EVP_CTRL_AEAD_SET_TAG}. */
+    static final int SET_TAG = 0x11;
+
+    private static final NativeBinder BINDER = new NativeBinder("libcrypto", NativeBinder.Version.none("3.0"));
+
+    /**
+     * The bound functions. A record so that HotSpot trusts its fields as constants and folds each
+     * handle into its call site.
+     */
+    record Handles(
+            @Symbol("EVP_CIPHER* EVP_CIPHER_fetch(OSSL_LIB_CTX* ctx, const char* algorithm, const char* properties)")
+            MethodHandle cipherFetch,
+
+            @Symbol("EVP_CIPHER_CTX* EVP_CIPHER_CTX_new(void)")
+            MethodHandle contextNew,
+
+            @Symbol("void EVP_CIPHER_CTX_free(EVP_CIPHER_CTX* ctx)")
+            MethodHandle contextFree,
+
+            @Symbol(
+                    value = "int EVP_CipherInit_ex(EVP_CIPHER_CTX* ctx, const EVP_CIPHER* type, ENGINE* impl,"
+                            + " const unsigned char* key, const unsigned char* iv, int enc)",
+                    critical = true)
+            MethodHandle init,
+
+            @Symbol(
+                    value = "int EVP_CipherUpdate(EVP_CIPHER_CTX* ctx, unsigned char* out, int* outl,"
+                            + " const unsigned char* in, int inl)",
+                    critical = true)
+            MethodHandle update,
+
+            @Symbol(
+                    value = "int EVP_CipherFinal_ex(EVP_CIPHER_CTX* ctx, unsigned char* out, int* outl)",
+                    critical = true)
+            MethodHandle finish,
+
+            @Symbol(
+                    value = "int EVP_CIPHER_CTX_ctrl(EVP_CIPHER_CTX* ctx, int type, int arg, void* ptr)",
+                    critical = true)
+            MethodHandle control) {}
+
+    /** Bound on first use, once per class loader. */
+    private static final class Holder {
+        static final NativeBinding<Handles> BINDING = bind(System.getProperty(PATH_PROPERTY));
+    }
+
+    /** The fetched ciphers by {@link AeadAlgorithm#ordinal()}; {@link MemorySegment#NULL} once refused. */
+    private static final AtomicReferenceArray<MemorySegment> CIPHERS =
+            new AtomicReferenceArray<>(AeadAlgorithm.values().length);
+
+    private OpenSslBindings() {}
+
+    /** The process-wide binding (per class loader), made on first use. */
+    static NativeBinding<Handles> binding() {
+        return Holder.BINDING;
+    }
+
+    /**
+     * The process-wide handles.
+     *
+     * @throws IllegalStateException with the cause if libcrypto could not be bound
+     */
+    static Handles handles() {
+        return Holder.BINDING.require("libcrypto");
+    }
+
+    /** Binds the file at {@code path}, or searches the platform's names if it is null or blank. Not cached. */
+    static NativeBinding<Handles> bind(String path) {
+        return BINDER.bind(PATH_PROPERTY, path, NativeLibrary.names("crypto", "3"), Handles.class);
+    }
+
+    /** OpenSSL's name of {@code algorithm}'s cipher; XChaCha20-Poly1305 runs on ChaCha20-Poly1305. */
+    static String cipherName(AeadAlgorithm algorithm) {
+        return switch (algorithm) {
+            case AES_128_GCM -> "AES-128-GCM";
+            case AES_256_GCM -> "AES-256-GCM";
+            case CHACHA20_POLY1305, XCHACHA20_POLY1305 -> "ChaCha20-Poly1305";
+        };
+    }
+
+    /**
+     * The {@code EVP_CIPHER} of {@code algorithm}, fetched on first use and kept for the process
+     * (fetched ciphers are never freed: there are three).
+     *
+     * @throws UnsupportedOperationException if this libcrypto has none (a FIPS-only configuration
+     *     refuses ChaCha20-Poly1305)
+     */
+    static MemorySegment cipher(AeadAlgorithm algorithm) {
+        MemorySegment c = CIPHERS.get(algorithm.ordinal());
+        if (c == null) {
+            try (Arena arena = Arena.ofConfined()) {
+                c = (MemorySegment) handles()
+                        .cipherFetch()
+                        .invokeExact(MemorySegment.NULL, arena.allocateFrom(cipherName(algorithm)), MemorySegment.NULL);
+            } catch (Throwable t) {
+                throw NativeLibrary.rethrow(t);
+            }
+            if (!CIPHERS.compareAndSet(algorithm.ordinal(), null, c)) {
+                c = CIPHERS.get(algorithm.ordinal()); // another thread's fetch won: the same cipher, kept once
+            }
+        }
+        if (c.equals(MemorySegment.NULL)) {
+            throw new UnsupportedOperationException(binding().library() + " refuses to fetch the cipher "
+                    + cipherName(algorithm) + " (not in its configured providers)");
+        }
+        return c;
+    }
+
+    /** Throws naming {@code function} unless it returned 1, as every EVP function does on success. */
+    static void check(int result, String function) {
+        if (result != 1) {
+            throw new IllegalStateException(function + " failed (" + result + ")");
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package dev.arsenal.providers.natives.crypto;
+
+import dev.arsenal.crypto.AeadAlgorithm;
+import dev.arsenal.providers.natives.ffm.NativeChunks;
+import dev.arsenal.providers.natives.ffm.NativeLibrary;
+import dev.arsenal.spi.crypto.AbstractAead;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.util.Arrays;
+import javax.crypto.AEADBadTagException;
+
+/**
+ * One of libsodium's IETF AEADs under one key: each call is one libsodium call (they are stateless,
+ * so one object serves any number of threads). A message and its associated data of at most {@link
+ * NativeChunks#CRITICAL_INPUT} bytes together are passed in place, larger ones copied to native
+ * memory first (see {@link SodiumBindings}).
+ *
+ * <p>libsodium zeroes its output when a tag does not match; the caller's array must keep what it
+ * held then, so a message is opened into an array of its own and copied once the tag matched.
+ */
+final class SodiumAead extends AbstractAead {
+    private static final int TAG = AeadAlgorithm.TAG_BYTES;
+
+    private final byte[] key;
+
+    SodiumAead(AeadAlgorithm algorithm, byte[] key) {
+        super(algorithm);
+        this.key = key.clone();
+    }
+
+    @Override
+    protected int seal(
+            byte[] nonce, byte[] in, int offset, int length, byte[] associatedData, byte[] out, int outOffset) {
+        SodiumBindings.Handles h = SodiumBindings.handles();
+        int status;
+        try {
+            if (inPlace(length, associatedData)) {
+                status = (int) sealer(h, true)
+                        .invokeExact(
+                                MemorySegment.ofArray(out).asSlice(outOffset),
+                                MemorySegment.NULL,
+                                MemorySegment.ofArray(in).asSlice(offset),
+                                (long) length,
+                                MemorySegment.ofArray(associatedData),
+                                (long) associatedData.length,
+                                MemorySegment.NULL,
+                                MemorySegment.ofArray(nonce),
+                                MemorySegment.ofArray(key));
+            } else {
+                try (Arena arena = Arena.ofConfined()) {
+                    MemorySegment sealed = arena.allocate(length + (long) TAG);
+                    MemorySegment plaintext = copy(arena, in, offset, length);
+                    MemorySegment k = copy(arena, key, 0, key.length);
+                    try {
+                        status = (int) sealer(h, false)
+                                .invokeExact(
+                                        sealed,
+                                        MemorySegment.NULL,
+                                        plaintext,
+                                        (long) length,
+                                        copy(arena, associatedData, 0, associatedData.length),
+                                        (long) associatedData.length,
+                                        MemorySegment.NULL,
+                                        copy(arena, nonce, 0, nonce.length),
+                                        k);
+                    } finally {
+                        plaintext.fill((byte) 0); // the arena's memory goes back to malloc as it is
+                        k.fill((byte) 0);
+                    }
+                    MemorySegment.copy(sealed, ValueLayout.JAVA_BYTE, 0, out, outOffset, length + TAG);
+                }
+            }
+        } catch (Throwable t) {
+            throw NativeLibrary.rethrow(t);
+        }
+        if (status != 0) {
+            throw new IllegalStateException(algorithm().id() + ": libsodium refused to seal (" + status + ")");
+        }
+        return length + TAG;
+    }
+
+    @Override
+    protected int open(
+            byte[] nonce, byte[] in, int offset, int length, byte[] associatedData, byte[] out, int outOffset)
+            throws AEADBadTagException {
+        SodiumBindings.Handles h = SodiumBindings.handles();
+        byte[] plaintext = new byte[length - TAG];
+        int status;
+        try {
+            if (inPlace(length, associatedData)) {
+                status = (int) opener(h, true)
+                        .invokeExact(
+                                MemorySegment.ofArray(plaintext),
+                                MemorySegment.NULL,
+                                MemorySegment.NULL,
+                                MemorySegment.ofArray(in).asSlice(offset),
+                                (long) length,
+                                MemorySegment.ofArray(associatedData),
+                                (long) associatedData.length,
+                                MemorySegment.ofArray(nonce),
+                                MemorySegment.ofArray(key));
+            } else {
+                try (Arena arena = Arena.ofConfined()) {
+                    MemorySegment opened = arena.allocate(Math.max(1, plaintext.length));
+                    MemorySegment k = copy(arena, key, 0, key.length);
+                    try {
+                        status = (int) opener(h, false)
+                                .invokeExact(
+                                        opened,
+                                        MemorySegment.NULL,
+                                        MemorySegment.NULL,
+                                        copy(arena, in, offset, length),
+                                        (long) length,
+                                        copy(arena, associatedData, 0, associatedData.length),
+                                        (long) associatedData.length,
+                                        copy(arena, nonce, 0, nonce.length),
+                                        k);
+                        if (status == 0) {
+                            MemorySegment.copy(opened, ValueLayout.JAVA_BYTE, 0, plaintext, 0, plaintext.length);
+                        }
+                    } finally {
+                        opened.fill((byte) 0);
+                        k.fill((byte) 0);
+                    }
+                }
+            }
+        } catch (Throwable t) {
+            throw NativeLibrary.rethrow(t);
+        }
+        if (status != 0) {
+            throw tagMismatch();
+        }
+        System.arraycopy(plaintext, 0, out, outOffset, plaintext.length);
+        Arrays.fill(plaintext, (byte) 0);
+        return plaintext.length;
+    }
+
+    private static boolean inPlace(int length, byte[] associatedData) {
+        return (long) length + associatedData.length <= NativeChunks.CRITICAL_INPUT;
+    }
+
+    private MethodHandle sealer(SodiumBindings.Handles h, boolean heap) {
+        return switch (algorithm()) {
+            case CHACHA20_POLY1305 -> heap ? h.chachaSealHeap() : h.chachaSeal();
+            case XCHACHA20_POLY1305 -> heap ? h.xchachaSealHeap() : h.xchachaSeal();
+            case AES_256_GCM -> heap ? h.aesGcmSealHeap() : h.aesGcmSeal();
+            case AES_128_GCM -> throw new UnsupportedOperationException("libsodium has no AES-128-GCM");
+        };
+    }
+
+    private MethodHandle opener(SodiumBindings.Handles h, boolean heap) {
+        return switch (algorithm()) {
+            case CHACHA20_POLY1305 -> heap ? h.chachaOpenHeap() : h.chachaOpen();
+            case XCHACHA20_POLY1305 -> heap ? h.xchachaOpenHeap() : h.xchachaOpen();
+            case AES_256_GCM -> heap ? h.aesGcmOpenHeap() : h.aesGcmOpen();
+            case AES_128_GCM -> throw new UnsupportedOperationException("libsodium has no AES-128-GCM");
+        };
+    }
+
+    /** {@code length} bytes of {@code array} from {@code offset} in native memory of {@code arena}. */
+    private static MemorySegment copy(Arena arena, byte[] array, int offset, int length) {
+        MemorySegment s = arena.allocate(Math.max(1, length));
+        MemorySegment.copy(array, offset, s, ValueLayout.JAVA_BYTE, 0, length);
+        return s;
+    }
+}
