@@ -7,7 +7,7 @@
  * every provider passes Wycheproof's vectors before it is used.
  */
 @Export
-@Version("1.1.0")
+@Version("1.0.0")
 package dev.arsenal.crypto;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,9 +3,9 @@ package dev.arsenal.itests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arsenal.itests.osgi.Container;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.launch.FrameworkFactory;
 
@@ -29,9 +28,7 @@ class FelixBundlesIT {
 
     @Test
     void everyShippedJarInstallsAndResolvesInFelix() throws Exception {
-        Map<String, String> config = new HashMap<>();
-        config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
-        config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        Map<String, String> config = Container.felixConfig(storage);
         FrameworkFactory factory =
                 ServiceLoader.load(FrameworkFactory.class).findFirst().orElseThrow();
         Framework felix = factory.newFramework(config);

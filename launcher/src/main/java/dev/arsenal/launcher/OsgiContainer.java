@@ -38,6 +38,14 @@ import org.osgi.framework.launch.FrameworkFactory;
  * shutdown hook and a {@code finally} block may both call it.
  */
 final class OsgiContainer implements AutoCloseable {
+    /**
+     * The JDK packages the system bundle exports besides the standard ones: {@code
+     * sun.security.x509}, which Conscrypt's bundle imports (for TLS certificates, a path the crypto
+     * providers never take); without it Conscrypt does not resolve. Added to what the caller's
+     * properties say.
+     */
+    static final String SYSTEM_PACKAGES_EXTRA = "sun.security.x509";
+
     private static final long STOP_TIMEOUT_MILLIS = 10_000;
 
     private final Framework framework;
@@ -70,6 +78,7 @@ final class OsgiContainer implements AutoCloseable {
         Map<String, String> config = new HashMap<>(properties);
         config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        config.merge(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SYSTEM_PACKAGES_EXTRA, (a, b) -> a + "," + b);
         // On the module path the launcher declares no 'uses' (see module-info); a no-op otherwise.
         OsgiContainer.class.getModule().addUses(FrameworkFactory.class);
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class)

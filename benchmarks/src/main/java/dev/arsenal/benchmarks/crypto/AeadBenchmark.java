@@ -80,6 +80,8 @@ public class AeadBenchmark {
     private Aead bouncyCastle;
     private Aead sodium;
     private Aead openssl;
+    private Aead conscrypt;
+    private java.security.Provider conscryptJca;
 
     @Setup
     public void setup() throws GeneralSecurityException, InvalidCipherTextException {
@@ -101,6 +103,9 @@ public class AeadBenchmark {
         openssl = forced("openssl");
         check("libsodium", sodium.encrypt(nonce, message, aad), expected);
         check("openssl", openssl.encrypt(nonce, message, aad), expected);
+        conscrypt = forced("conscrypt");
+        check("conscrypt", conscrypt.encrypt(nonce, message, aad), expected);
+        conscryptJca = org.conscrypt.Conscrypt.newProvider();
         if (aeadAlgorithm != AeadAlgorithm.XCHACHA20_POLY1305) {
             byte[] raw = new byte[out.length];
             jdkCipher(raw);
@@ -109,6 +114,10 @@ public class AeadBenchmark {
             java.util.Arrays.fill(nonce, (byte) 0);
             bouncyCastleCipher(raw);
             check("Bouncy Castle's cipher", raw, expected);
+            counter = 0;
+            java.util.Arrays.fill(nonce, (byte) 0);
+            conscryptCipher(raw);
+            check("Conscrypt's cipher", raw, expected);
         }
     }
 
@@ -161,6 +170,33 @@ public class AeadBenchmark {
     @Benchmark
     public int arsenalOpenSsl() {
         return openssl.encrypt(nextNonce(), message, 0, size, aad, out, 0);
+    }
+
+    /** Arsenal's {@code conscrypt} provider (BoringSSL through JNI), forced. */
+    @Benchmark
+    public int arsenalConscrypt() {
+        return conscrypt.encrypt(nextNonce(), message, 0, size, aad, out, 0);
+    }
+
+    /** Conscrypt's cipher as its users write it, made and initialized per message (no XChaCha). */
+    @Benchmark
+    public int conscryptCipher() throws GeneralSecurityException {
+        return conscryptCipher(out);
+    }
+
+    private int conscryptCipher(byte[] into) throws GeneralSecurityException {
+        if (aeadAlgorithm == AeadAlgorithm.XCHACHA20_POLY1305) {
+            throw new UnsupportedOperationException("Conscrypt has no XChaCha20-Poly1305");
+        }
+        boolean gcm = aeadAlgorithm != AeadAlgorithm.CHACHA20_POLY1305;
+        Cipher c = Cipher.getInstance(gcm ? "AES/GCM/NoPadding" : "ChaCha20/Poly1305/NoPadding", conscryptJca);
+        byte[] n = nextNonce();
+        c.init(
+                Cipher.ENCRYPT_MODE,
+                new SecretKeySpec(key, gcm ? "AES" : "ChaCha20"),
+                gcm ? new GCMParameterSpec(128, n) : new IvParameterSpec(n));
+        c.updateAAD(aad);
+        return c.doFinal(message, 0, size, into, 0);
     }
 
     /** The JDK's SunJCE cipher as its users write it (no XChaCha: the JDK has none). */

@@ -68,6 +68,7 @@ public class DigestBenchmark {
     private Digest java;
     private Digest simd;
     private Digest sodium;
+    private Digest conscrypt;
     private MessageDigest messageDigest;
     private org.bouncycastle.crypto.Digest bcDigest;
     private byte[] bcOut;
@@ -84,6 +85,7 @@ public class DigestBenchmark {
         java = forced("java-crypto", expected);
         simd = forced("simd-crypto", expected);
         sodium = forced("libsodium", expected);
+        conscrypt = forced("conscrypt", expected);
         bcDigest = switch (digestAlgorithm) {
             case SHA_256 -> new SHA256Digest();
             case SHA_512 -> new SHA512Digest();
@@ -161,6 +163,12 @@ public class DigestBenchmark {
     @Benchmark
     public byte[] arsenalSodium() {
         return run(sodium, "libsodium", message);
+    }
+
+    /** Arsenal's {@code conscrypt} provider (BoringSSL through JNI), forced (SHA-2 only). */
+    @Benchmark
+    public byte[] arsenalConscrypt() {
+        return run(conscrypt, "conscrypt", message);
     }
 
     /** The JDK's {@link MessageDigest}, kept and reused (SHA-2 only). */

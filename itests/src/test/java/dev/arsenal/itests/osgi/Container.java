@@ -28,13 +28,22 @@ public final class Container implements AutoCloseable {
     private final Framework felix;
     private final List<String> startFailures = new ArrayList<>();
 
+    /**
+     * The Felix configuration every test container starts with, as the launcher's does: its storage,
+     * cleaned, and the extra system package Conscrypt's bundle imports ({@code sun.security.x509}).
+     */
+    public static Map<String, String> felixConfig(Path storage) {
+        Map<String, String> config = new HashMap<>();
+        config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
+        config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "sun.security.x509");
+        return config;
+    }
+
     /** Boots Felix with a fresh storage directory, installs the jars and starts them in order. */
     public Container(List<Path> jars, Map<String, String> properties) throws Exception {
-        Map<String, String> config = new HashMap<>(properties);
-        config.put(
-                Constants.FRAMEWORK_STORAGE,
-                Files.createTempDirectory("arsenal-felix").toString());
-        config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        Map<String, String> config = new HashMap<>(felixConfig(Files.createTempDirectory("arsenal-felix")));
+        config.putAll(properties);
         felix = ServiceLoader.load(FrameworkFactory.class)
                 .findFirst()
                 .orElseThrow()
