@@ -85,4 +85,38 @@ public final class Crypto {
     public static Digest blake3() {
         return digest(DigestAlgorithm.BLAKE3);
     }
+
+    /**
+     * The MAC for {@code algorithm} under {@code key} (copied).
+     *
+     * @throws IllegalArgumentException if the key is null or empty
+     */
+    public static Mac mac(MacAlgorithm algorithm, byte[] key) {
+        return Arsenal.runtime().view(CryptoView.class).mac(algorithm, key);
+    }
+
+    /** HMAC-SHA-256 under {@code key} (copied). */
+    public static Mac hmacSha256(byte[] key) {
+        return mac(MacAlgorithm.HMAC_SHA_256, key);
+    }
+
+    /** HMAC-SHA-512 under {@code key} (copied). */
+    public static Mac hmacSha512(byte[] key) {
+        return mac(MacAlgorithm.HMAC_SHA_512, key);
+    }
+
+    /** The key derivation function for {@code algorithm}. */
+    public static Kdf kdf(KdfAlgorithm algorithm) {
+        return Arsenal.runtime().view(CryptoView.class).kdf(algorithm);
+    }
+
+    /** HKDF-SHA-256 (RFC 5869). */
+    public static Kdf hkdfSha256() {
+        return kdf(KdfAlgorithm.HKDF_SHA_256);
+    }
+
+    /** HKDF-SHA-512 (RFC 5869). */
+    public static Kdf hkdfSha512() {
+        return kdf(KdfAlgorithm.HKDF_SHA_512);
+    }
 }

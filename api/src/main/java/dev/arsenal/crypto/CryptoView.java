@@ -22,4 +22,14 @@ public interface CryptoView {
      * @throws dev.arsenal.ProviderUnavailableException if no provider can serve it as configured
      */
     Digest digest(DigestAlgorithm algorithm, DigestSpec spec);
+
+    /**
+     * The selected MAC for {@code algorithm} under {@code key} (copied).
+     *
+     * @throws IllegalArgumentException if the key is null or empty
+     */
+    Mac mac(MacAlgorithm algorithm, byte[] key);
+
+    /** The selected key derivation function for {@code algorithm}. */
+    Kdf kdf(KdfAlgorithm algorithm);
 }

@@ -3,7 +3,8 @@
  * dev.arsenal.crypto.AeadAlgorithm}: ChaCha20-Poly1305, XChaCha20-Poly1305, AES-128-GCM,
  * AES-256-GCM) through {@link dev.arsenal.crypto.Aead}; digests ({@link
  * dev.arsenal.crypto.DigestAlgorithm}: SHA-256, SHA-512, BLAKE2b, BLAKE3) through {@link
- * dev.arsenal.crypto.Digest}; and {@link dev.arsenal.crypto.Crypto}, the entry point. Each algorithm's provider is selected per machine, as in the other families, and
+ * dev.arsenal.crypto.Digest}; HMAC ({@link dev.arsenal.crypto.Mac}) and HKDF ({@link
+ * dev.arsenal.crypto.Kdf}); and {@link dev.arsenal.crypto.Crypto}, the entry point. Each algorithm's provider is selected per machine, as in the other families, and
  * every provider passes Wycheproof's vectors before it is used.
  */
 @Export

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.arsenal.compression.Codec;
 import dev.arsenal.crypto.AeadAlgorithm;
 import dev.arsenal.crypto.DigestAlgorithm;
+import dev.arsenal.crypto.KdfAlgorithm;
+import dev.arsenal.crypto.MacAlgorithm;
 import dev.arsenal.hashing.HashAlgorithm;
 import dev.arsenal.itests.osgi.OsgiScenarioMain;
 import dev.arsenal.itests.osgi.PlainSelectionMain;
@@ -85,9 +87,11 @@ class OsgiRuntimeIT {
                 HashAlgorithm.values().length
                         + Codec.values().length
                         + AeadAlgorithm.values().length
-                        + DigestAlgorithm.values().length,
+                        + DigestAlgorithm.values().length
+                        + MacAlgorithm.values().length
+                        + KdfAlgorithm.values().length,
                 osgi.size(),
-                "a route per algorithm (every hashing algorithm, codec, AEAD and digest): " + osgi);
+                "a route per algorithm (every hashing algorithm, codec, AEAD, digest, MAC and KDF): " + osgi);
         assertEquals(routes(plain), osgi, "OSGi chooses as ServiceLoader does on the same machine");
     }
 

@@ -10,6 +10,9 @@ import dev.arsenal.crypto.Crypto;
 import dev.arsenal.crypto.Digest;
 import dev.arsenal.crypto.DigestAlgorithm;
 import dev.arsenal.crypto.DigestStream;
+import dev.arsenal.crypto.KdfAlgorithm;
+import dev.arsenal.crypto.Mac;
+import dev.arsenal.crypto.MacAlgorithm;
 import dev.arsenal.hashing.Hashing;
 import dev.arsenal.report.Decision;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +20,7 @@ import java.util.Arrays;
 
 /**
  * A small application as a user writes it, run by {@link QuietApplicationIT} in a child JVM on
- * various flags: it uses every codec (both ways), every hash, every AEAD and every digest through the static
+ * various flags: it uses every codec (both ways), every hash, every AEAD, digest, MAC and KDF through the static
  * entry points, then prints one line per algorithm with the provider that served it and the
  * provider's kind, and "ok" if every result was right. Whatever the JVM or Arsenal print on stderr is the test's business.
  */
@@ -63,6 +66,13 @@ final class QuietMain {
             DigestStream stream = digest.newStream();
             stream.update(data);
             ok &= Arrays.equals(digest.digest(data), stream.digest());
+        }
+        for (MacAlgorithm algorithm : MacAlgorithm.values()) {
+            Mac mac = Crypto.mac(algorithm, new byte[] {1, 2, 3});
+            ok &= mac.verify(data, mac.mac(data));
+        }
+        for (KdfAlgorithm algorithm : KdfAlgorithm.values()) {
+            ok &= Crypto.kdf(algorithm).derive(data, null, null, 40).length == 40;
         }
         for (Decision d : Arsenal.runtime().report().selection()) {
             String provider = d.provider().orElse("NONE");

@@ -5,12 +5,15 @@ import dev.arsenal.Family;
 import dev.arsenal.crypto.AeadAlgorithm;
 import dev.arsenal.crypto.CryptoView;
 import dev.arsenal.crypto.DigestAlgorithm;
+import dev.arsenal.crypto.KdfAlgorithm;
+import dev.arsenal.crypto.MacAlgorithm;
 import dev.arsenal.spi.FamilyDescriptor;
 import java.util.List;
 
 /**
- * The crypto family: {@link AeadAlgorithm}s served by {@link AeadProvider}s and {@link
- * DigestAlgorithm}s served by {@link DigestProvider}s, both kinds of {@link CryptoProvider}.
+ * The crypto family: {@link AeadAlgorithm}s served by {@link AeadProvider}s, {@link
+ * DigestAlgorithm}s by {@link DigestProvider}s, {@link MacAlgorithm}s by {@link MacProvider}s and
+ * {@link KdfAlgorithm}s by {@link KdfProvider}s, all kinds of {@link CryptoProvider}.
  */
 public final class CryptoFamily implements FamilyDescriptor {
     /** The one instance. */
@@ -18,7 +21,9 @@ public final class CryptoFamily implements FamilyDescriptor {
 
     private static final List<Contract> CONTRACTS = List.of(
             new Contract("AEAD algorithms", AeadProvider.class, a -> a instanceof AeadAlgorithm),
-            new Contract("digest algorithms", DigestProvider.class, a -> a instanceof DigestAlgorithm));
+            new Contract("digest algorithms", DigestProvider.class, a -> a instanceof DigestAlgorithm),
+            new Contract("MAC algorithms", MacProvider.class, a -> a instanceof MacAlgorithm),
+            new Contract("KDF algorithms", KdfProvider.class, a -> a instanceof KdfAlgorithm));
 
     private static final List<Algorithm> ALGORITHMS = algorithmList();
 
@@ -57,6 +62,8 @@ public final class CryptoFamily implements FamilyDescriptor {
     private static List<Algorithm> algorithmList() {
         List<Algorithm> all = new java.util.ArrayList<>(List.of(AeadAlgorithm.values()));
         all.addAll(List.of(DigestAlgorithm.values()));
+        all.addAll(List.of(MacAlgorithm.values()));
+        all.addAll(List.of(KdfAlgorithm.values()));
         return List.copyOf(all);
     }
 }

@@ -4,14 +4,16 @@ import dev.arsenal.Algorithm;
 import dev.arsenal.Family;
 import dev.arsenal.crypto.AeadAlgorithm;
 import dev.arsenal.crypto.DigestAlgorithm;
+import dev.arsenal.crypto.KdfAlgorithm;
+import dev.arsenal.crypto.MacAlgorithm;
 import dev.arsenal.report.SelfTest;
 import dev.arsenal.spi.Provider;
 
 /**
  * A provider of the crypto family: one library's implementations (the JDK's, Bouncy Castle's,
  * libsodium's), of any of the family's kinds of primitive. A provider implements the interface of
- * each kind it lists algorithms of, {@link AeadProvider} for AEADs and {@link DigestProvider} for
- * digests, so that one id names one library for every algorithm ({@code
+ * each kind it lists algorithms of ({@link AeadProvider}, {@link DigestProvider}, {@link
+ * MacProvider}, {@link KdfProvider}), so that one id names one library for every algorithm ({@code
  * arsenal.force.sha-256=libsodium}).
  *
  * <p>The default {@link #selfTest} checks the shared known answers of the algorithm's kind.
@@ -29,6 +31,12 @@ public interface CryptoProvider extends Provider {
         }
         if (algorithm instanceof DigestAlgorithm d && this instanceof DigestProvider p) {
             return DigestKnownAnswers.check(p, d);
+        }
+        if (algorithm instanceof MacAlgorithm m && this instanceof MacProvider p) {
+            return MacKnownAnswers.check(p, m);
+        }
+        if (algorithm instanceof KdfAlgorithm k && this instanceof KdfProvider p) {
+            return KdfKnownAnswers.check(p, k);
         }
         return new SelfTest(SelfTest.Status.FAILED, id() + " has no " + algorithm.id());
     }

@@ -7,6 +7,10 @@ import dev.arsenal.crypto.CryptoView;
 import dev.arsenal.crypto.Digest;
 import dev.arsenal.crypto.DigestAlgorithm;
 import dev.arsenal.crypto.DigestSpec;
+import dev.arsenal.crypto.Kdf;
+import dev.arsenal.crypto.KdfAlgorithm;
+import dev.arsenal.crypto.Mac;
+import dev.arsenal.crypto.MacAlgorithm;
 import dev.arsenal.spi.Provider;
 import dev.arsenal.spi.Selections;
 import java.util.Map;
@@ -63,5 +67,29 @@ final class SelectedCrypto implements CryptoView {
         }
         throw new ProviderUnavailableException(chosen.id() + " does not give " + algorithm.id() + " as " + spec
                 + (s.isForced(algorithm) ? ", and it is forced" : ", and no other eligible provider does"));
+    }
+
+    @Override
+    public Mac mac(MacAlgorithm algorithm, byte[] key) {
+        Objects.requireNonNull(algorithm, "algorithm");
+        algorithm.checkKey(key);
+        byte[] copy = key.clone();
+        return selections.handOut(
+                Mac.class,
+                algorithm,
+                "MAC",
+                () -> Map.of("algorithm", algorithm),
+                s -> s.routed(Mac.class, algorithm, p -> ((MacProvider) p).mac(algorithm, copy)));
+    }
+
+    @Override
+    public Kdf kdf(KdfAlgorithm algorithm) {
+        Objects.requireNonNull(algorithm, "algorithm");
+        return selections.handOut(
+                Kdf.class,
+                algorithm,
+                "KDF",
+                () -> Map.of("algorithm", algorithm),
+                s -> s.routed(Kdf.class, algorithm, p -> ((KdfProvider) p).kdf(algorithm)));
     }
 }

@@ -9,12 +9,18 @@ import dev.arsenal.crypto.AeadAlgorithm;
 import dev.arsenal.crypto.Digest;
 import dev.arsenal.crypto.DigestAlgorithm;
 import dev.arsenal.crypto.DigestSpec;
+import dev.arsenal.crypto.Kdf;
+import dev.arsenal.crypto.KdfAlgorithm;
+import dev.arsenal.crypto.Mac;
+import dev.arsenal.crypto.MacAlgorithm;
 import dev.arsenal.platform.PlatformInfo;
 import dev.arsenal.spi.Availability;
 import dev.arsenal.spi.Provider;
 import dev.arsenal.spi.crypto.AbstractCryptoProvider;
 import dev.arsenal.spi.crypto.AeadProvider;
 import dev.arsenal.spi.crypto.DigestProvider;
+import dev.arsenal.spi.crypto.KdfProvider;
+import dev.arsenal.spi.crypto.MacProvider;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -25,7 +31,7 @@ import org.osgi.service.component.annotations.Component;
  * GCMBlockCipher} over {@code AESEngine}, used directly rather than through the JCA, and
  * XChaCha20-Poly1305 as HChaCha20 in front of its ChaCha20-Poly1305; and its digests, {@code
  * SHA256Digest}, {@code SHA512Digest}, {@code Blake2bDigest} and {@code Blake3Digest}, every length
- * and key the algorithms take.
+ * and key the algorithms take; {@code HMac} and {@code HKDFBytesGenerator}.
  *
  * <p>Optional: this class names no Bouncy Castle type, so it loads without bcprov; {@link #probe}
  * looks for it and says so when it is missing. Rank: 90,
@@ -33,7 +39,8 @@ import org.osgi.service.component.annotations.Component;
  */
 @ServiceProvider(value = Provider.class, resolution = Resolution.OPTIONAL)
 @Component(service = Provider.class, property = "service.ranking:Integer=90")
-public final class BouncyCastleCryptoProvider extends AbstractCryptoProvider implements AeadProvider, DigestProvider {
+public final class BouncyCastleCryptoProvider extends AbstractCryptoProvider
+        implements AeadProvider, DigestProvider, MacProvider, KdfProvider {
     /** The provider id, {@value}. */
     public static final String ID = "bouncycastle";
 
@@ -60,12 +67,24 @@ public final class BouncyCastleCryptoProvider extends AbstractCryptoProvider imp
     private static Set<Algorithm> served() {
         Set<Algorithm> all = new LinkedHashSet<>(EnumSet.allOf(AeadAlgorithm.class));
         all.addAll(EnumSet.allOf(DigestAlgorithm.class));
+        all.addAll(EnumSet.allOf(MacAlgorithm.class));
+        all.addAll(EnumSet.allOf(KdfAlgorithm.class));
         return all;
     }
 
     @Override
     public Digest digest(DigestAlgorithm algorithm, DigestSpec spec) {
         return new BouncyCastleDigest(algorithm, spec);
+    }
+
+    @Override
+    public Mac mac(MacAlgorithm algorithm, byte[] key) {
+        return new BouncyCastleMacs.Mac(algorithm, key);
+    }
+
+    @Override
+    public Kdf kdf(KdfAlgorithm algorithm) {
+        return new BouncyCastleMacs.Hkdf(algorithm);
     }
 
     @Override
@@ -77,6 +96,6 @@ public final class BouncyCastleCryptoProvider extends AbstractCryptoProvider imp
     @Override
     public String description() {
         return "Bouncy Castle's lightweight ChaCha20Poly1305 and GCMBlockCipher (pure Java);"
-                + " XChaCha20-Poly1305 through HChaCha20; SHA-256, SHA-512, BLAKE2b and BLAKE3 digests";
+                + " XChaCha20-Poly1305 through HChaCha20; SHA-256, SHA-512, BLAKE2b and BLAKE3 digests; HMac, HKDF";
     }
 }

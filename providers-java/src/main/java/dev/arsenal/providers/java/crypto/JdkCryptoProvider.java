@@ -9,6 +9,10 @@ import dev.arsenal.crypto.AeadAlgorithm;
 import dev.arsenal.crypto.Digest;
 import dev.arsenal.crypto.DigestAlgorithm;
 import dev.arsenal.crypto.DigestSpec;
+import dev.arsenal.crypto.Kdf;
+import dev.arsenal.crypto.KdfAlgorithm;
+import dev.arsenal.crypto.Mac;
+import dev.arsenal.crypto.MacAlgorithm;
 import dev.arsenal.platform.PlatformInfo;
 import dev.arsenal.spi.Availability;
 import dev.arsenal.spi.Provider;
@@ -17,6 +21,9 @@ import dev.arsenal.spi.crypto.AeadProvider;
 import dev.arsenal.spi.crypto.DigestProvider;
 import dev.arsenal.spi.crypto.JcaAead;
 import dev.arsenal.spi.crypto.JcaDigest;
+import dev.arsenal.spi.crypto.JcaMac;
+import dev.arsenal.spi.crypto.KdfProvider;
+import dev.arsenal.spi.crypto.MacProvider;
 import java.security.GeneralSecurityException;
 import java.security.Security;
 import java.util.EnumSet;
@@ -31,14 +38,16 @@ import org.osgi.service.component.annotations.Component;
  * own, later) does not route these calls back into itself. XChaCha20-Poly1305 is HChaCha20 ({@link
  * dev.arsenal.spi.crypto.HChaCha20}) in front of SunJCE's ChaCha20-Poly1305. SHA-256 and SHA-512
  * are the {@code SUN} provider's {@link java.security.MessageDigest}s, which HotSpot compiles to the
- * CPU's SHA instructions where it has them.
+ * CPU's SHA instructions where it has them. HMAC-SHA-256/512 are SunJCE's {@code Mac}s, HKDF the
+ * JDK's {@link javax.crypto.KDF}.
  *
  * <p>Available wherever SunJCE is (every JDK but some FIPS configurations, which remove it: the
  * probe then says so). Rank: 100, the Java base.
  */
 @ServiceProvider(value = Provider.class, resolution = Resolution.OPTIONAL)
 @Component(service = Provider.class, property = "service.ranking:Integer=100")
-public final class JdkCryptoProvider extends AbstractCryptoProvider implements AeadProvider, DigestProvider {
+public final class JdkCryptoProvider extends AbstractCryptoProvider
+        implements AeadProvider, DigestProvider, MacProvider, KdfProvider {
     /** The provider id, {@value}. */
     public static final String ID = "jdk-crypto";
 
@@ -77,6 +86,8 @@ public final class JdkCryptoProvider extends AbstractCryptoProvider implements A
         Set<Algorithm> all = new LinkedHashSet<>(EnumSet.allOf(AeadAlgorithm.class));
         all.add(DigestAlgorithm.SHA_256);
         all.add(DigestAlgorithm.SHA_512);
+        all.addAll(EnumSet.allOf(MacAlgorithm.class));
+        all.addAll(EnumSet.allOf(KdfAlgorithm.class));
         return all;
     }
 
@@ -87,6 +98,16 @@ public final class JdkCryptoProvider extends AbstractCryptoProvider implements A
             throw new IllegalStateException("the JDK's " + DIGEST_PROVIDER + " provider is not installed");
         }
         return new JcaDigest(algorithm, sun);
+    }
+
+    @Override
+    public Mac mac(MacAlgorithm algorithm, byte[] key) {
+        return new JcaMac(algorithm, key, Security.getProvider(JCA_PROVIDER));
+    }
+
+    @Override
+    public Kdf kdf(KdfAlgorithm algorithm) {
+        return new JdkKdf(algorithm, Security.getProvider(JCA_PROVIDER));
     }
 
     @Override

@@ -10,6 +10,10 @@ import dev.arsenal.crypto.AeadAlgorithm;
 import dev.arsenal.crypto.Digest;
 import dev.arsenal.crypto.DigestAlgorithm;
 import dev.arsenal.crypto.DigestSpec;
+import dev.arsenal.crypto.Kdf;
+import dev.arsenal.crypto.KdfAlgorithm;
+import dev.arsenal.crypto.Mac;
+import dev.arsenal.crypto.MacAlgorithm;
 import dev.arsenal.platform.PlatformInfo;
 import dev.arsenal.providers.natives.jni.JniLibrary;
 import dev.arsenal.spi.Availability;
@@ -17,8 +21,12 @@ import dev.arsenal.spi.Provider;
 import dev.arsenal.spi.crypto.AbstractCryptoProvider;
 import dev.arsenal.spi.crypto.AeadProvider;
 import dev.arsenal.spi.crypto.DigestProvider;
+import dev.arsenal.spi.crypto.Hkdf;
 import dev.arsenal.spi.crypto.JcaAead;
 import dev.arsenal.spi.crypto.JcaDigest;
+import dev.arsenal.spi.crypto.JcaMac;
+import dev.arsenal.spi.crypto.KdfProvider;
+import dev.arsenal.spi.crypto.MacProvider;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -27,7 +35,7 @@ import org.osgi.service.component.annotations.Component;
  * (in its jar), used through its JCA provider object (never installed in {@code Security}):
  * ChaCha20-Poly1305, AES-128/256-GCM and XChaCha20-Poly1305 (HChaCha20 in front of its
  * ChaCha20-Poly1305), through the same {@link JcaAead} as the JDK's; SHA-256 and SHA-512 through
- * {@link JcaDigest}.
+ * {@link JcaDigest}; HMAC through {@link JcaMac}, and HKDF over that HMAC ({@link Hkdf}).
  *
  * <p>Optional: the module {@code requires static org.conscrypt} and the bundle imports {@code
  * org.conscrypt} optionally. This class names no Conscrypt type; {@link #probe} first looks for
@@ -39,7 +47,8 @@ import org.osgi.service.component.annotations.Component;
  */
 @ServiceProvider(value = Provider.class, resolution = Resolution.OPTIONAL)
 @Component(service = Provider.class, property = "service.ranking:Integer=93")
-public final class ConscryptCryptoProvider extends AbstractCryptoProvider implements AeadProvider, DigestProvider {
+public final class ConscryptCryptoProvider extends AbstractCryptoProvider
+        implements AeadProvider, DigestProvider, MacProvider, KdfProvider {
     /** The provider's id: {@value}. */
     public static final String ID = "conscrypt";
 
@@ -64,7 +73,11 @@ public final class ConscryptCryptoProvider extends AbstractCryptoProvider implem
                         AeadAlgorithm.AES_128_GCM,
                         AeadAlgorithm.AES_256_GCM,
                         DigestAlgorithm.SHA_256,
-                        DigestAlgorithm.SHA_512));
+                        DigestAlgorithm.SHA_512,
+                        MacAlgorithm.HMAC_SHA_256,
+                        MacAlgorithm.HMAC_SHA_512,
+                        KdfAlgorithm.HKDF_SHA_256,
+                        KdfAlgorithm.HKDF_SHA_512));
     }
 
     @Override
@@ -74,7 +87,7 @@ public final class ConscryptCryptoProvider extends AbstractCryptoProvider implem
 
     @Override
     public int rank(Algorithm algorithm, Strategy strategy) {
-        return algorithm instanceof DigestAlgorithm ? 85 : super.rank(algorithm, strategy);
+        return algorithm instanceof AeadAlgorithm ? super.rank(algorithm, strategy) : 85;
     }
 
     @Override
@@ -89,6 +102,19 @@ public final class ConscryptCryptoProvider extends AbstractCryptoProvider implem
         return new JcaDigest(algorithm, ConscryptBindings.provider());
     }
 
+    @Override
+    public Mac mac(MacAlgorithm algorithm, byte[] key) {
+        requireAvailable();
+        return new JcaMac(algorithm, key, ConscryptBindings.provider());
+    }
+
+    /** HKDF over Conscrypt's HMAC ({@link Hkdf}): Conscrypt 2.5.2 has no HKDF of its own. */
+    @Override
+    public Kdf kdf(KdfAlgorithm algorithm) {
+        requireAvailable();
+        return new Hkdf(algorithm, key -> new JcaMac(algorithm.mac(), key, ConscryptBindings.provider()));
+    }
+
     private void requireAvailable() {
         Availability a = probe(null);
         if (!a.isAvailable()) {
@@ -98,7 +124,7 @@ public final class ConscryptCryptoProvider extends AbstractCryptoProvider implem
 
     @Override
     public String description() {
-        return "Conscrypt's BoringSSL through JNI (its JCA ciphers and digests, asked by object);"
-                + " XChaCha20-Poly1305 through HChaCha20";
+        return "Conscrypt's BoringSSL through JNI (its JCA ciphers, digests and MACs, asked by object);"
+                + " XChaCha20-Poly1305 through HChaCha20, HKDF over its HMAC";
     }
 }
