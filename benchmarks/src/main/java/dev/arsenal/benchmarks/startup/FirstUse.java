@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * The first use of each family in a fresh JVM, timed from inside: for each family named on the
- * command line ({@code hashing}, {@code compression}, {@code crypto}), in order, the time from
+ * command line ({@code hashing}, {@code compression}, {@code crypto}, and {@code digest}: the crypto
+ * family through BLAKE3), in order, the time from
  * asking for its first primitive to the result of its first call ({@code
  * Hashing.xxh3_64().hash(100 bytes)}, {@code Compression.compressor(Codec.ZSTD).compress(1000
  * bytes)}, {@code Crypto.chacha20Poly1305(key).encrypt(100 bytes)}), which includes the engine's
@@ -31,8 +32,10 @@ public final class FirstUse {
                 case "compression" -> Compression.compressor(Codec.ZSTD).compress(new byte[1000]).length;
                 case "crypto" ->
                     Crypto.chacha20Poly1305(new byte[32]).encrypt(new byte[12], new byte[100], null).length;
+                case "digest" -> Crypto.blake3().digest(new byte[100]).length;
                 default ->
-                    throw new IllegalArgumentException("no family " + families[i] + " (hashing, compression, crypto)");
+                    throw new IllegalArgumentException(
+                            "no family " + families[i] + " (hashing, compression, crypto, digest)");
             };
             nanos[i] = System.nanoTime() - start;
         }
