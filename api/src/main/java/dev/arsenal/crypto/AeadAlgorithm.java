@@ -3,9 +3,8 @@ package dev.arsenal.crypto;
 import dev.arsenal.Algorithm;
 import dev.arsenal.Family;
 import dev.arsenal.UnknownAlgorithmException;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * The AEAD algorithms: each with its key, nonce and tag sizes, which every {@link Aead} checks.
@@ -96,23 +95,18 @@ public enum AeadAlgorithm implements Algorithm {
         }
     }
 
-    /** The ids of all algorithms, in declaration order. */
+    /** The ids, in declaration order. */
     public static List<String> ids() {
-        return Arrays.stream(values()).map(AeadAlgorithm::id).toList();
+        return AlgorithmNames.ids(values());
     }
 
     /**
-     * Finds an algorithm by id, ignoring case; also accepts the enum names ({@code AES_256_GCM}).
+     * The algorithm with this id, its constant's name, or a name other tools use; case, dashes and
+     * underscores are ignored.
      *
-     * @throws UnknownAlgorithmException listing the known ids
+     * @throws UnknownAlgorithmException listing the ids, if none has it
      */
     public static AeadAlgorithm byId(String name) {
-        String n = name.strip().toLowerCase(Locale.ROOT);
-        for (AeadAlgorithm a : values()) {
-            if (a.id.equals(n) || a.name().toLowerCase(Locale.ROOT).equals(n.replace('-', '_'))) {
-                return a;
-            }
-        }
-        throw new UnknownAlgorithmException(name, ids());
+        return AlgorithmNames.byName(values(), name, Map.of());
     }
 }

@@ -3,9 +3,8 @@ package dev.arsenal.crypto;
 import dev.arsenal.Algorithm;
 import dev.arsenal.Family;
 import dev.arsenal.UnknownAlgorithmException;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * The cryptographic digests: SHA-256 and SHA-512 (FIPS 180-4), BLAKE2b (RFC 7693: 1 to 64 bytes of
@@ -99,29 +98,17 @@ public enum DigestAlgorithm implements Algorithm {
 
     /** The ids, in declaration order. */
     public static List<String> ids() {
-        return Arrays.stream(values()).map(DigestAlgorithm::id).toList();
+        return AlgorithmNames.ids(values());
     }
 
     /**
-     * The algorithm with this id ({@code sha-256}), its constant's name ({@code SHA_256}), or the
-     * names the command-line tools use ({@code sha256}, {@code sha512}, {@code b2}, {@code b3});
-     * case is ignored.
+     * The algorithm with this id, its constant's name, or a name other tools use; case, dashes and
+     * underscores are ignored.
      *
      * @throws UnknownAlgorithmException listing the ids, if none has it
      */
     public static DigestAlgorithm byId(String name) {
-        String n = name.strip().toLowerCase(Locale.ROOT);
-        for (DigestAlgorithm a : values()) {
-            if (a.id.equals(n)
-                    || a.id.replace("-", "").equals(n)
-                    || a.name().toLowerCase(Locale.ROOT).equals(n)) {
-                return a;
-            }
-        }
-        return switch (n) {
-            case "b2", "blake2b-512", "blake2b512" -> BLAKE2B;
-            case "b3", "blake3-256" -> BLAKE3;
-            default -> throw new UnknownAlgorithmException(name, ids());
-        };
+        return AlgorithmNames.byName(
+                values(), name, Map.of("b2", BLAKE2B, "blake2b512", BLAKE2B, "b3", BLAKE3, "blake3256", BLAKE3));
     }
 }

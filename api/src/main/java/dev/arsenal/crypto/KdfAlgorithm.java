@@ -3,9 +3,8 @@ package dev.arsenal.crypto;
 import dev.arsenal.Algorithm;
 import dev.arsenal.Family;
 import dev.arsenal.UnknownAlgorithmException;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /** The key derivation functions: HKDF (RFC 5869) over HMAC-SHA-256 and HMAC-SHA-512. */
 public enum KdfAlgorithm implements Algorithm {
@@ -53,26 +52,32 @@ public enum KdfAlgorithm implements Algorithm {
         }
     }
 
+    /**
+     * Checks a pseudorandom key for {@link Kdf#expand}: at least the hash's length.
+     *
+     * @throws IllegalArgumentException if it is shorter
+     * @throws NullPointerException if it is null
+     */
+    public void checkPseudoRandomKey(byte[] pseudoRandomKey) {
+        int hashLength = mac.length();
+        if (java.util.Objects.requireNonNull(pseudoRandomKey, "pseudoRandomKey").length < hashLength) {
+            throw new IllegalArgumentException(
+                    id + ": the pseudorandom key is at least " + hashLength + " bytes, not " + pseudoRandomKey.length);
+        }
+    }
+
     /** The ids, in declaration order. */
     public static List<String> ids() {
-        return Arrays.stream(values()).map(KdfAlgorithm::id).toList();
+        return AlgorithmNames.ids(values());
     }
 
     /**
-     * The algorithm with this id ({@code hkdf-sha-256}), its constant's name, or the JDK's name
-     * ({@code HKDF-SHA256}); case is ignored.
+     * The algorithm with this id, its constant's name, or a name other tools use; case, dashes and
+     * underscores are ignored.
      *
      * @throws UnknownAlgorithmException listing the ids, if none has it
      */
     public static KdfAlgorithm byId(String name) {
-        String n = name.strip().toLowerCase(Locale.ROOT);
-        for (KdfAlgorithm a : values()) {
-            if (a.id.equals(n)
-                    || a.id.replace("-", "").equals(n.replace("-", ""))
-                    || a.name().toLowerCase(Locale.ROOT).equals(n)) {
-                return a;
-            }
-        }
-        throw new UnknownAlgorithmException(name, ids());
+        return AlgorithmNames.byName(values(), name, Map.of());
     }
 }

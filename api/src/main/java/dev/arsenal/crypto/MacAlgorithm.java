@@ -3,9 +3,8 @@ package dev.arsenal.crypto;
 import dev.arsenal.Algorithm;
 import dev.arsenal.Family;
 import dev.arsenal.UnknownAlgorithmException;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * The message authentication codes: HMAC (RFC 2104) over SHA-256 and SHA-512. (Keyed BLAKE2b and
@@ -68,24 +67,16 @@ public enum MacAlgorithm implements Algorithm {
 
     /** The ids, in declaration order. */
     public static List<String> ids() {
-        return Arrays.stream(values()).map(MacAlgorithm::id).toList();
+        return AlgorithmNames.ids(values());
     }
 
     /**
-     * The algorithm with this id ({@code hmac-sha-256}), its constant's name, or the JCA's name
-     * ({@code HmacSHA256}); case is ignored.
+     * The algorithm with this id, its constant's name, or a name other tools use; case, dashes and
+     * underscores are ignored.
      *
      * @throws UnknownAlgorithmException listing the ids, if none has it
      */
     public static MacAlgorithm byId(String name) {
-        String n = name.strip().toLowerCase(Locale.ROOT);
-        for (MacAlgorithm a : values()) {
-            if (a.id.equals(n)
-                    || a.id.replace("-", "").equals(n.replace("-", ""))
-                    || a.name().toLowerCase(Locale.ROOT).equals(n)) {
-                return a;
-            }
-        }
-        throw new UnknownAlgorithmException(name, ids());
+        return AlgorithmNames.byName(values(), name, Map.of());
     }
 }

@@ -92,9 +92,9 @@ class QuickStartIT {
     @Test
     void onTheModulePathWithTheRecommendedFlags() throws Exception {
         Run r = java(
-                "--enable-native-access=dev.arsenal.providers.natives,com.github.luben.zstd_jni,org.lz4.java",
+                "--enable-native-access=dev.arsenal.providers.natives,com.github.luben.zstd_jni,org.lz4.java,org.conscrypt",
                 "--add-modules",
-                "jdk.incubator.vector,com.github.luben.zstd_jni,org.lz4.java",
+                "jdk.incubator.vector,com.github.luben.zstd_jni,org.lz4.java,org.conscrypt",
                 "-p",
                 JAR + File.pathSeparator + LIB,
                 "-m",

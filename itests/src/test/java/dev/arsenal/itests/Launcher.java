@@ -166,8 +166,8 @@ final class Launcher {
                 // module path each is resolved when asked for. --enable-native-access takes module names (no
                 // ALL-MODULE-PATH).
                 "--add-modules",
-                "jdk.incubator.vector,com.github.luben.zstd_jni,org.lz4.java,org.bouncycastle.provider",
-                "--enable-native-access=dev.arsenal.providers.natives,com.github.luben.zstd_jni,org.lz4.java",
+                "jdk.incubator.vector,com.github.luben.zstd_jni,org.lz4.java,org.bouncycastle.provider,org.conscrypt",
+                "--enable-native-access=dev.arsenal.providers.natives,com.github.luben.zstd_jni,org.lz4.java,org.conscrypt",
                 "-Darsenal.config=" + emptyConfig()));
         List<String> mp = new ArrayList<>();
         mp.add(launcherJar().toString());

@@ -47,9 +47,7 @@ public final class Blake3Digest extends AbstractDigest {
         boolean done = false;
         try {
             h.update(input, offset, length);
-            byte[] out = new byte[length()];
-            h.finish(out, 0, out.length);
-            h.reset();
+            byte[] out = finish(h);
             done = true;
             return out;
         } finally {
@@ -63,14 +61,20 @@ public final class Blake3Digest extends AbstractDigest {
         boolean done = false;
         try {
             h.update(input);
-            byte[] out = new byte[length()];
-            h.finish(out, 0, out.length);
-            h.reset();
+            byte[] out = finish(h);
             done = true;
             return out;
         } finally {
             idle.give(h, done);
         }
+    }
+
+    /** The output of {@code h}, which is then reset for the pool. */
+    private byte[] finish(Blake3 h) {
+        byte[] out = new byte[length()];
+        h.finish(out, 0, out.length);
+        h.reset();
+        return out;
     }
 
     @Override

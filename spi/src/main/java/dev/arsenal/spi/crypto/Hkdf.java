@@ -54,11 +54,8 @@ public final class Hkdf implements Kdf {
     @Override
     public byte[] expand(byte[] pseudoRandomKey, byte[] info, int length) {
         algorithm.checkLength(length);
+        algorithm.checkPseudoRandomKey(pseudoRandomKey);
         int hashLength = algorithm.mac().length();
-        if (Objects.requireNonNull(pseudoRandomKey, "pseudoRandomKey").length < hashLength) {
-            throw new IllegalArgumentException(algorithm.id() + ": the pseudorandom key is at least " + hashLength
-                    + " bytes, not " + pseudoRandomKey.length);
-        }
         byte[] context = info == null ? EMPTY : info;
         DigestStream s = hmac.apply(pseudoRandomKey).newStream();
         byte[] out = new byte[length];

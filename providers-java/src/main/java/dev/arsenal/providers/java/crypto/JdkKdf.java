@@ -59,11 +59,7 @@ final class JdkKdf implements Kdf {
     @Override
     public byte[] expand(byte[] pseudoRandomKey, byte[] info, int length) {
         algorithm.checkLength(length);
-        int hashLength = algorithm.mac().length();
-        if (Objects.requireNonNull(pseudoRandomKey, "pseudoRandomKey").length < hashLength) {
-            throw new IllegalArgumentException(algorithm.id() + ": the pseudorandom key is at least " + hashLength
-                    + " bytes, not " + pseudoRandomKey.length);
-        }
+        algorithm.checkPseudoRandomKey(pseudoRandomKey);
         return run(HKDFParameterSpec.expandOnly(new SecretKeySpec(pseudoRandomKey, "HKDF-PRK"), info, length));
     }
 
