@@ -14,26 +14,28 @@ import java.util.Map;
  */
 public enum DigestAlgorithm implements Algorithm {
     /** SHA-256: 32 bytes, no key. */
-    SHA_256("sha-256", 32, 32, 0, 0),
+    SHA_256("sha-256", 32, 32, 32, 0, 0),
     /** SHA-512: 64 bytes, no key. */
-    SHA_512("sha-512", 64, 64, 0, 0),
+    SHA_512("sha-512", 64, 64, 64, 0, 0),
     /** BLAKE2b: 64 bytes by default, 1 to 64; keyed with 1 to 64 bytes (a MAC), or not. */
-    BLAKE2B("blake2b", 64, 64, 1, 64),
+    BLAKE2B("blake2b", 64, 1, 64, 1, 64),
     /**
      * BLAKE3: 32 bytes by default and any length (an extendable output: a shorter output is a
      * prefix of a longer one); keyed with exactly 32 bytes, or deriving a key from a context string.
      */
-    BLAKE3("blake3", 32, Integer.MAX_VALUE, 32, 32);
+    BLAKE3("blake3", 32, 1, Integer.MAX_VALUE, 32, 32);
 
     private final String id;
     private final int defaultLength;
+    private final int minLength;
     private final int maxLength;
     private final int minKey;
     private final int maxKey;
 
-    DigestAlgorithm(String id, int defaultLength, int maxLength, int minKey, int maxKey) {
+    DigestAlgorithm(String id, int defaultLength, int minLength, int maxLength, int minKey, int maxKey) {
         this.id = id;
         this.defaultLength = defaultLength;
+        this.minLength = minLength;
         this.maxLength = maxLength;
         this.minKey = minKey;
         this.maxKey = maxKey;
@@ -52,6 +54,11 @@ public enum DigestAlgorithm implements Algorithm {
     /** The output length in bytes of a digest made without a length. */
     public int defaultLength() {
         return defaultLength;
+    }
+
+    /** The shortest output in bytes: the fixed length of SHA-256 and SHA-512, 1 for the BLAKEs. */
+    public int minLength() {
+        return minLength;
     }
 
     /** The longest output in bytes; {@link Integer#MAX_VALUE} for BLAKE3, whose output has no end. */
@@ -74,11 +81,11 @@ public enum DigestAlgorithm implements Algorithm {
      */
     public int check(DigestSpec spec) {
         int length = spec.length() == 0 ? defaultLength : spec.length();
-        if (length < 1 || length > maxLength) {
+        if (length < minLength || length > maxLength) {
             throw new IllegalArgumentException(id
-                    + (maxLength == defaultLength && length > 0
-                            ? " gives " + defaultLength + " bytes, not " + length
-                            : " gives 1 to " + maxLength + " bytes, not " + length));
+                    + (minLength == maxLength
+                            ? " gives " + maxLength + " bytes, not " + length
+                            : " gives " + minLength + " to " + maxLength + " bytes, not " + length));
         }
         if (spec.hasKey()) {
             int k = spec.keyLength();
