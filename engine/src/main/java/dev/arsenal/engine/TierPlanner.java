@@ -80,7 +80,7 @@ final class TierPlanner {
         }
         long smallest = SizeClasses.SIZES.getFirst();
         boolean routesBySize = Families.of(algorithm).splitsBySize();
-        if (routesBySize && shortLived) {
+        if (shortLived && Families.of(algorithm).shortLivedTakesSmallInputWinner()) {
             Provider one = best(smallPool, smallest, score);
             Route route = Route.single(one);
             String at = smallPool.stream()

@@ -59,6 +59,17 @@ public interface FamilyDescriptor {
     boolean splitsBySize();
 
     /**
+     * Whether a short-lived process ({@code arsenal.lifetime=short}, which the one-job commands set)
+     * gets the provider that is best at small inputs for every size, rather than the bulk one: true
+     * where a bulk provider's vector kernel or library would take longer to warm up than such a
+     * process lasts. By default the families that split by size; compression keeps its choice (its
+     * bulk provider wins even in one command).
+     */
+    default boolean shortLivedTakesSmallInputWinner() {
+        return splitsBySize();
+    }
+
+    /**
      * The known-answer self-test of {@code provider} for {@code algorithm}. By default the
      * provider's own ({@link Provider#selfTest}).
      */
