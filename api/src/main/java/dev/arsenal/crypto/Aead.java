@@ -1,5 +1,7 @@
 package dev.arsenal.crypto;
 
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
 import javax.crypto.AEADBadTagException;
 
 /**
@@ -81,4 +83,46 @@ public interface Aead {
      */
     byte[] decryptDetached(byte[] nonce, byte[] ciphertext, byte[] tag, byte[] associatedData)
             throws AEADBadTagException;
+
+    /**
+     * Seals {@code in}'s remaining bytes into {@code out} at its position (ciphertext, then tag),
+     * as {@link javax.crypto.Cipher#doFinal(ByteBuffer, ByteBuffer)} does: both positions advance.
+     * Heap, direct and read-only input buffers alike.
+     *
+     * @return the bytes written: the input's length plus the tag's
+     * @throws IllegalArgumentException if the nonce has the wrong length, or {@code out} has fewer
+     *     bytes remaining than that (nothing is consumed or written then)
+     * @throws java.nio.ReadOnlyBufferException if {@code out} is read-only
+     */
+    int encrypt(byte[] nonce, ByteBuffer in, byte[] associatedData, ByteBuffer out);
+
+    /**
+     * Opens {@code in}'s remaining bytes (ciphertext, then tag) into {@code out} at its position; both
+     * positions advance. On failure neither buffer changes: nothing consumed, nothing written.
+     *
+     * @return the plaintext's length
+     * @throws AEADBadTagException if the input is shorter than a tag, or the tag does not match
+     * @throws IllegalArgumentException if the nonce has the wrong length, or {@code out} has no room
+     */
+    int decrypt(byte[] nonce, ByteBuffer in, byte[] associatedData, ByteBuffer out) throws AEADBadTagException;
+
+    /**
+     * Seals all of {@code in} into the start of {@code out} (ciphertext, then tag); segments on the
+     * heap or off it.
+     *
+     * @return the bytes written: {@code in}'s size plus the tag's
+     * @throws IllegalArgumentException if the nonce has the wrong length, {@code in} is larger than
+     *     an array can hold, or {@code out} is smaller than the sealed message
+     */
+    long encrypt(byte[] nonce, MemorySegment in, byte[] associatedData, MemorySegment out);
+
+    /**
+     * Opens all of {@code in} (ciphertext, then tag) into the start of {@code out}. On failure
+     * {@code out} is left as it was.
+     *
+     * @return the plaintext's length
+     * @throws AEADBadTagException if the input is shorter than a tag, or the tag does not match
+     * @throws IllegalArgumentException if the nonce has the wrong length, or {@code out} has no room
+     */
+    long decrypt(byte[] nonce, MemorySegment in, byte[] associatedData, MemorySegment out) throws AEADBadTagException;
 }

@@ -2,6 +2,10 @@ package dev.arsenal.spi.crypto;
 
 import dev.arsenal.crypto.Aead;
 import dev.arsenal.crypto.AeadAlgorithm;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
+import java.nio.ReadOnlyBufferException;
 import java.util.Arrays;
 import java.util.Objects;
 import javax.crypto.AEADBadTagException;
@@ -113,6 +117,113 @@ public abstract class AbstractAead implements Aead {
         byte[] sealed = Arrays.copyOf(ciphertext, ciphertext.length + TAG);
         System.arraycopy(tag, 0, sealed, ciphertext.length, TAG);
         return decrypt(nonce, sealed, associatedData);
+    }
+
+    /**
+     * Through the array forms: in place where both buffers have accessible arrays, else through
+     * copies; the positions advance only once the call succeeded.
+     */
+    @Override
+    public int encrypt(byte[] nonce, ByteBuffer in, byte[] associatedData, ByteBuffer out) {
+        algorithm.checkNonce(nonce);
+        int n = in.remaining();
+        room(out.remaining(), (long) n + TAG, "out", "the sealed message");
+        if (out.isReadOnly()) {
+            throw new ReadOnlyBufferException();
+        }
+        int written;
+        if (in.hasArray() && out.hasArray()) {
+            written = encrypt(
+                    nonce,
+                    in.array(),
+                    in.arrayOffset() + in.position(),
+                    n,
+                    associatedData,
+                    out.array(),
+                    out.arrayOffset() + out.position());
+        } else {
+            byte[] sealed = encrypt(nonce, bytes(in.duplicate(), n), associatedData);
+            out.duplicate().put(sealed);
+            written = sealed.length;
+        }
+        in.position(in.limit());
+        out.position(out.position() + written);
+        return written;
+    }
+
+    @Override
+    public int decrypt(byte[] nonce, ByteBuffer in, byte[] associatedData, ByteBuffer out) throws AEADBadTagException {
+        algorithm.checkNonce(nonce);
+        int n = in.remaining();
+        checkLength(n);
+        room(out.remaining(), n - TAG, "out", "the plaintext");
+        if (out.isReadOnly()) {
+            throw new ReadOnlyBufferException();
+        }
+        int written;
+        if (in.hasArray() && out.hasArray()) {
+            written = decrypt(
+                    nonce,
+                    in.array(),
+                    in.arrayOffset() + in.position(),
+                    n,
+                    associatedData,
+                    out.array(),
+                    out.arrayOffset() + out.position());
+        } else {
+            byte[] plaintext = decrypt(nonce, bytes(in.duplicate(), n), associatedData);
+            out.duplicate().put(plaintext);
+            written = plaintext.length;
+            Arrays.fill(plaintext, (byte) 0);
+        }
+        in.position(in.limit());
+        out.position(out.position() + written);
+        return written;
+    }
+
+    /** Through the array forms, copying the segments (an {@code Aead} call works on arrays). */
+    @Override
+    public long encrypt(byte[] nonce, MemorySegment in, byte[] associatedData, MemorySegment out) {
+        algorithm.checkNonce(nonce);
+        room(out.byteSize(), in.byteSize() + TAG, "out", "the sealed message");
+        if (in.byteSize() > Integer.MAX_VALUE - TAG - 8) {
+            throw new IllegalArgumentException(algorithm.id() + ": " + in.byteSize()
+                    + " bytes is more than one message can hold here (an array's size)");
+        }
+        byte[] plaintext = in.toArray(ValueLayout.JAVA_BYTE);
+        byte[] sealed = encrypt(nonce, plaintext, associatedData);
+        Arrays.fill(plaintext, (byte) 0);
+        MemorySegment.copy(sealed, 0, out, ValueLayout.JAVA_BYTE, 0, sealed.length);
+        return sealed.length;
+    }
+
+    @Override
+    public long decrypt(byte[] nonce, MemorySegment in, byte[] associatedData, MemorySegment out)
+            throws AEADBadTagException {
+        algorithm.checkNonce(nonce);
+        if (in.byteSize() > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(algorithm.id() + ": " + in.byteSize()
+                    + " bytes is more than one message can hold here (an array's size)");
+        }
+        checkLength((int) in.byteSize());
+        room(out.byteSize(), in.byteSize() - TAG, "out", "the plaintext");
+        byte[] plaintext = decrypt(nonce, in.toArray(ValueLayout.JAVA_BYTE), associatedData);
+        MemorySegment.copy(plaintext, 0, out, ValueLayout.JAVA_BYTE, 0, plaintext.length);
+        Arrays.fill(plaintext, (byte) 0);
+        return plaintext.length;
+    }
+
+    private void room(long has, long needs, String where, String what) {
+        if (has < needs) {
+            throw new IllegalArgumentException(
+                    algorithm.id() + ": " + what + " is " + needs + " bytes; " + where + " has room for " + has);
+        }
+    }
+
+    private static byte[] bytes(ByteBuffer in, int n) {
+        byte[] b = new byte[n];
+        in.get(b);
+        return b;
     }
 
     /**

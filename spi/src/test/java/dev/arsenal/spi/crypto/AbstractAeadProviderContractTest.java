@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.arsenal.crypto.Aead;
 import dev.arsenal.crypto.AeadAlgorithm;
 import dev.arsenal.report.SelfTest;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       1,100 and random associated data;
  *   <li>any byte of the ciphertext or the tag flipped, the associated data or the nonce changed:
  *       refused, and the output range left as it was;
+ *   <li>the {@code ByteBuffer} (heap, direct, read-only) and {@code MemorySegment} forms seal and
+ *       open as the array form; no room, or a bad tag, leaves both sides as they were;
  *   <li>messages and associated data past 256 KiB (where native providers change how they pass
  *       memory) seal as the JDK's cipher does, open, and are refused when altered;
  *   <li>misuse refused with a message naming what was wrong;
@@ -237,6 +243,81 @@ public abstract class AbstractAeadProviderContractTest {
                 IllegalArgumentException.class,
                 () -> aead.encryptDetached(nonce, new byte[10], null, new byte[9]),
                 "the ciphertext array must be as long as the plaintext");
+    }
+
+    @ParameterizedTest
+    @MethodSource("algorithms")
+    void bufferAndSegmentFormsSealAndOpenAsTheArrayForm(AeadAlgorithm algorithm) throws AEADBadTagException {
+        SplittableRandom r = new SplittableRandom(algorithm.ordinal() + 77L);
+        Aead aead = aead(algorithm, random(r, algorithm.keyBytes()));
+        int tag = algorithm.tagBytes();
+        for (int n : new int[] {0, 1, 100, 5000}) {
+            byte[] nonce = random(r, algorithm.nonceBytes());
+            byte[] message = random(r, n);
+            byte[] aad = random(r, 9);
+            byte[] sealed = aead.encrypt(nonce, message, aad);
+            String what = algorithm.id() + ", " + n + " bytes";
+            for (ByteBuffer in : new ByteBuffer[] {
+                ByteBuffer.wrap(message),
+                ByteBuffer.allocateDirect(n).put(message).flip(),
+                ByteBuffer.wrap(message).asReadOnlyBuffer()
+            }) {
+                for (ByteBuffer out :
+                        new ByteBuffer[] {ByteBuffer.allocate(n + tag + 3), ByteBuffer.allocateDirect(n + tag + 3)}) {
+                    out.position(2);
+                    assertEquals(n + tag, aead.encrypt(nonce, in, aad, out), what);
+                    assertEquals(in.limit(), in.position(), what + ": the input is consumed");
+                    assertEquals(2 + n + tag, out.position(), what + ": the output advanced");
+                    byte[] got = new byte[n + tag];
+                    out.get(2, got);
+                    assertArrayEquals(sealed, got, what + ", " + in + " into " + out);
+
+                    ByteBuffer back = out.isDirect() ? ByteBuffer.allocateDirect(n + 1) : ByteBuffer.allocate(n + 1);
+                    ByteBuffer sealedIn = out.duplicate().position(2).limit(2 + n + tag);
+                    assertEquals(n, aead.decrypt(nonce, sealedIn, aad, back), what);
+                    byte[] opened = new byte[n];
+                    back.get(0, opened);
+                    assertArrayEquals(message, opened, what + ", opened from a buffer");
+                    in.rewind();
+                }
+            }
+            ByteBuffer small = ByteBuffer.allocate(n + tag - 1);
+            ByteBuffer in = ByteBuffer.wrap(message);
+            assertThrows(IllegalArgumentException.class, () -> aead.encrypt(nonce, in, aad, small));
+            assertEquals(0, in.position(), "nothing consumed when out has no room");
+            byte[] forged = sealed.clone();
+            forged[forged.length - 1] ^= 1;
+            ByteBuffer forgedIn =
+                    ByteBuffer.allocateDirect(forged.length).put(forged).flip();
+            ByteBuffer untouched = ByteBuffer.allocateDirect(n + 4);
+            assertThrows(AEADBadTagException.class, () -> aead.decrypt(nonce, forgedIn, aad, untouched));
+            assertEquals(0, forgedIn.position(), "nothing consumed when the tag does not match");
+            assertEquals(0, untouched.position());
+            for (int i = 0; i < untouched.capacity(); i++) {
+                assertEquals(0, untouched.get(i), what + ": written although the tag did not match");
+            }
+
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment inSeg = arena.allocate(Math.max(1, n)).asSlice(0, n);
+                MemorySegment.copy(message, 0, inSeg, ValueLayout.JAVA_BYTE, 0, n);
+                MemorySegment outSeg = arena.allocate(n + tag + 5);
+                assertEquals(n + tag, aead.encrypt(nonce, inSeg, aad, outSeg), what);
+                assertArrayEquals(
+                        sealed, outSeg.asSlice(0, n + tag).toArray(ValueLayout.JAVA_BYTE), what + ", segments");
+                MemorySegment heapOut = MemorySegment.ofArray(new byte[n]);
+                assertEquals(n, aead.decrypt(nonce, outSeg.asSlice(0, n + tag), aad, heapOut), what);
+                assertArrayEquals(message, heapOut.toArray(ValueLayout.JAVA_BYTE), what + ", opened from a segment");
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> aead.encrypt(nonce, inSeg, aad, outSeg.asSlice(0, n + tag - 1)));
+                MemorySegment forgedSeg = MemorySegment.ofArray(forged);
+                MemorySegment keep = arena.allocate(n + 1);
+                assertThrows(AEADBadTagException.class, () -> aead.decrypt(nonce, forgedSeg, aad, keep));
+                for (long i = 0; i < keep.byteSize(); i++) {
+                    assertEquals(0, keep.get(ValueLayout.JAVA_BYTE, i), what + ": segment written on a bad tag");
+                }
+            }
+        }
     }
 
     @ParameterizedTest
