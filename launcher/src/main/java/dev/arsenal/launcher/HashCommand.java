@@ -64,6 +64,12 @@ final class HashCommand {
      */
     static final long READ_AHEAD_FROM = 8L << 20;
 
+    /**
+     * The longest BLAKE3 output the command prints: 1 MiB (2 MiB of hex). Each input's output is
+     * held whole; a longer one belongs to the API's streams, not to a line of text.
+     */
+    static final int MAX_BLAKE3_LENGTH = 1 << 20;
+
     static final String USAGE = """
             usage: arsenal hash -a ALGO [--provider ID] [--seed N | --length L] [FILE...]
 
@@ -76,7 +82,7 @@ final class HashCommand {
                                        sha256, sha512, blake2b, blake3 (cryptographic digests)
               --seed N                 decimal or 0x hex; 32 bits for xxh32; none for the CRCs
               -l, --length L           blake2b: bits, a multiple of 8 up to 512 (as b2sum -l);
-                                       blake3: bytes, 1 or more (as b3sum --length)
+                                       blake3: bytes, 1 to 1048576 (as b3sum --length)
               --provider ID            this provider only ('arsenal info' lists them)
 
             Exit status: 0 all hashed; 1 an input could not be read (the others were hashed) or
@@ -215,9 +221,9 @@ final class HashCommand {
                 yield DigestSpec.ofLength((int) (n / 8));
             }
             case BLAKE3 -> {
-                if (n < 1 || n > Integer.MAX_VALUE) {
-                    throw new UsageException(
-                            "--length for blake3 is in bytes, as b3sum takes it: 1 or more, not " + length);
+                if (n < 1 || n > MAX_BLAKE3_LENGTH) {
+                    throw new UsageException("--length for blake3 is in bytes, as b3sum takes it: 1 to "
+                            + MAX_BLAKE3_LENGTH + " (the output is held whole and printed in hex), not " + length);
                 }
                 yield DigestSpec.ofLength((int) n);
             }

@@ -91,7 +91,8 @@ class DigestCommandTest {
             {"hash", "-a", "sha256", "-l", "256"},
             {"hash", "-a", "xxh64", "-l", "8"},
             {"hash", "-a", "sha256", "--seed", "1"},
-            {"hash", "-a", "blake3", "-l", "many"}
+            {"hash", "-a", "blake3", "-l", "many"},
+            {"hash", "-a", "blake3", "-l", "2000000000"}
         }) {
             HashCommandTest.Run r = HashCommandTest.run(args);
             assertEquals(Main.USAGE, r.status(), String.join(" ", args) + ": " + r.err());

@@ -185,18 +185,7 @@ public class AeadBenchmark {
     }
 
     private int conscryptCipher(byte[] into) throws GeneralSecurityException {
-        if (aeadAlgorithm == AeadAlgorithm.XCHACHA20_POLY1305) {
-            throw new UnsupportedOperationException("Conscrypt has no XChaCha20-Poly1305");
-        }
-        boolean gcm = aeadAlgorithm != AeadAlgorithm.CHACHA20_POLY1305;
-        Cipher c = Cipher.getInstance(gcm ? "AES/GCM/NoPadding" : "ChaCha20/Poly1305/NoPadding", conscryptJca);
-        byte[] n = nextNonce();
-        c.init(
-                Cipher.ENCRYPT_MODE,
-                new SecretKeySpec(key, gcm ? "AES" : "ChaCha20"),
-                gcm ? new GCMParameterSpec(128, n) : new IvParameterSpec(n));
-        c.updateAAD(aad);
-        return c.doFinal(message, 0, size, into, 0);
+        return jcaCipher(into, conscryptJca, "ChaCha20/Poly1305/NoPadding");
     }
 
     /** The JDK's SunJCE cipher as its users write it (no XChaCha: the JDK has none). */
@@ -206,11 +195,20 @@ public class AeadBenchmark {
     }
 
     private int jdkCipher(byte[] into) throws GeneralSecurityException {
+        return jcaCipher(into, java.security.Security.getProvider("SunJCE"), "ChaCha20-Poly1305");
+    }
+
+    /**
+     * A JCA cipher of {@code jca} as its users write it: made and initialized per message ({@code
+     * chacha} is the provider's name of ChaCha20-Poly1305). Neither the JDK nor Conscrypt has
+     * XChaCha20-Poly1305.
+     */
+    private int jcaCipher(byte[] into, java.security.Provider jca, String chacha) throws GeneralSecurityException {
         if (aeadAlgorithm == AeadAlgorithm.XCHACHA20_POLY1305) {
-            throw new UnsupportedOperationException("the JDK has no XChaCha20-Poly1305");
+            throw new UnsupportedOperationException(jca.getName() + " has no XChaCha20-Poly1305");
         }
         boolean gcm = aeadAlgorithm != AeadAlgorithm.CHACHA20_POLY1305;
-        Cipher c = Cipher.getInstance(gcm ? "AES/GCM/NoPadding" : "ChaCha20-Poly1305", "SunJCE");
+        Cipher c = Cipher.getInstance(gcm ? "AES/GCM/NoPadding" : chacha, jca);
         byte[] n = nextNonce();
         c.init(
                 Cipher.ENCRYPT_MODE,

@@ -128,27 +128,15 @@ public abstract class AbstractAead implements Aead {
         algorithm.checkNonce(nonce);
         int n = in.remaining();
         room(out.remaining(), (long) n + TAG, "out", "the sealed message");
-        if (out.isReadOnly()) {
-            throw new ReadOnlyBufferException();
+        try {
+            return transfer(
+                    in,
+                    out,
+                    n + TAG,
+                    (a, off, len, b, outOff) -> encrypt(nonce, a, off, len, associatedData, b, outOff));
+        } catch (AEADBadTagException e) {
+            throw new IllegalStateException("sealing cannot fail a tag check", e);
         }
-        int written;
-        if (in.hasArray() && out.hasArray()) {
-            written = encrypt(
-                    nonce,
-                    in.array(),
-                    in.arrayOffset() + in.position(),
-                    n,
-                    associatedData,
-                    out.array(),
-                    out.arrayOffset() + out.position());
-        } else {
-            byte[] sealed = encrypt(nonce, bytes(in.duplicate(), n), associatedData);
-            out.duplicate().put(sealed);
-            written = sealed.length;
-        }
-        in.position(in.limit());
-        out.position(out.position() + written);
-        return written;
     }
 
     @Override
@@ -157,24 +145,34 @@ public abstract class AbstractAead implements Aead {
         int n = in.remaining();
         checkLength(n);
         room(out.remaining(), n - TAG, "out", "the plaintext");
+        return transfer(
+                in, out, n - TAG, (a, off, len, b, outOff) -> decrypt(nonce, a, off, len, associatedData, b, outOff));
+    }
+
+    /** One array form, sealing or opening. */
+    private interface ArrayForm {
+        int apply(byte[] in, int offset, int length, byte[] out, int outOffset) throws AEADBadTagException;
+    }
+
+    /**
+     * Runs {@code form} on the buffers: in place where both have accessible arrays, else through
+     * copies (the one of the output zeroed after); advances both positions only once it succeeded.
+     */
+    private static int transfer(ByteBuffer in, ByteBuffer out, int outLength, ArrayForm form)
+            throws AEADBadTagException {
         if (out.isReadOnly()) {
             throw new ReadOnlyBufferException();
         }
+        int n = in.remaining();
         int written;
         if (in.hasArray() && out.hasArray()) {
-            written = decrypt(
-                    nonce,
-                    in.array(),
-                    in.arrayOffset() + in.position(),
-                    n,
-                    associatedData,
-                    out.array(),
-                    out.arrayOffset() + out.position());
+            written = form.apply(
+                    in.array(), in.arrayOffset() + in.position(), n, out.array(), out.arrayOffset() + out.position());
         } else {
-            byte[] plaintext = decrypt(nonce, bytes(in.duplicate(), n), associatedData);
-            out.duplicate().put(plaintext);
-            written = plaintext.length;
-            Arrays.fill(plaintext, (byte) 0);
+            byte[] result = new byte[outLength];
+            written = form.apply(bytes(in.duplicate(), n), 0, n, result, 0);
+            out.duplicate().put(result, 0, written);
+            Arrays.fill(result, (byte) 0);
         }
         in.position(in.limit());
         out.position(out.position() + written);

@@ -28,7 +28,9 @@ import java.security.GeneralSecurityException;
 import java.security.Security;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Cipher;
 import org.osgi.service.component.annotations.Component;
 
@@ -48,6 +50,12 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = Provider.class, property = "service.ranking:Integer=100")
 public final class JdkCryptoProvider extends AbstractCryptoProvider
         implements AeadProvider, DigestProvider, MacProvider, KdfProvider {
+    /**
+     * The digests made so far, one per algorithm: a digest is immutable and thread-safe, and making
+     * one costs a {@code MessageDigest.getInstance}, more than hashing a short input.
+     */
+    private final Map<DigestAlgorithm, Digest> digests = new ConcurrentHashMap<>();
+
     /** The provider id, {@value}. */
     public static final String ID = "jdk-crypto";
 
@@ -97,7 +105,7 @@ public final class JdkCryptoProvider extends AbstractCryptoProvider
         if (sun == null) {
             throw new IllegalStateException("the JDK's " + DIGEST_PROVIDER + " provider is not installed");
         }
-        return new JcaDigest(algorithm, sun);
+        return digests.computeIfAbsent(algorithm, a -> new JcaDigest(a, sun));
     }
 
     @Override

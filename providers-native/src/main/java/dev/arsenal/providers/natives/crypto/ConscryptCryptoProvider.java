@@ -28,6 +28,8 @@ import dev.arsenal.spi.crypto.JcaMac;
 import dev.arsenal.spi.crypto.KdfProvider;
 import dev.arsenal.spi.crypto.MacProvider;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -49,6 +51,12 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = Provider.class, property = "service.ranking:Integer=93")
 public final class ConscryptCryptoProvider extends AbstractCryptoProvider
         implements AeadProvider, DigestProvider, MacProvider, KdfProvider {
+    /**
+     * The digests made so far, one per algorithm: a digest is immutable and thread-safe, and making
+     * one costs a {@code MessageDigest.getInstance}, more than hashing a short input.
+     */
+    private final Map<DigestAlgorithm, Digest> digests = new ConcurrentHashMap<>();
+
     /** The provider's id: {@value}. */
     public static final String ID = "conscrypt";
 
@@ -99,7 +107,7 @@ public final class ConscryptCryptoProvider extends AbstractCryptoProvider
     @Override
     public Digest digest(DigestAlgorithm algorithm, DigestSpec spec) {
         requireAvailable();
-        return new JcaDigest(algorithm, ConscryptBindings.provider());
+        return digests.computeIfAbsent(algorithm, a -> new JcaDigest(a, ConscryptBindings.provider()));
     }
 
     @Override
