@@ -10,6 +10,8 @@ import dev.arsenal.Arsenal;
  * Aead aead = Crypto.chacha20Poly1305(key);
  * byte[] sealed = aead.encrypt(nonce, message, associatedData);
  * byte[] sum = Crypto.blake3().digest(data);
+ * CurveKeyPair pair = Crypto.generateKeyPair(SignatureAlgorithm.ED25519);
+ * byte[] signature = Crypto.signer(pair.privateKey()).sign(message);
  * }</pre>
  *
  * <p>For another configuration, use {@link Arsenal#create(dev.arsenal.Configuration)} and its
@@ -118,5 +120,37 @@ public final class Crypto {
     /** HKDF-SHA-512 (RFC 5869). */
     public static Kdf hkdfSha512() {
         return kdf(KdfAlgorithm.HKDF_SHA_512);
+    }
+
+    /** A new key pair of {@code algorithm}, from the JDK's default {@code SecureRandom}. */
+    public static CurveKeyPair generateKeyPair(CurveAlgorithm algorithm) {
+        return Arsenal.runtime().view(CryptoView.class).generateKeyPair(algorithm);
+    }
+
+    /**
+     * The signer under {@code key}.
+     *
+     * @throws IllegalArgumentException if {@code key} is not a signature algorithm's, or destroyed
+     */
+    public static Signer signer(CurvePrivateKey key) {
+        return Arsenal.runtime().view(CryptoView.class).signer(key);
+    }
+
+    /**
+     * The verifier under {@code key}.
+     *
+     * @throws IllegalArgumentException if {@code key} is not a signature algorithm's
+     */
+    public static Verifier verifier(CurvePublicKey key) {
+        return Arsenal.runtime().view(CryptoView.class).verifier(key);
+    }
+
+    /**
+     * The key agreement under {@code key}.
+     *
+     * @throws IllegalArgumentException if {@code key} is not a key agreement algorithm's, or destroyed
+     */
+    public static Agreement agreement(CurvePrivateKey key) {
+        return Arsenal.runtime().view(CryptoView.class).agreement(key);
     }
 }

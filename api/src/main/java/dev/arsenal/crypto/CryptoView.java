@@ -32,4 +32,31 @@ public interface CryptoView {
 
     /** The selected key derivation function for {@code algorithm}. */
     Kdf kdf(KdfAlgorithm algorithm);
+
+    /**
+     * A new key pair of {@code algorithm}: the private key drawn from the JDK's default {@code
+     * SecureRandom}, its public key derived by the selected provider.
+     */
+    CurveKeyPair generateKeyPair(CurveAlgorithm algorithm);
+
+    /**
+     * The selected signer under {@code key}.
+     *
+     * @throws IllegalArgumentException if {@code key} is not a signature algorithm's, or destroyed
+     */
+    Signer signer(CurvePrivateKey key);
+
+    /**
+     * The selected verifier under {@code key}.
+     *
+     * @throws IllegalArgumentException if {@code key} is not a signature algorithm's
+     */
+    Verifier verifier(CurvePublicKey key);
+
+    /**
+     * The selected key agreement under {@code key}.
+     *
+     * @throws IllegalArgumentException if {@code key} is not a key agreement algorithm's, or destroyed
+     */
+    Agreement agreement(CurvePrivateKey key);
 }

@@ -6,14 +6,18 @@ import dev.arsenal.crypto.AeadAlgorithm;
 import dev.arsenal.crypto.CryptoView;
 import dev.arsenal.crypto.DigestAlgorithm;
 import dev.arsenal.crypto.KdfAlgorithm;
+import dev.arsenal.crypto.KeyAgreementAlgorithm;
 import dev.arsenal.crypto.MacAlgorithm;
+import dev.arsenal.crypto.SignatureAlgorithm;
 import dev.arsenal.spi.FamilyDescriptor;
 import java.util.List;
 
 /**
  * The crypto family: {@link AeadAlgorithm}s served by {@link AeadProvider}s, {@link
  * DigestAlgorithm}s by {@link DigestProvider}s, {@link MacAlgorithm}s by {@link MacProvider}s and
- * {@link KdfAlgorithm}s by {@link KdfProvider}s, all kinds of {@link CryptoProvider}.
+ * {@link KdfAlgorithm}s by {@link KdfProvider}s, {@link SignatureAlgorithm}s by {@link
+ * SignatureProvider}s and {@link KeyAgreementAlgorithm}s by {@link KeyAgreementProvider}s, all
+ * kinds of {@link CryptoProvider}.
  */
 public final class CryptoFamily implements FamilyDescriptor {
     /** The one instance. */
@@ -23,7 +27,10 @@ public final class CryptoFamily implements FamilyDescriptor {
             new Contract("AEAD algorithms", AeadProvider.class, a -> a instanceof AeadAlgorithm),
             new Contract("digest algorithms", DigestProvider.class, a -> a instanceof DigestAlgorithm),
             new Contract("MAC algorithms", MacProvider.class, a -> a instanceof MacAlgorithm),
-            new Contract("KDF algorithms", KdfProvider.class, a -> a instanceof KdfAlgorithm));
+            new Contract("KDF algorithms", KdfProvider.class, a -> a instanceof KdfAlgorithm),
+            new Contract("signature algorithms", SignatureProvider.class, a -> a instanceof SignatureAlgorithm),
+            new Contract(
+                    "key agreement algorithms", KeyAgreementProvider.class, a -> a instanceof KeyAgreementAlgorithm));
 
     private static final List<Algorithm> ALGORITHMS = algorithmList();
 
@@ -73,6 +80,8 @@ public final class CryptoFamily implements FamilyDescriptor {
         all.addAll(List.of(DigestAlgorithm.values()));
         all.addAll(List.of(MacAlgorithm.values()));
         all.addAll(List.of(KdfAlgorithm.values()));
+        all.addAll(List.of(SignatureAlgorithm.values()));
+        all.addAll(List.of(KeyAgreementAlgorithm.values()));
         return List.copyOf(all);
     }
 }

@@ -5,7 +5,9 @@ import dev.arsenal.Family;
 import dev.arsenal.crypto.AeadAlgorithm;
 import dev.arsenal.crypto.DigestAlgorithm;
 import dev.arsenal.crypto.KdfAlgorithm;
+import dev.arsenal.crypto.KeyAgreementAlgorithm;
 import dev.arsenal.crypto.MacAlgorithm;
+import dev.arsenal.crypto.SignatureAlgorithm;
 import dev.arsenal.report.SelfTest;
 import dev.arsenal.spi.Provider;
 
@@ -13,7 +15,8 @@ import dev.arsenal.spi.Provider;
  * A provider of the crypto family: one library's implementations (the JDK's, Bouncy Castle's,
  * libsodium's), of any of the family's kinds of primitive. A provider implements the interface of
  * each kind it lists algorithms of ({@link AeadProvider}, {@link DigestProvider}, {@link
- * MacProvider}, {@link KdfProvider}), so that one id names one library for every algorithm ({@code
+ * MacProvider}, {@link KdfProvider}, {@link SignatureProvider}, {@link
+ * KeyAgreementProvider}), so that one id names one library for every algorithm ({@code
  * arsenal.force.sha-256=libsodium}).
  *
  * <p>The default {@link #selfTest} checks the shared known answers of the algorithm's kind.
@@ -37,6 +40,12 @@ public interface CryptoProvider extends Provider {
         }
         if (algorithm instanceof KdfAlgorithm k && this instanceof KdfProvider p) {
             return KdfKnownAnswers.check(p, k);
+        }
+        if (algorithm instanceof SignatureAlgorithm s && this instanceof SignatureProvider p) {
+            return CurveKnownAnswers.check(p, s);
+        }
+        if (algorithm instanceof KeyAgreementAlgorithm k && this instanceof KeyAgreementProvider p) {
+            return CurveKnownAnswers.check(p, k);
         }
         return new SelfTest(SelfTest.Status.FAILED, id() + " has no " + algorithm.id());
     }

@@ -3,16 +3,28 @@ package dev.arsenal.spi.crypto;
 import dev.arsenal.ProviderUnavailableException;
 import dev.arsenal.crypto.Aead;
 import dev.arsenal.crypto.AeadAlgorithm;
+import dev.arsenal.crypto.Agreement;
 import dev.arsenal.crypto.CryptoView;
+import dev.arsenal.crypto.CurveAlgorithm;
+import dev.arsenal.crypto.CurveKey;
+import dev.arsenal.crypto.CurveKeyPair;
+import dev.arsenal.crypto.CurvePrivateKey;
+import dev.arsenal.crypto.CurvePublicKey;
 import dev.arsenal.crypto.Digest;
 import dev.arsenal.crypto.DigestAlgorithm;
 import dev.arsenal.crypto.DigestSpec;
 import dev.arsenal.crypto.Kdf;
 import dev.arsenal.crypto.KdfAlgorithm;
+import dev.arsenal.crypto.KeyAgreementAlgorithm;
 import dev.arsenal.crypto.Mac;
 import dev.arsenal.crypto.MacAlgorithm;
+import dev.arsenal.crypto.SignatureAlgorithm;
+import dev.arsenal.crypto.Signer;
+import dev.arsenal.crypto.Verifier;
 import dev.arsenal.spi.Provider;
 import dev.arsenal.spi.Selections;
+import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 
@@ -91,5 +103,73 @@ final class SelectedCrypto implements CryptoView {
                 "KDF",
                 () -> Map.of("algorithm", algorithm),
                 s -> s.routed(Kdf.class, algorithm, p -> ((KdfProvider) p).kdf(algorithm)));
+    }
+
+    @Override
+    public CurveKeyPair generateKeyPair(CurveAlgorithm algorithm) {
+        Objects.requireNonNull(algorithm, "algorithm");
+        byte[] raw = new byte[algorithm.privateKeyLength()];
+        Random.SOURCE.nextBytes(raw);
+        CurvePrivateKey key = CurvePrivateKey.of(algorithm, raw);
+        Arrays.fill(raw, (byte) 0);
+        CurvePublicKey publicKey = switch (algorithm) {
+            case SignatureAlgorithm s -> signer(key).publicKey();
+            case KeyAgreementAlgorithm k -> agreement(key).publicKey();
+        };
+        return new CurveKeyPair(key, publicKey);
+    }
+
+    @Override
+    public Signer signer(CurvePrivateKey key) {
+        SignatureAlgorithm algorithm =
+                live(key, "sign") instanceof SignatureAlgorithm s ? s : refuse(key, "sign (it is a key agreement key)");
+        return selections.handOut(
+                Signer.class,
+                algorithm,
+                "signer",
+                () -> Map.of("algorithm", algorithm),
+                s -> s.routed(Signer.class, algorithm, p -> ((SignatureProvider) p).signer(algorithm, key)));
+    }
+
+    @Override
+    public Verifier verifier(CurvePublicKey key) {
+        SignatureAlgorithm algorithm = Objects.requireNonNull(key, "key").algorithm() instanceof SignatureAlgorithm s
+                ? s
+                : refuse(key, "verify (it is a key agreement key)");
+        return selections.handOut(
+                Verifier.class,
+                algorithm,
+                "verifier",
+                () -> Map.of("algorithm", algorithm),
+                s -> s.routed(Verifier.class, algorithm, p -> ((SignatureProvider) p).verifier(algorithm, key)));
+    }
+
+    @Override
+    public Agreement agreement(CurvePrivateKey key) {
+        KeyAgreementAlgorithm algorithm = live(key, "agree") instanceof KeyAgreementAlgorithm k
+                ? k
+                : refuse(key, "agree on keys (it is a signature key)");
+        return selections.handOut(
+                Agreement.class,
+                algorithm,
+                "agreement",
+                () -> Map.of("algorithm", algorithm),
+                s -> s.routed(Agreement.class, algorithm, p -> ((KeyAgreementProvider) p).agreement(algorithm, key)));
+    }
+
+    private static CurveAlgorithm live(CurvePrivateKey key, String use) {
+        if (Objects.requireNonNull(key, "key").isDestroyed()) {
+            throw new IllegalArgumentException("the " + key.getAlgorithm() + " key was destroyed: it cannot " + use);
+        }
+        return key.algorithm();
+    }
+
+    private static <A> A refuse(CurveKey key, String what) {
+        throw new IllegalArgumentException("a " + key.getAlgorithm() + " key cannot " + what);
+    }
+
+    /** The default {@link SecureRandom}, made on the first key generated (it opens the OS's source). */
+    private static final class Random {
+        static final SecureRandom SOURCE = new SecureRandom();
     }
 }

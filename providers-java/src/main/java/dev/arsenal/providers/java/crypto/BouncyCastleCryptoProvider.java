@@ -6,13 +6,20 @@ import dev.arsenal.Algorithm;
 import dev.arsenal.ProviderKind;
 import dev.arsenal.crypto.Aead;
 import dev.arsenal.crypto.AeadAlgorithm;
+import dev.arsenal.crypto.Agreement;
+import dev.arsenal.crypto.CurvePrivateKey;
+import dev.arsenal.crypto.CurvePublicKey;
 import dev.arsenal.crypto.Digest;
 import dev.arsenal.crypto.DigestAlgorithm;
 import dev.arsenal.crypto.DigestSpec;
 import dev.arsenal.crypto.Kdf;
 import dev.arsenal.crypto.KdfAlgorithm;
+import dev.arsenal.crypto.KeyAgreementAlgorithm;
 import dev.arsenal.crypto.Mac;
 import dev.arsenal.crypto.MacAlgorithm;
+import dev.arsenal.crypto.SignatureAlgorithm;
+import dev.arsenal.crypto.Signer;
+import dev.arsenal.crypto.Verifier;
 import dev.arsenal.platform.PlatformInfo;
 import dev.arsenal.spi.Availability;
 import dev.arsenal.spi.Provider;
@@ -20,7 +27,9 @@ import dev.arsenal.spi.crypto.AbstractCryptoProvider;
 import dev.arsenal.spi.crypto.AeadProvider;
 import dev.arsenal.spi.crypto.DigestProvider;
 import dev.arsenal.spi.crypto.KdfProvider;
+import dev.arsenal.spi.crypto.KeyAgreementProvider;
 import dev.arsenal.spi.crypto.MacProvider;
+import dev.arsenal.spi.crypto.SignatureProvider;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -31,7 +40,8 @@ import org.osgi.service.component.annotations.Component;
  * GCMBlockCipher} over {@code AESEngine}, used directly rather than through the JCA, and
  * XChaCha20-Poly1305 as HChaCha20 in front of its ChaCha20-Poly1305; and its digests, {@code
  * SHA256Digest}, {@code SHA512Digest}, {@code Blake2bDigest} and {@code Blake3Digest}, every length
- * and key the algorithms take; {@code HMac} and {@code HKDFBytesGenerator}.
+ * and key the algorithms take; {@code HMac} and {@code HKDFBytesGenerator}; the low-level {@code rfc8032.Ed25519} and {@code
+ * rfc7748.X25519}.
  *
  * <p>Optional: this class names no Bouncy Castle type, so it loads without bcprov; {@link #probe}
  * looks for it and says so when it is missing. Rank: 90,
@@ -40,7 +50,7 @@ import org.osgi.service.component.annotations.Component;
 @ServiceProvider(value = Provider.class, resolution = Resolution.OPTIONAL)
 @Component(service = Provider.class, property = "service.ranking:Integer=90")
 public final class BouncyCastleCryptoProvider extends AbstractCryptoProvider
-        implements AeadProvider, DigestProvider, MacProvider, KdfProvider {
+        implements AeadProvider, DigestProvider, MacProvider, KdfProvider, SignatureProvider, KeyAgreementProvider {
     /** The provider id, {@value}. */
     public static final String ID = "bouncycastle";
 
@@ -69,6 +79,8 @@ public final class BouncyCastleCryptoProvider extends AbstractCryptoProvider
         all.addAll(EnumSet.allOf(DigestAlgorithm.class));
         all.addAll(EnumSet.allOf(MacAlgorithm.class));
         all.addAll(EnumSet.allOf(KdfAlgorithm.class));
+        all.addAll(EnumSet.allOf(SignatureAlgorithm.class));
+        all.addAll(EnumSet.allOf(KeyAgreementAlgorithm.class));
         return all;
     }
 
@@ -92,10 +104,26 @@ public final class BouncyCastleCryptoProvider extends AbstractCryptoProvider
         return new BouncyCastleAead(algorithm, key);
     }
 
+    @Override
+    public Signer signer(SignatureAlgorithm algorithm, CurvePrivateKey key) {
+        return new BouncyCastleCurves.Signer(key);
+    }
+
+    @Override
+    public Verifier verifier(SignatureAlgorithm algorithm, CurvePublicKey key) {
+        return new BouncyCastleCurves.Verifier(key);
+    }
+
+    @Override
+    public Agreement agreement(KeyAgreementAlgorithm algorithm, CurvePrivateKey key) {
+        return new BouncyCastleCurves.Agreement(key);
+    }
+
     /** What the provider uses. */
     @Override
     public String description() {
         return "Bouncy Castle's lightweight ChaCha20Poly1305 and GCMBlockCipher (pure Java);"
-                + " XChaCha20-Poly1305 through HChaCha20; SHA-256, SHA-512, BLAKE2b and BLAKE3 digests; HMac, HKDF";
+                + " XChaCha20-Poly1305 through HChaCha20; SHA-256, SHA-512, BLAKE2b and BLAKE3 digests; HMac, HKDF;"
+                + " rfc8032.Ed25519 and rfc7748.X25519";
     }
 }

@@ -6,13 +6,20 @@ import dev.arsenal.Algorithm;
 import dev.arsenal.ProviderKind;
 import dev.arsenal.crypto.Aead;
 import dev.arsenal.crypto.AeadAlgorithm;
+import dev.arsenal.crypto.Agreement;
+import dev.arsenal.crypto.CurvePrivateKey;
+import dev.arsenal.crypto.CurvePublicKey;
 import dev.arsenal.crypto.Digest;
 import dev.arsenal.crypto.DigestAlgorithm;
 import dev.arsenal.crypto.DigestSpec;
 import dev.arsenal.crypto.Kdf;
 import dev.arsenal.crypto.KdfAlgorithm;
+import dev.arsenal.crypto.KeyAgreementAlgorithm;
 import dev.arsenal.crypto.Mac;
 import dev.arsenal.crypto.MacAlgorithm;
+import dev.arsenal.crypto.SignatureAlgorithm;
+import dev.arsenal.crypto.Signer;
+import dev.arsenal.crypto.Verifier;
 import dev.arsenal.platform.PlatformInfo;
 import dev.arsenal.spi.Availability;
 import dev.arsenal.spi.Provider;
@@ -23,7 +30,9 @@ import dev.arsenal.spi.crypto.JcaAead;
 import dev.arsenal.spi.crypto.JcaDigest;
 import dev.arsenal.spi.crypto.JcaMac;
 import dev.arsenal.spi.crypto.KdfProvider;
+import dev.arsenal.spi.crypto.KeyAgreementProvider;
 import dev.arsenal.spi.crypto.MacProvider;
+import dev.arsenal.spi.crypto.SignatureProvider;
 import java.security.GeneralSecurityException;
 import java.security.Security;
 import java.util.EnumSet;
@@ -41,7 +50,7 @@ import org.osgi.service.component.annotations.Component;
  * dev.arsenal.spi.crypto.HChaCha20}) in front of SunJCE's ChaCha20-Poly1305. SHA-256 and SHA-512
  * are the {@code SUN} provider's {@link java.security.MessageDigest}s, which HotSpot compiles to the
  * CPU's SHA instructions where it has them. HMAC-SHA-256/512 are SunJCE's {@code Mac}s, HKDF the
- * JDK's {@link javax.crypto.KDF}.
+ * JDK's {@link javax.crypto.KDF}; Ed25519 and X25519 are SunEC's ({@link JdkCurves}).
  *
  * <p>Available wherever SunJCE is (every JDK but some FIPS configurations, which remove it: the
  * probe then says so). Rank: 100, the Java base.
@@ -49,7 +58,7 @@ import org.osgi.service.component.annotations.Component;
 @ServiceProvider(value = Provider.class, resolution = Resolution.OPTIONAL)
 @Component(service = Provider.class, property = "service.ranking:Integer=100")
 public final class JdkCryptoProvider extends AbstractCryptoProvider
-        implements AeadProvider, DigestProvider, MacProvider, KdfProvider {
+        implements AeadProvider, DigestProvider, MacProvider, KdfProvider, SignatureProvider, KeyAgreementProvider {
     /**
      * The digests made so far, one per algorithm: a digest is immutable and thread-safe, and making
      * one costs a {@code MessageDigest.getInstance}, more than hashing a short input.
@@ -96,6 +105,8 @@ public final class JdkCryptoProvider extends AbstractCryptoProvider
         all.add(DigestAlgorithm.SHA_512);
         all.addAll(EnumSet.allOf(MacAlgorithm.class));
         all.addAll(EnumSet.allOf(KdfAlgorithm.class));
+        all.addAll(EnumSet.allOf(SignatureAlgorithm.class));
+        all.addAll(EnumSet.allOf(KeyAgreementAlgorithm.class));
         return all;
     }
 
@@ -123,11 +134,37 @@ public final class JdkCryptoProvider extends AbstractCryptoProvider
         return new JcaAead(algorithm, key, Security.getProvider(JCA_PROVIDER), CHACHA);
     }
 
+    @Override
+    public Signer signer(SignatureAlgorithm algorithm, CurvePrivateKey key) {
+        return new JdkCurves.Signer(key, JdkCurves.sunEc());
+    }
+
+    @Override
+    public Verifier verifier(SignatureAlgorithm algorithm, CurvePublicKey key) {
+        return new JdkCurves.Verifier(key, JdkCurves.sunEc());
+    }
+
+    @Override
+    public Agreement agreement(KeyAgreementAlgorithm algorithm, CurvePrivateKey key) {
+        return new JdkCurves.Agreement(key, JdkCurves.sunEc());
+    }
+
+    /**
+     * 100, the Java base, but 60 for Ed25519 and X25519: SunEC's are the slowest here (docs/benchmarks.md),
+     * so Bouncy Castle's (90) serve them where no native library does.
+     */
+    @Override
+    public int rank(Algorithm algorithm, dev.arsenal.Strategy strategy) {
+        return algorithm instanceof SignatureAlgorithm || algorithm instanceof KeyAgreementAlgorithm
+                ? 60
+                : super.rank(algorithm, strategy);
+    }
+
     /** What the provider uses. */
     @Override
     public String description() {
         return "the JDK's " + JCA_PROVIDER + ": ChaCha20-Poly1305 and AES-GCM (AES-NI and CLMUL intrinsics);"
                 + " XChaCha20-Poly1305 through HChaCha20; " + DIGEST_PROVIDER
-                + "'s SHA-256 and SHA-512 (SHA intrinsics)";
+                + "'s SHA-256 and SHA-512 (SHA intrinsics); " + JdkCurves.PROVIDER + "'s Ed25519 and X25519";
     }
 }

@@ -74,6 +74,103 @@ final class OpenSslBindings {
                     critical = true)
             MethodHandle control) {}
 
+    /** {@code EVP_PKEY_X25519}, {@code NID_X25519}. */
+    static final int X25519 = 1034;
+    /** {@code EVP_PKEY_ED25519}, {@code NID_ED25519}. */
+    static final int ED25519 = 1087;
+
+    /**
+     * The {@code EVP_PKEY} functions for Ed25519 and X25519, bound apart from {@link Handles} on
+     * their first use. {@code EVP_DigestSign} and {@code EVP_DigestVerify} are bound twice: critical
+     * for messages of at most {@link NativeChunks#CRITICAL_INPUT} bytes, on native memory for larger
+     * ones (Ed25519 is one-shot: a message cannot be fed in parts).
+     */
+    record KeyHandles(
+            @Symbol(
+                    value = "EVP_PKEY* EVP_PKEY_new_raw_private_key(int type, ENGINE* e, const unsigned char* key,"
+                            + " size_t keylen)",
+                    critical = true)
+            MethodHandle newPrivateKey,
+
+            @Symbol(
+                    value = "EVP_PKEY* EVP_PKEY_new_raw_public_key(int type, ENGINE* e, const unsigned char* key,"
+                            + " size_t keylen)",
+                    critical = true)
+            MethodHandle newPublicKey,
+
+            @Symbol(
+                    value = "int EVP_PKEY_get_raw_public_key(const EVP_PKEY* pkey, unsigned char* pub, size_t* len)",
+                    critical = true)
+            MethodHandle rawPublicKey,
+
+            @Symbol("void EVP_PKEY_free(EVP_PKEY* key)") MethodHandle freeKey,
+
+            @Symbol("EVP_MD_CTX* EVP_MD_CTX_new(void)") MethodHandle newDigestContext,
+
+            @Symbol("void EVP_MD_CTX_free(EVP_MD_CTX* ctx)") MethodHandle freeDigestContext,
+
+            @Symbol("int EVP_DigestSignInit(EVP_MD_CTX* ctx, EVP_PKEY_CTX** pctx, const EVP_MD* type, ENGINE* e,"
+                    + " EVP_PKEY* pkey)")
+            MethodHandle signInit,
+
+            @Symbol(
+                    value = "int EVP_DigestSign(EVP_MD_CTX* ctx, unsigned char* sig, size_t* siglen,"
+                            + " const unsigned char* tbs, size_t tbslen)",
+                    critical = true)
+            MethodHandle signHeap,
+
+            @Symbol("int EVP_DigestSign(EVP_MD_CTX* ctx, unsigned char* sig, size_t* siglen,"
+                    + " const unsigned char* tbs, size_t tbslen)")
+            MethodHandle sign,
+
+            @Symbol("int EVP_DigestVerifyInit(EVP_MD_CTX* ctx, EVP_PKEY_CTX** pctx, const EVP_MD* type, ENGINE* e,"
+                    + " EVP_PKEY* pkey)")
+            MethodHandle verifyInit,
+
+            @Symbol(
+                    value = "int EVP_DigestVerify(EVP_MD_CTX* ctx, const unsigned char* sig, size_t siglen,"
+                            + " const unsigned char* tbs, size_t tbslen)",
+                    critical = true)
+            MethodHandle verifyHeap,
+
+            @Symbol("int EVP_DigestVerify(EVP_MD_CTX* ctx, const unsigned char* sig, size_t siglen,"
+                    + " const unsigned char* tbs, size_t tbslen)")
+            MethodHandle verify,
+
+            @Symbol("EVP_PKEY_CTX* EVP_PKEY_CTX_new(EVP_PKEY* pkey, ENGINE* e)")
+            MethodHandle newKeyContext,
+
+            @Symbol("void EVP_PKEY_CTX_free(EVP_PKEY_CTX* ctx)")
+            MethodHandle freeKeyContext,
+
+            @Symbol("int EVP_PKEY_derive_init(EVP_PKEY_CTX* ctx)")
+            MethodHandle deriveInit,
+
+            @Symbol("int EVP_PKEY_derive_set_peer(EVP_PKEY_CTX* ctx, EVP_PKEY* peer)")
+            MethodHandle deriveSetPeer,
+
+            @Symbol(
+                    value = "int EVP_PKEY_derive(EVP_PKEY_CTX* ctx, unsigned char* key, size_t* keylen)",
+                    critical = true)
+            MethodHandle derive,
+
+            @Symbol("void ERR_clear_error(void)") MethodHandle clearErrors) {}
+
+    /** The key functions, bound on their first use. */
+    private static final class KeyHolder {
+        static final NativeBinding<KeyHandles> BINDING = BINDER.bind(
+                PATH_PROPERTY, System.getProperty(PATH_PROPERTY), NativeLibrary.names("crypto", "3"), KeyHandles.class);
+    }
+
+    /**
+     * The process-wide key handles.
+     *
+     * @throws IllegalStateException with the cause if libcrypto could not be bound
+     */
+    static KeyHandles keyHandles() {
+        return KeyHolder.BINDING.require("libcrypto");
+    }
+
     /** Bound on first use, once per class loader. */
     private static final class Holder {
         static final NativeBinding<Handles> BINDING = bind(System.getProperty(PATH_PROPERTY));

@@ -7,6 +7,13 @@ import dev.arsenal.ProviderKind;
 import dev.arsenal.Strategy;
 import dev.arsenal.crypto.Aead;
 import dev.arsenal.crypto.AeadAlgorithm;
+import dev.arsenal.crypto.Agreement;
+import dev.arsenal.crypto.CurvePrivateKey;
+import dev.arsenal.crypto.CurvePublicKey;
+import dev.arsenal.crypto.KeyAgreementAlgorithm;
+import dev.arsenal.crypto.SignatureAlgorithm;
+import dev.arsenal.crypto.Signer;
+import dev.arsenal.crypto.Verifier;
 import dev.arsenal.platform.PlatformInfo;
 import dev.arsenal.providers.natives.ffm.NativeBinding;
 import dev.arsenal.spi.Availability;
@@ -14,6 +21,8 @@ import dev.arsenal.spi.Provider;
 import dev.arsenal.spi.Requirement;
 import dev.arsenal.spi.crypto.AbstractCryptoProvider;
 import dev.arsenal.spi.crypto.AeadProvider;
+import dev.arsenal.spi.crypto.KeyAgreementProvider;
+import dev.arsenal.spi.crypto.SignatureProvider;
 import java.util.EnumSet;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
@@ -21,26 +30,37 @@ import org.osgi.service.component.annotations.Component;
 /**
  * OpenSSL's AEADs through FFM ({@value #ID}): AES-128-GCM, AES-256-GCM and ChaCha20-Poly1305 from
  * the system's libcrypto 3 (EVP), and XChaCha20-Poly1305 as HChaCha20 and OpenSSL's
- * ChaCha20-Poly1305.
+ * ChaCha20-Poly1305; Ed25519 and X25519 through {@code EVP_PKEY} ({@link OpenSslCurves}).
  *
  * <p>Rank 105 for ChaCha20-Poly1305 and XChaCha20-Poly1305, above the JDK's (100): OpenSSL's
  * assembly measured 1.4x the JDK's intrinsics from 16 KiB and ahead at every size from 64 B
  * ({@code AeadBenchmark}, docs/benchmarks.md); 92 for AES-GCM, below the JDK's, which is faster
- * from 1 KiB once warm.
+ * from 1 KiB once warm; 110 for Ed25519 and X25519, above Bouncy Castle's and the JDK's pure Java.
  */
 @ServiceProvider(value = Provider.class, resolution = Resolution.OPTIONAL)
 @Component(service = Provider.class, property = "service.ranking:Integer=92")
-public final class OpenSslCryptoProvider extends AbstractCryptoProvider implements AeadProvider {
+public final class OpenSslCryptoProvider extends AbstractCryptoProvider
+        implements AeadProvider, SignatureProvider, KeyAgreementProvider {
     /** The provider's id: {@value}. */
     public static final String ID = "openssl";
 
     /** Makes the provider; libcrypto is bound at the first probe. */
     public OpenSslCryptoProvider() {
-        super(ID, ProviderKind.NATIVE, 92, EnumSet.allOf(AeadAlgorithm.class));
+        super(ID, ProviderKind.NATIVE, 92, served());
+    }
+
+    private static List<Algorithm> served() {
+        List<Algorithm> all = new java.util.ArrayList<>(EnumSet.allOf(AeadAlgorithm.class));
+        all.add(SignatureAlgorithm.ED25519);
+        all.add(KeyAgreementAlgorithm.X25519);
+        return all;
     }
 
     @Override
     public int rank(Algorithm algorithm, Strategy strategy) {
+        if (algorithm instanceof SignatureAlgorithm || algorithm instanceof KeyAgreementAlgorithm) {
+            return 110;
+        }
         return algorithm == AeadAlgorithm.CHACHA20_POLY1305 || algorithm == AeadAlgorithm.XCHACHA20_POLY1305
                 ? 105
                 : super.rank(algorithm, strategy);
@@ -67,6 +87,21 @@ public final class OpenSslCryptoProvider extends AbstractCryptoProvider implemen
     }
 
     @Override
+    public Signer signer(SignatureAlgorithm algorithm, CurvePrivateKey key) {
+        return new OpenSslCurves.Signer(key);
+    }
+
+    @Override
+    public Verifier verifier(SignatureAlgorithm algorithm, CurvePublicKey key) {
+        return new OpenSslCurves.Verifier(key);
+    }
+
+    @Override
+    public Agreement agreement(KeyAgreementAlgorithm algorithm, CurvePrivateKey key) {
+        return new OpenSslCurves.Agreement(key);
+    }
+
+    @Override
     public String description() {
         String library;
         try {
@@ -75,6 +110,7 @@ public final class OpenSslCryptoProvider extends AbstractCryptoProvider implemen
         } catch (RuntimeException | Error e) {
             library = "libcrypto (not loaded)";
         }
-        return library + " through FFM: EVP AEADs, contexts pooled per key; XChaCha20-Poly1305 through HChaCha20";
+        return library + " through FFM: EVP AEADs, contexts pooled per key; XChaCha20-Poly1305 through HChaCha20;"
+                + " Ed25519 and X25519 through EVP_PKEY";
     }
 }

@@ -51,8 +51,8 @@ final class SodiumAead extends AbstractAead {
             } else {
                 try (Arena arena = Arena.ofConfined()) {
                     MemorySegment sealed = arena.allocate(length + (long) TAG);
-                    MemorySegment plaintext = copy(arena, in, offset, length);
-                    MemorySegment k = copy(arena, key, 0, key.length);
+                    MemorySegment plaintext = NativeChunks.copy(arena, in, offset, length);
+                    MemorySegment k = NativeChunks.copy(arena, key, 0, key.length);
                     try {
                         status = (int) sealer(h, false)
                                 .invokeExact(
@@ -60,10 +60,10 @@ final class SodiumAead extends AbstractAead {
                                         MemorySegment.NULL,
                                         plaintext,
                                         (long) length,
-                                        copy(arena, associatedData, 0, associatedData.length),
+                                        NativeChunks.copy(arena, associatedData, 0, associatedData.length),
                                         (long) associatedData.length,
                                         MemorySegment.NULL,
-                                        copy(arena, nonce, 0, nonce.length),
+                                        NativeChunks.copy(arena, nonce, 0, nonce.length),
                                         k);
                     } finally {
                         plaintext.fill((byte) 0); // the arena's memory goes back to malloc as it is
@@ -104,18 +104,18 @@ final class SodiumAead extends AbstractAead {
             } else {
                 try (Arena arena = Arena.ofConfined()) {
                     MemorySegment opened = arena.allocate(Math.max(1, plaintext.length));
-                    MemorySegment k = copy(arena, key, 0, key.length);
+                    MemorySegment k = NativeChunks.copy(arena, key, 0, key.length);
                     try {
                         status = (int) opener(h, false)
                                 .invokeExact(
                                         opened,
                                         MemorySegment.NULL,
                                         MemorySegment.NULL,
-                                        copy(arena, in, offset, length),
+                                        NativeChunks.copy(arena, in, offset, length),
                                         (long) length,
-                                        copy(arena, associatedData, 0, associatedData.length),
+                                        NativeChunks.copy(arena, associatedData, 0, associatedData.length),
                                         (long) associatedData.length,
-                                        copy(arena, nonce, 0, nonce.length),
+                                        NativeChunks.copy(arena, nonce, 0, nonce.length),
                                         k);
                         if (status == 0) {
                             MemorySegment.copy(opened, ValueLayout.JAVA_BYTE, 0, plaintext, 0, plaintext.length);
@@ -157,12 +157,5 @@ final class SodiumAead extends AbstractAead {
             case AES_256_GCM -> heap ? h.aesGcmOpenHeap() : h.aesGcmOpen();
             case AES_128_GCM -> throw new UnsupportedOperationException("libsodium has no AES-128-GCM");
         };
-    }
-
-    /** {@code length} bytes of {@code array} from {@code offset} in native memory of {@code arena}. */
-    private static MemorySegment copy(Arena arena, byte[] array, int offset, int length) {
-        MemorySegment s = arena.allocate(Math.max(1, length));
-        MemorySegment.copy(array, offset, s, ValueLayout.JAVA_BYTE, 0, length);
-        return s;
     }
 }

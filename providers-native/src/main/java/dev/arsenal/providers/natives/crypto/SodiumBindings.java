@@ -165,6 +165,67 @@ final class SodiumBindings {
                     critical = true)
             MethodHandle blake2bFinal) {}
 
+    /**
+     * The signature and key agreement functions, bound apart from {@link Handles} on their first
+     * use, so that a process that only seals or hashes does not pay for them. Ed25519's sign and
+     * verify are bound twice, as the AEADs are: critical for messages of at most {@link
+     * NativeChunks#CRITICAL_INPUT} bytes, on native memory for larger ones.
+     */
+    record CurveHandles(
+            @Symbol(
+                    value = "int crypto_sign_ed25519_seed_keypair(unsigned char* pk, unsigned char* sk,"
+                            + " const unsigned char* seed)",
+                    critical = true)
+            MethodHandle signSeedKeyPair,
+
+            @Symbol(value = "int crypto_sign_ed25519_detached" + SIGN, critical = true)
+            MethodHandle signHeap,
+
+            @Symbol("int crypto_sign_ed25519_detached" + SIGN)
+            MethodHandle sign,
+
+            @Symbol(value = "int crypto_sign_ed25519_verify_detached" + VERIFY, critical = true)
+            MethodHandle verifyHeap,
+
+            @Symbol("int crypto_sign_ed25519_verify_detached" + VERIFY)
+            MethodHandle verify,
+
+            @Symbol(
+                    value = "int crypto_scalarmult_curve25519(unsigned char* q, const unsigned char* n,"
+                            + " const unsigned char* p)",
+                    critical = true)
+            MethodHandle scalarMult,
+
+            @Symbol(
+                    value = "int crypto_scalarmult_curve25519_base(unsigned char* q, const unsigned char* n)",
+                    critical = true)
+            MethodHandle scalarMultBase) {}
+
+    private static final String SIGN = "(unsigned char* sig, unsigned long long* siglen, const unsigned char* m,"
+            + " unsigned long long mlen, const unsigned char* sk)";
+
+    private static final String VERIFY =
+            "(const unsigned char* sig, const unsigned char* m," + " unsigned long long mlen, const unsigned char* pk)";
+
+    /** The curve functions, bound on their first use. */
+    private static final class CurveHolder {
+        static final NativeBinding<CurveHandles> BINDING = BINDER.bind(
+                PATH_PROPERTY,
+                System.getProperty(PATH_PROPERTY),
+                NativeLibrary.names("sodium", "23"),
+                CurveHandles.class);
+    }
+
+    /**
+     * The process-wide curve handles, libsodium initialized first.
+     *
+     * @throws IllegalStateException with the cause if libsodium could not be bound
+     */
+    static CurveHandles curveHandles() {
+        handles();
+        return CurveHolder.BINDING.require("libsodium");
+    }
+
     /** Bound and initialized on first use, once per class loader. */
     private static final class Holder {
         static final NativeBinding<Handles> BINDING = initialized(bind(System.getProperty(PATH_PROPERTY)));

@@ -7,9 +7,16 @@ import dev.arsenal.ProviderKind;
 import dev.arsenal.Strategy;
 import dev.arsenal.crypto.Aead;
 import dev.arsenal.crypto.AeadAlgorithm;
+import dev.arsenal.crypto.Agreement;
+import dev.arsenal.crypto.CurvePrivateKey;
+import dev.arsenal.crypto.CurvePublicKey;
 import dev.arsenal.crypto.Digest;
 import dev.arsenal.crypto.DigestAlgorithm;
 import dev.arsenal.crypto.DigestSpec;
+import dev.arsenal.crypto.KeyAgreementAlgorithm;
+import dev.arsenal.crypto.SignatureAlgorithm;
+import dev.arsenal.crypto.Signer;
+import dev.arsenal.crypto.Verifier;
 import dev.arsenal.platform.PlatformInfo;
 import dev.arsenal.providers.natives.ffm.NativeBinding;
 import dev.arsenal.report.SelfTest;
@@ -19,12 +26,15 @@ import dev.arsenal.spi.Requirement;
 import dev.arsenal.spi.crypto.AbstractCryptoProvider;
 import dev.arsenal.spi.crypto.AeadProvider;
 import dev.arsenal.spi.crypto.DigestProvider;
+import dev.arsenal.spi.crypto.KeyAgreementProvider;
+import dev.arsenal.spi.crypto.SignatureProvider;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
 /**
  * libsodium's AEADs and digests through FFM ({@value #ID}): ChaCha20-Poly1305 (IETF, 96-bit
- * nonce), XChaCha20-Poly1305 and AES-256-GCM; SHA-256, SHA-512 and BLAKE2b; from the system's
+ * nonce), XChaCha20-Poly1305 and AES-256-GCM; SHA-256, SHA-512 and BLAKE2b; Ed25519 and X25519
+ * ({@link SodiumCurves}); from the system's
  * libsodium 1.0.x. libsodium has no
  * AES-128-GCM, and runs AES-256-GCM only on a CPU with AES-NI and PCLMULQDQ: elsewhere that
  * algorithm's self-test fails with that reason and another provider serves it.
@@ -35,7 +45,8 @@ import org.osgi.service.component.annotations.Component;
  */
 @ServiceProvider(value = Provider.class, resolution = Resolution.OPTIONAL)
 @Component(service = Provider.class, property = "service.ranking:Integer=95")
-public final class SodiumCryptoProvider extends AbstractCryptoProvider implements AeadProvider, DigestProvider {
+public final class SodiumCryptoProvider extends AbstractCryptoProvider
+        implements AeadProvider, DigestProvider, SignatureProvider, KeyAgreementProvider {
     /** The provider's id: {@value}. */
     public static final String ID = "libsodium";
 
@@ -51,7 +62,9 @@ public final class SodiumCryptoProvider extends AbstractCryptoProvider implement
                         AeadAlgorithm.AES_256_GCM,
                         DigestAlgorithm.SHA_256,
                         DigestAlgorithm.SHA_512,
-                        DigestAlgorithm.BLAKE2B));
+                        DigestAlgorithm.BLAKE2B,
+                        SignatureAlgorithm.ED25519,
+                        KeyAgreementAlgorithm.X25519));
     }
 
     @Override
@@ -81,12 +94,16 @@ public final class SodiumCryptoProvider extends AbstractCryptoProvider implement
 
     /**
      * 95 for the AEADs; for the digests, 80 for SHA-2 (below the JDK's, which HotSpot compiles to
-     * the CPU's SHA instructions) and 110 for BLAKE2b (above Bouncy Castle's pure Java).
+     * the CPU's SHA instructions) and 110 for BLAKE2b (above Bouncy Castle's pure Java); 115 for
+     * Ed25519 and X25519.
      */
     @Override
     public int rank(Algorithm algorithm, Strategy strategy) {
         if (algorithm == DigestAlgorithm.BLAKE2B) {
             return 110;
+        }
+        if (algorithm instanceof SignatureAlgorithm || algorithm instanceof KeyAgreementAlgorithm) {
+            return 115;
         }
         return algorithm instanceof DigestAlgorithm ? 80 : super.rank(algorithm, strategy);
     }
@@ -113,6 +130,21 @@ public final class SodiumCryptoProvider extends AbstractCryptoProvider implement
     }
 
     @Override
+    public Signer signer(SignatureAlgorithm algorithm, CurvePrivateKey key) {
+        return new SodiumCurves.Signer(key);
+    }
+
+    @Override
+    public Verifier verifier(SignatureAlgorithm algorithm, CurvePublicKey key) {
+        return new SodiumCurves.Verifier(key);
+    }
+
+    @Override
+    public Agreement agreement(KeyAgreementAlgorithm algorithm, CurvePrivateKey key) {
+        return new SodiumCurves.Agreement(key);
+    }
+
+    @Override
     public String description() {
         String library;
         try {
@@ -122,6 +154,7 @@ public final class SodiumCryptoProvider extends AbstractCryptoProvider implement
             library = "libsodium (not loaded)";
         }
         return library
-                + " through FFM: IETF AEADs, SHA-256, SHA-512 and BLAKE2b, on Java arrays in place up to 256 KiB";
+                + " through FFM: IETF AEADs, SHA-256, SHA-512, BLAKE2b, Ed25519 and X25519, on Java arrays in place"
+                + " up to 256 KiB";
     }
 }

@@ -3,6 +3,7 @@ package dev.arsenal.providers.natives.ffm;
 import java.io.OutputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.ref.Cleaner;
 import java.util.Objects;
@@ -41,6 +42,16 @@ public final class NativeChunks {
      */
     public static boolean inPlace(long inputLength, long outputLength) {
         return inputLength <= CRITICAL_INPUT && outputLength <= CRITICAL_OUTPUT;
+    }
+
+    /**
+     * A copy of {@code length} bytes of {@code bytes} from {@code offset} in memory of {@code arena}
+     * (at least one byte, so that an empty input still has an address).
+     */
+    public static MemorySegment copy(Arena arena, byte[] bytes, int offset, int length) {
+        MemorySegment s = arena.allocate(Math.max(1, length));
+        MemorySegment.copy(bytes, offset, s, ValueLayout.JAVA_BYTE, 0, length);
+        return s;
     }
 
     /**

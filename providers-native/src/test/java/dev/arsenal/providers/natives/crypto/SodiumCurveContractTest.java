@@ -1,0 +1,12 @@
+package dev.arsenal.providers.natives.crypto;
+
+import dev.arsenal.spi.crypto.AbstractCurveProviderContractTest;
+import dev.arsenal.spi.crypto.CryptoProvider;
+
+/** libsodium's Ed25519 and X25519 meet the contract: every Wycheproof case, the JDK's bytes, the strict verdicts, misuse. */
+class SodiumCurveContractTest extends AbstractCurveProviderContractTest {
+    @Override
+    protected CryptoProvider provider() {
+        return new SodiumCryptoProvider();
+    }
+}
