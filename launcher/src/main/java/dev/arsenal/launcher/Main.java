@@ -96,7 +96,8 @@ public final class Main {
     }
 
     /** The commands that do one job and exit, for which the engine plans a short-lived process. */
-    private static final Set<String> ONE_JOB = Set.of("hash", "compress", "decompress", "train");
+    private static final Set<String> ONE_JOB =
+            Set.of("hash", "compress", "decompress", "train", "keygen", "sign", "verify");
 
     /**
      * Tells the engine that this process lives for one command ({@link
@@ -191,14 +192,17 @@ public final class Main {
                 case "calibrate" -> new MeasureCommands(out, err).calibrate(commandArgs);
                 case "bench" -> new MeasureCommands(out, err).bench(commandArgs);
                 case "shell" -> new ShellCommand(in, out, err).run(commandArgs);
+                case "keygen" -> new KeyCommands(in, out, err, terminals).keygen(commandArgs);
+                case "sign" -> new KeyCommands(in, out, err, terminals).sign(commandArgs);
+                case "verify" -> new KeyCommands(in, out, err, terminals).verify(commandArgs);
                 case "version", "--version" -> {
                     out.println("arsenal " + Arsenal.version());
                     yield OK;
                 }
                 default -> {
-                    err.println(
-                            "arsenal: unknown command '" + command
-                                    + "'; commands: info, hash, compress, decompress, train, selftest, calibrate, bench, shell, version");
+                    err.println("arsenal: unknown command '" + command
+                            + "'; commands: info, hash, compress, decompress, train, keygen, sign, verify, selftest,"
+                            + " calibrate, bench, shell, version");
                     yield USAGE;
                 }
             };
@@ -234,6 +238,9 @@ public final class Main {
     static String usage(String command) {
         return switch (command) {
             case "hash" -> HashCommand.USAGE;
+            case "keygen" -> KeyCommands.KEYGEN_USAGE;
+            case "sign" -> KeyCommands.SIGN_USAGE;
+            case "verify" -> KeyCommands.VERIFY_USAGE;
             case "compress" -> CompressCommand.usage(true);
             case "decompress" -> CompressCommand.usage(false);
             case "train" -> TrainCommand.USAGE;
@@ -281,6 +288,7 @@ public final class Main {
                   hash -a ALGO [--provider ID] [--seed N] [FILE...]
                                                      print '<hex>  <name>' per input ('-' or none: stdin);
                                                      ALGO: xxh32 xxh64 xxh3 xxh128 crc32 crc32c
+                                                     sha256 sha512 blake2b blake3
                   compress -c CODEC [-l LEVEL] [-e ELEMENT_SIZE] [-D DICT] [--no-check]
                            [--no-content-size] [--provider ID] [-f] [IN [OUT]]
                                                      compress IN (none or '-': stdin) to OUT (none or
@@ -295,6 +303,12 @@ public final class Main {
                   train -c zstd [--max-size BYTES] -o DICT FILE...
                                                      train a dictionary (at most BYTES, default 110K)
                                                      on sample files, as 'zstd --train'
+                  keygen ed25519|x25519 [-o KEY.pem [-f]]
+                                                     a private key in PEM (as openssl genpkey) to stdout,
+                                                     or to KEY.pem and its public key to KEY.pub.pem
+                  sign -k KEY.pem [FILE]             the Ed25519 signature, 64 raw bytes, to stdout
+                  verify -k KEY.pem -s FILE.sig [FILE]
+                                                     'FILE: OK' and 0, or 'FILE: FAILED' and 1
                   selftest                           run every provider's known-answer self-tests
                   calibrate [--family hashing|compression] [--budget SECONDS]
                                                      measure the providers and store the table the next
@@ -309,7 +323,7 @@ public final class Main {
                   COMMAND --help, help COMMAND       that command's usage
 
                 Exit status: 0 done; 1 an input or output failed (stdout too); 2 usage or configuration
-                error; 4 malformed compressed input, or more than --max-size; 5 done with a warning
+                error; 4 malformed input (compressed data, keys, signatures), or more than --max-size; 5 done with a warning
                 (bytes after gzip data ignored); 141 stdout's reader went away (a closed pipe).
 
                 Configuration: -Darsenal.*, ARSENAL_* environment variables or arsenal.properties;

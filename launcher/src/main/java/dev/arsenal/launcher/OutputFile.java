@@ -135,6 +135,26 @@ final class OutputFile implements AutoCloseable {
      */
     static OutputFile open(String name, boolean replaceFiles, boolean force, Path modeFrom, Consumer<String> notes)
             throws IOException {
+        return open(name, replaceFiles, force, modeFrom, null, notes);
+    }
+
+    /**
+     * Opens {@code name} for a secret (a private key): as {@link #open(String, boolean, Path,
+     * Consumer)}, but a regular file is readable and writable by its owner only, from its
+     * temporary file on, whatever it replaces.
+     */
+    static OutputFile openSecret(String name, boolean force, Consumer<String> notes) throws IOException {
+        return open(name, force, force, null, OWNER_ONLY, notes);
+    }
+
+    private static OutputFile open(
+            String name,
+            boolean replaceFiles,
+            boolean force,
+            Path modeFrom,
+            Set<PosixFilePermission> permissions,
+            Consumer<String> notes)
+            throws IOException {
         Path descriptor = descriptorLink(Path.of(name));
         if (descriptor != null) {
             return openDescriptor(name, descriptor, force);
@@ -165,9 +185,11 @@ final class OutputFile implements AutoCloseable {
         if (existing != null && !replaceFiles) {
             throw new Refused(name + ": already exists; not overwritten (-f replaces it)");
         }
-        FileModel model = existing != null
-                ? FileModel.of(target, true)
-                : modeFrom != null && Files.isRegularFile(modeFrom) ? FileModel.of(modeFrom, false) : null;
+        FileModel model = permissions != null
+                ? new FileModel(permissions, null, null, existing != null)
+                : existing != null
+                        ? FileModel.of(target, true)
+                        : modeFrom != null && Files.isRegularFile(modeFrom) ? FileModel.of(modeFrom, false) : null;
         Path dir = target.toAbsolutePath().getParent();
         String base = tempBase(target.getFileName().toString());
         FileChannel channel = null;
