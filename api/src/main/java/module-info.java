@@ -18,4 +18,8 @@ module dev.arsenal.api {
     exports dev.arsenal.report;
 
     uses dev.arsenal.RuntimeFactory;
+
+    // Arsenal's JCA provider, for java.security's security.provider.N=Arsenal
+    provides java.security.Provider with
+            dev.arsenal.crypto.ArsenalProvider;
 }
