@@ -29,5 +29,6 @@ module dev.arsenal.providers.natives {
             dev.arsenal.providers.natives.compression.GzipFfmProvider,
             dev.arsenal.providers.natives.crypto.SodiumCryptoProvider,
             dev.arsenal.providers.natives.crypto.OpenSslCryptoProvider,
-            dev.arsenal.providers.natives.crypto.ConscryptCryptoProvider;
+            dev.arsenal.providers.natives.crypto.ConscryptCryptoProvider,
+            dev.arsenal.providers.natives.crypto.LibcCryptoProvider;
 }

@@ -153,4 +153,14 @@ public final class Crypto {
     public static Agreement agreement(CurvePrivateKey key) {
         return Arsenal.runtime().view(CryptoView.class).agreement(key);
     }
+
+    /**
+     * A new {@link SecretBuffer} of {@code byteSize} bytes, zeroed: locked in RAM and out of core
+     * dumps where a native provider can do it.
+     *
+     * @throws IllegalArgumentException if {@code byteSize} is below 1
+     */
+    public static SecretBuffer secretBuffer(long byteSize) {
+        return Arsenal.runtime().view(CryptoView.class).secretBuffer(byteSize);
+    }
 }

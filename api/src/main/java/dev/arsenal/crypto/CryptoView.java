@@ -59,4 +59,13 @@ public interface CryptoView {
      * @throws IllegalArgumentException if {@code key} is not a key agreement algorithm's, or destroyed
      */
     Agreement agreement(CurvePrivateKey key);
+
+    /**
+     * A new {@link SecretBuffer} of {@code byteSize} bytes, zeroed, from the selected provider of
+     * {@link SecretMemoryAlgorithm#SECRET_MEMORY}.
+     *
+     * @throws IllegalArgumentException if {@code byteSize} is below 1
+     * @throws OutOfMemoryError if the system has no memory to give
+     */
+    SecretBuffer secretBuffer(long byteSize);
 }

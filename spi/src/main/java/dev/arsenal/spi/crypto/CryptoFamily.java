@@ -8,6 +8,7 @@ import dev.arsenal.crypto.DigestAlgorithm;
 import dev.arsenal.crypto.KdfAlgorithm;
 import dev.arsenal.crypto.KeyAgreementAlgorithm;
 import dev.arsenal.crypto.MacAlgorithm;
+import dev.arsenal.crypto.SecretMemoryAlgorithm;
 import dev.arsenal.crypto.SignatureAlgorithm;
 import dev.arsenal.spi.FamilyDescriptor;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.List;
  * DigestAlgorithm}s by {@link DigestProvider}s, {@link MacAlgorithm}s by {@link MacProvider}s and
  * {@link KdfAlgorithm}s by {@link KdfProvider}s, {@link SignatureAlgorithm}s by {@link
  * SignatureProvider}s and {@link KeyAgreementAlgorithm}s by {@link KeyAgreementProvider}s, all
- * kinds of {@link CryptoProvider}.
+ * kinds of {@link CryptoProvider}; and {@link SecretMemoryAlgorithm#SECRET_MEMORY} by {@link
+ * SecretMemoryProvider}s.
  */
 public final class CryptoFamily implements FamilyDescriptor {
     /** The one instance. */
@@ -30,7 +32,8 @@ public final class CryptoFamily implements FamilyDescriptor {
             new Contract("KDF algorithms", KdfProvider.class, a -> a instanceof KdfAlgorithm),
             new Contract("signature algorithms", SignatureProvider.class, a -> a instanceof SignatureAlgorithm),
             new Contract(
-                    "key agreement algorithms", KeyAgreementProvider.class, a -> a instanceof KeyAgreementAlgorithm));
+                    "key agreement algorithms", KeyAgreementProvider.class, a -> a instanceof KeyAgreementAlgorithm),
+            new Contract("secret memory", SecretMemoryProvider.class, a -> a instanceof SecretMemoryAlgorithm));
 
     private static final List<Algorithm> ALGORITHMS = algorithmList();
 
@@ -82,6 +85,7 @@ public final class CryptoFamily implements FamilyDescriptor {
         all.addAll(List.of(KdfAlgorithm.values()));
         all.addAll(List.of(SignatureAlgorithm.values()));
         all.addAll(List.of(KeyAgreementAlgorithm.values()));
+        all.addAll(List.of(SecretMemoryAlgorithm.values()));
         return List.copyOf(all);
     }
 }

@@ -7,6 +7,7 @@ import dev.arsenal.crypto.DigestAlgorithm;
 import dev.arsenal.crypto.KdfAlgorithm;
 import dev.arsenal.crypto.KeyAgreementAlgorithm;
 import dev.arsenal.crypto.MacAlgorithm;
+import dev.arsenal.crypto.SecretMemoryAlgorithm;
 import dev.arsenal.crypto.SignatureAlgorithm;
 import dev.arsenal.report.SelfTest;
 import dev.arsenal.spi.Provider;
@@ -16,7 +17,7 @@ import dev.arsenal.spi.Provider;
  * libsodium's), of any of the family's kinds of primitive. A provider implements the interface of
  * each kind it lists algorithms of ({@link AeadProvider}, {@link DigestProvider}, {@link
  * MacProvider}, {@link KdfProvider}, {@link SignatureProvider}, {@link
- * KeyAgreementProvider}), so that one id names one library for every algorithm ({@code
+ * KeyAgreementProvider}, {@link SecretMemoryProvider}), so that one id names one library for every algorithm ({@code
  * arsenal.force.sha-256=libsodium}).
  *
  * <p>The default {@link #selfTest} checks the shared known answers of the algorithm's kind.
@@ -46,6 +47,9 @@ public interface CryptoProvider extends Provider {
         }
         if (algorithm instanceof KeyAgreementAlgorithm k && this instanceof KeyAgreementProvider p) {
             return CurveKnownAnswers.check(p, k);
+        }
+        if (algorithm instanceof SecretMemoryAlgorithm && this instanceof SecretMemoryProvider p) {
+            return SecretMemoryChecks.check(p);
         }
         return new SelfTest(SelfTest.Status.FAILED, id() + " has no " + algorithm.id());
     }

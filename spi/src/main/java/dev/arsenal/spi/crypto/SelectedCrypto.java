@@ -18,6 +18,8 @@ import dev.arsenal.crypto.KdfAlgorithm;
 import dev.arsenal.crypto.KeyAgreementAlgorithm;
 import dev.arsenal.crypto.Mac;
 import dev.arsenal.crypto.MacAlgorithm;
+import dev.arsenal.crypto.SecretBuffer;
+import dev.arsenal.crypto.SecretMemoryAlgorithm;
 import dev.arsenal.crypto.SignatureAlgorithm;
 import dev.arsenal.crypto.Signer;
 import dev.arsenal.crypto.Verifier;
@@ -155,6 +157,15 @@ final class SelectedCrypto implements CryptoView {
                 "agreement",
                 () -> Map.of("algorithm", algorithm),
                 s -> s.routed(Agreement.class, algorithm, p -> ((KeyAgreementProvider) p).agreement(algorithm, key)));
+    }
+
+    @Override
+    public SecretBuffer secretBuffer(long byteSize) {
+        if (byteSize < 1) {
+            throw new IllegalArgumentException("a secret buffer of " + byteSize + " bytes: at least 1");
+        }
+        Provider p = selections.chosen(SecretMemoryAlgorithm.SECRET_MEMORY);
+        return selections.madeBy(p, ((SecretMemoryProvider) p).allocate(byteSize));
     }
 
     private static CurveAlgorithm live(CurvePrivateKey key, String use) {

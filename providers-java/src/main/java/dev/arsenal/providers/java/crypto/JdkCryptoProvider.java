@@ -17,6 +17,8 @@ import dev.arsenal.crypto.KdfAlgorithm;
 import dev.arsenal.crypto.KeyAgreementAlgorithm;
 import dev.arsenal.crypto.Mac;
 import dev.arsenal.crypto.MacAlgorithm;
+import dev.arsenal.crypto.SecretBuffer;
+import dev.arsenal.crypto.SecretMemoryAlgorithm;
 import dev.arsenal.crypto.SignatureAlgorithm;
 import dev.arsenal.crypto.Signer;
 import dev.arsenal.crypto.Verifier;
@@ -32,6 +34,8 @@ import dev.arsenal.spi.crypto.JcaMac;
 import dev.arsenal.spi.crypto.KdfProvider;
 import dev.arsenal.spi.crypto.KeyAgreementProvider;
 import dev.arsenal.spi.crypto.MacProvider;
+import dev.arsenal.spi.crypto.SecretBuffers;
+import dev.arsenal.spi.crypto.SecretMemoryProvider;
 import dev.arsenal.spi.crypto.SignatureProvider;
 import java.security.GeneralSecurityException;
 import java.security.Security;
@@ -50,7 +54,8 @@ import org.osgi.service.component.annotations.Component;
  * dev.arsenal.spi.crypto.HChaCha20}) in front of SunJCE's ChaCha20-Poly1305. SHA-256 and SHA-512
  * are the {@code SUN} provider's {@link java.security.MessageDigest}s, which HotSpot compiles to the
  * CPU's SHA instructions where it has them. HMAC-SHA-256/512 are SunJCE's {@code Mac}s, HKDF the
- * JDK's {@link javax.crypto.KDF}; Ed25519 and X25519 are SunEC's ({@link JdkCurves}).
+ * JDK's {@link javax.crypto.KDF}; Ed25519 and X25519 are SunEC's ({@link JdkCurves});
+ * secret buffers are the JDK's off-heap memory, zeroed when closed.
  *
  * <p>Available wherever SunJCE is (every JDK but some FIPS configurations, which remove it: the
  * probe then says so). Rank: 100, the Java base.
@@ -58,7 +63,13 @@ import org.osgi.service.component.annotations.Component;
 @ServiceProvider(value = Provider.class, resolution = Resolution.OPTIONAL)
 @Component(service = Provider.class, property = "service.ranking:Integer=100")
 public final class JdkCryptoProvider extends AbstractCryptoProvider
-        implements AeadProvider, DigestProvider, MacProvider, KdfProvider, SignatureProvider, KeyAgreementProvider {
+        implements AeadProvider,
+                DigestProvider,
+                MacProvider,
+                KdfProvider,
+                SignatureProvider,
+                KeyAgreementProvider,
+                SecretMemoryProvider {
     /**
      * The digests made so far, one per algorithm: a digest is immutable and thread-safe, and making
      * one costs a {@code MessageDigest.getInstance}, more than hashing a short input.
@@ -107,6 +118,7 @@ public final class JdkCryptoProvider extends AbstractCryptoProvider
         all.addAll(EnumSet.allOf(KdfAlgorithm.class));
         all.addAll(EnumSet.allOf(SignatureAlgorithm.class));
         all.addAll(EnumSet.allOf(KeyAgreementAlgorithm.class));
+        all.add(SecretMemoryAlgorithm.SECRET_MEMORY);
         return all;
     }
 
@@ -158,6 +170,12 @@ public final class JdkCryptoProvider extends AbstractCryptoProvider
         return algorithm instanceof SignatureAlgorithm || algorithm instanceof KeyAgreementAlgorithm
                 ? 60
                 : super.rank(algorithm, strategy);
+    }
+
+    /** The JDK's memory ({@code Arena.ofShared()}), zeroed on close: no locking without native code. */
+    @Override
+    public SecretBuffer allocate(long byteSize) {
+        return SecretBuffers.ofArena(byteSize);
     }
 
     /** What the provider uses. */

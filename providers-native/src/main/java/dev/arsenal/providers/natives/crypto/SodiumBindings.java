@@ -226,6 +226,33 @@ final class SodiumBindings {
         return CurveHolder.BINDING.require("libsodium");
     }
 
+    /** The guarded heap: {@code sodium_malloc}, bound apart on its first use. */
+    record MemoryHandles(
+            @Symbol("void* sodium_malloc(size_t size)") MethodHandle malloc,
+            @Symbol("void sodium_free(void* ptr)") MethodHandle free,
+
+            @Symbol("int sodium_mlock(void* addr, size_t len)")
+            MethodHandle mlock) {}
+
+    /** The guarded heap's functions, bound on their first use. */
+    private static final class MemoryHolder {
+        static final NativeBinding<MemoryHandles> BINDING = BINDER.bind(
+                PATH_PROPERTY,
+                System.getProperty(PATH_PROPERTY),
+                NativeLibrary.names("sodium", "23"),
+                MemoryHandles.class);
+    }
+
+    /**
+     * The process-wide guarded heap handles, libsodium initialized first.
+     *
+     * @throws IllegalStateException with the cause if libsodium could not be bound
+     */
+    static MemoryHandles memoryHandles() {
+        handles();
+        return MemoryHolder.BINDING.require("libsodium");
+    }
+
     /** Bound and initialized on first use, once per class loader. */
     private static final class Holder {
         static final NativeBinding<Handles> BINDING = initialized(bind(System.getProperty(PATH_PROPERTY)));

@@ -14,6 +14,8 @@ import dev.arsenal.crypto.Digest;
 import dev.arsenal.crypto.DigestAlgorithm;
 import dev.arsenal.crypto.DigestSpec;
 import dev.arsenal.crypto.KeyAgreementAlgorithm;
+import dev.arsenal.crypto.SecretBuffer;
+import dev.arsenal.crypto.SecretMemoryAlgorithm;
 import dev.arsenal.crypto.SignatureAlgorithm;
 import dev.arsenal.crypto.Signer;
 import dev.arsenal.crypto.Verifier;
@@ -27,6 +29,7 @@ import dev.arsenal.spi.crypto.AbstractCryptoProvider;
 import dev.arsenal.spi.crypto.AeadProvider;
 import dev.arsenal.spi.crypto.DigestProvider;
 import dev.arsenal.spi.crypto.KeyAgreementProvider;
+import dev.arsenal.spi.crypto.SecretMemoryProvider;
 import dev.arsenal.spi.crypto.SignatureProvider;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
@@ -34,7 +37,7 @@ import org.osgi.service.component.annotations.Component;
 /**
  * libsodium's AEADs and digests through FFM ({@value #ID}): ChaCha20-Poly1305 (IETF, 96-bit
  * nonce), XChaCha20-Poly1305 and AES-256-GCM; SHA-256, SHA-512 and BLAKE2b; Ed25519 and X25519
- * ({@link SodiumCurves}); from the system's
+ * ({@link SodiumCurves}); secret buffers from its guarded heap ({@link SodiumSecretMemory}); from the system's
  * libsodium 1.0.x. libsodium has no
  * AES-128-GCM, and runs AES-256-GCM only on a CPU with AES-NI and PCLMULQDQ: elsewhere that
  * algorithm's self-test fails with that reason and another provider serves it.
@@ -46,7 +49,7 @@ import org.osgi.service.component.annotations.Component;
 @ServiceProvider(value = Provider.class, resolution = Resolution.OPTIONAL)
 @Component(service = Provider.class, property = "service.ranking:Integer=95")
 public final class SodiumCryptoProvider extends AbstractCryptoProvider
-        implements AeadProvider, DigestProvider, SignatureProvider, KeyAgreementProvider {
+        implements AeadProvider, DigestProvider, SignatureProvider, KeyAgreementProvider, SecretMemoryProvider {
     /** The provider's id: {@value}. */
     public static final String ID = "libsodium";
 
@@ -64,7 +67,8 @@ public final class SodiumCryptoProvider extends AbstractCryptoProvider
                         DigestAlgorithm.SHA_512,
                         DigestAlgorithm.BLAKE2B,
                         SignatureAlgorithm.ED25519,
-                        KeyAgreementAlgorithm.X25519));
+                        KeyAgreementAlgorithm.X25519,
+                        SecretMemoryAlgorithm.SECRET_MEMORY));
     }
 
     @Override
@@ -95,7 +99,7 @@ public final class SodiumCryptoProvider extends AbstractCryptoProvider
     /**
      * 95 for the AEADs; for the digests, 80 for SHA-2 (below the JDK's, which HotSpot compiles to
      * the CPU's SHA instructions) and 110 for BLAKE2b (above Bouncy Castle's pure Java); 115 for
-     * Ed25519 and X25519.
+     * Ed25519 and X25519; 120 for secret memory (guard pages, above the C library's 110).
      */
     @Override
     public int rank(Algorithm algorithm, Strategy strategy) {
@@ -104,6 +108,9 @@ public final class SodiumCryptoProvider extends AbstractCryptoProvider
         }
         if (algorithm instanceof SignatureAlgorithm || algorithm instanceof KeyAgreementAlgorithm) {
             return 115;
+        }
+        if (algorithm == SecretMemoryAlgorithm.SECRET_MEMORY) {
+            return 120;
         }
         return algorithm instanceof DigestAlgorithm ? 80 : super.rank(algorithm, strategy);
     }
@@ -145,6 +152,11 @@ public final class SodiumCryptoProvider extends AbstractCryptoProvider
     }
 
     @Override
+    public SecretBuffer allocate(long byteSize) {
+        return SodiumSecretMemory.allocate(byteSize);
+    }
+
+    @Override
     public String description() {
         String library;
         try {
@@ -155,6 +167,6 @@ public final class SodiumCryptoProvider extends AbstractCryptoProvider
         }
         return library
                 + " through FFM: IETF AEADs, SHA-256, SHA-512, BLAKE2b, Ed25519 and X25519, on Java arrays in place"
-                + " up to 256 KiB";
+                + " up to 256 KiB; secret buffers from sodium_malloc (guard pages)";
     }
 }
