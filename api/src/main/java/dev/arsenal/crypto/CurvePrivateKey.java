@@ -121,11 +121,12 @@ public abstract sealed class CurvePrivateKey implements CurveKey, PrivateKey
     /** Keys of the same algorithm and bytes, compared in time that depends on the length only. */
     @Override
     public final boolean equals(Object o) {
-        return o instanceof CurvePrivateKey k
-                && k.algorithm == algorithm
-                && !destroyed
-                && !k.destroyed
-                && MessageDigest.isEqual(k.key, key);
+        return o == this
+                || o instanceof CurvePrivateKey k
+                        && k.algorithm == algorithm
+                        && !destroyed
+                        && !k.destroyed
+                        && MessageDigest.isEqual(k.key, key);
     }
 
     /** The algorithm's hash only: a hash of the bytes would leak some of them. */
@@ -138,6 +139,18 @@ public abstract sealed class CurvePrivateKey implements CurveKey, PrivateKey
     @Override
     public final String toString() {
         return algorithm.standardName() + " private key" + (destroyed ? " (destroyed)" : "");
+    }
+
+    /**
+     * Refuses a stream that holds this class itself: a key is serialized only as its {@link KeyRep},
+     * whose reading checks the encoding.
+     */
+    private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+        throw new java.io.InvalidObjectException("a key is read back through its KeyRep only");
+    }
+
+    private void readObjectNoData() throws java.io.InvalidObjectException {
+        throw new java.io.InvalidObjectException("a key is read back through its KeyRep only");
     }
 
     /** Serialized as the JDK serializes its keys: a {@link KeyRep} of the PKCS#8 encoding. */

@@ -110,6 +110,18 @@ public abstract sealed class CurvePublicKey implements CurveKey, PublicKey permi
         return algorithm.standardName() + " public key " + HexFormat.of().formatHex(key);
     }
 
+    /**
+     * Refuses a stream that holds this class itself: a key is serialized only as its {@link KeyRep},
+     * whose reading checks the encoding.
+     */
+    private void readObject(java.io.ObjectInputStream in) throws java.io.InvalidObjectException {
+        throw new java.io.InvalidObjectException("a key is read back through its KeyRep only");
+    }
+
+    private void readObjectNoData() throws java.io.InvalidObjectException {
+        throw new java.io.InvalidObjectException("a key is read back through its KeyRep only");
+    }
+
     /** Serialized as the JDK serializes its keys: a {@link KeyRep} of the X.509 encoding. */
     protected final Object writeReplace() {
         return new KeyRep(KeyRep.Type.PUBLIC, getAlgorithm(), getFormat(), getEncoded());

@@ -165,18 +165,22 @@ final class KeyCodec {
     /** The algorithm an AlgorithmIdentifier names; RFC 8410 says its parameters are absent. */
     private static CurveAlgorithm algorithm(Der identifier) throws InvalidKeySpecException {
         byte[] oid = identifier.next(OID, "the algorithm OBJECT IDENTIFIER").content();
-        if (identifier.peek() >= 0) {
-            throw identifier.error("parameters after the algorithm identifier (RFC 8410 says they are absent)");
-        }
+        CurveAlgorithm found = null;
         if (oid.length == 3 && oid[0] == OID_PREFIX[0] && oid[1] == OID_PREFIX[1]) {
             for (CurveAlgorithm a : algorithms()) {
                 if ((oid[2] & 0xff) == a.oidArc()) {
-                    return a;
+                    found = a;
                 }
             }
         }
-        throw identifier.error(
-                "the algorithm " + oidText(oid) + " is not Ed25519 (1.3.101.112) or X25519" + " (1.3.101.110)");
+        if (found == null) {
+            throw identifier.error(
+                    "the algorithm " + oidText(oid) + " is not Ed25519 (1.3.101.112) or X25519 (1.3.101.110)");
+        }
+        if (identifier.peek() >= 0) {
+            throw identifier.error("parameters after the algorithm identifier (RFC 8410 says they are absent)");
+        }
+        return found;
     }
 
     private static List<CurveAlgorithm> algorithms() {
@@ -220,39 +224,57 @@ final class KeyCodec {
         if (text == null) {
             throw new InvalidKeySpecException("PEM: no text (null)");
         }
-        int begin = text.indexOf("-----BEGIN ");
-        if (begin < 0) {
-            throw new InvalidKeySpecException("PEM: no -----BEGIN line");
+        String skipped = null;
+        int from = 0;
+        while (true) {
+            int begin = text.indexOf("-----BEGIN ", from);
+            if (begin < 0) {
+                throw new InvalidKeySpecException(
+                        skipped == null
+                                ? "PEM: no -----BEGIN line"
+                                : "PEM: no PRIVATE KEY or PUBLIC KEY block, only " + skipped + hint(skipped));
+            }
+            int lineEnd = text.indexOf('\n', begin);
+            String line = (lineEnd < 0 ? text.substring(begin) : text.substring(begin, lineEnd)).strip();
+            int dashes = line.indexOf("-----", 11);
+            if (dashes < 0 || dashes > 80) {
+                throw new InvalidKeySpecException("PEM: the -----BEGIN line does not end with -----");
+            }
+            String label = line.substring(11, dashes);
+            if (dashes + 5 != line.length()) {
+                throw new InvalidKeySpecException("PEM: the -----BEGIN " + label
+                        + "----- line goes on after its dashes (the base64 starts on the next line)");
+            }
+            String end = "-----END " + label + "-----";
+            int stop = lineEnd < 0 ? -1 : text.indexOf(end, lineEnd);
+            if (stop < 0) {
+                throw new InvalidKeySpecException("PEM: no " + end + " line after -----BEGIN " + label + "-----");
+            }
+            if (!label.equals("PRIVATE KEY") && !label.equals("PUBLIC KEY")) {
+                skipped = skipped == null ? "a " + label + " block" : skipped;
+                from = stop + end.length(); // a certificate, parameters: skipped, as openssl pkey skips them
+                continue;
+            }
+            String body = text.substring(lineEnd + 1, stop).replaceAll("[ \\t\\r\\n]", "");
+            byte[] der;
+            try {
+                der = Base64.getDecoder().decode(body.getBytes(StandardCharsets.US_ASCII));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidKeySpecException("PEM: the " + label + " block is not base64: " + e.getMessage());
+            }
+            try {
+                return label.equals("PRIVATE KEY") ? parsePkcs8(der) : parseX509(der);
+            } finally {
+                Arrays.fill(der, (byte) 0);
+            }
         }
-        int labelEnd = text.indexOf("-----", begin + 11);
-        int lineEnd = labelEnd < 0 ? -1 : text.indexOf('\n', labelEnd);
-        if (labelEnd < 0 || labelEnd - begin > 80) {
-            throw new InvalidKeySpecException("PEM: the -----BEGIN line does not end with -----");
+    }
+
+    private static String hint(String skipped) {
+        if (skipped.contains("ENCRYPTED")) {
+            return " (decrypt it first: openssl pkey -in KEY.pem -out PLAIN.pem)";
         }
-        String label = text.substring(begin + 11, labelEnd);
-        String end = "-----END " + label + "-----";
-        int stop = text.indexOf(end, labelEnd);
-        if (stop < 0 || lineEnd < 0 || lineEnd > stop) {
-            throw new InvalidKeySpecException("PEM: no " + end + " line after -----BEGIN " + label + "-----");
-        }
-        if (!label.equals("PRIVATE KEY") && !label.equals("PUBLIC KEY")) {
-            throw new InvalidKeySpecException("PEM: a " + label + " block, not a PRIVATE KEY or PUBLIC KEY"
-                    + (label.contains("ENCRYPTED")
-                            ? " (decrypt it first: openssl pkey -in KEY.pem -out PLAIN.pem)"
-                            : label.contains("OPENSSH") ? " (convert it: ssh-keygen -p -m PKCS8 -f KEY)" : ""));
-        }
-        String body = text.substring(lineEnd + 1, stop).replaceAll("[ \\t\\r\\n]", "");
-        byte[] der;
-        try {
-            der = Base64.getDecoder().decode(body.getBytes(StandardCharsets.US_ASCII));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidKeySpecException("PEM: the " + label + " block is not base64: " + e.getMessage());
-        }
-        try {
-            return label.equals("PRIVATE KEY") ? parsePkcs8(der) : parseX509(der);
-        } finally {
-            Arrays.fill(der, (byte) 0);
-        }
+        return skipped.contains("OPENSSH") ? " (convert it: ssh-keygen -p -m PKCS8 -f KEY)" : "";
     }
 
     /** A strict DER reader over one range of bytes. */
@@ -321,7 +343,8 @@ final class KeyCodec {
         /** Checks that every byte was read. */
         void end() throws InvalidKeySpecException {
             if (position != end) {
-                throw error((end - position) + " bytes more than the structure holds");
+                int extra = end - position;
+                throw error(extra + (extra == 1 ? " byte" : " bytes") + " more than the structure holds");
             }
         }
 
