@@ -65,7 +65,7 @@ wall() { # $@: a command; prints its median wall time in milliseconds
 
 echo "first use in an application (FirstUse, no class-data archive):"
 # Without stored decisions, then with them: the warm-up run of each stores what it decided.
-for families in "hashing compression crypto" "compression" "crypto" "digest" "crypto digest"; do
+for families in "hashing compression crypto" "compression" "crypto" "digest" "crypto digest" "sign"; do
     first_use "$families" "(no stored decision)" -Darsenal.decisions=off
     first_use "$families" "(stored decision)" -Darsenal.decisions.file="$decisions/$(echo "$families" | tr ' ' _)"
 done

@@ -3,13 +3,16 @@ package dev.arsenal.benchmarks.startup;
 import dev.arsenal.compression.Codec;
 import dev.arsenal.compression.Compression;
 import dev.arsenal.crypto.Crypto;
+import dev.arsenal.crypto.CurvePrivateKey;
+import dev.arsenal.crypto.SignatureAlgorithm;
 import dev.arsenal.hashing.Hashing;
 import java.util.Locale;
 
 /**
  * The first use of each family in a fresh JVM, timed from inside: for each family named on the
- * command line ({@code hashing}, {@code compression}, {@code crypto}, and {@code digest}: the crypto
- * family through BLAKE3), in order, the time from
+ * command line ({@code hashing}, {@code compression}, {@code crypto}, and {@code digest} and {@code
+ * sign}: the crypto family through BLAKE3 and through an Ed25519 signature of 100 bytes), in order,
+ * the time from
  * asking for its first primitive to the result of its first call ({@code
  * Hashing.xxh3_64().hash(100 bytes)}, {@code Compression.compressor(Codec.ZSTD).compress(1000
  * bytes)}, {@code Crypto.chacha20Poly1305(key).encrypt(100 bytes)}), which includes the engine's
@@ -33,9 +36,13 @@ public final class FirstUse {
                 case "crypto" ->
                     Crypto.chacha20Poly1305(new byte[32]).encrypt(new byte[12], new byte[100], null).length;
                 case "digest" -> Crypto.blake3().digest(new byte[100]).length;
+                case "sign" ->
+                    Crypto.signer(CurvePrivateKey.of(SignatureAlgorithm.ED25519, new byte[32]))
+                            .sign(new byte[100])
+                            .length;
                 default ->
                     throw new IllegalArgumentException(
-                            "no family " + families[i] + " (hashing, compression, crypto, digest)");
+                            "no family " + families[i] + " (hashing, compression, crypto, digest, sign)");
             };
             nanos[i] = System.nanoTime() - start;
         }
