@@ -7,7 +7,10 @@ import dev.arsenal.compression.Codec;
 import dev.arsenal.crypto.AeadAlgorithm;
 import dev.arsenal.crypto.DigestAlgorithm;
 import dev.arsenal.crypto.KdfAlgorithm;
+import dev.arsenal.crypto.KeyAgreementAlgorithm;
 import dev.arsenal.crypto.MacAlgorithm;
+import dev.arsenal.crypto.SecretMemoryAlgorithm;
+import dev.arsenal.crypto.SignatureAlgorithm;
 import dev.arsenal.hashing.HashAlgorithm;
 import dev.arsenal.itests.osgi.OsgiScenarioMain;
 import dev.arsenal.itests.osgi.PlainSelectionMain;
@@ -89,9 +92,13 @@ class OsgiRuntimeIT {
                         + AeadAlgorithm.values().length
                         + DigestAlgorithm.values().length
                         + MacAlgorithm.values().length
-                        + KdfAlgorithm.values().length,
+                        + KdfAlgorithm.values().length
+                        + SignatureAlgorithm.values().length
+                        + KeyAgreementAlgorithm.values().length
+                        + SecretMemoryAlgorithm.values().length,
                 osgi.size(),
-                "a route per algorithm (every hashing algorithm, codec, AEAD, digest, MAC and KDF): " + osgi);
+                "a route per algorithm (every hashing algorithm, codec, AEAD, digest, MAC, KDF, signature, key"
+                        + " agreement and secret memory): " + osgi);
         assertEquals(routes(plain), osgi, "OSGi chooses as ServiceLoader does on the same machine");
     }
 

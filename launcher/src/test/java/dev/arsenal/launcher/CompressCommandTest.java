@@ -457,7 +457,8 @@ class CompressCommandTest {
                 usage.contains("decompress -c CODEC [-D DICT] [--provider ID] [--max-size BYTES] [-f] [IN [OUT]]"),
                 usage);
         assertTrue(usage.contains("train -c zstd [--max-size BYTES] -o DICT FILE..."), usage);
-        assertTrue(usage.contains("4 malformed compressed input"), usage);
+        assertTrue(usage.contains("4 malformed input (compressed data, keys, signatures)"), usage);
+        assertTrue(usage.contains("sign -k KEY.pem [FILE]"), usage);
     }
 
     // ---- the output: existing files, links, devices, FIFOs, terminals, leftovers ----

@@ -36,6 +36,11 @@ public final class LibcCryptoProvider extends AbstractCryptoProvider implements 
             return Availability.unavailable(
                     "Linux only (mmap and madvise constants), not " + System.getProperty("os.name"));
         }
+        java.util.Optional<String> refused =
+                dev.arsenal.spi.NativeAccess.refusal(LibcCryptoProvider.class.getModule(), "the C library's mlock");
+        if (refused.isPresent()) {
+            return Availability.unavailable(refused.get());
+        }
         try {
             return LockedMemory.binding().availability();
         } catch (RuntimeException | Error e) {
