@@ -72,6 +72,35 @@ public final class CryptoFamily implements FamilyDescriptor {
         return true;
     }
 
+    /**
+     * Sealing (AEADs), hashing (digests), tagging (MACs) and signing {@code byte[]} input of each
+     * size, through {@link CryptoLoop}, on random bytes, with fixed keys. Key agreement (no input
+     * size: a table by size would say nothing), key derivation and secret memory are not measured;
+     * they keep their ranks.
+     */
+    @Override
+    public java.util.Optional<Workload> workload(dev.arsenal.spi.Provider provider, Algorithm algorithm) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(0xC0FFEE);
+        byte[] key = new byte[32];
+        random.nextBytes(key);
+        Object subject = switch (algorithm) {
+            case AeadAlgorithm a
+            when provider instanceof AeadProvider p -> p.aead(a, java.util.Arrays.copyOf(key, a.keyBytes()));
+            case DigestAlgorithm d
+            when provider instanceof DigestProvider p -> p.digest(d, dev.arsenal.crypto.DigestSpec.defaults());
+            case MacAlgorithm m when provider instanceof MacProvider p -> p.mac(m, key);
+            case SignatureAlgorithm s
+            when provider instanceof SignatureProvider p -> p.signer(s, dev.arsenal.crypto.CurvePrivateKey.of(s, key));
+            default -> null;
+        };
+        if (subject == null) {
+            return java.util.Optional.empty();
+        }
+        byte[] data = new byte[(1 << 20) + 16];
+        random.nextBytes(data);
+        return java.util.Optional.of(new Workload(CryptoLoop.class, subject, data));
+    }
+
     /** The {@link CryptoView} a runtime gives ({@code runtime.view(CryptoView.class)}). */
     @Override
     public java.util.Optional<View<?>> view() {

@@ -46,8 +46,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>Modes as for the decoders ({@code AbstractDecoderFuzzTest}): by default {@link #fuzz} runs
  * once on each seed; with {@code JAZZER_FUZZ=1} (the parent pom's {@code fuzz} execution of
- * Surefire) libFuzzer then mutates them for {@code arsenal.fuzz.seconds}. This module does not
- * bind that execution to a phase; run it with {@code mvn -pl spi test-compile surefire:test@fuzz
+ * Surefire, bound to this module's test phase) libFuzzer then mutates them for {@code
+ * arsenal.fuzz.seconds}. Alone: {@code mvn -pl spi test-compile surefire:test@fuzz
  * -Darsenal.fuzz.tests=CurveKeyFuzzTest}.
  */
 class CurveKeyFuzzTest {
