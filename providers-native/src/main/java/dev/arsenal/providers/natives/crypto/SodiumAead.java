@@ -33,11 +33,10 @@ final class SodiumAead extends AbstractAead {
     @Override
     protected int seal(
             byte[] nonce, byte[] in, int offset, int length, byte[] associatedData, byte[] out, int outOffset) {
-        SodiumBindings.Handles h = SodiumBindings.handles();
         int status;
         try {
             if (inPlace(length, associatedData)) {
-                status = (int) sealer(h, true)
+                status = (int) sealer(true)
                         .invokeExact(
                                 MemorySegment.ofArray(out).asSlice(outOffset),
                                 MemorySegment.NULL,
@@ -54,7 +53,7 @@ final class SodiumAead extends AbstractAead {
                     MemorySegment plaintext = NativeChunks.copy(arena, in, offset, length);
                     MemorySegment k = NativeChunks.copy(arena, key, 0, key.length);
                     try {
-                        status = (int) sealer(h, false)
+                        status = (int) sealer(false)
                                 .invokeExact(
                                         sealed,
                                         MemorySegment.NULL,
@@ -85,12 +84,11 @@ final class SodiumAead extends AbstractAead {
     protected int open(
             byte[] nonce, byte[] in, int offset, int length, byte[] associatedData, byte[] out, int outOffset)
             throws AEADBadTagException {
-        SodiumBindings.Handles h = SodiumBindings.handles();
         byte[] plaintext = new byte[length - TAG];
         int status;
         try {
             if (inPlace(length, associatedData)) {
-                status = (int) opener(h, true)
+                status = (int) opener(true)
                         .invokeExact(
                                 MemorySegment.ofArray(plaintext),
                                 MemorySegment.NULL,
@@ -106,7 +104,7 @@ final class SodiumAead extends AbstractAead {
                     MemorySegment opened = arena.allocate(Math.max(1, plaintext.length));
                     MemorySegment k = NativeChunks.copy(arena, key, 0, key.length);
                     try {
-                        status = (int) opener(h, false)
+                        status = (int) opener(false)
                                 .invokeExact(
                                         opened,
                                         MemorySegment.NULL,
@@ -141,20 +139,42 @@ final class SodiumAead extends AbstractAead {
         return (long) length + associatedData.length <= NativeChunks.CRITICAL_INPUT;
     }
 
-    private MethodHandle sealer(SodiumBindings.Handles h, boolean heap) {
+    /** The sealing function: on Java arrays in place, or ({@code heap} false) on native memory. */
+    private MethodHandle sealer(boolean heap) {
+        if (heap) {
+            SodiumBindings.AeadHandles h = SodiumBindings.aeadHandles();
+            return switch (algorithm()) {
+                case CHACHA20_POLY1305 -> h.chachaSealHeap();
+                case XCHACHA20_POLY1305 -> h.xchachaSealHeap();
+                case AES_256_GCM -> h.aesGcmSealHeap();
+                case AES_128_GCM -> throw new UnsupportedOperationException("libsodium has no AES-128-GCM");
+            };
+        }
+        SodiumBindings.LargeAeadHandles h = SodiumBindings.largeAeadHandles();
         return switch (algorithm()) {
-            case CHACHA20_POLY1305 -> heap ? h.chachaSealHeap() : h.chachaSeal();
-            case XCHACHA20_POLY1305 -> heap ? h.xchachaSealHeap() : h.xchachaSeal();
-            case AES_256_GCM -> heap ? h.aesGcmSealHeap() : h.aesGcmSeal();
+            case CHACHA20_POLY1305 -> h.chachaSeal();
+            case XCHACHA20_POLY1305 -> h.xchachaSeal();
+            case AES_256_GCM -> h.aesGcmSeal();
             case AES_128_GCM -> throw new UnsupportedOperationException("libsodium has no AES-128-GCM");
         };
     }
 
-    private MethodHandle opener(SodiumBindings.Handles h, boolean heap) {
+    /** The opening function: on Java arrays in place, or ({@code heap} false) on native memory. */
+    private MethodHandle opener(boolean heap) {
+        if (heap) {
+            SodiumBindings.AeadHandles h = SodiumBindings.aeadHandles();
+            return switch (algorithm()) {
+                case CHACHA20_POLY1305 -> h.chachaOpenHeap();
+                case XCHACHA20_POLY1305 -> h.xchachaOpenHeap();
+                case AES_256_GCM -> h.aesGcmOpenHeap();
+                case AES_128_GCM -> throw new UnsupportedOperationException("libsodium has no AES-128-GCM");
+            };
+        }
+        SodiumBindings.LargeAeadHandles h = SodiumBindings.largeAeadHandles();
         return switch (algorithm()) {
-            case CHACHA20_POLY1305 -> heap ? h.chachaOpenHeap() : h.chachaOpen();
-            case XCHACHA20_POLY1305 -> heap ? h.xchachaOpenHeap() : h.xchachaOpen();
-            case AES_256_GCM -> heap ? h.aesGcmOpenHeap() : h.aesGcmOpen();
+            case CHACHA20_POLY1305 -> h.chachaOpen();
+            case XCHACHA20_POLY1305 -> h.xchachaOpen();
+            case AES_256_GCM -> h.aesGcmOpen();
             case AES_128_GCM -> throw new UnsupportedOperationException("libsodium has no AES-128-GCM");
         };
     }

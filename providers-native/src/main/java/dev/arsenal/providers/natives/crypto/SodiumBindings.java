@@ -28,6 +28,10 @@ import java.lang.invoke.MethodHandle;
  * take native memory, for larger ones (a one-shot AEAD cannot be cut into several calls). The
  * digest functions are all critical: a digest streams, so larger inputs are cut into calls of at
  * most that size.
+ *
+ * <p>The probe binds {@code sodium_init} and one query ({@link Handles}); the AEADs in place, the
+ * AEADs on native memory, the digests, the curves and the guarded heap are groups of their own, each
+ * bound at its first use, for the FFM linker costs a first use a few milliseconds per function.
  */
 final class SodiumBindings {
     /** The system property naming the library file to load instead of searching: {@value}. */
@@ -54,8 +58,10 @@ final class SodiumBindings {
             @Symbol("int sodium_init(void)") MethodHandle init,
 
             @Symbol("int crypto_aead_aes256gcm_is_available(void)")
-            MethodHandle aesGcmAvailable,
+            MethodHandle aesGcmAvailable) {}
 
+    /** The AEADs on Java arrays in place (critical), bound on the first AEAD's first use. */
+    record AeadHandles(
             @Symbol(value = "int crypto_aead_chacha20poly1305_ietf_encrypt" + ENCRYPT, critical = true)
             MethodHandle chachaSealHeap,
 
@@ -72,8 +78,10 @@ final class SodiumBindings {
             MethodHandle aesGcmSealHeap,
 
             @Symbol(value = "int crypto_aead_aes256gcm_decrypt" + DECRYPT, critical = true)
-            MethodHandle aesGcmOpenHeap,
+            MethodHandle aesGcmOpenHeap) {}
 
+    /** The AEADs on native memory, for messages past the in-place limit, bound on the first such message. */
+    record LargeAeadHandles(
             @Symbol("int crypto_aead_chacha20poly1305_ietf_encrypt" + ENCRYPT)
             MethodHandle chachaSeal,
 
@@ -90,8 +98,10 @@ final class SodiumBindings {
             MethodHandle aesGcmSeal,
 
             @Symbol("int crypto_aead_aes256gcm_decrypt" + DECRYPT)
-            MethodHandle aesGcmOpen,
+            MethodHandle aesGcmOpen) {}
 
+    /** The digests, bound on the first digest's first use. */
+    record DigestHandles(
             @Symbol(
                     value = "int crypto_hash_sha256(unsigned char* out, const unsigned char* in,"
                             + " unsigned long long inlen)",
@@ -209,11 +219,51 @@ final class SodiumBindings {
 
     /** The curve functions, bound on their first use. */
     private static final class CurveHolder {
-        static final NativeBinding<CurveHandles> BINDING = BINDER.bind(
-                PATH_PROPERTY,
-                System.getProperty(PATH_PROPERTY),
-                NativeLibrary.names("sodium", "23"),
-                CurveHandles.class);
+        static final NativeBinding<CurveHandles> BINDING = bindApart(CurveHandles.class);
+    }
+
+    /** The in-place AEAD functions, bound on their first use. */
+    private static final class AeadHolder {
+        static final NativeBinding<AeadHandles> BINDING = bindApart(AeadHandles.class);
+    }
+
+    /** The AEAD functions on native memory, bound on their first use. */
+    private static final class LargeAeadHolder {
+        static final NativeBinding<LargeAeadHandles> BINDING = bindApart(LargeAeadHandles.class);
+    }
+
+    /** The digest functions, bound on their first use. */
+    private static final class DigestHolder {
+        static final NativeBinding<DigestHandles> BINDING = bindApart(DigestHandles.class);
+    }
+
+    /**
+     * A group of functions bound apart from {@link Handles}: each group costs its first use some
+     * milliseconds per function (the FFM linker makes a handle per signature), so a process pays only
+     * for the groups it uses (docs/benchmarks.md: a first ChaCha20-Poly1305 seal bound 30 functions
+     * before, 8 now).
+     */
+    private static <H extends Record> NativeBinding<H> bindApart(Class<H> handles) {
+        return BINDER.bind(
+                PATH_PROPERTY, System.getProperty(PATH_PROPERTY), NativeLibrary.names("sodium", "23"), handles);
+    }
+
+    /** The in-place AEAD handles, libsodium initialized first. */
+    static AeadHandles aeadHandles() {
+        handles();
+        return AeadHolder.BINDING.require("libsodium");
+    }
+
+    /** The AEAD handles on native memory, libsodium initialized first. */
+    static LargeAeadHandles largeAeadHandles() {
+        handles();
+        return LargeAeadHolder.BINDING.require("libsodium");
+    }
+
+    /** The digest handles, libsodium initialized first. */
+    static DigestHandles digestHandles() {
+        handles();
+        return DigestHolder.BINDING.require("libsodium");
     }
 
     /**
@@ -236,11 +286,7 @@ final class SodiumBindings {
 
     /** The guarded heap's functions, bound on their first use. */
     private static final class MemoryHolder {
-        static final NativeBinding<MemoryHandles> BINDING = BINDER.bind(
-                PATH_PROPERTY,
-                System.getProperty(PATH_PROPERTY),
-                NativeLibrary.names("sodium", "23"),
-                MemoryHandles.class);
+        static final NativeBinding<MemoryHandles> BINDING = bindApart(MemoryHandles.class);
     }
 
     /**

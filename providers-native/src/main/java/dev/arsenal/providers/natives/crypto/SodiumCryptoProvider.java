@@ -120,7 +120,7 @@ public final class SodiumCryptoProvider extends AbstractCryptoProvider
         if (!algorithms().contains(algorithm)) {
             throw new UnsupportedOperationException(ID + " has no " + algorithm.id());
         }
-        SodiumBindings.handles();
+        SodiumBindings.digestHandles(); // throws with the cause if libsodium is unavailable
         return new SodiumDigest(algorithm, spec);
     }
 

@@ -36,7 +36,7 @@ final class SodiumDigest extends AbstractDigest {
                 return s.digest();
             }
         }
-        SodiumBindings.Handles h = SodiumBindings.handles();
+        SodiumBindings.DigestHandles h = SodiumBindings.digestHandles();
         byte[] out = new byte[length()];
         MemorySegment in = MemorySegment.ofArray(input).asSlice(offset, length);
         int status;
@@ -82,7 +82,7 @@ final class SodiumDigest extends AbstractDigest {
         Stream(SodiumDigest digest, Arena arena) {
             super(digest.length());
             this.digest = digest;
-            SodiumBindings.Handles h = SodiumBindings.handles();
+            SodiumBindings.DigestHandles h = SodiumBindings.digestHandles();
             long size;
             try {
                 size = switch (digest.algorithm()) {
@@ -99,7 +99,7 @@ final class SodiumDigest extends AbstractDigest {
 
         @Override
         protected void engineUpdate(byte[] input, int offset, int length) {
-            SodiumBindings.Handles h = SodiumBindings.handles();
+            SodiumBindings.DigestHandles h = SodiumBindings.digestHandles();
             for (int position = 0; position < length; position += NativeChunks.CRITICAL_INPUT) {
                 int n = Math.min(NativeChunks.CRITICAL_INPUT, length - position);
                 MemorySegment in = MemorySegment.ofArray(input).asSlice(offset + position, n);
@@ -119,7 +119,7 @@ final class SodiumDigest extends AbstractDigest {
 
         @Override
         protected void finish(byte[] out, int offset) {
-            SodiumBindings.Handles h = SodiumBindings.handles();
+            SodiumBindings.DigestHandles h = SodiumBindings.digestHandles();
             MemorySegment o = MemorySegment.ofArray(out).asSlice(offset, length());
             int status;
             try {
@@ -136,7 +136,7 @@ final class SodiumDigest extends AbstractDigest {
 
         @Override
         public void reset() {
-            SodiumBindings.Handles h = SodiumBindings.handles();
+            SodiumBindings.DigestHandles h = SodiumBindings.digestHandles();
             int status;
             try {
                 status = switch (digest.algorithm()) {
