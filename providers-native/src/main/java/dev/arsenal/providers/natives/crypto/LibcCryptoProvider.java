@@ -63,9 +63,10 @@ public final class LibcCryptoProvider extends AbstractCryptoProvider implements 
             limit = -1;
         }
         String locks = limit == Long.MAX_VALUE
-                ? "no limit"
-                : limit < 0 ? "an unknown limit" : (limit / 1024) + " KiB (ulimit -l; past it, buffers are unlocked)";
-        return "the C library through FFM: secret buffers mmap'ed, mlock'ed (this process may lock " + locks
-                + "), madvise(MADV_DONTDUMP)";
+                ? "without limit"
+                : limit < 0
+                        ? "up to an unknown limit"
+                        : "up to " + (limit / 1024) + " KiB (ulimit -l), unlocked past it";
+        return "the C library through FFM: secret buffers mmap'ed, madvise(MADV_DONTDUMP), mlock'ed " + locks;
     }
 }
