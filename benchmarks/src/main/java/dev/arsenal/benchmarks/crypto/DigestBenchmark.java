@@ -69,6 +69,7 @@ public class DigestBenchmark {
     private Digest simd;
     private Digest sodium;
     private Digest conscrypt;
+    private Digest openssl;
     private MessageDigest messageDigest;
     private org.bouncycastle.crypto.Digest bcDigest;
     private byte[] bcOut;
@@ -86,6 +87,7 @@ public class DigestBenchmark {
         simd = forced("simd-crypto", expected);
         sodium = forced("libsodium", expected);
         conscrypt = forced("conscrypt", expected);
+        openssl = forced("openssl", expected);
         bcDigest = switch (digestAlgorithm) {
             case SHA_256 -> new SHA256Digest();
             case SHA_512 -> new SHA512Digest();
@@ -166,6 +168,12 @@ public class DigestBenchmark {
     }
 
     /** Arsenal's {@code conscrypt} provider (BoringSSL through JNI), forced (SHA-2 only). */
+    /** Arsenal's {@code openssl} provider (libcrypto 3 through FFM), forced (SHA-2, and BLAKE2b at 64 bytes). */
+    @Benchmark
+    public byte[] arsenalOpenSsl() {
+        return run(openssl, "openssl", message);
+    }
+
     @Benchmark
     public byte[] arsenalConscrypt() {
         return run(conscrypt, "conscrypt", message);

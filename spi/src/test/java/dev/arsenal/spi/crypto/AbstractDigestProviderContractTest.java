@@ -87,6 +87,17 @@ public abstract class AbstractDigestProviderContractTest {
                         checked++;
                     }
                 }
+                if (checked == 0) { // a provider of the unkeyed 64-byte BLAKE2b only (OpenSSL 3.0's)
+                    for (DigestKnownAnswers.Vector v : DigestKnownAnswers.vectors(algorithm)) {
+                        Digest d = digest(algorithm, v.spec());
+                        if (d != null) {
+                            assertArrayEquals(v.expected(), d.digest(v.input()), "BLAKE2b of " + v.input().length);
+                            checked++;
+                        }
+                    }
+                    assertTrue(checked >= 2, "no keyed BLAKE2b, and only " + checked + " unkeyed answers");
+                    return; // the differential test compares it with the others on random input
+                }
             }
             case BLAKE3 -> {
                 for (Blake3Vectors.Case c : Blake3Vectors.cases()) {
@@ -178,9 +189,8 @@ public abstract class AbstractDigestProviderContractTest {
             assertArrayEquals(got, s.digest(), algorithm.id() + ", " + length + " bytes, stream");
             supported++;
         }
-        assertTrue(
-                supported >= 1 && (algorithm.minLength() == max || supported > 1),
-                algorithm.id() + ": " + supported + " lengths supported");
+        // a provider may give one length only (OpenSSL 3.0's BLAKE2b: 64 bytes); then that one is checked
+        assertTrue(supported >= 1, algorithm.id() + ": " + supported + " lengths supported");
     }
 
     @Test

@@ -156,6 +156,50 @@ final class OpenSslBindings {
 
             @Symbol("void ERR_clear_error(void)") MethodHandle clearErrors) {}
 
+    /** The digest functions, bound apart on their first use. */
+    record DigestHandles(
+            @Symbol("EVP_MD* EVP_MD_fetch(OSSL_LIB_CTX* ctx, const char* algorithm, const char* properties)")
+            MethodHandle fetch,
+
+            @Symbol(
+                    value = "int EVP_Digest(const void* data, size_t count, unsigned char* md, unsigned int* size,"
+                            + " const EVP_MD* type, ENGINE* impl)",
+                    critical = true)
+            MethodHandle digest,
+
+            @Symbol("EVP_MD_CTX* EVP_MD_CTX_new(void)") MethodHandle newContext,
+
+            @Symbol("void EVP_MD_CTX_free(EVP_MD_CTX* ctx)") MethodHandle freeContext,
+
+            @Symbol("int EVP_DigestInit_ex(EVP_MD_CTX* ctx, const EVP_MD* type, ENGINE* impl)")
+            MethodHandle init,
+
+            @Symbol(value = "int EVP_DigestUpdate(EVP_MD_CTX* ctx, const void* d, size_t cnt)", critical = true)
+            MethodHandle update,
+
+            @Symbol(
+                    value = "int EVP_DigestFinal_ex(EVP_MD_CTX* ctx, unsigned char* md, unsigned int* s)",
+                    critical = true)
+            MethodHandle finish) {}
+
+    /** The digest functions, bound on their first use. */
+    private static final class DigestHolder {
+        static final NativeBinding<DigestHandles> BINDING = BINDER.bind(
+                PATH_PROPERTY,
+                System.getProperty(PATH_PROPERTY),
+                NativeLibrary.names("crypto", "3"),
+                DigestHandles.class);
+    }
+
+    /**
+     * The process-wide digest handles.
+     *
+     * @throws IllegalStateException with the cause if libcrypto could not be bound
+     */
+    static DigestHandles digestHandles() {
+        return DigestHolder.BINDING.require("libcrypto");
+    }
+
     /** The key functions, bound on their first use. */
     private static final class KeyHolder {
         static final NativeBinding<KeyHandles> BINDING = BINDER.bind(

@@ -10,6 +10,9 @@ import dev.arsenal.crypto.AeadAlgorithm;
 import dev.arsenal.crypto.Agreement;
 import dev.arsenal.crypto.CurvePrivateKey;
 import dev.arsenal.crypto.CurvePublicKey;
+import dev.arsenal.crypto.Digest;
+import dev.arsenal.crypto.DigestAlgorithm;
+import dev.arsenal.crypto.DigestSpec;
 import dev.arsenal.crypto.KeyAgreementAlgorithm;
 import dev.arsenal.crypto.SignatureAlgorithm;
 import dev.arsenal.crypto.Signer;
@@ -21,6 +24,7 @@ import dev.arsenal.spi.Provider;
 import dev.arsenal.spi.Requirement;
 import dev.arsenal.spi.crypto.AbstractCryptoProvider;
 import dev.arsenal.spi.crypto.AeadProvider;
+import dev.arsenal.spi.crypto.DigestProvider;
 import dev.arsenal.spi.crypto.KeyAgreementProvider;
 import dev.arsenal.spi.crypto.SignatureProvider;
 import java.util.EnumSet;
@@ -35,12 +39,14 @@ import org.osgi.service.component.annotations.Component;
  * <p>Rank 105 for ChaCha20-Poly1305 and XChaCha20-Poly1305, above the JDK's (100): OpenSSL's
  * assembly measured 1.4x the JDK's intrinsics from 16 KiB and ahead at every size from 64 B
  * ({@code AeadBenchmark}, docs/benchmarks.md); 92 for AES-GCM, below the JDK's, which is faster
- * from 1 KiB once warm; 110 for Ed25519 and X25519, above Bouncy Castle's and the JDK's pure Java.
+ * from 1 KiB once warm; 110 for Ed25519 and X25519, above Bouncy Castle's and the JDK's pure Java;
+ * 75 for its digests (SHA-256, SHA-512, BLAKE2b-512: {@link OpenSslDigest}), below the JDK's SHA
+ * intrinsics and libsodium's BLAKE2b, which serve every length and key.
  */
 @ServiceProvider(value = Provider.class, resolution = Resolution.OPTIONAL)
 @Component(service = Provider.class, property = "service.ranking:Integer=92")
 public final class OpenSslCryptoProvider extends AbstractCryptoProvider
-        implements AeadProvider, SignatureProvider, KeyAgreementProvider {
+        implements AeadProvider, DigestProvider, SignatureProvider, KeyAgreementProvider {
     /** The provider's id: {@value}. */
     public static final String ID = "openssl";
 
@@ -51,6 +57,9 @@ public final class OpenSslCryptoProvider extends AbstractCryptoProvider
 
     private static List<Algorithm> served() {
         List<Algorithm> all = new java.util.ArrayList<>(EnumSet.allOf(AeadAlgorithm.class));
+        all.add(DigestAlgorithm.SHA_256);
+        all.add(DigestAlgorithm.SHA_512);
+        all.add(DigestAlgorithm.BLAKE2B);
         all.add(SignatureAlgorithm.ED25519);
         all.add(KeyAgreementAlgorithm.X25519);
         return all;
@@ -60,6 +69,9 @@ public final class OpenSslCryptoProvider extends AbstractCryptoProvider
     public int rank(Algorithm algorithm, Strategy strategy) {
         if (algorithm instanceof SignatureAlgorithm || algorithm instanceof KeyAgreementAlgorithm) {
             return 110;
+        }
+        if (algorithm instanceof DigestAlgorithm) {
+            return 75;
         }
         return algorithm == AeadAlgorithm.CHACHA20_POLY1305 || algorithm == AeadAlgorithm.XCHACHA20_POLY1305
                 ? 105
@@ -84,6 +96,20 @@ public final class OpenSslCryptoProvider extends AbstractCryptoProvider
     public Aead aead(AeadAlgorithm algorithm, byte[] key) {
         OpenSslBindings.handles(); // throws with the cause if libcrypto is unavailable
         return new OpenSslAead(algorithm, key);
+    }
+
+    /** SHA-256 and SHA-512 as they are; BLAKE2b at 64 bytes without a key only (OpenSSL 3.0). */
+    @Override
+    public boolean supports(DigestAlgorithm algorithm, DigestSpec spec) {
+        return OpenSslDigest.supports(algorithm, spec);
+    }
+
+    @Override
+    public Digest digest(DigestAlgorithm algorithm, DigestSpec spec) {
+        if (!supports(algorithm, spec)) {
+            throw new UnsupportedOperationException(ID + " does not give " + algorithm.id() + " as " + spec);
+        }
+        return new OpenSslDigest(algorithm, spec);
     }
 
     @Override
@@ -111,6 +137,6 @@ public final class OpenSslCryptoProvider extends AbstractCryptoProvider
             library = "libcrypto (not loaded)";
         }
         return library + " through FFM: EVP AEADs, contexts pooled per key; XChaCha20-Poly1305 through HChaCha20;"
-                + " Ed25519 and X25519 through EVP_PKEY";
+                + " SHA-256, SHA-512 and BLAKE2b-512 through EVP_Digest; Ed25519 and X25519 through EVP_PKEY";
     }
 }
