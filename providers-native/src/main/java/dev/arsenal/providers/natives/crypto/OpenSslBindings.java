@@ -200,6 +200,51 @@ final class OpenSslBindings {
         return DigestHolder.BINDING.require("libcrypto");
     }
 
+    /** The MAC functions ({@code EVP_MAC}, HMAC), bound apart on their first use. */
+    record MacHandles(
+            @Symbol("EVP_MAC* EVP_MAC_fetch(OSSL_LIB_CTX* ctx, const char* algorithm, const char* properties)")
+            MethodHandle fetch,
+
+            @Symbol("EVP_MAC_CTX* EVP_MAC_CTX_new(EVP_MAC* mac)")
+            MethodHandle newContext,
+
+            @Symbol("EVP_MAC_CTX* EVP_MAC_CTX_dup(const EVP_MAC_CTX* src)")
+            MethodHandle duplicate,
+
+            @Symbol("void EVP_MAC_CTX_free(EVP_MAC_CTX* ctx)")
+            MethodHandle freeContext,
+
+            @Symbol(
+                    value = "int EVP_MAC_init(EVP_MAC_CTX* ctx, const unsigned char* key, size_t keylen,"
+                            + " const OSSL_PARAM* params)",
+                    critical = true)
+            MethodHandle init,
+
+            @Symbol(
+                    value = "int EVP_MAC_update(EVP_MAC_CTX* ctx, const unsigned char* data, size_t datalen)",
+                    critical = true)
+            MethodHandle update,
+
+            @Symbol(
+                    value = "int EVP_MAC_final(EVP_MAC_CTX* ctx, unsigned char* out, size_t* outl, size_t outsize)",
+                    critical = true)
+            MethodHandle finish) {}
+
+    /** The MAC functions, bound on their first use. */
+    private static final class MacHolder {
+        static final NativeBinding<MacHandles> BINDING = BINDER.bind(
+                PATH_PROPERTY, System.getProperty(PATH_PROPERTY), NativeLibrary.names("crypto", "3"), MacHandles.class);
+    }
+
+    /**
+     * The process-wide MAC handles.
+     *
+     * @throws IllegalStateException with the cause if libcrypto could not be bound
+     */
+    static MacHandles macHandles() {
+        return MacHolder.BINDING.require("libcrypto");
+    }
+
     /** The key functions, bound on their first use. */
     private static final class KeyHolder {
         static final NativeBinding<KeyHandles> BINDING = BINDER.bind(

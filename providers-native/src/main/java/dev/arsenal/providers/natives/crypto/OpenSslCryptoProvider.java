@@ -13,7 +13,11 @@ import dev.arsenal.crypto.CurvePublicKey;
 import dev.arsenal.crypto.Digest;
 import dev.arsenal.crypto.DigestAlgorithm;
 import dev.arsenal.crypto.DigestSpec;
+import dev.arsenal.crypto.Kdf;
+import dev.arsenal.crypto.KdfAlgorithm;
 import dev.arsenal.crypto.KeyAgreementAlgorithm;
+import dev.arsenal.crypto.Mac;
+import dev.arsenal.crypto.MacAlgorithm;
 import dev.arsenal.crypto.SignatureAlgorithm;
 import dev.arsenal.crypto.Signer;
 import dev.arsenal.crypto.Verifier;
@@ -25,7 +29,10 @@ import dev.arsenal.spi.Requirement;
 import dev.arsenal.spi.crypto.AbstractCryptoProvider;
 import dev.arsenal.spi.crypto.AeadProvider;
 import dev.arsenal.spi.crypto.DigestProvider;
+import dev.arsenal.spi.crypto.Hkdf;
+import dev.arsenal.spi.crypto.KdfProvider;
 import dev.arsenal.spi.crypto.KeyAgreementProvider;
+import dev.arsenal.spi.crypto.MacProvider;
 import dev.arsenal.spi.crypto.SignatureProvider;
 import java.util.EnumSet;
 import java.util.List;
@@ -40,13 +47,14 @@ import org.osgi.service.component.annotations.Component;
  * assembly measured 1.4x the JDK's intrinsics from 16 KiB and ahead at every size from 64 B
  * ({@code AeadBenchmark}, docs/benchmarks.md); 92 for AES-GCM, below the JDK's, which is faster
  * from 1 KiB once warm; 110 for Ed25519 and X25519, above Bouncy Castle's and the JDK's pure Java;
- * 75 for its digests (SHA-256, SHA-512, BLAKE2b-512: {@link OpenSslDigest}), below the JDK's SHA
- * intrinsics and libsodium's BLAKE2b, which serve every length and key.
+ * 75 for its digests (SHA-256, SHA-512, BLAKE2b-512: {@link OpenSslDigest}), HMAC ({@link
+ * OpenSslMac}) and HKDF over it, below the JDK's SHA intrinsics and libsodium's BLAKE2b, which
+ * serve every length and key.
  */
 @ServiceProvider(value = Provider.class, resolution = Resolution.OPTIONAL)
 @Component(service = Provider.class, property = "service.ranking:Integer=92")
 public final class OpenSslCryptoProvider extends AbstractCryptoProvider
-        implements AeadProvider, DigestProvider, SignatureProvider, KeyAgreementProvider {
+        implements AeadProvider, DigestProvider, MacProvider, KdfProvider, SignatureProvider, KeyAgreementProvider {
     /** The provider's id: {@value}. */
     public static final String ID = "openssl";
 
@@ -60,6 +68,8 @@ public final class OpenSslCryptoProvider extends AbstractCryptoProvider
         all.add(DigestAlgorithm.SHA_256);
         all.add(DigestAlgorithm.SHA_512);
         all.add(DigestAlgorithm.BLAKE2B);
+        all.addAll(EnumSet.allOf(MacAlgorithm.class));
+        all.addAll(EnumSet.allOf(KdfAlgorithm.class));
         all.add(SignatureAlgorithm.ED25519);
         all.add(KeyAgreementAlgorithm.X25519);
         return all;
@@ -70,7 +80,9 @@ public final class OpenSslCryptoProvider extends AbstractCryptoProvider
         if (algorithm instanceof SignatureAlgorithm || algorithm instanceof KeyAgreementAlgorithm) {
             return 110;
         }
-        if (algorithm instanceof DigestAlgorithm) {
+        if (algorithm instanceof DigestAlgorithm
+                || algorithm instanceof MacAlgorithm
+                || algorithm instanceof KdfAlgorithm) {
             return 75;
         }
         return algorithm == AeadAlgorithm.CHACHA20_POLY1305 || algorithm == AeadAlgorithm.XCHACHA20_POLY1305
@@ -113,6 +125,17 @@ public final class OpenSslCryptoProvider extends AbstractCryptoProvider
     }
 
     @Override
+    public Mac mac(MacAlgorithm algorithm, byte[] key) {
+        return new OpenSslMac(algorithm, key);
+    }
+
+    /** HKDF ({@link Hkdf}, RFC 5869) over OpenSSL's HMAC. */
+    @Override
+    public Kdf kdf(KdfAlgorithm algorithm) {
+        return new Hkdf(algorithm, key -> new OpenSslMac(algorithm.mac(), key));
+    }
+
+    @Override
     public Signer signer(SignatureAlgorithm algorithm, CurvePrivateKey key) {
         return new OpenSslCurves.Signer(key);
     }
@@ -137,6 +160,7 @@ public final class OpenSslCryptoProvider extends AbstractCryptoProvider
             library = "libcrypto (not loaded)";
         }
         return library + " through FFM: EVP AEADs, contexts pooled per key; XChaCha20-Poly1305 through HChaCha20;"
-                + " SHA-256, SHA-512 and BLAKE2b-512 through EVP_Digest; Ed25519 and X25519 through EVP_PKEY";
+                + " SHA-256, SHA-512 and BLAKE2b-512 through EVP_Digest; HMAC through EVP_MAC, HKDF over it;"
+                + " Ed25519 and X25519 through EVP_PKEY";
     }
 }

@@ -16,13 +16,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Every HMAC and HKDF provider (the JDK, Bouncy Castle, Conscrypt) against every other on random
+ * Every HMAC and HKDF provider (the JDK, Bouncy Castle, OpenSSL, Conscrypt) against every other on random
  * keys (1 to 300 bytes: shorter and longer than the hash's block), messages, salts, contexts and
  * lengths: the same bytes, and each verifies the others' tags.
  */
 class MacDifferentialTest {
-    private static final List<CryptoProvider> PROVIDERS =
-            List.of(new JdkCryptoProvider(), new BouncyCastleCryptoProvider(), new ConscryptCryptoProvider());
+    private static final List<CryptoProvider> PROVIDERS = List.of(
+            new JdkCryptoProvider(),
+            new BouncyCastleCryptoProvider(),
+            new OpenSslCryptoProvider(),
+            new ConscryptCryptoProvider());
 
     @ParameterizedTest
     @EnumSource(MacAlgorithm.class)
