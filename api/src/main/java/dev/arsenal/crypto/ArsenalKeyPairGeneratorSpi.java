@@ -51,10 +51,6 @@ final class ArsenalKeyPairGeneratorSpi extends KeyPairGeneratorSpi {
         random.nextBytes(raw);
         CurvePrivateKey key = CurvePrivateKey.of(algorithm, raw);
         Arrays.fill(raw, (byte) 0);
-        CurvePublicKey publicKey = switch (algorithm) {
-            case SignatureAlgorithm s -> crypto.signer(key).publicKey();
-            case KeyAgreementAlgorithm k -> crypto.agreement(key).publicKey();
-        };
-        return new KeyPair(publicKey, key);
+        return new KeyPair(crypto.publicKey(key), key);
     }
 }

@@ -40,6 +40,18 @@ public interface CryptoView {
     CurveKeyPair generateKeyPair(CurveAlgorithm algorithm);
 
     /**
+     * The public key of {@code key}, derived by the selected signer or agreement of its algorithm.
+     *
+     * @throws IllegalArgumentException if {@code key} was destroyed
+     */
+    default CurvePublicKey publicKey(CurvePrivateKey key) {
+        return switch (key.algorithm()) {
+            case SignatureAlgorithm s -> signer(key).publicKey();
+            case KeyAgreementAlgorithm k -> agreement(key).publicKey();
+        };
+    }
+
+    /**
      * The selected signer under {@code key}.
      *
      * @throws IllegalArgumentException if {@code key} is not a signature algorithm's, or destroyed

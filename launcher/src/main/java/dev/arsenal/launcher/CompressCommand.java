@@ -452,19 +452,20 @@ final class CompressCommand {
             for (int i = 0; i < args.size(); i++) {
                 String arg = args.get(i);
                 switch (arg) {
-                    case "-c", "--codec" -> codec = value(args, ++i, arg);
+                    case "-c", "--codec" -> codec = UsageException.value(args, ++i, arg);
                     case "-l", "--level" -> {
                         if (!compress) {
                             throw new UsageException("decompress takes no level; " + synopsis(false));
                         }
-                        level = value(args, ++i, arg);
+                        level = UsageException.value(args, ++i, arg);
                     }
-                    case "--provider" -> provider = value(args, ++i, arg);
+                    case "--provider" -> provider = UsageException.value(args, ++i, arg);
                     case "-f", "--force" -> force = true;
-                    case "-D", "--dictionary" -> options = options.withDictionary(dictionary(value(args, ++i, arg)));
+                    case "-D", "--dictionary" ->
+                        options = options.withDictionary(dictionary(UsageException.value(args, ++i, arg)));
                     case "-e", "--element-size" -> {
                         compressOnly(compress, arg);
-                        options = options.withElementSize(elementSize(value(args, ++i, arg)));
+                        options = options.withElementSize(elementSize(UsageException.value(args, ++i, arg)));
                         elementSizeGiven = true;
                     }
                     case "--no-check" -> {
@@ -479,7 +480,7 @@ final class CompressCommand {
                         if (compress) {
                             throw new UsageException("--max-size is for decompress; " + synopsis(true));
                         }
-                        maxSize = parseSize(value(args, ++i, arg));
+                        maxSize = parseSize(UsageException.value(args, ++i, arg));
                     }
                     case "--" -> {
                         files.addAll(args.subList(i + 1, args.size()));
@@ -532,13 +533,6 @@ final class CompressCommand {
             } catch (IOException e) {
                 throw new UsageException("cannot read the dictionary " + IoErrors.describe(e, file));
             }
-        }
-
-        private static String value(List<String> args, int i, String option) {
-            if (i >= args.size()) {
-                throw new UsageException(option + " needs a value");
-            }
-            return args.get(i);
         }
     }
 

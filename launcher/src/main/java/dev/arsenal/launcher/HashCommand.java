@@ -112,13 +112,13 @@ final class HashCommand {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
-                case "-a", "--algorithm" -> algorithmName = value(args, ++i, arg);
-                case "--provider" -> provider = value(args, ++i, arg);
+                case "-a", "--algorithm" -> algorithmName = UsageException.value(args, ++i, arg);
+                case "--provider" -> provider = UsageException.value(args, ++i, arg);
                 case "--seed" -> {
-                    seed = parseSeed(value(args, ++i, arg));
+                    seed = parseSeed(UsageException.value(args, ++i, arg));
                     seeded = true;
                 }
-                case "-l", "--length" -> length = value(args, ++i, arg);
+                case "-l", "--length" -> length = UsageException.value(args, ++i, arg);
                 case "--" -> {
                     inputs.addAll(args.subList(i + 1, args.size()));
                     i = args.size();
@@ -231,13 +231,6 @@ final class HashCommand {
                 throw new UsageException("--length is for blake2b and blake3; " + algorithm.id() + " gives "
                         + algorithm.defaultLength() + " bytes");
         };
-    }
-
-    private static String value(List<String> args, int i, String option) {
-        if (i >= args.size()) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args.get(i);
     }
 
     /** Parses a seed: decimal (possibly negative) or {@code 0x} hex up to 64 bits. */

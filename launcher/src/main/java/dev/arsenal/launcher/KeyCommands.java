@@ -97,9 +97,9 @@ final class KeyCommands {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
-                case "-o", "--output" -> output = value(args, ++i, arg, "keygen");
+                case "-o", "--output" -> output = UsageException.value(args, ++i, arg);
                 case "-f", "--force" -> force = true;
-                case "--provider" -> provider = value(args, ++i, arg, "keygen");
+                case "--provider" -> provider = UsageException.value(args, ++i, arg);
                 default -> {
                     if (arg.startsWith("-") || algorithmName != null) {
                         throw new UsageException("unexpected '" + arg + "'\n" + synopsis(KEYGEN_USAGE));
@@ -139,8 +139,8 @@ final class KeyCommands {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
-                case "-k", "--key" -> keyFile = value(args, ++i, arg, "sign");
-                case "--provider" -> provider = value(args, ++i, arg, "sign");
+                case "-k", "--key" -> keyFile = UsageException.value(args, ++i, arg);
+                case "--provider" -> provider = UsageException.value(args, ++i, arg);
                 default -> input = operand(input, arg, SIGN_USAGE);
             }
         }
@@ -184,9 +184,9 @@ final class KeyCommands {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
-                case "-k", "--key" -> keyFile = value(args, ++i, arg, "verify");
-                case "-s", "--signature" -> signatureFile = value(args, ++i, arg, "verify");
-                case "--provider" -> provider = value(args, ++i, arg, "verify");
+                case "-k", "--key" -> keyFile = UsageException.value(args, ++i, arg);
+                case "-s", "--signature" -> signatureFile = UsageException.value(args, ++i, arg);
+                case "--provider" -> provider = UsageException.value(args, ++i, arg);
                 default -> input = operand(input, arg, VERIFY_USAGE);
             }
         }
@@ -218,8 +218,7 @@ final class KeyCommands {
             return Main.PARTIAL;
         }
         CryptoView crypto = view(algorithm, provider);
-        CurvePublicKey publicKey =
-                key instanceof CurvePrivateKey p ? crypto.signer(p).publicKey() : (CurvePublicKey) key;
+        CurvePublicKey publicKey = key instanceof CurvePrivateKey p ? crypto.publicKey(p) : (CurvePublicKey) key;
         if (key instanceof CurvePrivateKey p) {
             p.destroy();
         }
@@ -336,13 +335,6 @@ final class KeyCommands {
             throw new UsageException("unexpected '" + arg + "' (one FILE at most)\n" + synopsis(usage));
         }
         return arg;
-    }
-
-    private static String value(List<String> args, int i, String option, String command) {
-        if (i >= args.size()) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args.get(i);
     }
 
     private static String synopsis(String usage) {

@@ -123,13 +123,13 @@ final class MeasureCommands {
             for (int i = 0; i < args.size(); i++) {
                 String a = args.get(i);
                 switch (a) {
-                    case "--family" -> family = family(value(args, ++i, a));
-                    case "--budget" -> budget = budget(value(args, ++i, a));
+                    case "--family" -> family = family(UsageException.value(args, ++i, a));
+                    case "--budget" -> budget = budget(UsageException.value(args, ++i, a));
                     case "--svg" -> {
                         if (!bench) {
                             throw new UsageException("--svg belongs to `arsenal bench`");
                         }
-                        svg = Path.of(value(args, ++i, a));
+                        svg = Path.of(UsageException.value(args, ++i, a));
                     }
                     default -> {
                         if (bench && !a.startsWith("-")) {
@@ -165,13 +165,6 @@ final class MeasureCommands {
             } catch (IllegalArgumentException e) {
                 throw new UsageException("bad --budget '" + text + "': " + e.getMessage());
             }
-        }
-
-        private static String value(List<String> args, int i, String option) {
-            if (i >= args.size()) {
-                throw new UsageException(option + " needs a value");
-            }
-            return args.get(i);
         }
     }
 }

@@ -64,10 +64,10 @@ final class TrainCommand {
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
-                case "-c", "--codec" -> codecName = value(args, ++i, arg);
-                case "--provider" -> provider = value(args, ++i, arg);
-                case "-o", "--output" -> output = value(args, ++i, arg);
-                case "--max-size" -> maxSize = CompressCommand.parseSize(value(args, ++i, arg));
+                case "-c", "--codec" -> codecName = UsageException.value(args, ++i, arg);
+                case "--provider" -> provider = UsageException.value(args, ++i, arg);
+                case "-o", "--output" -> output = UsageException.value(args, ++i, arg);
+                case "--max-size" -> maxSize = CompressCommand.parseSize(UsageException.value(args, ++i, arg));
                 default -> {
                     if (arg.startsWith("-")) {
                         throw new UsageException("unknown option '" + arg + "'; " + SYNOPSIS);
@@ -146,12 +146,5 @@ final class TrainCommand {
         try (Stream<Path> walk = Files.walk(input, FileVisitOption.FOLLOW_LINKS)) {
             return walk.filter(Files::isRegularFile).sorted().toList();
         }
-    }
-
-    private static String value(List<String> args, int i, String option) {
-        if (i >= args.size()) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args.get(i);
     }
 }

@@ -7,4 +7,16 @@ final class UsageException extends RuntimeException {
     UsageException(String message) {
         super(message);
     }
+
+    /**
+     * The value of {@code option}, the argument at {@code i}.
+     *
+     * @throws UsageException if the command line ends before it
+     */
+    static String value(java.util.List<String> args, int i, String option) {
+        if (i >= args.size()) {
+            throw new UsageException(option + " needs a value");
+        }
+        return args.get(i);
+    }
 }

@@ -114,11 +114,7 @@ final class SelectedCrypto implements CryptoView {
         Random.SOURCE.nextBytes(raw);
         CurvePrivateKey key = CurvePrivateKey.of(algorithm, raw);
         Arrays.fill(raw, (byte) 0);
-        CurvePublicKey publicKey = switch (algorithm) {
-            case SignatureAlgorithm s -> signer(key).publicKey();
-            case KeyAgreementAlgorithm k -> agreement(key).publicKey();
-        };
-        return new CurveKeyPair(key, publicKey);
+        return new CurveKeyPair(key, publicKey(key));
     }
 
     @Override

@@ -87,11 +87,41 @@ final class OpenSslMac extends AbstractMac {
         return p;
     }
 
+    /** One tag on a copy of the prototype, freed here: no stream, no Cleaner per call. */
     @Override
     protected byte[] compute(byte[] message, int offset, int length) {
-        Stream s = new Stream(this);
-        s.update(message, offset, length);
-        return s.digest();
+        OpenSslBindings.MacHandles h = OpenSslBindings.macHandles();
+        byte[] tag = new byte[length()];
+        try {
+            MemorySegment copy = (MemorySegment) h.duplicate().invokeExact(prototype);
+            if (copy.equals(MemorySegment.NULL)) {
+                throw new OutOfMemoryError("libcrypto: EVP_MAC_CTX_dup failed");
+            }
+            try {
+                for (int position = 0; position < length; position += NativeChunks.CRITICAL_INPUT) {
+                    int n = Math.min(NativeChunks.CRITICAL_INPUT, length - position);
+                    OpenSslBindings.check(
+                            (int) h.update()
+                                    .invokeExact(
+                                            copy, MemorySegment.ofArray(message).asSlice(offset + position, n), (long)
+                                                    n),
+                            "EVP_MAC_update");
+                }
+                long[] written = new long[1];
+                OpenSslBindings.check(
+                        (int) h.finish()
+                                .invokeExact(copy, MemorySegment.ofArray(tag), MemorySegment.ofArray(written), (long)
+                                        tag.length),
+                        "EVP_MAC_final");
+            } finally {
+                free(copy);
+            }
+        } catch (Throwable t) {
+            throw NativeLibrary.rethrow(t);
+        } finally {
+            Reference.reachabilityFence(this); // the Cleaner frees the prototype once this is unreachable
+        }
+        return tag;
     }
 
     @Override
