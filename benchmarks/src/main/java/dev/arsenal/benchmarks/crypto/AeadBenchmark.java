@@ -32,6 +32,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * AEAD sealing (encryption with a 16-byte tag, 13 bytes of associated data) from 64 B to 1 MiB:
@@ -81,10 +82,11 @@ public class AeadBenchmark {
     private Aead sodium;
     private Aead openssl;
     private Aead conscrypt;
+    private Aead simd;
     private java.security.Provider conscryptJca;
 
     @Setup
-    public void setup() throws GeneralSecurityException, InvalidCipherTextException {
+    public void setup(BenchmarkParams params) throws GeneralSecurityException, InvalidCipherTextException {
         aeadAlgorithm = AeadAlgorithm.byId(algorithm);
         SplittableRandom r = new SplittableRandom(42);
         key = new byte[aeadAlgorithm.keyBytes()];
@@ -106,6 +108,13 @@ public class AeadBenchmark {
         conscrypt = forced("conscrypt");
         check("conscrypt", conscrypt.encrypt(nonce, message, aad), expected);
         conscryptJca = org.conscrypt.Conscrypt.newProvider();
+        if (aeadAlgorithm != AeadAlgorithm.AES_256_GCM && aeadAlgorithm != AeadAlgorithm.AES_128_GCM) {
+            simd = forced("simd-crypto");
+            check("simd-crypto", simd.encrypt(nonce, message, aad), expected);
+        } else if (params.getBenchmark().endsWith(".arsenalSimd")) {
+            throw new UnsupportedOperationException("simd-crypto has no " + algorithm
+                    + ": the JDK's VAES and carry-less multiply intrinsics are AES-GCM's SIMD path");
+        }
         if (aeadAlgorithm != AeadAlgorithm.XCHACHA20_POLY1305) {
             byte[] raw = new byte[out.length];
             jdkCipher(raw);
@@ -170,6 +179,12 @@ public class AeadBenchmark {
     @Benchmark
     public int arsenalOpenSsl() {
         return openssl.encrypt(nextNonce(), message, 0, size, aad, out, 0);
+    }
+
+    /** Arsenal's {@code simd-crypto} provider (ChaCha20 on the Vector API), forced; not for AES-GCM. */
+    @Benchmark
+    public int arsenalSimd() {
+        return simd.encrypt(nextNonce(), message, 0, size, aad, out, 0);
     }
 
     /** Arsenal's {@code conscrypt} provider (BoringSSL through JNI), forced. */

@@ -13,32 +13,29 @@ public final class HChaCha20 {
 
     /** The 32-byte subkey for {@code key} (32 bytes) and the first 16 bytes of {@code nonce} (24). */
     public static byte[] subkey(byte[] key, byte[] nonce) {
-        int[] x = new int[16];
-        x[0] = 0x61707865;
-        x[1] = 0x3320646e;
-        x[2] = 0x79622d32;
-        x[3] = 0x6b206574;
-        for (int i = 0; i < 8; i++) {
-            x[4 + i] = littleEndian(key, 4 * i);
-        }
-        for (int i = 0; i < 4; i++) {
-            x[12 + i] = littleEndian(nonce, 4 * i);
-        }
-        for (int round = 0; round < 10; round++) {
-            quarterRound(x, 0, 4, 8, 12);
-            quarterRound(x, 1, 5, 9, 13);
-            quarterRound(x, 2, 6, 10, 14);
-            quarterRound(x, 3, 7, 11, 15);
-            quarterRound(x, 0, 5, 10, 15);
-            quarterRound(x, 1, 6, 11, 12);
-            quarterRound(x, 2, 7, 8, 13);
-            quarterRound(x, 3, 4, 9, 14);
-        }
+        int[] words = subkeyWords(ChaCha20.words(key, 0, 8), nonce);
         byte[] subkey = new byte[32];
-        for (int i = 0; i < 4; i++) {
-            putLittleEndian(subkey, 4 * i, x[i]);
-            putLittleEndian(subkey, 16 + 4 * i, x[12 + i]);
+        for (int i = 0; i < 8; i++) {
+            putLittleEndian(subkey, 4 * i, words[i]);
         }
+        Arrays.fill(words, 0);
+        return subkey;
+    }
+
+    /**
+     * The subkey as 8 words for a key of 8 words and the first 16 bytes of {@code nonce}: the first
+     * and the last row of the ChaCha20 permutation of a state whose counter and nonce words are
+     * those 16 bytes.
+     */
+    public static int[] subkeyWords(int[] key, byte[] nonce) {
+        int[] x = new int[16];
+        ChaCha20.initialState(key, 0, new int[3], x);
+        int[] n = ChaCha20.words(nonce, 0, 4);
+        System.arraycopy(n, 0, x, 12, 4);
+        ChaCha20.permute(x);
+        int[] subkey = new int[8];
+        System.arraycopy(x, 0, subkey, 0, 4);
+        System.arraycopy(x, 12, subkey, 4, 4);
         Arrays.fill(x, 0);
         return subkey;
     }
@@ -48,21 +45,6 @@ public final class HChaCha20 {
         byte[] n = new byte[12];
         System.arraycopy(nonce, 16, n, 4, 8);
         return n;
-    }
-
-    private static void quarterRound(int[] x, int a, int b, int c, int d) {
-        x[a] += x[b];
-        x[d] = Integer.rotateLeft(x[d] ^ x[a], 16);
-        x[c] += x[d];
-        x[b] = Integer.rotateLeft(x[b] ^ x[c], 12);
-        x[a] += x[b];
-        x[d] = Integer.rotateLeft(x[d] ^ x[a], 8);
-        x[c] += x[d];
-        x[b] = Integer.rotateLeft(x[b] ^ x[c], 7);
-    }
-
-    private static int littleEndian(byte[] b, int i) {
-        return (b[i] & 0xff) | (b[i + 1] & 0xff) << 8 | (b[i + 2] & 0xff) << 16 | (b[i + 3] & 0xff) << 24;
     }
 
     private static void putLittleEndian(byte[] b, int i, int v) {

@@ -1,7 +1,9 @@
 package dev.arsenal.spi.crypto;
 
+import dev.arsenal.crypto.Aead;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import javax.crypto.AEADBadTagException;
 
 /**
  * A constant-time check in the manner of dudect (Reparaz, Balasch and Verbauwhede, "Dude, is my
@@ -36,6 +38,40 @@ public final class Dudect {
     /** The number of measurements: {@code arsenal.dudect.measurements}, else {@code defaults}. */
     public static int measurements(int defaults) {
         return Integer.getInteger("arsenal.dudect.measurements", defaults);
+    }
+
+    /** Keeps the results of {@link #aeadOpening} alive, so that the calls are not compiled away. */
+    private static volatile int sink;
+
+    /**
+     * The largest |t| for opening 16 sealed 64-byte messages forged in the tag's last byte (one
+     * class) or its first (the other): a tag check that stops at the first difference is seen.
+     *
+     * @param aead the AEAD under test
+     * @param measurements how many measurements (of two openings each)
+     */
+    public static double aeadOpening(Aead aead, int measurements) {
+        int inputs = 16;
+        byte[] nonce = new byte[aead.algorithm().nonceBytes()];
+        SplittableRandom r = new SplittableRandom(5);
+        byte[][][] forged = new byte[inputs][][];
+        for (int i = 0; i < inputs; i++) {
+            byte[] message = new byte[64];
+            r.nextBytes(message);
+            byte[] sealed = aead.encrypt(nonce, message, null);
+            byte[] last = sealed.clone();
+            last[last.length - 1] ^= 1;
+            byte[] first = sealed.clone();
+            first[first.length - 16] ^= 1;
+            forged[i] = new byte[][] {last, first};
+        }
+        return maxAbsT(measurements, 2, inputs, (fixed, i) -> {
+            try {
+                sink += aead.decrypt(nonce, forged[i][fixed ? 0 : 1], null).length;
+            } catch (AEADBadTagException expected) {
+                sink++;
+            }
+        });
     }
 
     /**

@@ -8,7 +8,6 @@ import dev.arsenal.spi.crypto.Blake3;
 import java.util.Objects;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -106,17 +105,10 @@ public final class Blake3Vector implements Blake3.ChunkBatch {
      *     would not pay for the transposition
      */
     public static Blake3Vector create(int maxBits) {
-        int preferred = VectorShape.preferredShape().vectorBitSize();
-        int bits = Math.min(maxBits, preferred);
-        if (bits >= 512) {
-            return new Blake3Vector(512);
-        }
-        if (bits >= 256) {
-            return new Blake3Vector(256);
-        }
-        throw new IllegalArgumentException("no BLAKE3 vector batch for " + bits + " bits (preferred vector size "
-                + preferred + " bits, at most " + maxBits + " allowed): fewer than 8 lanes do not pay for the"
-                + " transposition; use Blake3.ChunkBatch.scalar()");
+        return new Blake3Vector(Transpose.kernelBits(
+                maxBits,
+                "BLAKE3 vector batch",
+                ": fewer than 8 lanes do not pay for the transposition; use Blake3.ChunkBatch.scalar()"));
     }
 
     /** The vector size in bits: 512 or 256. */
@@ -184,25 +176,6 @@ public final class Blake3Vector implements Blake3.ChunkBatch {
         private static final IntVector LANE = IntVector.zero(S).addIndex(1);
         private static final IntVector ONE = IntVector.broadcast(S, 1);
 
-        // selectFrom(row, row + k) indexes that exchange lane bit k with row bit k: LOWk makes the
-        // row without bit k, HIGHk the row with it (indexes of 16 and more pick from the second row)
-        private static final IntVector LOW1 =
-                IntVector.fromArray(S, new int[] {0, 16, 2, 18, 4, 20, 6, 22, 8, 24, 10, 26, 12, 28, 14, 30}, 0);
-        private static final IntVector HIGH1 =
-                IntVector.fromArray(S, new int[] {1, 17, 3, 19, 5, 21, 7, 23, 9, 25, 11, 27, 13, 29, 15, 31}, 0);
-        private static final IntVector LOW2 =
-                IntVector.fromArray(S, new int[] {0, 1, 16, 17, 4, 5, 20, 21, 8, 9, 24, 25, 12, 13, 28, 29}, 0);
-        private static final IntVector HIGH2 =
-                IntVector.fromArray(S, new int[] {2, 3, 18, 19, 6, 7, 22, 23, 10, 11, 26, 27, 14, 15, 30, 31}, 0);
-        private static final IntVector LOW4 =
-                IntVector.fromArray(S, new int[] {0, 1, 2, 3, 16, 17, 18, 19, 8, 9, 10, 11, 24, 25, 26, 27}, 0);
-        private static final IntVector HIGH4 =
-                IntVector.fromArray(S, new int[] {4, 5, 6, 7, 20, 21, 22, 23, 12, 13, 14, 15, 28, 29, 30, 31}, 0);
-        private static final IntVector LOW8 =
-                IntVector.fromArray(S, new int[] {0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23}, 0);
-        private static final IntVector HIGH8 =
-                IntVector.fromArray(S, new int[] {8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27, 28, 29, 30, 31}, 0);
-
         private Wide() {}
 
         private static IntVector load(byte[] in, int p) {
@@ -211,139 +184,10 @@ public final class Blake3Vector implements Blake3.ChunkBatch {
 
         /** Block {@code p} of 16 chunks, transposed: word j of chunk c to {@code msg[16 * j + c]}. */
         static void transpose(byte[] in, int p, int[] msg) {
-            IntVector m0 = load(in, p + 0 * CHUNK_LEN);
-            IntVector m1 = load(in, p + 1 * CHUNK_LEN);
-            IntVector m2 = load(in, p + 2 * CHUNK_LEN);
-            IntVector m3 = load(in, p + 3 * CHUNK_LEN);
-            IntVector m4 = load(in, p + 4 * CHUNK_LEN);
-            IntVector m5 = load(in, p + 5 * CHUNK_LEN);
-            IntVector m6 = load(in, p + 6 * CHUNK_LEN);
-            IntVector m7 = load(in, p + 7 * CHUNK_LEN);
-            IntVector m8 = load(in, p + 8 * CHUNK_LEN);
-            IntVector m9 = load(in, p + 9 * CHUNK_LEN);
-            IntVector m10 = load(in, p + 10 * CHUNK_LEN);
-            IntVector m11 = load(in, p + 11 * CHUNK_LEN);
-            IntVector m12 = load(in, p + 12 * CHUNK_LEN);
-            IntVector m13 = load(in, p + 13 * CHUNK_LEN);
-            IntVector m14 = load(in, p + 14 * CHUNK_LEN);
-            IntVector m15 = load(in, p + 15 * CHUNK_LEN);
-            IntVector t;
-            // rows 1 apart exchange lanes 1 apart
-            t = m0;
-            m0 = LOW1.selectFrom(t, m1);
-            m1 = HIGH1.selectFrom(t, m1);
-            t = m2;
-            m2 = LOW1.selectFrom(t, m3);
-            m3 = HIGH1.selectFrom(t, m3);
-            t = m4;
-            m4 = LOW1.selectFrom(t, m5);
-            m5 = HIGH1.selectFrom(t, m5);
-            t = m6;
-            m6 = LOW1.selectFrom(t, m7);
-            m7 = HIGH1.selectFrom(t, m7);
-            t = m8;
-            m8 = LOW1.selectFrom(t, m9);
-            m9 = HIGH1.selectFrom(t, m9);
-            t = m10;
-            m10 = LOW1.selectFrom(t, m11);
-            m11 = HIGH1.selectFrom(t, m11);
-            t = m12;
-            m12 = LOW1.selectFrom(t, m13);
-            m13 = HIGH1.selectFrom(t, m13);
-            t = m14;
-            m14 = LOW1.selectFrom(t, m15);
-            m15 = HIGH1.selectFrom(t, m15);
-            // rows 2 apart exchange lanes 2 apart
-            t = m0;
-            m0 = LOW2.selectFrom(t, m2);
-            m2 = HIGH2.selectFrom(t, m2);
-            t = m1;
-            m1 = LOW2.selectFrom(t, m3);
-            m3 = HIGH2.selectFrom(t, m3);
-            t = m4;
-            m4 = LOW2.selectFrom(t, m6);
-            m6 = HIGH2.selectFrom(t, m6);
-            t = m5;
-            m5 = LOW2.selectFrom(t, m7);
-            m7 = HIGH2.selectFrom(t, m7);
-            t = m8;
-            m8 = LOW2.selectFrom(t, m10);
-            m10 = HIGH2.selectFrom(t, m10);
-            t = m9;
-            m9 = LOW2.selectFrom(t, m11);
-            m11 = HIGH2.selectFrom(t, m11);
-            t = m12;
-            m12 = LOW2.selectFrom(t, m14);
-            m14 = HIGH2.selectFrom(t, m14);
-            t = m13;
-            m13 = LOW2.selectFrom(t, m15);
-            m15 = HIGH2.selectFrom(t, m15);
-            // rows 4 apart exchange lanes 4 apart
-            t = m0;
-            m0 = LOW4.selectFrom(t, m4);
-            m4 = HIGH4.selectFrom(t, m4);
-            t = m1;
-            m1 = LOW4.selectFrom(t, m5);
-            m5 = HIGH4.selectFrom(t, m5);
-            t = m2;
-            m2 = LOW4.selectFrom(t, m6);
-            m6 = HIGH4.selectFrom(t, m6);
-            t = m3;
-            m3 = LOW4.selectFrom(t, m7);
-            m7 = HIGH4.selectFrom(t, m7);
-            t = m8;
-            m8 = LOW4.selectFrom(t, m12);
-            m12 = HIGH4.selectFrom(t, m12);
-            t = m9;
-            m9 = LOW4.selectFrom(t, m13);
-            m13 = HIGH4.selectFrom(t, m13);
-            t = m10;
-            m10 = LOW4.selectFrom(t, m14);
-            m14 = HIGH4.selectFrom(t, m14);
-            t = m11;
-            m11 = LOW4.selectFrom(t, m15);
-            m15 = HIGH4.selectFrom(t, m15);
-            // rows 8 apart exchange lanes 8 apart
-            t = m0;
-            m0 = LOW8.selectFrom(t, m8);
-            m8 = HIGH8.selectFrom(t, m8);
-            t = m1;
-            m1 = LOW8.selectFrom(t, m9);
-            m9 = HIGH8.selectFrom(t, m9);
-            t = m2;
-            m2 = LOW8.selectFrom(t, m10);
-            m10 = HIGH8.selectFrom(t, m10);
-            t = m3;
-            m3 = LOW8.selectFrom(t, m11);
-            m11 = HIGH8.selectFrom(t, m11);
-            t = m4;
-            m4 = LOW8.selectFrom(t, m12);
-            m12 = HIGH8.selectFrom(t, m12);
-            t = m5;
-            m5 = LOW8.selectFrom(t, m13);
-            m13 = HIGH8.selectFrom(t, m13);
-            t = m6;
-            m6 = LOW8.selectFrom(t, m14);
-            m14 = HIGH8.selectFrom(t, m14);
-            t = m7;
-            m7 = LOW8.selectFrom(t, m15);
-            m15 = HIGH8.selectFrom(t, m15);
-            m0.intoArray(msg, 0);
-            m1.intoArray(msg, 16);
-            m2.intoArray(msg, 32);
-            m3.intoArray(msg, 48);
-            m4.intoArray(msg, 64);
-            m5.intoArray(msg, 80);
-            m6.intoArray(msg, 96);
-            m7.intoArray(msg, 112);
-            m8.intoArray(msg, 128);
-            m9.intoArray(msg, 144);
-            m10.intoArray(msg, 160);
-            m11.intoArray(msg, 176);
-            m12.intoArray(msg, 192);
-            m13.intoArray(msg, 208);
-            m14.intoArray(msg, 224);
-            m15.intoArray(msg, 240);
+            for (int c = 0; c < 16; c++) {
+                load(in, p + c * CHUNK_LEN).intoArray(msg, 16 * c);
+            }
+            Transpose.Wide.wide(msg);
         }
 
         /**
@@ -512,14 +356,6 @@ public final class Blake3Vector implements Blake3.ChunkBatch {
         private static final IntVector LANE = IntVector.zero(S).addIndex(1);
         private static final IntVector ONE = IntVector.broadcast(S, 1);
 
-        // as Wide's, for 8 lanes
-        private static final IntVector LOW1 = IntVector.fromArray(S, new int[] {0, 8, 2, 10, 4, 12, 6, 14}, 0);
-        private static final IntVector HIGH1 = IntVector.fromArray(S, new int[] {1, 9, 3, 11, 5, 13, 7, 15}, 0);
-        private static final IntVector LOW2 = IntVector.fromArray(S, new int[] {0, 1, 8, 9, 4, 5, 12, 13}, 0);
-        private static final IntVector HIGH2 = IntVector.fromArray(S, new int[] {2, 3, 10, 11, 6, 7, 14, 15}, 0);
-        private static final IntVector LOW4 = IntVector.fromArray(S, new int[] {0, 1, 2, 3, 8, 9, 10, 11}, 0);
-        private static final IntVector HIGH4 = IntVector.fromArray(S, new int[] {4, 5, 6, 7, 12, 13, 14, 15}, 0);
-
         // the rotations by 16 and 8 as byte shuffles (see the class comment)
         private static final VectorShuffle<Byte> ROTATE16 = VectorShuffle.fromOp(B, i -> (i & ~3) | ((i + 2) & 3));
         private static final VectorShuffle<Byte> ROTATE8 = VectorShuffle.fromOp(B, i -> (i & ~3) | ((i + 1) & 3));
@@ -532,117 +368,11 @@ public final class Blake3Vector implements Blake3.ChunkBatch {
 
         /** Block {@code p} of 8 chunks, transposed: word j of chunk c to {@code msg[8 * j + c]}. */
         static void transpose(byte[] in, int p, int[] msg) {
-            IntVector m0 = load(in, p + 0 * CHUNK_LEN);
-            IntVector m8 = load(in, p + 0 * CHUNK_LEN + 32);
-            IntVector m1 = load(in, p + 1 * CHUNK_LEN);
-            IntVector m9 = load(in, p + 1 * CHUNK_LEN + 32);
-            IntVector m2 = load(in, p + 2 * CHUNK_LEN);
-            IntVector m10 = load(in, p + 2 * CHUNK_LEN + 32);
-            IntVector m3 = load(in, p + 3 * CHUNK_LEN);
-            IntVector m11 = load(in, p + 3 * CHUNK_LEN + 32);
-            IntVector m4 = load(in, p + 4 * CHUNK_LEN);
-            IntVector m12 = load(in, p + 4 * CHUNK_LEN + 32);
-            IntVector m5 = load(in, p + 5 * CHUNK_LEN);
-            IntVector m13 = load(in, p + 5 * CHUNK_LEN + 32);
-            IntVector m6 = load(in, p + 6 * CHUNK_LEN);
-            IntVector m14 = load(in, p + 6 * CHUNK_LEN + 32);
-            IntVector m7 = load(in, p + 7 * CHUNK_LEN);
-            IntVector m15 = load(in, p + 7 * CHUNK_LEN + 32);
-            IntVector t;
-            // rows 1 apart exchange lanes 1 apart
-            t = m0;
-            m0 = LOW1.selectFrom(t, m1);
-            m1 = HIGH1.selectFrom(t, m1);
-            t = m2;
-            m2 = LOW1.selectFrom(t, m3);
-            m3 = HIGH1.selectFrom(t, m3);
-            t = m4;
-            m4 = LOW1.selectFrom(t, m5);
-            m5 = HIGH1.selectFrom(t, m5);
-            t = m6;
-            m6 = LOW1.selectFrom(t, m7);
-            m7 = HIGH1.selectFrom(t, m7);
-            // rows 2 apart exchange lanes 2 apart
-            t = m0;
-            m0 = LOW2.selectFrom(t, m2);
-            m2 = HIGH2.selectFrom(t, m2);
-            t = m1;
-            m1 = LOW2.selectFrom(t, m3);
-            m3 = HIGH2.selectFrom(t, m3);
-            t = m4;
-            m4 = LOW2.selectFrom(t, m6);
-            m6 = HIGH2.selectFrom(t, m6);
-            t = m5;
-            m5 = LOW2.selectFrom(t, m7);
-            m7 = HIGH2.selectFrom(t, m7);
-            // rows 4 apart exchange lanes 4 apart
-            t = m0;
-            m0 = LOW4.selectFrom(t, m4);
-            m4 = HIGH4.selectFrom(t, m4);
-            t = m1;
-            m1 = LOW4.selectFrom(t, m5);
-            m5 = HIGH4.selectFrom(t, m5);
-            t = m2;
-            m2 = LOW4.selectFrom(t, m6);
-            m6 = HIGH4.selectFrom(t, m6);
-            t = m3;
-            m3 = LOW4.selectFrom(t, m7);
-            m7 = HIGH4.selectFrom(t, m7);
-            // rows 1 apart exchange lanes 1 apart
-            t = m8;
-            m8 = LOW1.selectFrom(t, m9);
-            m9 = HIGH1.selectFrom(t, m9);
-            t = m10;
-            m10 = LOW1.selectFrom(t, m11);
-            m11 = HIGH1.selectFrom(t, m11);
-            t = m12;
-            m12 = LOW1.selectFrom(t, m13);
-            m13 = HIGH1.selectFrom(t, m13);
-            t = m14;
-            m14 = LOW1.selectFrom(t, m15);
-            m15 = HIGH1.selectFrom(t, m15);
-            // rows 2 apart exchange lanes 2 apart
-            t = m8;
-            m8 = LOW2.selectFrom(t, m10);
-            m10 = HIGH2.selectFrom(t, m10);
-            t = m9;
-            m9 = LOW2.selectFrom(t, m11);
-            m11 = HIGH2.selectFrom(t, m11);
-            t = m12;
-            m12 = LOW2.selectFrom(t, m14);
-            m14 = HIGH2.selectFrom(t, m14);
-            t = m13;
-            m13 = LOW2.selectFrom(t, m15);
-            m15 = HIGH2.selectFrom(t, m15);
-            // rows 4 apart exchange lanes 4 apart
-            t = m8;
-            m8 = LOW4.selectFrom(t, m12);
-            m12 = HIGH4.selectFrom(t, m12);
-            t = m9;
-            m9 = LOW4.selectFrom(t, m13);
-            m13 = HIGH4.selectFrom(t, m13);
-            t = m10;
-            m10 = LOW4.selectFrom(t, m14);
-            m14 = HIGH4.selectFrom(t, m14);
-            t = m11;
-            m11 = LOW4.selectFrom(t, m15);
-            m15 = HIGH4.selectFrom(t, m15);
-            m0.intoArray(msg, 0);
-            m1.intoArray(msg, 8);
-            m2.intoArray(msg, 16);
-            m3.intoArray(msg, 24);
-            m4.intoArray(msg, 32);
-            m5.intoArray(msg, 40);
-            m6.intoArray(msg, 48);
-            m7.intoArray(msg, 56);
-            m8.intoArray(msg, 64);
-            m9.intoArray(msg, 72);
-            m10.intoArray(msg, 80);
-            m11.intoArray(msg, 88);
-            m12.intoArray(msg, 96);
-            m13.intoArray(msg, 104);
-            m14.intoArray(msg, 112);
-            m15.intoArray(msg, 120);
+            for (int c = 0; c < 8; c++) {
+                load(in, p + c * CHUNK_LEN).intoArray(msg, 8 * c);
+                load(in, p + c * CHUNK_LEN + 32).intoArray(msg, 64 + 8 * c);
+            }
+            Transpose.Narrow.narrow(msg);
         }
 
         /** As {@link Wide#hash}, for 8 chunks; {@code msg} is scratch of 128 words. */

@@ -1,10 +1,7 @@
 package dev.arsenal.providers.simd.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.arsenal.engine.platform.PlatformDetector;
-import dev.arsenal.platform.JvmInfo;
 import dev.arsenal.spi.crypto.AbstractDigestProviderContractTest;
 import dev.arsenal.spi.crypto.DigestProvider;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,8 +21,7 @@ abstract class SimdCryptoProviderContract extends AbstractDigestProviderContract
     @Override
     protected DigestProvider provider() {
         if (provider == null) {
-            provider = new SimdCryptoProvider(bits());
-            assertTrue(provider.probe(PlatformDetector.detect()).isAvailable(), provider::description);
+            provider = SimdShapes.provider(bits());
         }
         return provider;
     }
@@ -33,10 +29,7 @@ abstract class SimdCryptoProviderContract extends AbstractDigestProviderContract
     /** Skips the class where the Vector API is absent, narrower than the width, or without C2. */
     @BeforeAll
     void needsTheVectorApi() {
-        JvmInfo jvm = PlatformDetector.detect().jvm();
-        assumeTrue(
-                jvm.hotspot() && jvm.c2() && jvm.preferredVectorBits() >= bits(),
-                () -> "no " + bits() + "-bit Vector API here: " + jvm);
+        SimdShapes.assumeVectorApi(bits());
     }
 
     @Test
