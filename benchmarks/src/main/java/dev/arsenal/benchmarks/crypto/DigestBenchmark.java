@@ -167,13 +167,13 @@ public class DigestBenchmark {
         return run(sodium, "libsodium", message);
     }
 
-    /** Arsenal's {@code conscrypt} provider (BoringSSL through JNI), forced (SHA-2 only). */
     /** Arsenal's {@code openssl} provider (libcrypto 3 through FFM), forced (SHA-2, and BLAKE2b at 64 bytes). */
     @Benchmark
     public byte[] arsenalOpenSsl() {
         return run(openssl, "openssl", message);
     }
 
+    /** Arsenal's {@code conscrypt} provider (BoringSSL through JNI), forced (SHA-2 only). */
     @Benchmark
     public byte[] arsenalConscrypt() {
         return run(conscrypt, "conscrypt", message);

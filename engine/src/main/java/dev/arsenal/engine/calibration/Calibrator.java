@@ -6,6 +6,8 @@ import dev.arsenal.spi.FamilyDescriptor.Workload;
 import dev.arsenal.spi.Provider;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,8 +23,9 @@ import java.util.function.LongUnaryOperator;
  * Measures one-shot throughput of providers on {@code byte[]} input at each size class, running the
  * {@linkplain Workload loop} each family's descriptor gives, within
  * about a time budget: half of it warms each provider over every size in turn (at least 150 ms,
- * so C2 has compiled even Vector API kernels), half is split over the timed cells (at least 5 ms
- * each). A cell is timed in ten rounds, five in each of two passes over the sizes; its speed is
+ * and on until the JIT has been idle for 200 ms, at most a second more, so C2 has compiled even
+ * Vector API kernels), half
+ * is split over the timed cells (at least 5 ms each). A cell is timed in ten rounds, five in each of two passes over the sizes; its speed is
  * the best round, and the median and slowest rounds are kept as its spread (a budget of zero gets
  * the minimums only, and its spread shows it).
  *
@@ -37,6 +40,12 @@ public final class Calibrator {
     private static final long MIN_CELL_NANOS = 5_000_000;
 
     private static final long MIN_WARMUP_NANOS = 150_000_000;
+
+    /** How long the JIT must have compiled nothing for a warm-up to end. */
+    private static final long QUIET_NANOS = 200_000_000;
+
+    /** How much longer than planned a warm-up may wait for the JIT (none for a budget of zero). */
+    private static final long MAX_SETTLE_NANOS = 1_000_000_000L;
 
     private static final int ROUNDS = 5;
 
@@ -164,16 +173,43 @@ public final class Calibrator {
                 loop.getConstructor(Object.class, byte[].class).newInstance(work.subject(), work.data());
     }
 
+    /**
+     * Warms the loop over every size in turn for {@code nanos}, then, unless the budget is zero, on
+     * until the JIT has compiled nothing for {@value #QUIET_NANOS} ns (at most {@value
+     * #MAX_SETTLE_NANOS} ns more): a Vector
+     * API kernel runs boxed, 50-100 times slower, until C2 has compiled it, and on a busy machine
+     * that can come after any fixed warm-up (measured: the BLAKE3 and ChaCha20 kernels timed at
+     * 0.04-0.3 GB/s instead of 2.5-4 behind a 150 ms floor).
+     */
     private void warm(Op op, long nanos) {
-        long end = System.nanoTime() + nanos;
+        long start = System.nanoTime();
+        long end = start + nanos;
         long acc = 0;
-        while (System.nanoTime() < end) {
+        long jitMillis = jitMillis();
+        long quietSince = start;
+        while (true) {
             for (long size : SIZES) {
                 int n = (int) size;
                 acc += op.hash(n, Math.max(1, (1 << 18) / n));
             }
+            long now = System.nanoTime();
+            long jit = jitMillis();
+            if (jit != jitMillis) {
+                jitMillis = jit;
+                quietSince = now;
+            }
+            boolean settled = jit < 0 || budget.isZero() || now - quietSince >= QUIET_NANOS;
+            if (now >= end && (settled || now - end >= MAX_SETTLE_NANOS)) {
+                break;
+            }
         }
         sink += acc;
+    }
+
+    /** The JIT's total compilation time in milliseconds so far, or -1 where the JVM does not say. */
+    private static long jitMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
     }
 
     private long run(Op op, int size, long nanos) {
