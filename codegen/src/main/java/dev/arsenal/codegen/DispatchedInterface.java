@@ -57,11 +57,15 @@ record DispatchedInterface(String qualifiedName, String simpleName, boolean isCl
             boolean isDefault) {
         /**
          * The expression of the input size, from the first {@code byte[]}, {@code ByteBuffer} or
-         * {@code MemorySegment} parameter; empty when there is none.
+         * {@code MemorySegment} parameter that is not a {@code nonce} (an AEAD's, a few bytes whatever
+         * the message: its plaintext or ciphertext comes next); empty when there is none.
          */
         Optional<String> size() {
             for (int i = 0; i < parameters.size(); i++) {
                 Parameter p = parameters.get(i);
+                if (p.name().equals("nonce")) {
+                    continue;
+                }
                 switch (p.kind()) {
                     case BYTES -> {
                         boolean ranged = i + 2 < parameters.size()

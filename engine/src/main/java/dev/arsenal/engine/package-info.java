@@ -14,6 +14,13 @@
             Hasher128.class,
             Compressor.class,
             Decompressor.class,
+            Aead.class,
+            Digest.class,
+            Mac.class,
+            Kdf.class,
+            Signer.class,
+            Verifier.class,
+            Agreement.class,
         },
         leased = {
             HashStream32.class,
@@ -21,11 +28,20 @@
             HashStream128.class,
             OutputStream.class,
             InputStream.class,
+            DigestStream.class,
         })
 package dev.arsenal.engine;
 
 import dev.arsenal.compression.Compressor;
 import dev.arsenal.compression.Decompressor;
+import dev.arsenal.crypto.Aead;
+import dev.arsenal.crypto.Agreement;
+import dev.arsenal.crypto.Digest;
+import dev.arsenal.crypto.DigestStream;
+import dev.arsenal.crypto.Kdf;
+import dev.arsenal.crypto.Mac;
+import dev.arsenal.crypto.Signer;
+import dev.arsenal.crypto.Verifier;
 import dev.arsenal.hashing.HashStream128;
 import dev.arsenal.hashing.HashStream32;
 import dev.arsenal.hashing.HashStream64;
