@@ -9,6 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.arsenal.ProviderUnavailableException;
 import dev.arsenal.compression.Compressor;
 import dev.arsenal.compression.Decompressor;
+import dev.arsenal.crypto.Aead;
+import dev.arsenal.crypto.Agreement;
+import dev.arsenal.crypto.Digest;
+import dev.arsenal.crypto.Kdf;
+import dev.arsenal.crypto.Mac;
+import dev.arsenal.crypto.Signer;
+import dev.arsenal.crypto.Verifier;
 import dev.arsenal.hashing.HashStream128;
 import dev.arsenal.hashing.HashStream32;
 import dev.arsenal.hashing.HashStream64;
@@ -55,7 +62,19 @@ class GeneratedDispatchTest {
     @Test
     void everyInterfaceOfTheApiThatIsHandedOutIsListed() {
         assertEquals(
-                List.of(Hasher32.class, Hasher64.class, Hasher128.class, Compressor.class, Decompressor.class),
+                List.of(
+                        Hasher32.class,
+                        Hasher64.class,
+                        Hasher128.class,
+                        Compressor.class,
+                        Decompressor.class,
+                        Aead.class,
+                        Digest.class,
+                        Mac.class,
+                        Kdf.class,
+                        Signer.class,
+                        Verifier.class,
+                        Agreement.class),
                 Dispatch.types());
         assertThrows(IllegalArgumentException.class, () -> Dispatch.tiered(Runnable.class, () -> {}, () -> {}, 1));
     }
@@ -391,29 +410,52 @@ class GeneratedDispatchTest {
 
     // ---- the rules, restated from the processor's documentation ----
 
-    /** Whether a call of {@code m} with inputs of {@code size} bytes belongs to {@code small}. */
+    /**
+     * Whether a call of {@code m} with inputs of {@code size} bytes belongs to {@code small}; a
+     * parameter named {@code nonce} is not an input (it gets {@link #NONCE} bytes whatever the size).
+     */
     private static boolean expectedTier(Method m, int size) {
-        for (Class<?> p : m.getParameterTypes()) {
-            if (p == byte[].class || p == ByteBuffer.class || p == MemorySegment.class) {
+        for (java.lang.reflect.Parameter p : m.getParameters()) {
+            Class<?> t = p.getType();
+            if ((t == byte[].class || t == ByteBuffer.class || t == MemorySegment.class) && !isNonce(p)) {
                 return size < CROSSOVER;
             }
         }
         return m.getParameterCount() > 0 && Arrays.stream(m.getParameterTypes()).allMatch(Class::isPrimitive);
     }
 
-    /** Inputs of {@code size} bytes, ints and longs of {@code size} (so a length argument says it). */
+    /** A nonce's bytes: the other side of the crossover from {@link #LONG}, so that routing by it shows. */
+    private static final int NONCE = SHORT;
+
+    private static boolean isNonce(java.lang.reflect.Parameter p) {
+        if (!p.isNamePresent()) {
+            // the JDK's classes (OutputStream, Checksum) have no names and no nonce; Arsenal's must
+            if (p.getDeclaringExecutable().getDeclaringClass().getName().startsWith("dev.arsenal.")) {
+                throw new AssertionError("the api is compiled without -parameters: " + p);
+            }
+            return false;
+        }
+        return p.getName().equals("nonce");
+    }
+
+    /**
+     * Inputs of {@code size} bytes, ints and longs of {@code size} (so a length argument says it); a
+     * nonce of {@link #NONCE} bytes.
+     */
     private static Object[] arguments(Method m, int size) {
-        Class<?>[] types = m.getParameterTypes();
-        Object[] args = new Object[types.length];
-        for (int i = 0; i < types.length; i++) {
-            Class<?> t = types[i];
-            args[i] = t == byte[].class
-                    ? new byte[size]
-                    : t == ByteBuffer.class
-                            ? ByteBuffer.allocate(size)
-                            : t == MemorySegment.class
-                                    ? MemorySegment.ofArray(new byte[size])
-                                    : t == int.class ? size : t == long.class ? (Object) (long) size : zero(t);
+        java.lang.reflect.Parameter[] parameters = m.getParameters();
+        Object[] args = new Object[parameters.length];
+        for (int i = 0; i < parameters.length; i++) {
+            Class<?> t = parameters[i].getType();
+            args[i] = t == byte[].class && isNonce(parameters[i])
+                    ? new byte[NONCE]
+                    : t == byte[].class
+                            ? new byte[size]
+                            : t == ByteBuffer.class
+                                    ? ByteBuffer.allocate(size)
+                                    : t == MemorySegment.class
+                                            ? MemorySegment.ofArray(new byte[size])
+                                            : t == int.class ? size : t == long.class ? (Object) (long) size : zero(t);
         }
         return args;
     }

@@ -11,8 +11,10 @@ import dev.arsenal.crypto.DigestSpec;
 import dev.arsenal.crypto.DigestStream;
 import dev.arsenal.report.SelfTest;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <ul>
  *   <li>the self-test passes, and the reference answers it supports match: BLAKE3's official
  *       vectors (every length, hash, keyed, derive_key, the 131-byte extended output and its
- *       32-byte prefix), BLAKE2b's 256 keyed reference answers, and SHA-2 against the JDK's
+ *       32-byte prefix), BLAKE2b's 256 keyed reference answers, and NIST's SHA-2
+ *       examples (FIPS 180-4: one block, two blocks, a million 'a's) and SHA-2 against the JDK's
  *       {@link MessageDigest} for lengths 0 to 2,100;
  *   <li>one-shot, ranges, heap, direct and read-only buffers, and streams fed in parts split
  *       anywhere give the same bytes; a stream starts over after each digest and after reset;
@@ -61,6 +64,39 @@ public abstract class AbstractDigestProviderContractTest {
         assertTrue(test.passed(), test::detail);
     }
 
+    /**
+     * NIST's example messages of FIPS 180-4 (CSRC, "Examples with intermediate values": one block,
+     * two blocks, a million 'a's) and their digests: algorithm, message, digest.
+     */
+    private static final String[][] NIST_EXAMPLES = {
+        {"sha-256", "abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"},
+        {
+            "sha-256",
+            "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+        },
+        {"sha-256", "million a", "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"},
+        {
+            "sha-512",
+            "abc",
+            "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a"
+                    + "2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f"
+        },
+        {
+            "sha-512",
+            "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrs"
+                    + "mnopqrstnopqrstu",
+            "8e959b75dae313da8cf4f72814fc143f8f7779c6eb9f7fa17299aeadb6889018"
+                    + "501d289e4900f7e4331b99dec4b5433ac7d329eeb6dd26545e96e55b874be909"
+        },
+        {
+            "sha-512",
+            "million a",
+            "e718483d0ce769644e2e42c7bc15b4638e1f98b13b2044285632a803afa973eb"
+                    + "de0ff244877ea60a4cb0432ce577c31beb009c5c2c49aa2e4eadb217ad8cc09b"
+        },
+    };
+
     @ParameterizedTest
     @MethodSource("algorithms")
     void theReferenceAnswersMatch(DigestAlgorithm algorithm) throws Exception {
@@ -70,6 +106,18 @@ public abstract class AbstractDigestProviderContractTest {
                 MessageDigest jdk =
                         MessageDigest.getInstance(algorithm == DigestAlgorithm.SHA_256 ? "SHA-256" : "SHA-512");
                 Digest d = digest(algorithm, DigestSpec.defaults());
+                for (String[] example : NIST_EXAMPLES) {
+                    if (example[0].equals(algorithm.id())) {
+                        byte[] in = example[1].equals("million a")
+                                ? "a".repeat(1_000_000).getBytes(StandardCharsets.US_ASCII)
+                                : example[1].getBytes(StandardCharsets.US_ASCII);
+                        assertArrayEquals(
+                                HexFormat.of().parseHex(example[2]),
+                                d.digest(in),
+                                algorithm.id() + " of NIST's example \"" + example[1] + "\"");
+                        checked++;
+                    }
+                }
                 SplittableRandom r = new SplittableRandom(algorithm.ordinal());
                 for (int n = 0; n <= 2100; n += n < 300 ? 1 : 61) {
                     byte[] in = new byte[n];
