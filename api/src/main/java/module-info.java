@@ -15,6 +15,7 @@ module dev.arsenal.api {
     exports dev.arsenal.crypto;
     exports dev.arsenal.hashing;
     exports dev.arsenal.platform;
+    exports dev.arsenal.random;
     exports dev.arsenal.report;
 
     uses dev.arsenal.RuntimeFactory;

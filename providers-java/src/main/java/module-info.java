@@ -16,5 +16,6 @@ module dev.arsenal.providers.java {
             dev.arsenal.providers.java.compression.JavaShuffleProvider,
             dev.arsenal.providers.java.crypto.JdkCryptoProvider,
             dev.arsenal.providers.java.crypto.BouncyCastleCryptoProvider,
-            dev.arsenal.providers.java.crypto.JavaCryptoProvider;
+            dev.arsenal.providers.java.crypto.JavaCryptoProvider,
+            dev.arsenal.providers.java.random.JavaRandomProvider;
 }

@@ -13,4 +13,5 @@ module dev.arsenal.spi {
     exports dev.arsenal.spi.compression;
     exports dev.arsenal.spi.crypto;
     exports dev.arsenal.spi.hashing;
+    exports dev.arsenal.spi.random;
 }

@@ -97,7 +97,7 @@ public final class Main {
 
     /** The commands that do one job and exit, for which the engine plans a short-lived process. */
     private static final Set<String> ONE_JOB =
-            Set.of("hash", "compress", "decompress", "train", "keygen", "sign", "verify");
+            Set.of("hash", "compress", "decompress", "train", "keygen", "sign", "verify", "random");
 
     /**
      * Tells the engine that this process lives for one command ({@link
@@ -195,13 +195,17 @@ public final class Main {
                 case "keygen" -> new KeyCommands(in, out, err, terminals).keygen(commandArgs);
                 case "sign" -> new KeyCommands(in, out, err, terminals).sign(commandArgs);
                 case "verify" -> new KeyCommands(in, out, err, terminals).verify(commandArgs);
+                case "random" ->
+                    new RandomCommand(
+                                    out, terminals, terminals != Terminals.NONE && RandomCommand.stdoutIsRegularFile())
+                            .run(commandArgs);
                 case "version", "--version" -> {
                     out.println("arsenal " + Arsenal.version());
                     yield OK;
                 }
                 default -> {
                     err.println("arsenal: unknown command '" + command
-                            + "'; commands: info, hash, compress, decompress, train, keygen, sign, verify, selftest,"
+                            + "'; commands: info, hash, compress, decompress, train, keygen, sign, verify, random, selftest,"
                             + " calibrate, bench, shell, version");
                     yield USAGE;
                 }
@@ -241,6 +245,7 @@ public final class Main {
             case "keygen" -> KeyCommands.KEYGEN_USAGE;
             case "sign" -> KeyCommands.SIGN_USAGE;
             case "verify" -> KeyCommands.VERIFY_USAGE;
+            case "random" -> RandomCommand.USAGE;
             case "compress" -> CompressCommand.usage(true);
             case "decompress" -> CompressCommand.usage(false);
             case "train" -> TrainCommand.USAGE;
@@ -309,6 +314,9 @@ public final class Main {
                   sign -k KEY.pem [FILE]             the Ed25519 signature, 64 raw bytes, to stdout
                   verify -k KEY.pem -s FILE.sig [FILE]
                                                      'FILE: OK' and 0, or 'FILE: FAILED' and 1
+                  random -a ALGO [--seed N] [-n COUNT] [--format raw|hex|u32|u64]
+                                                     a generator's output to stdout, endless by
+                                                     default (| dieharder -g 200 -a)
                   selftest                           run every provider's known-answer self-tests
                   calibrate [--family hashing|compression|crypto] [--budget SECONDS]
                                                      measure the providers and store the table the next

@@ -3,6 +3,7 @@ package dev.arsenal.spi;
 import dev.arsenal.spi.compression.CompressionFamily;
 import dev.arsenal.spi.crypto.CryptoFamily;
 import dev.arsenal.spi.hashing.HashingFamily;
+import dev.arsenal.spi.random.RandomFamily;
 import java.util.List;
 
 /**
@@ -14,11 +15,11 @@ import java.util.List;
  */
 public final class FamilyDescriptors {
     private static final List<FamilyDescriptor> BUILT_IN =
-            List.of(HashingFamily.INSTANCE, CompressionFamily.INSTANCE, CryptoFamily.INSTANCE);
+            List.of(HashingFamily.INSTANCE, CompressionFamily.INSTANCE, CryptoFamily.INSTANCE, RandomFamily.INSTANCE);
 
     private FamilyDescriptors() {}
 
-    /** The built-in families, in report order: hashing, compression, crypto. */
+    /** The built-in families, in report order: hashing, compression, crypto, random. */
     public static List<FamilyDescriptor> builtIn() {
         return BUILT_IN;
     }

@@ -1,0 +1,2 @@
+/** The pure-Java random provider. */
+package dev.arsenal.providers.java.random;
