@@ -78,6 +78,8 @@ ensure_test_packages() {
     # The crypto family's native providers: libsodium's and OpenSSL's AEADs through FFM.
     ldconfig -p 2>/dev/null | grep -q 'libsodium\.so\.23' || missing+=(libsodium23)
     ldconfig -p 2>/dev/null | grep -q 'libcrypto\.so\.3' || missing+=(libssl3)
+    # The random family's statistical check (DieharderIT).
+    command -v dieharder >/dev/null 2>&1 || missing+=(dieharder)
     [ ${#missing[@]} -eq 0 ] && return 0
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
         echo "arsenal: installing ${missing[*]} for the tests" >&2

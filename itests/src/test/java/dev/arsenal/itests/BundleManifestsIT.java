@@ -122,7 +122,11 @@ class BundleManifestsIT {
             assertTrue(imports.get(p).contains("version=\"[1.0,2)\""), p + " by range: " + imports.get(p));
         }
         // The engine names no family: the descriptors in dev.arsenal.spi lead it to them.
-        for (String p : List.of("dev.arsenal.spi.hashing", "dev.arsenal.spi.compression", "dev.arsenal.spi.crypto")) {
+        for (String p : List.of(
+                "dev.arsenal.spi.hashing",
+                "dev.arsenal.spi.compression",
+                "dev.arsenal.spi.crypto",
+                "dev.arsenal.spi.random")) {
             assertFalse(imports.containsKey(p), "the engine does not import " + p + ": " + imports.keySet());
         }
         assertTrue(
@@ -147,13 +151,15 @@ class BundleManifestsIT {
                                 "dev.arsenal.crypto",
                                 "dev.arsenal.hashing",
                                 "dev.arsenal.platform",
+                                "dev.arsenal.random",
                                 "dev.arsenal.report"),
                 "dev.arsenal.spi",
                         Set.of(
                                 "dev.arsenal.spi",
                                 "dev.arsenal.spi.compression",
                                 "dev.arsenal.spi.crypto",
-                                "dev.arsenal.spi.hashing"));
+                                "dev.arsenal.spi.hashing",
+                                "dev.arsenal.spi.random"));
         for (var e : expected.entrySet()) {
             Map<String, String> exports = clauses(manifest(e.getKey()).getValue("Export-Package"));
             assertEquals(e.getValue(), exports.keySet(), e.getKey() + " exports what its module exports");

@@ -14,6 +14,7 @@ import dev.arsenal.crypto.SignatureAlgorithm;
 import dev.arsenal.hashing.HashAlgorithm;
 import dev.arsenal.itests.osgi.OsgiScenarioMain;
 import dev.arsenal.itests.osgi.PlainSelectionMain;
+import dev.arsenal.random.RandomAlgorithm;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,10 +96,11 @@ class OsgiRuntimeIT {
                         + KdfAlgorithm.values().length
                         + SignatureAlgorithm.values().length
                         + KeyAgreementAlgorithm.values().length
-                        + SecretMemoryAlgorithm.values().length,
+                        + SecretMemoryAlgorithm.values().length
+                        + RandomAlgorithm.values().length,
                 osgi.size(),
                 "a route per algorithm (every hashing algorithm, codec, AEAD, digest, MAC, KDF, signature, key"
-                        + " agreement and secret memory): " + osgi);
+                        + " agreement, secret memory and random generator): " + osgi);
         assertEquals(routes(plain), osgi, "OSGi chooses as ServiceLoader does on the same machine");
     }
 

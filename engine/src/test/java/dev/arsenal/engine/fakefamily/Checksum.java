@@ -17,7 +17,7 @@ public enum Checksum implements Algorithm {
 
     @Override
     public Family family() {
-        return Family.RANDOM;
+        return Family.MEMORY;
     }
 
     /** The reference value of {@code length} bytes of {@code input} from {@code offset}. */

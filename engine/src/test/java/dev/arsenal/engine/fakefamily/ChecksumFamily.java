@@ -13,7 +13,7 @@ public final class ChecksumFamily implements FamilyDescriptor {
 
     @Override
     public Family family() {
-        return Family.RANDOM;
+        return Family.MEMORY;
     }
 
     @Override

@@ -69,7 +69,7 @@ class FamilyAsAPackageTest {
         RuntimeReport report = runtime(CONFIG, providers()).report();
         for (Checksum c : Checksum.values()) {
             Decision d = decision(report, c);
-            assertEquals(Family.RANDOM, d.family());
+            assertEquals(Family.MEMORY, d.family());
             assertEquals(Decision.Basis.RANKED, d.basis(), d.reason());
             assertEquals(List.of(new Tier(0, "small-sum"), new Tier(1024, "bulk-sum")), d.tiers(), d.reason());
             Candidate wrong = d.candidates().stream()
@@ -137,7 +137,7 @@ class FamilyAsAPackageTest {
 
         @Override
         public Family family() {
-            return Family.RANDOM;
+            return Family.MEMORY;
         }
 
         @Override

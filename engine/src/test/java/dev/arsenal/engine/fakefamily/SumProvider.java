@@ -16,7 +16,7 @@ import java.util.function.LongUnaryOperator;
 record SumProvider(String id, ProviderKind kind, LongUnaryOperator rank, boolean wrong) implements ChecksumProvider {
     @Override
     public Family family() {
-        return Family.RANDOM;
+        return Family.MEMORY;
     }
 
     @Override

@@ -229,40 +229,10 @@ class GeneratorsTest {
     @ParameterizedTest
     @EnumSource(RandomAlgorithm.class)
     void theSelfTestPasses(RandomAlgorithm algorithm) {
-        RandomProvider plain = new RandomProvider() {
-            @Override
-            public SeededRandom generator(RandomAlgorithm a, long seed) {
-                return Generators.fromSeed(a, seed);
-            }
-
-            @Override
-            public SeededRandom fromState(RandomAlgorithm a, long... state) {
-                return Generators.fromState(a, state);
-            }
-
-            @Override
-            public String id() {
-                return "test";
-            }
-
-            @Override
-            public dev.arsenal.ProviderKind kind() {
-                return dev.arsenal.ProviderKind.JAVA;
-            }
-
-            @Override
-            public java.util.Set<dev.arsenal.Algorithm> algorithms() {
-                return java.util.Set.of(RandomAlgorithm.values());
-            }
-
+        RandomProvider plain = new AbstractRandomProvider("test", dev.arsenal.ProviderKind.JAVA, 1) {
             @Override
             public dev.arsenal.spi.Availability probe(dev.arsenal.platform.PlatformInfo platform) {
                 return dev.arsenal.spi.Availability.available();
-            }
-
-            @Override
-            public int rank(dev.arsenal.Algorithm a, dev.arsenal.Strategy strategy) {
-                return 1;
             }
         };
         assertTrue(
