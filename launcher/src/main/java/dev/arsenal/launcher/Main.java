@@ -261,13 +261,13 @@ public final class Main {
                     Runs every provider's known-answer self-tests, as the engine ran them at start, and
                     prints one line per provider and algorithm. Exit status 1 if any failed.""";
             case "calibrate" -> """
-                    usage: arsenal calibrate [--family hashing|compression|crypto] [--budget SECONDS]
+                    usage: arsenal calibrate [--family hashing|compression|crypto|random] [--budget SECONDS]
 
                     Measures the providers of the family (default hashing) on this machine within the budget
                     (default 10 s) and stores the table that the next start chooses by
                     (arsenal.calibration.file).""";
             case "bench" -> """
-                    usage: arsenal bench hashing|compression|crypto [--budget SECONDS] [--svg FILE]
+                    usage: arsenal bench hashing|compression|crypto|random [--budget SECONDS] [--svg FILE]
 
                     Measures the family's providers and prints a table of GB/s by input size; --svg also
                     draws it as a chart.""";
@@ -318,10 +318,10 @@ public final class Main {
                                                      a generator's output to stdout, endless by
                                                      default (| dieharder -g 200 -a)
                   selftest                           run every provider's known-answer self-tests
-                  calibrate [--family hashing|compression|crypto] [--budget SECONDS]
+                  calibrate [--family hashing|compression|crypto|random] [--budget SECONDS]
                                                      measure the providers and store the table the next
                                                      start chooses by (default 10 s)
-                  bench hashing|compression|crypto [--budget SECONDS] [--svg FILE]
+                  bench hashing|compression|crypto|random [--budget SECONDS] [--svg FILE]
                                                      measure and print a table (and an SVG chart)
                   shell [--storage DIR]              an OSGi (Felix) shell with every bundle; Gogo commands
                                                      from the terminal or stdin, 'exit' to leave

@@ -21,7 +21,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * {@code arsenal calibrate [--family hashing|compression|crypto] [--budget DURATION]}: measures every eligible
+ * {@code arsenal calibrate [--family hashing|compression|crypto|random] [--budget DURATION]}: measures every eligible
  * provider and stores the table where the next start finds it; {@code arsenal bench hashing
  * [--budget DURATION] [--svg FILE]}: the same measurement for a person, as a table and optionally a
  * chart, stored nowhere. A budget is read as {@value Configuration#CALIBRATION_BUDGET} reads it,
@@ -151,7 +151,7 @@ final class MeasureCommands {
                     return f;
                 }
             }
-            throw new UsageException("unknown family '" + name + "'; families: hashing, compression, crypto");
+            throw new UsageException("unknown family '" + name + "'; families: hashing, compression, crypto, random");
         }
 
         /**

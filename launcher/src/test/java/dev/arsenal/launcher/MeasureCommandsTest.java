@@ -55,4 +55,14 @@ class MeasureCommandsTest {
         assertEquals(Main.OK, r.status(), r.err());
         assertTrue(r.out().contains("xxh3") && r.out().contains("1 MiB"), r.out());
     }
+
+    @Test
+    void benchRandomFillsBytesWithEveryGenerator() {
+        MainTest.Run r = MainTest.run("bench", "random", "--budget", "0");
+        assertEquals(Main.OK, r.status(), r.err());
+        for (String algorithm : new String[] {"splitmix64", "pcg32", "pcg64", "xoshiro256++", "xoshiro256**"}) {
+            assertTrue(r.out().contains(algorithm + " "), algorithm + " in\n" + r.out());
+        }
+        assertTrue(r.out().contains("java-random"), r.out());
+    }
 }

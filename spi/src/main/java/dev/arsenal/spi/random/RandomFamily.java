@@ -5,6 +5,7 @@ import dev.arsenal.Family;
 import dev.arsenal.random.RandomAlgorithm;
 import dev.arsenal.random.RandomView;
 import dev.arsenal.spi.FamilyDescriptor;
+import dev.arsenal.spi.Provider;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,6 +48,18 @@ public final class RandomFamily implements FamilyDescriptor {
     @Override
     public boolean splitsBySize() {
         return false;
+    }
+
+    /**
+     * Filling {@code byte[]}s of each size with a generator's raw outputs ({@link RandomLoop}),
+     * seeded with a fixed seed: what {@code arsenal bench random} prints.
+     */
+    @Override
+    public Optional<Workload> workload(Provider provider, Algorithm algorithm) {
+        if (!(provider instanceof RandomProvider p) || !(algorithm instanceof RandomAlgorithm a)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Workload(RandomLoop.class, p.generator(a, 0xC0FFEE), new byte[(1 << 20) + 16]));
     }
 
     /** The {@link RandomView} a runtime gives ({@code runtime.view(RandomView.class)}). */
