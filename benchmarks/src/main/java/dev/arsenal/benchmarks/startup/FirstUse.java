@@ -6,12 +6,14 @@ import dev.arsenal.crypto.Crypto;
 import dev.arsenal.crypto.CurvePrivateKey;
 import dev.arsenal.crypto.SignatureAlgorithm;
 import dev.arsenal.hashing.Hashing;
+import dev.arsenal.random.Randoms;
 import java.util.Locale;
 
 /**
  * The first use of each family in a fresh JVM, timed from inside: for each family named on the
  * command line ({@code hashing}, {@code compression}, {@code crypto}, and {@code digest} and {@code
- * sign}: the crypto family through BLAKE3 and through an Ed25519 signature of 100 bytes), in order,
+ * sign}: the crypto family through BLAKE3 and through an Ed25519 signature of 100 bytes; {@code
+ * random}: {@code Randoms.of("xoshiro256++", 42).nextLong()}), in order,
  * the time from
  * asking for its first primitive to the result of its first call ({@code
  * Hashing.xxh3_64().hash(100 bytes)}, {@code Compression.compressor(Codec.ZSTD).compress(1000
@@ -36,13 +38,14 @@ public final class FirstUse {
                 case "crypto" ->
                     Crypto.chacha20Poly1305(new byte[32]).encrypt(new byte[12], new byte[100], null).length;
                 case "digest" -> Crypto.blake3().digest(new byte[100]).length;
+                case "random" -> Randoms.of("xoshiro256++", 42).nextLong();
                 case "sign" ->
                     Crypto.signer(CurvePrivateKey.of(SignatureAlgorithm.ED25519, new byte[32]))
                             .sign(new byte[100])
                             .length;
                 default ->
                     throw new IllegalArgumentException(
-                            "no family " + families[i] + " (hashing, compression, crypto, digest, sign)");
+                            "no family " + families[i] + " (hashing, compression, crypto, digest, sign, random)");
             };
             nanos[i] = System.nanoTime() - start;
         }
