@@ -197,6 +197,36 @@ class GeneratorsTest {
         assertEquals(0x1p128, c.jumpDistance());
     }
 
+    /**
+     * xoshiro256++ against the JDK's own (jdk.random), whose byte seed sets the four state words
+     * big-endian: the same outputs, and the same after {@code jump()} and {@code leap()}, so both
+     * jump polynomials are the reference's.
+     */
+    @Test
+    void xoshiro256PlusPlusJumpsAsTheJdksDoes() {
+        long[] s = {0x0123456789abcdefL, 0xfedcba9876543210L, 0x0f1e2d3c4b5a6978L, 0x1122334455667788L};
+        java.nio.ByteBuffer seed = java.nio.ByteBuffer.allocate(32);
+        for (long w : s) {
+            seed.putLong(w);
+        }
+        var jdk = (RandomGenerator.LeapableGenerator)
+                java.util.random.RandomGeneratorFactory.of("Xoshiro256PlusPlus").create(seed.array());
+        Xoshiro256 mine = new Xoshiro256(RandomAlgorithm.XOSHIRO256_PLUS_PLUS, s[0], s[1], s[2], s[3]);
+        for (int i = 0; i < 100; i++) {
+            assertEquals(jdk.nextLong(), mine.nextLong(), "output " + i);
+        }
+        jdk.jump();
+        mine.jump();
+        for (int i = 0; i < 100; i++) {
+            assertEquals(jdk.nextLong(), mine.nextLong(), "after a jump, output " + i);
+        }
+        jdk.leap();
+        mine.leap();
+        for (int i = 0; i < 100; i++) {
+            assertEquals(jdk.nextLong(), mine.nextLong(), "after a leap, output " + i);
+        }
+    }
+
     @Test
     void badStatesAreRefusedNamingWhatWasWrong() {
         var e = assertThrows(
