@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
  * reference code's sequence exactly. The other methods are the JDK's defaults over it ({@code
  * nextInt(bound)}, {@code nextDouble()}, {@code ints()} ...). xoshiro256's generators are also
  * {@link RandomGenerator.LeapableGenerator}s ({@code jump()} 2<sup>128</sup> steps, {@code leap()}
- * 2<sup>192</sup>); the PCGs {@link #advance} by any distance.
+ * 2<sup>192</sup>); the PCGs and SplitMix64 {@link #advance} by any distance.
  *
  * <p>For PCG32, a 32-bit generator, {@link #nextLong()} is two outputs, the first in the high
  * half. Not thread-safe: one generator per thread, or {@link RandomGenerator.LeapableGenerator#jump()
@@ -22,7 +22,7 @@ public interface SeededRandom extends RandomGenerator {
      * Moves the generator {@code delta} outputs ahead (backwards for a negative delta, modulo the
      * period), as {@code pcg32_advance_r} does, in O(log delta) steps.
      *
-     * @throws UnsupportedOperationException for the algorithms without it (xoshiro256 jumps instead; SplitMix64 adds)
+     * @throws UnsupportedOperationException for xoshiro256, which {@linkplain RandomGenerator.JumpableGenerator#jump() jumps} instead
      */
     default void advance(long delta) {
         throw new UnsupportedOperationException(algorithm().id() + " cannot advance by a distance");
